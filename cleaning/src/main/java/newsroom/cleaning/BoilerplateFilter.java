@@ -1,0 +1,62 @@
+package newsroom.cleaning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Drops the lines of web boilerplate that survive text extraction (comment
+ * forms, share and subscribe prompts, cookie notices, copyright lines, "Read
+ * more" teasers, advertisement markers) and normalizes layout: line breaks to
+ * {@code \n}, paragraphs separated by exactly one blank line, no trailing
+ * spaces. A line is dropped only when it is boilerplate as a whole, so body
+ * sentences that merely mention such words stay.
+ */
+final class BoilerplateFilter {
+
+    private static final List<Pattern> BOILERPLATE_LINES = List.of(
+            Pattern.compile("(?i)please enter your (comment|name|email)( address)?( here)?[!.]?"),
+            Pattern.compile("(?i)(leave a|post a|add a|write a) (comment|reply)[!.:]?"),
+            Pattern.compile("(?i)(you must be )?logged in to post a comment\\.?"),
+            Pattern.compile("(?i)(save my name, email,? and website in this browser.*)"),
+            Pattern.compile("(?i)(share|share this|share on|tweet|email|print|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest)"
+                    + "([\\s|,/]+(share|this|article|story|on|facebook|twitter|linkedin|whatsapp|email|print|telegram|reddit|pinterest|x))*[:.!]?"),
+            Pattern.compile("(?i)(subscribe|sign up)( now| today)?( to| for)? (our|the) (newsletter|daily|weekly).*"),
+            Pattern.compile("(?i)(this (site|website) uses cookies|we use cookies|accept (all )?cookies).*"),
+            Pattern.compile("(?i)(copyright|\\(c\\)|©)\\s*(\\d{4})?.{0,120}(all rights reserved)?\\.?"),
+            Pattern.compile("(?i)all rights reserved\\.?"),
+            Pattern.compile("(?i)(related|read more|read also|also read|see also|more from)\\s*:.{0,200}"),
+            Pattern.compile("(?i)(advertisement|advertising|sponsored( content)?|scroll to continue)\\.?"),
+            Pattern.compile("(?i)(follow us on|like us on) .{0,80}"),
+            Pattern.compile("(?i)click here to .{0,120}"));
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n?|\u2028|\u2029");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n");
+
+    String clean(String text) {
+        String normalized = LINE_BREAK.matcher(text.replace('\u00A0', ' ')).replaceAll("\n");
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : BLANK_LINES.split(normalized)) {
+            List<String> kept = new ArrayList<>();
+            for (String line : paragraph.split("\n")) {
+                String stripped = line.strip();
+                if (!stripped.isEmpty() && !isBoilerplate(stripped)) {
+                    kept.add(stripped);
+                }
+            }
+            if (!kept.isEmpty()) {
+                paragraphs.add(String.join("\n", kept));
+            }
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    private static boolean isBoilerplate(String line) {
+        for (Pattern pattern : BOILERPLATE_LINES) {
+            if (pattern.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+package newsroom.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** One submitted article, its cleaned text, and where its analysis stands. */
+@Entity
+@Table(name = "article")
+public class StoredArticle extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** Null when the client gave none: several articles may lack a URL. */
+    public String url;
+
+    public String source = "";
+
+    public String title = "";
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    /** PLAIN_TEXT or HTML, as submitted. */
+    @Column(name = "content_type")
+    public String contentType;
+
+    public String language;
+
+    @Column(name = "raw_content")
+    public String rawContent;
+
+    @Column(name = "cleaned_text")
+    public String cleanedText;
+
+    /** Hex SHA-256 of the raw content: the same content is the same article. */
+    @Column(name = "content_sha256")
+    public String contentSha256;
+
+    @Enumerated(EnumType.STRING)
+    public ArticleState status;
+
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** While in the future, a worker is analysing the article. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    @Column(name = "analyzed_at")
+    public Instant analyzedAt;
+
+    /** The protobuf-encoded {@code newsroom.nlp.v1.Analysis}; null until analysed. */
+    public byte[] analysis;
+
+    public static Optional<StoredArticle> findByUrl(String url) {
+        return find("url", url).firstResultOptional();
+    }
+
+    public static Optional<StoredArticle> findByContentSha256(String sha256) {
+        return find("contentSha256", sha256).firstResultOptional();
+    }
+}
