@@ -1,17 +1,34 @@
 package newsroom.nlp;
 
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import newsroom.nlp.pipeline.DocumentAnalyzer;
+import newsroom.nlp.pipeline.InvalidDocumentException;
+import newsroom.nlp.pipeline.ModelsLoadingException;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.AnalyzeDocumentResponse;
-import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.NlpService;
 
+/** The gRPC face of {@link DocumentAnalyzer}: maps requests in, and results and errors out. */
 @GrpcService
 public class NlpGrpcService implements NlpService {
+
+    @Inject
+    DocumentAnalyzer analyzer;
+
+    /** CoreNLP blocks for up to seconds per document: run on a worker thread, never the event loop. */
     @Override
+    @Blocking
     public Uni<AnalyzeDocumentResponse> analyzeDocument(AnalyzeDocumentRequest request) {
-        return Uni.createFrom().item(AnalyzeDocumentResponse.newBuilder()
-                .setAnalysis(Analysis.newBuilder().setCleanedText(request.getDocument().getContent())).build());
+        try {
+            return Uni.createFrom().item(AnalyzeDocumentResponse.newBuilder().setAnalysis(analyzer.analyze(request)).build());
+        } catch (InvalidDocumentException e) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        } catch (ModelsLoadingException e) {
+            return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+        }
     }
 }

@@ -1,0 +1,129 @@
+package newsroom.cli.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import newsroom.cli.NewsroomCommand;
+import newsroom.cli.UserError;
+import newsroom.cli.grpc.ServiceCallException;
+import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.ingest.AnalysisWaiter;
+import newsroom.cli.ingest.ArticleTemplate;
+import newsroom.cli.ingest.PublishedTime;
+import newsroom.cli.output.AnalysisReport;
+import newsroom.cli.output.ProgressLine;
+import newsroom.cli.output.Table;
+import newsroom.cli.run.CliHome;
+import newsroom.cli.run.RunStateReport;
+import newsroom.cli.run.SuiteLauncher;
+import newsroom.cli.run.SuiteSettings;
+import newsroom.ingest.v1.ArticleStatus;
+import newsroom.ingest.v1.GetIngestStatusResponse;
+import newsroom.ingest.v1.IngestArticleRequest;
+import newsroom.ingest.v1.IngestArticleResponse;
+import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Quote;
+import newsroom.query.v1.GetArticleRequest;
+import newsroom.query.v1.GetArticleResponse;
+import newsroom.query.v1.QueryServiceGrpc;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code newsroom demo}: starts the suite if needed, ingests the sample article and
+ * shows what was found in it. Running it again finds the article already stored.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Starts the suite if it is not running, ingests samples/pakistan-russia-2021-04-07.txt"
+                + " (Dawn, 2021-04-07) and shows the people and places found, who said what, and the dates.")
+public class DemoCommand implements Callable<Integer> {
+
+    static final String SAMPLE = "samples/pakistan-russia-2021-04-07.txt";
+    private static final Duration ANALYSIS_TIMEOUT = Duration.ofMinutes(10);
+
+    @ParentCommand
+    NewsroomCommand newsroom;
+
+    @Override
+    public Integer call() throws Exception {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(System.getenv(), CliHome.repository());
+        Path sample = settings.home().resolve(SAMPLE);
+        if (!Files.isRegularFile(sample)) {
+            throw new UserError("the sample article is missing: " + sample);
+        }
+        ProgressLine progress = ProgressLine.onStandardError();
+        boolean[] startedNow = new boolean[1];
+        var state = new SuiteLauncher(settings).ensureRunning(System.out, progress, startedNow);
+        if (startedNow[0]) {
+            System.out.println("Newsroom is running.");
+            RunStateReport.print(state, System.out);
+            System.out.println();
+        }
+
+        ArticleTemplate template = new ArticleTemplate("Dawn", null, null, PublishedTime.parse("2021-04-07"));
+        long articleId;
+        try (ServiceChannel ingest = ServiceChannel.open(newsroom.ingest())) {
+            IngestArticleRequest request = IngestArticleRequest.newBuilder().setArticle(template.articleFrom(sample)).build();
+            IngestArticleResponse response = ServiceCallException.call(ingest.endpoint(), () ->
+                    IngestServiceGrpc.newBlockingStub(ingest.channel())
+                            .withDeadlineAfter(60, TimeUnit.SECONDS)
+                            .ingestArticle(request));
+            articleId = response.getArticleId();
+            System.out.println("Ingested " + SAMPLE + " (Dawn, published 2021-04-07) as article " + articleId
+                    + (response.getAlreadyStored() ? " (already stored by an earlier run)" : "") + ".");
+            long start = System.nanoTime();
+            GetIngestStatusResponse status = new AnalysisWaiter(ingest)
+                    .await(List.of(articleId), ANALYSIS_TIMEOUT, progress).get(articleId);
+            if (status.getStatus() == ArticleStatus.FAILED) {
+                throw new UserError("the analysis of article " + articleId + " failed: " + status.getError());
+            }
+            if (response.getStatus() != ArticleStatus.ANALYZED) {
+                System.out.println("Analysed in " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s.");
+            }
+        }
+
+        GetArticleResponse article;
+        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+            article = ServiceCallException.call(query.endpoint(), () ->
+                    QueryServiceGrpc.newBlockingStub(query.channel())
+                            .withDeadlineAfter(30, TimeUnit.SECONDS)
+                            .getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build()));
+        }
+        System.out.println();
+        printFindings(article.getAnalysis());
+        System.out.println("The suite keeps running. Try ./newsroom quotes --speaker Lavrov, ./newsroom search Kashmir,"
+                + " ./newsroom article " + articleId + ".");
+        System.out.println("./newsroom down stops it.");
+        return 0;
+    }
+
+    private static void printFindings(Analysis analysis) {
+        AnalysisReport.section(System.out, "People",
+                AnalysisReport.entities(analysis.getEntitiesList(), entity -> entity.getType() == Entity.Type.PERSON));
+        AnalysisReport.section(System.out, "Places",
+                AnalysisReport.entities(analysis.getEntitiesList(),
+                        entity -> entity.getType() == Entity.Type.GPE || entity.getType() == Entity.Type.LOCATION));
+        AnalysisReport.section(System.out, "Organizations",
+                AnalysisReport.entities(analysis.getEntitiesList(), entity -> entity.getType() == Entity.Type.ORGANIZATION));
+        System.out.println("Who said what");
+        if (analysis.getQuotesCount() == 0) {
+            System.out.println("  (none)");
+        }
+        Table quotes = new Table("SPEAKER", "QUOTE");
+        for (Quote quote : analysis.getQuotesList()) {
+            quotes.row((quote.getSpeaker().isEmpty() ? "(unattributed)" : quote.getSpeaker()) + ":",
+                    "“" + quote.getText() + "”");
+        }
+        if (!quotes.isEmpty()) {
+            quotes.print(System.out);
+        }
+        System.out.println();
+        AnalysisReport.section(System.out, "Dates", AnalysisReport.dates(analysis.getTemporalExpressionsList()));
+    }
+
+}

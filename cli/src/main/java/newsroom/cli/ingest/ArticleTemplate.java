@@ -1,0 +1,32 @@
+package newsroom.cli.ingest;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import newsroom.ingest.v1.Article;
+
+/** The metadata given on the command line, applied to each file sent. */
+public record ArticleTemplate(String source, String title, String url, Timestamp published) {
+
+    /** The article for one file; its bytes are sent as they are, the service checks they are UTF-8. */
+    public Article articleFrom(Path file) throws IOException {
+        Article.Builder article = Article.newBuilder()
+                .setContent(ByteString.copyFrom(Files.readAllBytes(file)))
+                .setContentType(ArticleFiles.contentType(file));
+        if (source != null) {
+            article.setSource(source);
+        }
+        if (title != null) {
+            article.setTitle(title);
+        }
+        if (url != null) {
+            article.setUrl(url);
+        }
+        if (published != null) {
+            article.setPublishedTime(published);
+        }
+        return article.build();
+    }
+}

@@ -1,0 +1,36 @@
+package newsroom.cli.output;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.util.JsonFormat;
+
+/**
+ * The proto3 JSON form of a reply (lowerCamelCase field names, defaults omitted),
+ * the same form the services' contracts document.
+ */
+public final class ProtoJson {
+
+    private static final JsonFormat.Printer PRINTER = JsonFormat.printer();
+    private static final JsonFormat.Printer ONE_LINE = JsonFormat.printer().omittingInsignificantWhitespace();
+
+    private ProtoJson() {
+    }
+
+    public static String print(MessageOrBuilder message) {
+        try {
+            return PRINTER.print(message);
+        } catch (InvalidProtocolBufferException e) {
+            // Only messages with Any fields of unknown types fail; ours have none.
+            throw new IllegalStateException("cannot print " + message.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** The JSON on one line, for one-object-per-line output. */
+    public static String printOneLine(MessageOrBuilder message) {
+        try {
+            return ONE_LINE.print(message);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("cannot print " + message.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package newsroom.cli.query;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import newsroom.cli.NewsroomCommand;
+import newsroom.cli.grpc.ServiceCallException;
+import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.output.AnalysisReport;
+import newsroom.cli.output.ProtoJson;
+import newsroom.query.v1.ArticleSummary;
+import newsroom.query.v1.GetArticleRequest;
+import newsroom.query.v1.GetArticleResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code newsroom article ID}: one article with what was found in it. */
+@Command(name = "article", mixinStandardHelpOptions = true,
+        description = "Shows one article: its metadata and, once analysed, its entities, quotes and dates.")
+public class ArticleCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NewsroomCommand newsroom;
+
+    @Parameters(paramLabel = "ID", description = "The article's id, as 'ingest' printed it.")
+    long articleId;
+
+    @Option(names = "--text", description = "Also print the stored (cleaned) text.")
+    boolean withText;
+
+    @Option(names = "--json", description = "Print the GetArticleResponse as proto3 JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+            GetArticleResponse response = ServiceCallException.call(query.endpoint(), () ->
+                    QueryChannel.stub(query).getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build()));
+            if (json) {
+                System.out.println(ProtoJson.print(response));
+                return 0;
+            }
+            printSummary(response.getArticle());
+            if (withText) {
+                System.out.println();
+                System.out.println(response.getCleanedText());
+            }
+            System.out.println();
+            if (response.hasAnalysis()) {
+                AnalysisReport.print(response.getAnalysis(), System.out);
+            } else {
+                System.out.println("Not analysed yet.");
+            }
+            return 0;
+        }
+    }
+
+    static void printSummary(ArticleSummary article) {
+        System.out.println("Article " + article.getId() + (article.getTitle().isEmpty() ? "" : ": " + article.getTitle()));
+        if (!article.getSource().isEmpty()) {
+            System.out.println("Source:    " + article.getSource());
+        }
+        if (!article.getUrl().isEmpty()) {
+            System.out.println("URL:       " + article.getUrl());
+        }
+        if (article.hasPublishedTime()) {
+            System.out.println("Published: " + Instant.ofEpochSecond(article.getPublishedTime().getSeconds()));
+        }
+        System.out.println("Status:    " + article.getStatus());
+    }
+}

@@ -1,0 +1,24 @@
+package newsroom.cli.query;
+
+import newsroom.cli.UserError;
+
+/** {@code --limit}: how many results to collect over as many pages as it takes. */
+final class Limit {
+
+    /** The largest page the query service serves. */
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private Limit() {
+    }
+
+    static void check(int limit) {
+        if (limit < 1) {
+            throw new UserError("--limit: must be at least 1, not " + limit);
+        }
+    }
+
+    /** The page size that fetches no more than the rest of the limit. */
+    static int pageSize(int limit, int collected) {
+        return Math.min(MAX_PAGE_SIZE, limit - collected);
+    }
+}

@@ -1,0 +1,76 @@
+package newsroom.cli.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import newsroom.cli.NewsroomCommand;
+import newsroom.cli.grpc.ServiceCallException;
+import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.output.ProtoJson;
+import newsroom.cli.output.Table;
+import newsroom.query.v1.ArticleHit;
+import newsroom.query.v1.SearchArticlesRequest;
+import newsroom.query.v1.SearchArticlesResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code newsroom search TEXT}: full-text search over the articles. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Finds articles by their words, best match first. Plain words must all appear;"
+                + " \"quoted phrases\" as written; -word must not appear; OR between alternatives.")
+public class SearchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NewsroomCommand newsroom;
+
+    @Parameters(paramLabel = "TEXT", arity = "1..*", description = "What to look for.")
+    List<String> words;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N articles (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print a SearchArticlesResponse with all hits as proto3 JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Limit.check(limit);
+        String text = String.join(" ", words);
+        SearchArticlesResponse.Builder all = SearchArticlesResponse.newBuilder();
+        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+            String pageToken = "";
+            do {
+                SearchArticlesRequest request = SearchArticlesRequest.newBuilder()
+                        .setQuery(text)
+                        .setPageSize(Limit.pageSize(limit, all.getHitsCount()))
+                        .setPageToken(pageToken)
+                        .build();
+                SearchArticlesResponse page = ServiceCallException.call(query.endpoint(),
+                        () -> QueryChannel.stub(query).searchArticles(request));
+                all.addAllHits(page.getHitsList().subList(0, Math.min(page.getHitsCount(), limit - all.getHitsCount())));
+                pageToken = page.getNextPageToken();
+                all.setNextPageToken(pageToken);
+            } while (!pageToken.isEmpty() && all.getHitsCount() < limit);
+        }
+        if (json) {
+            System.out.println(ProtoJson.print(all));
+            return 0;
+        }
+        if (all.getHitsCount() == 0) {
+            System.out.println("No article matches " + text + ".");
+            return 0;
+        }
+        Table table = new Table("ID", "PUBLISHED", "SOURCE", "TITLE", "SNIPPET");
+        for (ArticleHit hit : all.getHitsList()) {
+            table.row(hit.getArticle().getId(),
+                    hit.getArticle().hasPublishedTime()
+                            ? Instant.ofEpochSecond(hit.getArticle().getPublishedTime().getSeconds()).toString().substring(0, 10)
+                            : "",
+                    hit.getArticle().getSource(), hit.getArticle().getTitle(), Snippets.forTerminal(hit.getSnippet()));
+        }
+        table.print(System.out);
+        return 0;
+    }
+}

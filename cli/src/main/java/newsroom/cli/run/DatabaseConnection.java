@@ -1,0 +1,5 @@
+package newsroom.cli.run;
+
+/** Where the services find PostgreSQL. */
+public record DatabaseConnection(String jdbcUrl, String user, String password) {
+}

@@ -1,0 +1,141 @@
+package newsroom.cli.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The services of one running suite, sharing one database and one set of ports:
+ * starts them as processes, waits until they are ready, and stops them.
+ */
+public final class Suite implements AutoCloseable {
+
+    /** Told which services are not ready yet while {@link #awaitReady} waits. */
+    @FunctionalInterface
+    public interface Progress {
+        void waiting(List<String> notReady, Duration elapsed);
+    }
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final Path home;
+    private final DatabaseConnection database;
+    private final ServicePorts ports;
+    private final Path logDirectory;
+    private final ReadinessProbe probe = new ReadinessProbe();
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    /**
+     * @param home         the repository; each service's jar is under its module's target/quarkus-app
+     * @param logDirectory where each service's log goes, as {@code <service>.log}
+     */
+    public Suite(Path home, DatabaseConnection database, ServicePorts ports, Path logDirectory) {
+        this.home = home;
+        this.database = database;
+        this.ports = ports;
+        this.logDirectory = logDirectory;
+    }
+
+    public ServiceProcess start(Service service) throws IOException {
+        ServiceProcess process = ServiceProcess.start(specOf(service));
+        synchronized (started) {
+            started.add(process);
+        }
+        return process;
+    }
+
+    /** What {@link #start} runs for a service. */
+    public ServiceProcess.Spec specOf(Service service) {
+        Map<String, String> environment = new LinkedHashMap<>(ports.asEnvironment());
+        environment.put("NEWSROOM_NLP_HOST", "localhost");
+        environment.put("NEWSROOM_DB_URL", database.jdbcUrl());
+        environment.put("NEWSROOM_DB_USER", database.user());
+        environment.put("NEWSROOM_DB_PASSWORD", database.password());
+        return new ServiceProcess.Spec(service.displayName(), service.jar(home), ports.of(service),
+                service.jvmOptions(), environment, logDirectory.resolve(service.displayName() + ".log"));
+    }
+
+    /**
+     * Waits until every one of {@code processes} answers ready.
+     *
+     * @param cancelled checked between polls; when it turns true the wait ends with an exception
+     * @throws ServiceStartException when a process exits, {@code timeout} passes or the wait is cancelled
+     */
+    public void awaitReady(Collection<ServiceProcess> processes, Duration timeout, Progress progress,
+                           BooleanSupplier cancelled) throws ServiceStartException {
+        long start = System.nanoTime();
+        List<ServiceProcess> waiting = new ArrayList<>(processes);
+        while (true) {
+            for (ServiceProcess process : waiting) {
+                if (!process.isAlive()) {
+                    throw new ServiceStartException(process.name(), process.name() + " exited with code "
+                            + process.exitCode() + " before it was ready; see its log: " + process.spec().logFile(),
+                            process.spec().logFile());
+                }
+            }
+            waiting.removeIf(process -> process.isReady(probe));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (elapsed.compareTo(timeout) > 0) {
+                ServiceProcess late = waiting.get(0);
+                throw new ServiceStartException(late.name(), late.name() + " was not ready after "
+                        + timeout.toSeconds() + " s; see its log: " + late.spec().logFile(), late.spec().logFile());
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new ServiceStartException(waiting.get(0).name(), "start cancelled", waiting.get(0).spec().logFile());
+            }
+            progress.waiting(waiting.stream().map(ServiceProcess::name).toList(), elapsed);
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServiceStartException(waiting.get(0).name(), "interrupted", waiting.get(0).spec().logFile());
+            }
+        }
+    }
+
+    /** The processes started so far, in start order. */
+    public List<ServiceProcess> processes() {
+        synchronized (started) {
+            return List.copyOf(started);
+        }
+    }
+
+    /**
+     * Stops every started service: ingest-service first, so its worker stops claiming
+     * articles before nlp-service goes away, then the others together.
+     */
+    @Override
+    public void close() {
+        List<ServiceProcess> others = new ArrayList<>();
+        for (ServiceProcess process : processes()) {
+            if (process.name().equals(Service.INGEST.displayName())) {
+                process.stop(STOP_GRACE);
+            } else {
+                others.add(process);
+            }
+        }
+        List<Thread> stoppers = new ArrayList<>();
+        for (ServiceProcess process : others) {
+            Thread stopper = new Thread(() -> process.stop(STOP_GRACE), "stop-" + process.name());
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package newsroom.cli.run;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything {@code newsroom up} needs to know, read from the environment with the
+ * documented defaults.
+ *
+ * @param home          the repository, where the services' jars are built
+ * @param stateDirectory data, logs and run state ({@code ~/.newsroom})
+ * @param postgresPort  the port of the embedded PostgreSQL
+ * @param ports         the services' ports
+ * @param externalDatabase the server named by NEWSROOM_DB_URL, if any; else the embedded one is used
+ */
+public record SuiteSettings(
+        Path home,
+        Path stateDirectory,
+        int postgresPort,
+        ServicePorts ports,
+        Optional<DatabaseConnection> externalDatabase) {
+
+    public static final int DEFAULT_POSTGRES_PORT = 54329;
+
+    public static SuiteSettings fromEnvironment(Map<String, String> environment, Path defaultHome) {
+        Path home = Path.of(EnvironmentValues.text(environment, "NEWSROOM_HOME", defaultHome.toString()));
+        Path stateDirectory = Path.of(EnvironmentValues.text(environment, "NEWSROOM_STATE_DIR",
+                Path.of(System.getProperty("user.home"), ".newsroom").toString()));
+        Optional<DatabaseConnection> external = Optional.ofNullable(environment.get("NEWSROOM_DB_URL"))
+                .filter(url -> !url.isBlank())
+                .map(url -> new DatabaseConnection(url,
+                        EnvironmentValues.text(environment, "NEWSROOM_DB_USER", "postgres"),
+                        environment.getOrDefault("NEWSROOM_DB_PASSWORD", "")));
+        return new SuiteSettings(
+                home.toAbsolutePath().normalize(),
+                stateDirectory.toAbsolutePath().normalize(),
+                EnvironmentValues.port(environment, "NEWSROOM_PG_PORT", DEFAULT_POSTGRES_PORT),
+                ServicePorts.fromEnvironment(environment),
+                external);
+    }
+
+    public Path logDirectory() {
+        return stateDirectory.resolve("logs");
+    }
+
+    public Path runDirectory() {
+        return stateDirectory.resolve("run");
+    }
+
+    public Path postgresDataDirectory() {
+        return stateDirectory.resolve("pgdata");
+    }
+
+    public Path logFile(String processName) {
+        return logDirectory().resolve(processName + ".log");
+    }
+}

@@ -1,0 +1,194 @@
+package newsroom.cli.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import newsroom.cli.output.ProgressLine;
+import newsroom.localpostgres.LocalPostgres;
+
+/**
+ * Owns a running suite: starts PostgreSQL (embedded unless NEWSROOM_DB_URL names one)
+ * and the three services, records them in the run state file once all are ready, and on
+ * a stop request stops the services and then PostgreSQL.
+ */
+public final class Supervisor {
+
+    /** CoreNLP loads its models in about 30 s on a laptop; a busy CI machine needs more. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+
+    private final SuiteSettings settings;
+    private final RunStateFile stateFile;
+    private final PrintStream out;
+    private final ProgressLine progress;
+    private final StopSignal stop;
+
+    public Supervisor(SuiteSettings settings, PrintStream out, boolean interactive, StopSignal stop) {
+        this.settings = settings;
+        this.stateFile = new RunStateFile(settings.runDirectory());
+        this.out = out;
+        this.progress = new ProgressLine(out, interactive);
+        this.stop = stop;
+    }
+
+    /** Runs the suite until a stop request; returns the process exit code. */
+    public int run() {
+        long pid = ProcessHandle.current().pid();
+        Optional<RunState> running = stateFile.readLive().filter(state -> state.supervisorPid() != pid);
+        if (running.isPresent()) {
+            out.println("Newsroom is already running (supervisor pid " + running.get().supervisorPid() + ").");
+            return 1;
+        }
+        RunState state = RunState.starting(pid, "checking ports");
+        stateFile.write(state);
+        LocalPostgres postgres = null;
+        Suite suite = null;
+        boolean failed = false;
+        Thread safetyNet = null;
+        try {
+            checkPortsFree();
+            DatabaseConnection database;
+            if (settings.externalDatabase().isPresent()) {
+                database = settings.externalDatabase().get();
+                state = state.withDatabase(database.jdbcUrl(), false, null);
+                progress.milestone("Using PostgreSQL at " + database.jdbcUrl());
+            } else {
+                state = state.withPhase(RunState.Phase.STARTING, "starting PostgreSQL");
+                stateFile.write(state);
+                progress.update("Starting PostgreSQL...");
+                postgres = LocalPostgres.start(settings.postgresDataDirectory(), settings.postgresPort());
+                database = new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+                state = state.withDatabase(database.jdbcUrl(), true, settings.postgresDataDirectory().toString());
+                progress.milestone("PostgreSQL is ready at " + database.jdbcUrl()
+                        + " (data in " + settings.postgresDataDirectory() + ")");
+            }
+            suite = new Suite(settings.home(), database, settings.ports(), settings.logDirectory());
+            safetyNet = stopOnJvmExit(suite, postgres);
+            for (Service service : Service.values()) {
+                suite.start(service);
+            }
+            state = state.withServices(suite.processes().stream()
+                    .map(process -> new RunState.RunningService(process.name(), process.pid(), process.port(),
+                            process.spec().logFile().toString()))
+                    .toList());
+            RunState starting = state;
+            stateFile.write(starting.withPhase(RunState.Phase.STARTING, "starting the services"));
+            String[] lastMessage = {""};
+            suite.awaitReady(suite.processes(), READY_TIMEOUT, (notReady, elapsed) -> {
+                String message = "waiting for " + String.join(", ", notReady) + " to be ready"
+                        + (notReady.contains(Service.NLP.displayName()) ? " (nlp-service loads CoreNLP's models, about 30 s)" : "");
+                progress.update(message + "... " + elapsed.toSeconds() + " s");
+                if (!message.equals(lastMessage[0])) {
+                    lastMessage[0] = message;
+                    stateFile.write(starting.withPhase(RunState.Phase.STARTING, message));
+                }
+            }, stop::isRequested);
+            state = state.withPhase(RunState.Phase.READY, "ready");
+            stateFile.write(state);
+            progress.milestone("All services are ready.");
+            RunStateReport.print(state, out);
+            watchUntilStopped(suite);
+            return 0;
+        } catch (ServiceStartException e) {
+            if (stop.isRequested()) {
+                progress.milestone("Start cancelled.");
+                return 0;
+            }
+            failed = true;
+            String tail = LogTail.of(e.logFile(), 30);
+            progress.milestone("Could not start the suite: " + e.getMessage());
+            out.println("--- last lines of " + e.logFile() + " ---");
+            out.println(tail);
+            stateFile.write(state.withPhase(RunState.Phase.FAILED, e.getMessage()));
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            progress.milestone("Could not start the suite: " + message);
+            stateFile.write(state.withPhase(RunState.Phase.FAILED, message));
+            return 1;
+        } finally {
+            shutDown(suite, postgres);
+            if (safetyNet != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(safetyNet);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // the hook is running or ran; nothing left to undo
+                }
+            }
+            if (!failed) {
+                stateFile.delete();
+            }
+        }
+    }
+
+    private void checkPortsFree() {
+        List<String> taken = new ArrayList<>();
+        if (settings.externalDatabase().isEmpty() && !PortCheck.isFree(settings.postgresPort())) {
+            taken.add(settings.postgresPort() + " (PostgreSQL, NEWSROOM_PG_PORT)");
+        }
+        for (Service service : Service.values()) {
+            int port = settings.ports().of(service);
+            if (!PortCheck.isFree(port)) {
+                taken.add(port + " (" + service.displayName() + ", " + service.portVariable() + ")");
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("port already in use: " + String.join(", ", taken)
+                    + "; stop what uses it or choose other ports with the variables named");
+        }
+    }
+
+    /** Reports services that die while the suite runs; their logs say why. */
+    private void watchUntilStopped(Suite suite) {
+        Set<String> reported = new HashSet<>();
+        while (!stop.await(WATCH_INTERVAL)) {
+            for (ServiceProcess process : suite.processes()) {
+                if (!process.isAlive() && reported.add(process.name())) {
+                    out.println(process.name() + " exited with code " + process.exitCode()
+                            + "; see its log: " + process.spec().logFile());
+                }
+            }
+        }
+    }
+
+    private void shutDown(Suite suite, LocalPostgres postgres) {
+        if (suite != null && !suite.processes().isEmpty()) {
+            progress.milestone("Stopping the services...");
+            suite.close();
+        }
+        if (postgres != null) {
+            progress.milestone("Stopping PostgreSQL...");
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+        progress.milestone("Stopped.");
+    }
+
+    /**
+     * When the JVM goes down some other way (System.exit, an unhandled signal), the
+     * services and PostgreSQL must not be left running without an owner.
+     */
+    private static Thread stopOnJvmExit(Suite suite, LocalPostgres postgres) {
+        Thread hook = new Thread(() -> {
+            suite.close();
+            if (postgres != null) {
+                try {
+                    postgres.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the JVM is exiting; nothing else can be done
+                }
+            }
+        }, "newsroom-supervisor-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+}

@@ -1,0 +1,49 @@
+package newsroom.cli.run;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import newsroom.cli.output.ProgressLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsroom up}: PostgreSQL and the three services, in the background or in this terminal. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {
+            "Starts PostgreSQL and the three services, waits until they are ready and shows where they listen.",
+            "PostgreSQL is an embedded server with its data in $NEWSROOM_STATE_DIR/pgdata (default ~/.newsroom)"
+                + " on port $NEWSROOM_PG_PORT (54329), unless NEWSROOM_DB_URL (with NEWSROOM_DB_USER and"
+                + " NEWSROOM_DB_PASSWORD) names a server to use. Ports: NEWSROOM_NLP_PORT (9091),"
+                + " NEWSROOM_INGEST_PORT (9092), NEWSROOM_QUERY_PORT (9093). Logs: $NEWSROOM_STATE_DIR/logs.",
+            "The suite keeps running after this command returns; 'newsroom down' stops it."
+        })
+public class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--foreground",
+            description = "Run the suite in this terminal instead of in the background; Ctrl-C stops it.")
+    boolean foreground;
+
+    @Override
+    public Integer call() throws Exception {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(System.getenv(), CliHome.repository());
+        SuiteLauncher launcher = new SuiteLauncher(settings);
+        Optional<RunState> running = launcher.current();
+        if (running.isPresent() && running.get().phase() == RunState.Phase.READY) {
+            System.out.println("Newsroom is already running.");
+            RunStateReport.print(running.get(), System.out);
+            return 0;
+        }
+        if (foreground) {
+            if (running.isPresent()) {
+                System.out.println("Newsroom is being started in the background already (supervisor pid "
+                        + running.get().supervisorPid() + "); see 'newsroom status'.");
+                return 1;
+            }
+            return new Supervisor(settings, System.out, System.console() != null,
+                    StopSignal.fromProcessSignals()).run();
+        }
+        RunState state = launcher.ensureRunning(System.out, ProgressLine.onStandardError(), new boolean[1]);
+        System.out.println("Newsroom is running.");
+        RunStateReport.print(state, System.out);
+        return 0;
+    }
+}

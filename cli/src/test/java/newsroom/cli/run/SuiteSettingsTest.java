@@ -1,0 +1,67 @@
+package newsroom.cli.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.cli.UserError;
+import org.junit.jupiter.api.Test;
+
+class SuiteSettingsTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of(), Path.of("/repo"));
+        assertEquals(Path.of("/repo"), settings.home());
+        assertEquals(Path.of(System.getProperty("user.home"), ".newsroom").toAbsolutePath(), settings.stateDirectory());
+        assertEquals(54329, settings.postgresPort());
+        assertEquals(new ServicePorts(9091, 9092, 9093), settings.ports());
+        assertEquals(Optional.empty(), settings.externalDatabase());
+    }
+
+    @Test
+    void environmentVariablesOverrideEachSetting() {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of(
+                "NEWSROOM_HOME", "/elsewhere",
+                "NEWSROOM_STATE_DIR", "/state",
+                "NEWSROOM_PG_PORT", "6000",
+                "NEWSROOM_NLP_PORT", "7001",
+                "NEWSROOM_INGEST_PORT", "7002",
+                "NEWSROOM_QUERY_PORT", "7003",
+                "NEWSROOM_DB_URL", "jdbc:postgresql://db:5432/news",
+                "NEWSROOM_DB_USER", "newsroom",
+                "NEWSROOM_DB_PASSWORD", "secret"), Path.of("/repo"));
+        assertEquals(Path.of("/elsewhere"), settings.home());
+        assertEquals(Path.of("/state/logs/nlp-service.log"), settings.logFile("nlp-service"));
+        assertEquals(Path.of("/state/pgdata"), settings.postgresDataDirectory());
+        assertEquals(6000, settings.postgresPort());
+        assertEquals(new ServicePorts(7001, 7002, 7003), settings.ports());
+        assertEquals(Optional.of(new DatabaseConnection("jdbc:postgresql://db:5432/news", "newsroom", "secret")),
+                settings.externalDatabase());
+    }
+
+    @Test
+    void aPortThatIsNotOneIsReportedWithItsVariable() {
+        UserError error = assertThrows(UserError.class,
+                () -> SuiteSettings.fromEnvironment(Map.of("NEWSROOM_QUERY_PORT", "70000"), Path.of("/repo")));
+        assertTrue(error.getMessage().startsWith("NEWSROOM_QUERY_PORT:"), error.getMessage());
+    }
+
+    @Test
+    void everyServiceLearnsEveryPortAndTheDatabase() {
+        Suite suite = new Suite(Path.of("/repo"), new DatabaseConnection("jdbc:postgresql://localhost:1/newsroom", "postgres", ""),
+                new ServicePorts(1001, 1002, 1003), Path.of("/logs"));
+        ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
+        assertEquals(Path.of("/repo/ingest-service/target/quarkus-app/quarkus-run.jar"), spec.jar());
+        assertEquals(1002, spec.port());
+        assertEquals("1001", spec.environment().get("NEWSROOM_NLP_PORT"));
+        assertEquals("1003", spec.environment().get("NEWSROOM_QUERY_PORT"));
+        assertEquals("localhost", spec.environment().get("NEWSROOM_NLP_HOST"));
+        assertEquals("jdbc:postgresql://localhost:1/newsroom", spec.environment().get("NEWSROOM_DB_URL"));
+        assertEquals(Path.of("/logs/ingest-service.log"), spec.logFile());
+        assertTrue(suite.specOf(Service.NLP).jvmOptions().contains("-XX:+ExitOnOutOfMemoryError"));
+    }
+}

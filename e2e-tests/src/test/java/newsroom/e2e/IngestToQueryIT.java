@@ -1,0 +1,218 @@
+package newsroom.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.protobuf.ByteString;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import newsroom.cli.grpc.Endpoint;
+import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.run.DatabaseConnection;
+import newsroom.cli.run.PortCheck;
+import newsroom.cli.run.Service;
+import newsroom.cli.run.ServicePorts;
+import newsroom.cli.run.ServiceProcess;
+import newsroom.cli.run.Suite;
+import newsroom.ingest.v1.Article;
+import newsroom.ingest.v1.ArticleStatus;
+import newsroom.ingest.v1.GetIngestStatusRequest;
+import newsroom.ingest.v1.GetIngestStatusResponse;
+import newsroom.ingest.v1.IngestArticleRequest;
+import newsroom.ingest.v1.IngestArticleResponse;
+import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.localpostgres.LocalPostgres;
+import newsroom.nlp.v1.Entity;
+import newsroom.query.v1.GetArticleRequest;
+import newsroom.query.v1.GetArticleResponse;
+import newsroom.query.v1.ListQuotesRequest;
+import newsroom.query.v1.ListQuotesResponse;
+import newsroom.query.v1.QueryServiceGrpc;
+import newsroom.query.v1.QuoteRecord;
+import newsroom.query.v1.SearchArticlesRequest;
+import newsroom.query.v1.SearchArticlesResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole suite as a user runs it: the three services as real processes (their
+ * built quarkus-run.jar) on a real PostgreSQL, talking gRPC. The sample article is
+ * ingested while nlp-service is down, waits, and is analysed once nlp-service comes up;
+ * then Lavrov's quotes, both ministers and the article itself can be found.
+ */
+class IngestToQueryIT {
+
+    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
+    private static final Path SAMPLE = HOME.resolve("samples/pakistan-russia-2021-04-07.txt");
+    private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"));
+
+    /** Bounds, not expectations: a slow CI machine may need all of them. */
+    private static final Duration SERVICE_START_LIMIT = Duration.ofMinutes(3);
+    private static final Duration NLP_START_LIMIT = Duration.ofMinutes(5);
+    private static final Duration ANALYSIS_LIMIT = Duration.ofMinutes(5);
+    /** How long to watch the article while nlp-service is down, unless the worker tries it sooner. */
+    private static final Duration NLP_DOWN_WATCH = Duration.ofSeconds(20);
+
+    private static LocalPostgres postgres;
+    private static Suite suite;
+    private static ServicePorts ports;
+    private static ServiceChannel ingest;
+    private static ServiceChannel query;
+
+    @RegisterExtension
+    static final ServiceLogsOnFailure LOGS_ON_FAILURE =
+            new ServiceLogsOnFailure(() -> suite == null ? List.of() : suite.processes());
+
+    @BeforeAll
+    static void startDatabaseIngestAndQuery() throws Exception {
+        for (Service service : Service.values()) {
+            assertTrue(Files.isRegularFile(service.jar(HOME)),
+                    service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
+        }
+        postgres = LocalPostgres.startThrowAway();
+        ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+        suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
+        ServiceProcess ingestProcess = suite.start(Service.INGEST);
+        ServiceProcess queryProcess = suite.start(Service.QUERY);
+        suite.awaitReady(List.of(ingestProcess, queryProcess), SERVICE_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
+        ingest = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()));
+        query = ServiceChannel.open(Endpoint.of("query-service", "localhost:" + ports.query()));
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        if (ingest != null) {
+            ingest.close();
+        }
+        if (query != null) {
+            query.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void sampleIngestedWhileNlpIsDownIsAnalysedWhenItComesUpAndCanBeQueried() throws Exception {
+        IngestArticleResponse ingested = ingestStub().ingestArticle(IngestArticleRequest.newBuilder()
+                .setArticle(Article.newBuilder()
+                        .setSource("Dawn")
+                        .setPublishedTime(com.google.protobuf.Timestamp.newBuilder()
+                                .setSeconds(Instant.parse("2021-04-07T00:00:00Z").getEpochSecond()))
+                        .setContentType(Article.ContentType.PLAIN_TEXT)
+                        .setContent(ByteString.copyFrom(Files.readAllBytes(SAMPLE))))
+                .build());
+        long articleId = ingested.getArticleId();
+        assertNotEquals(0, articleId, "ingest returns the new article's id");
+        assertEquals(ArticleStatus.ACCEPTED, ingested.getStatus());
+
+        assertWaitsWhileNlpIsDown(articleId);
+
+        ServiceProcess nlp = suite.start(Service.NLP);
+        suite.awaitReady(List.of(nlp), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
+        GetIngestStatusResponse analysed = awaitFinalStatus(articleId);
+        assertEquals(ArticleStatus.ANALYZED, analysed.getStatus(), () -> "analysis failed: " + analysed.getError());
+
+        assertLavrovsQuotes(articleId);
+        assertBothMinistersArePeople(articleId);
+        assertSearchFinds("Kashmir", articleId);
+    }
+
+    /**
+     * While nlp-service is down the article must stay ACCEPTED: not FAILED, not lost.
+     * Watches until the worker has tried it at least once, or for a while.
+     */
+    private static void assertWaitsWhileNlpIsDown(long articleId) throws InterruptedException {
+        long deadline = System.nanoTime() + NLP_DOWN_WATCH.toNanos();
+        GetIngestStatusResponse status;
+        do {
+            status = ingestStub().getIngestStatus(GetIngestStatusRequest.newBuilder().setArticleId(articleId).build());
+            assertEquals(ArticleStatus.ACCEPTED, status.getStatus(),
+                    "with nlp-service down the article waits as ACCEPTED; last error: " + status.getError());
+            if (status.getAttempts() > 0) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+    }
+
+    private static GetIngestStatusResponse awaitFinalStatus(long articleId) throws InterruptedException {
+        long deadline = System.nanoTime() + ANALYSIS_LIMIT.toNanos();
+        GetIngestStatusResponse status;
+        do {
+            status = ingestStub().getIngestStatus(GetIngestStatusRequest.newBuilder().setArticleId(articleId).build());
+            if (status.getStatus() == ArticleStatus.ANALYZED || status.getStatus() == ArticleStatus.FAILED) {
+                return status;
+            }
+            Thread.sleep(1000);
+        } while (System.nanoTime() < deadline);
+        fail("article " + articleId + " was not analysed within " + ANALYSIS_LIMIT.toMinutes()
+                + " min of nlp-service being ready; last status " + status.getStatus() + ", attempts "
+                + status.getAttempts() + ", error: " + status.getError());
+        return status;
+    }
+
+    private static void assertLavrovsQuotes(long articleId) {
+        ListQuotesResponse response = queryStub().listQuotes(ListQuotesRequest.newBuilder()
+                .setSpeakerName("Lavrov")
+                .setPageSize(100)
+                .build());
+        List<QuoteRecord> quotes = response.getQuotesList();
+        List<String> texts = quotes.stream().map(QuoteRecord::getText).toList();
+        assertEquals(4, quotes.size(), "Lavrov's four quotes, got: " + texts);
+        assertTrue(texts.stream().anyMatch(text -> text.contains("We stand ready to deepen relations with Pakistan")),
+                "\"We stand ready to deepen relations with Pakistan\" is among " + texts);
+        assertTrue(texts.stream().anyMatch(text -> text.contains("We have high-level commitments and dialogue")),
+                "\"We have high-level commitments and dialogue\" is among " + texts);
+        for (QuoteRecord quote : quotes) {
+            assertTrue(quote.getSpeaker().contains("Lavrov"), "speaker of " + quote.getText() + ": " + quote.getSpeaker());
+            assertEquals(articleId, quote.getArticle().getId());
+        }
+        List<String> qureshis = List.of("We are keen to build", "We feel Russia is a factor of stability",
+                "sky is the limit", "We feel that within our framework", "We have discussed the fragility",
+                "practically everything");
+        for (String qureshi : qureshis) {
+            assertTrue(texts.stream().noneMatch(text -> text.contains(qureshi)),
+                    "Qureshi's \"" + qureshi + "\" is not Lavrov's: " + texts);
+        }
+    }
+
+    private static void assertBothMinistersArePeople(long articleId) {
+        GetArticleResponse article = queryStub().getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build());
+        assertEquals("ANALYZED", article.getArticle().getStatus());
+        assertTrue(article.hasAnalysis(), "an analysed article comes with its analysis");
+        List<String> people = article.getAnalysis().getEntitiesList().stream()
+                .filter(entity -> entity.getType() == Entity.Type.PERSON)
+                .map(Entity::getName)
+                .toList();
+        assertTrue(people.stream().anyMatch(name -> name.contains("Qureshi")), "Qureshi is a PERSON among " + people);
+        assertTrue(people.stream().anyMatch(name -> name.contains("Lavrov")), "Lavrov is a PERSON among " + people);
+    }
+
+    private static void assertSearchFinds(String words, long articleId) {
+        SearchArticlesResponse response = queryStub().searchArticles(
+                SearchArticlesRequest.newBuilder().setQuery(words).build());
+        assertTrue(response.getHitsList().stream().anyMatch(hit -> hit.getArticle().getId() == articleId),
+                "searching " + words + " finds article " + articleId + ": " + response.getHitsList());
+    }
+
+    private static IngestServiceGrpc.IngestServiceBlockingStub ingestStub() {
+        return IngestServiceGrpc.newBlockingStub(ingest.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    private static QueryServiceGrpc.QueryServiceBlockingStub queryStub() {
+        return QueryServiceGrpc.newBlockingStub(query.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+}

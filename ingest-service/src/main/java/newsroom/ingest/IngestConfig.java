@@ -1,0 +1,52 @@
+package newsroom.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The ingest service's settings ({@code newsroom.ingest.*}). */
+@ConfigMapping(prefix = "newsroom.ingest")
+public interface IngestConfig {
+
+    /** Largest article content accepted, in bytes of UTF-8. */
+    @WithDefault("1048576")
+    int maxContentBytes();
+
+    /** How long one NLP call may take before it is abandoned and retried. */
+    @WithDefault("120s")
+    Duration nlpDeadline();
+
+    /** Delay before the first retry of a failed analysis; it doubles with each attempt. */
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    /** The longest delay between analysis attempts. */
+    @WithDefault("60s")
+    Duration maxBackoff();
+
+    /**
+     * Attempts before an article the NLP service keeps rejecting is FAILED.
+     * Attempts lost to the NLP service being unreachable or slow count in
+     * {@code attempts} but never fail an article.
+     */
+    @WithDefault("5")
+    int maxAttempts();
+
+    Worker worker();
+
+    /** The analysis worker. */
+    interface Worker {
+
+        /** False leaves accepted articles waiting (another replica may analyse them). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Articles analysed at the same time. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** How often an idle worker looks for due articles (retries come due without a wake-up). */
+        @WithDefault("500ms")
+        Duration pollInterval();
+    }
+}

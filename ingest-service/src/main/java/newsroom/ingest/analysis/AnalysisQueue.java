@@ -1,0 +1,81 @@
+package newsroom.ingest.analysis;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The queue of articles waiting for analysis, kept in the {@code article}
+ * table itself. A claim is a lease ({@code claimed_until}): a worker that dies
+ * mid-analysis loses nothing, its articles come due again when the lease ends.
+ * Each method commits on its own so that no lock is held during an NLP call.
+ */
+@ApplicationScoped
+public class AnalysisQueue {
+
+    private final EntityManager entityManager;
+
+    public AnalysisQueue(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Claims the accepted article that has been due longest, if any; other workers skip it. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<ClaimedArticle> claimNext(Duration lease) {
+        List<?> due = entityManager.createNativeQuery("""
+                        SELECT id FROM article
+                        WHERE status = 'ACCEPTED' AND next_attempt_at <= now()
+                          AND (claimed_until IS NULL OR claimed_until < now())
+                        ORDER BY next_attempt_at, id
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED""")
+                .getResultList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = ((Number) due.get(0)).longValue();
+        entityManager.createNativeQuery("""
+                        UPDATE article SET claimed_until = now() + make_interval(secs => :lease),
+                                           attempts = attempts + 1
+                        WHERE id = :id""")
+                .setParameter("lease", (double) lease.toMillis() / 1000)
+                .setParameter("id", id)
+                .executeUpdate();
+        Object[] row = (Object[]) entityManager.createQuery("""
+                        select a.cleanedText, a.publishedAt, a.language, a.attempts
+                        from StoredArticle a where a.id = :id""")
+                .setParameter("id", id)
+                .getSingleResult();
+        return Optional.of(new ClaimedArticle(id, (String) row[0], (Instant) row[1], (String) row[2],
+                (Integer) row[3]));
+    }
+
+    /** Gives the claim back; the article stays ACCEPTED and comes due again after {@code delay}. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void retryLater(long articleId, Duration delay, String error) {
+        entityManager.createNativeQuery("""
+                        UPDATE article SET claimed_until = NULL, last_error = :error,
+                                           next_attempt_at = now() + make_interval(secs => :delay)
+                        WHERE id = :id AND status = 'ACCEPTED'""")
+                .setParameter("error", error)
+                .setParameter("delay", (double) delay.toMillis() / 1000)
+                .setParameter("id", articleId)
+                .executeUpdate();
+    }
+
+    /** Gives up on the article: FAILED, with the reason. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void fail(long articleId, String error) {
+        entityManager.createNativeQuery("""
+                        UPDATE article SET status = 'FAILED', claimed_until = NULL, last_error = :error
+                        WHERE id = :id AND status = 'ACCEPTED'""")
+                .setParameter("error", error)
+                .setParameter("id", articleId)
+                .executeUpdate();
+    }
+}

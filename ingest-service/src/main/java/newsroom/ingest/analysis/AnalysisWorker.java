@@ -1,0 +1,164 @@
+package newsroom.ingest.analysis;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import newsroom.ingest.IngestConfig;
+import newsroom.ingest.intake.ArticleAccepted;
+import newsroom.nlp.v1.Analysis;
+import org.jboss.logging.Logger;
+
+/**
+ * Analyses accepted articles on its own threads: claims one from the queue,
+ * has the NLP service analyse it, stores the result, and on failure puts it
+ * back with a growing delay or, for failures that are the article's own,
+ * eventually marks it FAILED. Idle threads look for work every poll interval
+ * and at once when an article is accepted.
+ */
+@ApplicationScoped
+public class AnalysisWorker {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisWorker.class);
+    /** Time to write the result after the NLP call, on top of its deadline, before a claim lapses. */
+    private static final Duration WRITE_MARGIN = Duration.ofMinutes(1);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final AnalysisQueue queue;
+    private final NlpAnalyzer nlp;
+    private final AnalysisWriter writer;
+    private final IngestConfig config;
+    private final RetryPolicy retryPolicy;
+    private final Duration lease;
+    private final WakeUpSignal signal = new WakeUpSignal();
+    private volatile boolean running;
+    /** Whether the last claim attempt reached the database; an outage is logged once, not every poll. */
+    private volatile boolean queueReachable = true;
+    private ExecutorService threads;
+
+    public AnalysisWorker(AnalysisQueue queue, NlpAnalyzer nlp, AnalysisWriter writer, IngestConfig config) {
+        this.queue = queue;
+        this.nlp = nlp;
+        this.writer = writer;
+        this.config = config;
+        this.retryPolicy = new RetryPolicy(config.initialBackoff(), config.maxBackoff(), config.maxAttempts());
+        this.lease = config.nlpDeadline().plus(WRITE_MARGIN);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.worker().enabled()) {
+            LOG.info("analysis worker disabled (newsroom.ingest.worker.enabled=false)");
+            return;
+        }
+        int concurrency = Math.max(1, config.worker().concurrency());
+        AtomicInteger number = new AtomicInteger();
+        threads = Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "analysis-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        for (int i = 0; i < concurrency; i++) {
+            threads.execute(this::workUntilStopped);
+        }
+        LOG.infof("analysis worker started: %d threads, NLP deadline %s", concurrency, config.nlpDeadline());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (threads == null) {
+            return;
+        }
+        running = false;
+        signal.wakeAll();
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                // Articles still being analysed come due again when their claims lapse.
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("analysis worker stopped");
+    }
+
+    /** A new article waits: wake an idle thread now instead of at its next poll. */
+    void onAccepted(@Observes ArticleAccepted accepted) {
+        signal.wakeAll();
+    }
+
+    private void workUntilStopped() {
+        while (running) {
+            long seen = signal.generation();
+            try {
+                Optional<ClaimedArticle> claimed = queue.claimNext(lease);
+                if (!queueReachable) {
+                    queueReachable = true;
+                    LOG.info("analysis worker reaches the article store again");
+                }
+                if (claimed.isPresent()) {
+                    analyse(claimed.get());
+                } else {
+                    signal.awaitAfter(seen, config.worker().pollInterval());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // Typically the database being down; try again at the next poll.
+                if (queueReachable) {
+                    queueReachable = false;
+                    LOG.warnf("analysis worker cannot claim work, retrying every %s: %s",
+                            config.worker().pollInterval(), e.getMessage());
+                }
+                try {
+                    signal.awaitAfter(seen, config.worker().pollInterval());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void analyse(ClaimedArticle article) {
+        long started = System.nanoTime();
+        try {
+            Analysis analysis = nlp.analyze(article);
+            WrittenAnalysis written = writer.write(article.id(), analysis);
+            LOG.infof("article %d analysed: %d entities, %d mentions, %d quotes in %d ms", article.id(),
+                    written.entities(), written.mentions(), written.quotes(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            handleFailure(article, e);
+        }
+    }
+
+    private void handleFailure(ClaimedArticle article, RuntimeException failure) {
+        String error = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
+        try {
+            if (retryPolicy.isOutage(failure)) {
+                Duration delay = retryPolicy.backoff(article.attempts());
+                LOG.warnf("article %d waits %s for analysis (attempt %d): %s", article.id(), delay,
+                        article.attempts(), error);
+                queue.retryLater(article.id(), delay, error);
+            } else if (retryPolicy.givesUp(article.attempts())) {
+                LOG.errorf("article %d FAILED after %d attempts: %s", article.id(), article.attempts(), error);
+                queue.fail(article.id(), error);
+            } else {
+                Duration delay = retryPolicy.backoff(article.attempts());
+                LOG.warnf("article %d analysis failed (attempt %d), retrying in %s: %s", article.id(),
+                        article.attempts(), delay, error);
+                queue.retryLater(article.id(), delay, error);
+            }
+        } catch (RuntimeException e) {
+            // The claim lapses and the article comes due again; nothing is lost.
+            LOG.warnf("could not record the failure of article %d: %s", article.id(), e.getMessage());
+        }
+    }
+}

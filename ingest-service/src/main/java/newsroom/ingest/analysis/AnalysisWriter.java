@@ -1,0 +1,117 @@
+package newsroom.ingest.analysis;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import newsroom.ingest.entities.EntityName;
+import newsroom.ingest.entities.EntityResolver;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Mention;
+import newsroom.nlp.v1.Quote;
+import newsroom.store.ArticleEntityLink;
+import newsroom.store.ArticleState;
+import newsroom.store.StoredArticle;
+import newsroom.store.StoredMention;
+import newsroom.store.StoredQuote;
+
+/**
+ * Stores an article's analysis in one transaction: its entities resolved to
+ * global ones, their mentions, its quotes, and the Analysis itself. Whatever
+ * an earlier run stored for the article is replaced, so analysing it again
+ * (after a worker died between NLP call and commit) never duplicates rows.
+ */
+@ApplicationScoped
+public class AnalysisWriter {
+
+    private final EntityManager entityManager;
+    private final EntityResolver resolver;
+
+    public AnalysisWriter(EntityManager entityManager, EntityResolver resolver) {
+        this.entityManager = entityManager;
+        this.resolver = resolver;
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public WrittenAnalysis write(long articleId, Analysis analysis) {
+        // The row lock also orders two writers of one article (an expired claim taken over).
+        StoredArticle article = entityManager.find(StoredArticle.class, articleId, LockModeType.PESSIMISTIC_WRITE);
+        if (article == null) {
+            throw new IllegalStateException("article " + articleId + " no longer exists");
+        }
+        for (String table : new String[] {"mention", "quote", "article_entity"}) {
+            entityManager.createNativeQuery("DELETE FROM " + table + " WHERE article_id = :id")
+                    .setParameter("id", articleId)
+                    .executeUpdate();
+        }
+        Map<String, Long> globalIds = new HashMap<>();
+        int mentions = 0;
+        for (Entity entity : analysis.getEntitiesList()) {
+            OptionalLong globalId = resolver.resolve(
+                    new EntityName(typeName(entity), entity.getName(), entity.getAliasesList()));
+            if (globalId.isEmpty()) {
+                continue;
+            }
+            globalIds.put(entity.getId(), globalId.getAsLong());
+            link(articleId, entity, globalId.getAsLong());
+            for (Mention mention : entity.getMentionsList()) {
+                storeMention(articleId, globalId.getAsLong(), mention);
+                mentions++;
+            }
+        }
+        for (Quote quote : analysis.getQuotesList()) {
+            storeQuote(articleId, quote, globalIds.get(quote.getSpeakerEntityId()));
+        }
+        article.analysis = analysis.toByteArray();
+        article.status = ArticleState.ANALYZED;
+        article.analyzedAt = Instant.now();
+        article.claimedUntil = null;
+        article.lastError = null;
+        return new WrittenAnalysis(globalIds.size(), mentions, analysis.getQuotesCount());
+    }
+
+    private static String typeName(Entity entity) {
+        return entity.getType() == Entity.Type.UNRECOGNIZED
+                ? Entity.Type.TYPE_UNSPECIFIED.name()
+                : entity.getType().name();
+    }
+
+    private void link(long articleId, Entity entity, long globalId) {
+        ArticleEntityLink link = new ArticleEntityLink();
+        link.key = new ArticleEntityLink.Key(articleId, entity.getId());
+        link.entityId = globalId;
+        link.salience = entity.getSalience();
+        entityManager.persist(link);
+    }
+
+    private void storeMention(long articleId, long globalId, Mention mention) {
+        StoredMention stored = new StoredMention();
+        stored.articleId = articleId;
+        stored.entityId = globalId;
+        stored.text = mention.getText();
+        stored.begin = mention.getBegin();
+        stored.end = mention.getEnd();
+        stored.kind = mention.getKind() == Mention.Kind.UNRECOGNIZED
+                ? Mention.Kind.KIND_UNSPECIFIED.name()
+                : mention.getKind().name();
+        entityManager.persist(stored);
+    }
+
+    private void storeQuote(long articleId, Quote quote, Long speakerId) {
+        StoredQuote stored = new StoredQuote();
+        stored.articleId = articleId;
+        stored.speakerEntityId = speakerId;
+        stored.speaker = speakerId == null ? "" : quote.getSpeaker();
+        stored.text = quote.getText();
+        stored.cue = quote.getCue();
+        stored.begin = quote.getBegin();
+        stored.end = quote.getEnd();
+        entityManager.persist(stored);
+    }
+}

@@ -1,0 +1,46 @@
+package newsroom.ingest.analysis;
+
+import com.google.protobuf.Timestamp;
+import io.quarkus.grpc.GrpcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import newsroom.ingest.IngestConfig;
+import newsroom.nlp.v1.AnalyzeDocumentRequest;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Document;
+import newsroom.nlp.v1.NlpServiceGrpc;
+
+/**
+ * Asks the NLP service to analyse an article's cleaned text. The text is
+ * sent as PLAIN_TEXT: the NLP service's own cleaning leaves clean text as it
+ * is, so the analysis' offsets point into the stored {@code cleaned_text}.
+ */
+@ApplicationScoped
+public class NlpAnalyzer {
+
+    @GrpcClient("nlp")
+    NlpServiceGrpc.NlpServiceBlockingStub nlp;
+
+    private final Duration deadline;
+
+    public NlpAnalyzer(IngestConfig config) {
+        this.deadline = config.nlpDeadline();
+    }
+
+    /** @throws io.grpc.StatusRuntimeException when the call fails or exceeds its deadline */
+    public Analysis analyze(ClaimedArticle article) {
+        AnalyzeDocumentRequest request = AnalyzeDocumentRequest.newBuilder()
+                .setDocument(Document.newBuilder()
+                        .setType(Document.Type.PLAIN_TEXT)
+                        .setContent(article.cleanedText())
+                        .setLanguage(article.language()))
+                .setPublicationTime(Timestamp.newBuilder()
+                        .setSeconds(article.publishedAt().getEpochSecond())
+                        .setNanos(article.publishedAt().getNano()))
+                .build();
+        return nlp.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .analyzeDocument(request)
+                .getAnalysis();
+    }
+}

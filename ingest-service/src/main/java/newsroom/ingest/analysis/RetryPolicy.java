@@ -1,0 +1,51 @@
+package newsroom.ingest.analysis;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.Set;
+import newsroom.ingest.database.DatabaseFailures;
+
+/**
+ * What to do after a failed analysis attempt. An NLP service (or database)
+ * that is down or too slow says nothing about the article: such failures are
+ * retried for as long as it takes. Any other failure is retried a few times,
+ * then the article is given up as FAILED.
+ */
+public final class RetryPolicy {
+
+    private static final Set<Status.Code> OUTAGE_CODES = Set.of(
+            Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.CANCELLED, Status.Code.ABORTED);
+
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final int maxAttempts;
+
+    public RetryPolicy(Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** True when the failure comes from a service being out of reach rather than from the article. */
+    public boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StatusRuntimeException status && OUTAGE_CODES.contains(status.getStatus().getCode())) {
+                return true;
+            }
+        }
+        return DatabaseFailures.isConnectionFailure(failure);
+    }
+
+    /** True when an article that failed its {@code attempts}-th attempt for a non-outage reason is given up. */
+    public boolean givesUp(int attempts) {
+        return attempts >= maxAttempts;
+    }
+
+    /** The wait before the attempt after the {@code attempts}-th: the initial backoff doubling, capped. */
+    public Duration backoff(int attempts) {
+        int doublings = Math.max(0, Math.min(attempts - 1, 30));
+        Duration delay = initialBackoff.multipliedBy(1L << doublings);
+        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+    }
+}

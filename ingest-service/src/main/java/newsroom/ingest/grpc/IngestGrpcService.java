@@ -1,0 +1,76 @@
+package newsroom.ingest.grpc;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import newsroom.ingest.intake.ArticleIntake;
+import newsroom.ingest.intake.ArticleProgress;
+import newsroom.ingest.intake.ArticleProgressLookup;
+import newsroom.ingest.intake.IntakeOutcome;
+import newsroom.ingest.v1.GetIngestStatusRequest;
+import newsroom.ingest.v1.GetIngestStatusResponse;
+import newsroom.ingest.v1.IngestArticleRequest;
+import newsroom.ingest.v1.IngestArticleResponse;
+import newsroom.ingest.v1.IngestArticlesRequest;
+import newsroom.ingest.v1.IngestArticlesResponse;
+import newsroom.ingest.v1.IngestService;
+
+/** The gRPC face of {@link ArticleIntake} and {@link ArticleProgressLookup}. */
+@GrpcService
+public class IngestGrpcService implements IngestService {
+
+    private final ArticleIntake intake;
+    private final ArticleProgressLookup progress;
+
+    public IngestGrpcService(ArticleIntake intake, ArticleProgressLookup progress) {
+        this.intake = intake;
+        this.progress = progress;
+    }
+
+    @Override
+    @Blocking
+    public Uni<IngestArticleResponse> ingestArticle(IngestArticleRequest request) {
+        return Uni.createFrom().item(() -> {
+            IntakeOutcome outcome = intake.ingest(request.hasArticle() ? request.getArticle() : null);
+            return IngestArticleResponse.newBuilder()
+                    .setArticleId(outcome.articleId())
+                    .setStatus(ProtoValues.status(outcome.status()))
+                    .setAlreadyStored(outcome.alreadyStored())
+                    .build();
+        }).onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    // Blocking: each message is ingested on a worker thread as it arrives, and
+    // the next is only read once it is stored, so memory holds results, not articles.
+    @Override
+    @Blocking
+    public Uni<IngestArticlesResponse> ingestArticles(Multi<IngestArticlesRequest> requests) {
+        return requests.collect().in(() -> new BulkIngestTally(intake), BulkIngestTally::ingest)
+                .map(BulkIngestTally::response)
+                .onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    @Override
+    @Blocking
+    public Uni<GetIngestStatusResponse> getIngestStatus(GetIngestStatusRequest request) {
+        return Uni.createFrom().item(() -> {
+            if (request.getArticleId() <= 0) {
+                throw Status.INVALID_ARGUMENT.withDescription("article_id: is required (a positive article id)")
+                        .asRuntimeException();
+            }
+            ArticleProgress found = progress.find(request.getArticleId());
+            GetIngestStatusResponse.Builder response = GetIngestStatusResponse.newBuilder()
+                    .setArticleId(found.articleId())
+                    .setStatus(ProtoValues.status(found.status()))
+                    .setAttempts(found.attempts())
+                    .setError(found.lastError() == null ? "" : found.lastError())
+                    .setAcceptedTime(ProtoValues.timestamp(found.acceptedAt()));
+            if (found.analyzedAt() != null) {
+                response.setAnalyzedTime(ProtoValues.timestamp(found.analyzedAt()));
+            }
+            return response.build();
+        }).onFailure().transform(GrpcErrors::toStatus);
+    }
+}

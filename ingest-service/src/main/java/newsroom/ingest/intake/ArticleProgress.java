@@ -1,0 +1,14 @@
+package newsroom.ingest.intake;
+
+import java.time.Instant;
+import newsroom.store.ArticleState;
+
+/**
+ * Where a stored article is in its life.
+ *
+ * @param lastError  the last analysis error; null when there was none
+ * @param analyzedAt null until the article is ANALYZED
+ */
+public record ArticleProgress(long articleId, ArticleState status, int attempts, String lastError,
+                              Instant acceptedAt, Instant analyzedAt) {
+}

@@ -1,0 +1,172 @@
+package newsroom.ingest.intake;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import newsroom.cleaning.ContentKind;
+import newsroom.ingest.v1.Article;
+
+/**
+ * Checks a submitted article field by field and decodes it. Every rejection
+ * names the field, so a client can fix its request without reading our code.
+ */
+public final class ArticleValidator {
+
+    static final int MAX_URL_CHARS = 2048;
+    static final int MAX_TITLE_CHARS = 1000;
+    static final int MAX_SOURCE_CHARS = 200;
+    static final String DEFAULT_LANGUAGE = "en";
+
+    // The range google.protobuf.Timestamp allows: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+    private static final long MIN_TIMESTAMP_SECONDS = -62_135_596_800L;
+    private static final long MAX_TIMESTAMP_SECONDS = 253_402_300_799L;
+    private static final int MAX_NANOS = 999_999_999;
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+    private final int maxContentBytes;
+
+    public ArticleValidator(int maxContentBytes) {
+        this.maxContentBytes = maxContentBytes;
+    }
+
+    /** The article, decoded; throws {@link InvalidArticleException} naming the first bad field. */
+    public ValidArticle validate(Article article) {
+        if (article == null) {
+            throw new InvalidArticleException("article", "is required");
+        }
+        String content = content(article.getContent());
+        ContentKind kind = contentKind(article);
+        String url = url(article.getUrl());
+        String source = boundedText("article.source", article.getSource(), MAX_SOURCE_CHARS);
+        String title = boundedText("article.title", article.getTitle(), MAX_TITLE_CHARS);
+        Instant publishedAt = article.hasPublishedTime() ? publishedAt(article.getPublishedTime()) : null;
+        String language = language(article.getLanguage());
+        return new ValidArticle(url, source, title, publishedAt, content, sha256Hex(article.getContent()), kind,
+                language);
+    }
+
+    private String content(ByteString bytes) {
+        if (bytes.isEmpty()) {
+            throw new InvalidArticleException("article.content", "must not be empty");
+        }
+        if (bytes.size() > maxContentBytes) {
+            throw new InvalidArticleException("article.content", "is " + bytes.size()
+                    + " bytes, more than the limit of " + maxContentBytes + " bytes");
+        }
+        String text = strictUtf8(bytes);
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidArticleException("article.content", "must not contain NUL (U+0000) characters");
+        }
+        if (isBlank(text)) {
+            throw new InvalidArticleException("article.content", "must not be blank (it is only whitespace)");
+        }
+        return text;
+    }
+
+    private static String strictUtf8(ByteString bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer buffer = bytes.asReadOnlyByteBuffer();
+        try {
+            return decoder.decode(buffer).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidArticleException("article.content",
+                    "is not valid UTF-8 (bad byte sequence at byte " + buffer.position() + ")");
+        }
+    }
+
+    /** Blank: nothing but whitespace, spaces of any width and invisible format characters. */
+    private static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
+    private static ContentKind contentKind(Article article) {
+        return switch (article.getContentType()) {
+            case PLAIN_TEXT -> ContentKind.PLAIN_TEXT;
+            case HTML -> ContentKind.HTML;
+            case CONTENT_TYPE_UNSPECIFIED -> throw new InvalidArticleException("article.content_type",
+                    "is required: PLAIN_TEXT or HTML");
+            case UNRECOGNIZED -> throw new InvalidArticleException("article.content_type",
+                    "unknown value " + article.getContentTypeValue() + "; use PLAIN_TEXT or HTML");
+        };
+    }
+
+    private static String url(String url) {
+        if (url.isEmpty()) {
+            return null;
+        }
+        if (url.length() > MAX_URL_CHARS) {
+            throw new InvalidArticleException("article.url",
+                    "is " + url.length() + " characters, more than the limit of " + MAX_URL_CHARS);
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new InvalidArticleException("article.url", "is not a valid URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new InvalidArticleException("article.url", "must be an absolute http or https URL");
+        }
+        return url;
+    }
+
+    private static String boundedText(String field, String text, int maxChars) {
+        int chars = text.codePointCount(0, text.length());
+        if (chars > maxChars) {
+            throw new InvalidArticleException(field,
+                    "is " + chars + " characters, more than the limit of " + maxChars);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidArticleException(field, "must not contain NUL (U+0000) characters");
+        }
+        return text;
+    }
+
+    private static Instant publishedAt(Timestamp time) {
+        if (time.getSeconds() < MIN_TIMESTAMP_SECONDS || time.getSeconds() > MAX_TIMESTAMP_SECONDS
+                || time.getNanos() < 0 || time.getNanos() > MAX_NANOS) {
+            throw new InvalidArticleException("article.published_time", "is not a valid time (seconds "
+                    + time.getSeconds() + ", nanos " + time.getNanos()
+                    + "): it must lie between 0001-01-01 and 9999-12-31 with nanos in [0, 999999999]");
+        }
+        return Instant.ofEpochSecond(time.getSeconds(), time.getNanos());
+    }
+
+    private static String language(String language) {
+        if (language.isEmpty()) {
+            return DEFAULT_LANGUAGE;
+        }
+        if (!LANGUAGE_TAG.matcher(language).matches()) {
+            throw new InvalidArticleException("article.language", "is not a BCP-47 language code (\"en\", \"pt-BR\")");
+        }
+        return language;
+    }
+
+    private static String sha256Hex(ByteString bytes) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes.asReadOnlyByteBuffer());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

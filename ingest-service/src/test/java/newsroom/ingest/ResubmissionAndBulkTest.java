@@ -1,0 +1,137 @@
+package newsroom.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Multi;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import newsroom.ingest.v1.Article;
+import newsroom.ingest.v1.ArticleStatus;
+import newsroom.ingest.v1.IngestArticleResponse;
+import newsroom.ingest.v1.IngestArticlesRequest;
+import newsroom.ingest.v1.IngestArticlesResponse;
+import newsroom.ingest.v1.IngestResult;
+import newsroom.ingest.v1.IngestService;
+import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.store.StoredArticle;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ResubmissionAndBulkTest {
+
+    @GrpcClient("ingest")
+    IngestServiceGrpc.IngestServiceBlockingStub ingest;
+
+    @GrpcClient("ingest")
+    IngestService streamingIngest;
+
+    @Test
+    void theSameUrlAgainReturnsTheStoredArticle() {
+        Article.Builder article = Articles.plainText("First version. " + Articles.unique());
+        IngestArticleResponse first = ingest.ingestArticle(Articles.request(article));
+        long count = Articles.articleCount();
+
+        IngestArticleResponse again = ingest.ingestArticle(Articles.request(
+                article.setContent(ByteString.copyFromUtf8("Edited version. " + Articles.unique()))));
+
+        assertEquals(first.getArticleId(), again.getArticleId());
+        assertTrue(again.getAlreadyStored());
+        assertFalse(first.getAlreadyStored());
+        assertEquals(count, Articles.articleCount());
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> StoredArticle.count("url", article.getUrl())));
+    }
+
+    @Test
+    void theSameContentAgainReturnsTheStoredArticleWhateverItsUrl() {
+        String text = "Same words, another address. " + Articles.unique();
+        IngestArticleResponse first = ingest.ingestArticle(Articles.request(Articles.plainText(text)));
+        long count = Articles.articleCount();
+
+        IngestArticleResponse again = ingest.ingestArticle(Articles.request(Articles.plainText(text)));
+        IngestArticleResponse withoutUrl = ingest.ingestArticle(Articles.request(Articles.plainText(text).clearUrl()));
+
+        assertEquals(first.getArticleId(), again.getArticleId());
+        assertEquals(first.getArticleId(), withoutUrl.getArticleId());
+        assertTrue(again.getAlreadyStored() && withoutUrl.getAlreadyStored());
+        assertEquals(count, Articles.articleCount());
+    }
+
+    @Test
+    void concurrentSubmissionsOfOneArticleStoreItOnce() throws Exception {
+        String text = "Submitted by eight clients at once. " + Articles.unique();
+        long before = Articles.articleCount();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<IngestArticleResponse>> submissions = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                submissions.add(() -> ingest.ingestArticle(Articles.request(Articles.plainText(text))));
+            }
+            List<Long> ids = new ArrayList<>();
+            int fresh = 0;
+            for (Future<IngestArticleResponse> response : clients.invokeAll(submissions)) {
+                ids.add(response.get().getArticleId());
+                fresh += response.get().getAlreadyStored() ? 0 : 1;
+            }
+            assertEquals(1, ids.stream().distinct().count(), ids.toString());
+            assertEquals(1, fresh);
+            assertEquals(before + 1, Articles.articleCount());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStreamGoesOnPastARejectedArticleAndCountsEachOutcome() {
+        String resubmitted = "Already in the store before the stream. " + Articles.unique();
+        long existing = ingest.ingestArticle(Articles.request(Articles.plainText(resubmitted))).getArticleId();
+        long before = Articles.articleCount();
+
+        IngestArticlesResponse response = streamingIngest.ingestArticles(Multi.createFrom().items(
+                        IngestArticlesRequest.newBuilder().setClientReference("a.txt")
+                                .setArticle(Articles.plainText("First of the stream. " + Articles.unique())).build(),
+                        IngestArticlesRequest.newBuilder().setClientReference("empty.txt")
+                                .setArticle(Articles.plainText("").setContent(ByteString.EMPTY)).build(),
+                        IngestArticlesRequest.newBuilder()
+                                .setArticle(Articles.plainText("Third of the stream. " + Articles.unique())).build(),
+                        IngestArticlesRequest.newBuilder().setClientReference("again.txt")
+                                .setArticle(Articles.plainText(resubmitted)).build(),
+                        IngestArticlesRequest.newBuilder().setClientReference("no-article").build()))
+                .await().atMost(Duration.ofSeconds(60));
+
+        List<IngestResult> results = response.getResultsList();
+        assertEquals(5, results.size());
+        assertEquals("a.txt", results.get(0).getClientReference());
+        assertEquals(ArticleStatus.ACCEPTED, results.get(0).getStatus());
+        assertTrue(results.get(0).getArticleId() > 0);
+
+        assertEquals("empty.txt", results.get(1).getClientReference());
+        assertEquals(ArticleStatus.REJECTED, results.get(1).getStatus());
+        assertEquals(0, results.get(1).getArticleId());
+        assertEquals("article.content: must not be empty", results.get(1).getError());
+
+        assertEquals("2", results.get(2).getClientReference());
+        assertEquals(ArticleStatus.ACCEPTED, results.get(2).getStatus());
+
+        assertEquals(existing, results.get(3).getArticleId());
+        assertTrue(results.get(3).getAlreadyStored());
+
+        assertEquals(ArticleStatus.REJECTED, results.get(4).getStatus());
+        assertEquals("article: is required", results.get(4).getError());
+
+        assertEquals(2, response.getAcceptedCount());
+        assertEquals(1, response.getAlreadyStoredCount());
+        assertEquals(2, response.getRejectedCount());
+        assertEquals(before + 2, Articles.articleCount());
+    }
+}

@@ -1,0 +1,98 @@
+package newsroom.nlp.pipeline;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
+import io.quarkus.grpc.runtime.health.GrpcHealthStorage;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Properties;
+import newsroom.nlp.v1.NlpServiceGrpc;
+import org.jboss.logging.Logger;
+
+/**
+ * The one Stanford CoreNLP pipeline of the process. Loading the models takes
+ * tens of seconds, so it happens once, on a background thread started with the
+ * application: the server answers at once, reports not ready (HTTP readiness
+ * DOWN, gRPC health NOT_SERVING) and refuses analyses with UNAVAILABLE until
+ * the models are in memory.
+ */
+@ApplicationScoped
+public class CoreNlpPipeline {
+
+    private static final Logger LOG = Logger.getLogger(CoreNlpPipeline.class);
+    private static final String[] GRPC_SERVICES = {GrpcHealthStorage.DEFAULT_SERVICE_NAME, NlpServiceGrpc.SERVICE_NAME};
+
+    @Inject
+    Instance<GrpcHealthStorage> grpcHealth;
+
+    private volatile StanfordCoreNLP pipeline;
+    private volatile String failure;
+
+    /** The only CoreNLP configuration: every process, tests included, loads exactly this. */
+    static Properties properties() {
+        Properties properties = new Properties();
+        properties.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,depparse,coref,quote");
+        // A blank line ends a sentence: headlines and form lines never run into the next paragraph.
+        properties.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        // Speakers are attributed by newsroom.nlp.quotes; only the quote spans are used.
+        properties.setProperty("quote.attributeQuotes", "false");
+        return properties;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        setGrpcStatus(ServingStatus.NOT_SERVING);
+        Thread loader = new Thread(this::load, "corenlp-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void load() {
+        long start = System.nanoTime();
+        LOG.info("Loading CoreNLP models");
+        try {
+            pipeline = new StanfordCoreNLP(properties());
+            setGrpcStatus(ServingStatus.SERVING);
+            LOG.infof("CoreNLP models loaded in %.1f s", (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException | Error e) {
+            failure = e.toString();
+            LOG.error("Loading CoreNLP models failed; the service stays not ready", e);
+        }
+    }
+
+    private void setGrpcStatus(ServingStatus status) {
+        if (grpcHealth.isResolvable()) {
+            for (String service : GRPC_SERVICES) {
+                grpcHealth.get().setStatus(service, status);
+            }
+        }
+    }
+
+    public boolean isReady() {
+        return pipeline != null;
+    }
+
+    /** Why loading failed, or null when it has not failed. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Runs the pipeline on a text, resolving relative dates against {@code documentDate}. */
+    public Annotation annotate(String text, LocalDate documentDate) {
+        StanfordCoreNLP loaded = pipeline;
+        if (loaded == null) {
+            throw new ModelsLoadingException(failure == null
+                    ? "NLP models are still loading; retry in a few seconds"
+                    : "NLP models failed to load (" + failure + "); the service must be restarted");
+        }
+        Annotation annotation = new Annotation(text);
+        annotation.set(CoreAnnotations.DocDateAnnotation.class, documentDate.toString());
+        loaded.annotate(annotation);
+        return annotation;
+    }
+}

@@ -1,0 +1,134 @@
+package newsroom.nlp.pipeline;
+
+import edu.stanford.nlp.pipeline.Annotation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import newsroom.cleaning.ArticleCleaner;
+import newsroom.cleaning.ContentKind;
+import newsroom.nlp.entities.DocumentEntity;
+import newsroom.nlp.entities.EntityBuilder;
+import newsroom.nlp.phrases.KeyPhraseExtractor;
+import newsroom.nlp.quotes.AttributedQuote;
+import newsroom.nlp.quotes.QuoteAttributor;
+import newsroom.nlp.text.ParsedText;
+import newsroom.nlp.text.Token;
+import newsroom.nlp.time.TemporalExpressionExtractor;
+import newsroom.nlp.tone.LexiconSentiment;
+import newsroom.nlp.v1.AnalyzeDocumentRequest;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Document;
+import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Features;
+import newsroom.nlp.v1.KeyPhrase;
+import newsroom.nlp.v1.Mention;
+import newsroom.nlp.v1.Quote;
+import newsroom.nlp.v1.Sentiment;
+import newsroom.nlp.v1.TemporalExpression;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Analyses one document: validate, clean, run CoreNLP, then the Newsroom
+ * stages (entities, quotes, dates, key phrases, tone), each switched on by the
+ * request's features. Stateless and safe to call from many threads.
+ */
+@ApplicationScoped
+public class DocumentAnalyzer {
+
+    private static final Logger LOG = Logger.getLogger(DocumentAnalyzer.class);
+
+    private final CoreNlpPipeline pipeline;
+    private final RequestValidator validator;
+    private final ArticleCleaner cleaner = new ArticleCleaner();
+    private final EntityBuilder entityBuilder = new EntityBuilder();
+    private final QuoteAttributor quoteAttributor = new QuoteAttributor();
+    private final TemporalExpressionExtractor temporalExtractor = new TemporalExpressionExtractor();
+    private final KeyPhraseExtractor keyPhraseExtractor = new KeyPhraseExtractor();
+    private final LexiconSentiment sentiment = new LexiconSentiment();
+
+    @Inject
+    public DocumentAnalyzer(CoreNlpPipeline pipeline,
+            @ConfigProperty(name = "newsroom.nlp.max-content-bytes", defaultValue = "1048576") int maxContentBytes) {
+        this.pipeline = pipeline;
+        this.validator = new RequestValidator(maxContentBytes);
+    }
+
+    public Analysis analyze(AnalyzeDocumentRequest request) {
+        validator.validate(request);
+        Document document = request.getDocument();
+        String cleaned = cleaner.clean(document.getContent(),
+                document.getType() == Document.Type.HTML ? ContentKind.HTML : ContentKind.PLAIN_TEXT);
+        if (cleaned.isBlank()) {
+            throw new InvalidDocumentException("document.content",
+                    "nothing is left to analyse once markup and boilerplate are removed");
+        }
+        long start = System.nanoTime();
+        Annotation annotation = pipeline.annotate(cleaned, documentDate(request));
+        AnnotationReader reader = new AnnotationReader(annotation, cleaned);
+        ParsedText parsed = reader.parsedText();
+        List<Token> tokens = parsed.tokens();
+        FeatureSet features = FeatureSet.of(request.hasFeatures() ? request.getFeatures() : Features.getDefaultInstance());
+
+        Analysis.Builder analysis = Analysis.newBuilder()
+                .setCleanedText(cleaned)
+                .setLanguage("en")
+                .setWordCount((int) tokens.stream().filter(t -> !t.isPunctuation()).count());
+        if (features.entities()) {
+            List<DocumentEntity> entities = entityBuilder.build(reader.names(), reader.corefChains(), cleaned.length());
+            entities.forEach(e -> analysis.addEntities(toProto(e)));
+            if (features.quotes()) {
+                for (AttributedQuote q : quoteAttributor.attribute(parsed, reader.quotes(), entities)) {
+                    analysis.addQuotes(Quote.newBuilder().setText(q.text()).setBegin(q.begin()).setEnd(q.end())
+                            .setSpeakerEntityId(q.speakerEntityId()).setSpeaker(q.speaker()).setCue(q.cue()));
+                }
+            }
+        }
+        if (features.temporalExpressions()) {
+            temporalExtractor.extract(annotation, cleaned).forEach(t -> analysis.addTemporalExpressions(
+                    TemporalExpression.newBuilder().setText(t.text()).setBegin(t.begin()).setEnd(t.end())
+                            .setValue(t.value()).setType(t.type())));
+        }
+        if (features.keyPhrases()) {
+            keyPhraseExtractor.extract(cleaned, tokens).forEach(
+                    p -> analysis.addKeyPhrases(KeyPhrase.newBuilder().setText(p.text()).setScore(p.score())));
+        }
+        if (features.sentiment()) {
+            var tone = sentiment.score(tokens);
+            analysis.setSentiment(Sentiment.newBuilder().setScore(tone.score()).setMagnitude(tone.magnitude()));
+        }
+        LOG.infof("Analysed a document of %d words in %d ms", analysis.getWordCount(), (System.nanoTime() - start) / 1_000_000);
+        return analysis.build();
+    }
+
+    private static LocalDate documentDate(AnalyzeDocumentRequest request) {
+        Instant published = request.hasPublicationTime()
+                ? Instant.ofEpochSecond(request.getPublicationTime().getSeconds(), request.getPublicationTime().getNanos())
+                : Instant.now();
+        return LocalDate.ofInstant(published, ZoneOffset.UTC);
+    }
+
+    private static Entity toProto(DocumentEntity e) {
+        Entity.Builder entity = Entity.newBuilder().setId(e.id()).setName(e.name())
+                .setType(Entity.Type.valueOf(e.type().name())).addAllAliases(e.aliases()).setSalience(e.salience());
+        e.mentions().forEach(m -> entity.addMentions(Mention.newBuilder().setText(m.text()).setBegin(m.begin())
+                .setEnd(m.end()).setKind(Mention.Kind.valueOf(m.kind().name()))));
+        return entity.build();
+    }
+
+    /** The parts of the analysis a request asked for: none asked means all; quotes need entities. */
+    record FeatureSet(boolean entities, boolean quotes, boolean temporalExpressions, boolean keyPhrases,
+            boolean sentiment) {
+
+        static FeatureSet of(Features f) {
+            boolean all = !f.getExtractEntities() && !f.getExtractQuotes() && !f.getExtractTemporalExpressions()
+                    && !f.getExtractKeyPhrases() && !f.getExtractDocumentSentiment();
+            return new FeatureSet(all || f.getExtractEntities() || f.getExtractQuotes(), all || f.getExtractQuotes(),
+                    all || f.getExtractTemporalExpressions(), all || f.getExtractKeyPhrases(),
+                    all || f.getExtractDocumentSentiment());
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package newsroom.nlp.quotes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import newsroom.nlp.entities.DocumentEntity;
+import newsroom.nlp.entities.EntityMention;
+import newsroom.nlp.entities.EntityType;
+import newsroom.nlp.entities.MentionKind;
+import newsroom.nlp.text.Dependency;
+import newsroom.nlp.text.ParsedText;
+import newsroom.nlp.text.Sentence;
+import newsroom.nlp.text.Token;
+
+/**
+ * Gives each direct quote its speaker, with rules for the ways news writing
+ * attributes quotes:
+ * <ul>
+ * <li>the speech verb nearest the quote in its sentence ({@code "...," X said},
+ * {@code X said: "..."}, a partial quote inside reported speech) is the cue, and
+ * its grammatical subject the speaker;</li>
+ * <li>a pronoun subject ("he added") is the person most recently established as
+ * a speaker or as the named subject of a sentence;</li>
+ * <li>a role subject ("the minister added") is that same person when the text
+ * has described them with that role, else the person most recently described
+ * with it;</li>
+ * <li>a quote with no speech verb of its own that follows a quote in the same
+ * or previous sentence continues it: same speaker, empty cue;</li>
+ * <li>a plural or coordinated subject ("both countries vowed") has no single
+ * speaker, and the quote gets none rather than a guess.</li>
+ * </ul>
+ * CoreNLP's own attribution is not used: on news it hands quotes to the wrong
+ * minister and to speakers called "minister".
+ */
+public final class QuoteAttributor {
+
+    private static final Set<String> CUE_LEMMAS = Set.of(
+            "say", "add", "tell", "remark", "state", "note", "explain", "insist", "warn", "ask", "reply",
+            "respond", "declare", "announce", "write", "argue", "claim", "stress", "emphasise", "emphasize",
+            "acknowledge", "comment", "conclude", "vow", "promise", "pledge", "urge", "suggest", "recall",
+            "admit", "observe", "assert", "maintain", "confirm", "deny", "tweet", "predict", "caution",
+            "complain", "describe", "call", "quip", "reiterate", "underline", "affirm", "point");
+    private static final Set<String> PLURAL_PRONOUNS = Set.of("we", "they", "us", "them");
+    private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
+    private static final Set<EntityType> SPEAKER_TYPES = Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GPE);
+    private static final Set<String> SUBJECT_CLIMB = Set.of("conj", "dep", "advcl", "xcomp", "parataxis");
+
+    public List<AttributedQuote> attribute(ParsedText parsed, List<QuoteSpan> spans, List<DocumentEntity> entities) {
+        return new Run(parsed, spans, entities).attributeAll();
+    }
+
+    /** The state of one attribution pass over a document. */
+    private static final class Run {
+        final ParsedText parsed;
+        final List<QuoteSpan> spans;
+        final List<Token> tokens;
+        final Map<Integer, DocumentEntity> nameEntityByToken = new HashMap<>();
+        final Map<DocumentEntity, List<RoleReference>> roles = new HashMap<>();
+        final Map<String, DocumentEntity> entitiesById = new HashMap<>();
+        DocumentEntity salientPerson;
+
+        Run(ParsedText parsed, List<QuoteSpan> spans, List<DocumentEntity> entities) {
+            this.parsed = parsed;
+            this.spans = spans;
+            this.tokens = parsed.tokens();
+            for (DocumentEntity entity : entities) {
+                entitiesById.put(entity.id(), entity);
+                for (EntityMention m : entity.mentions()) {
+                    List<Token> covered = tokens.stream().filter(t -> t.begin() >= m.begin() && t.end() <= m.end()).toList();
+                    if (m.kind() == MentionKind.NAME) {
+                        covered.forEach(t -> nameEntityByToken.put(t.index(), entity));
+                        if (entity.type() == EntityType.PERSON && !covered.isEmpty()) {
+                            addTitleBefore(entity, covered.get(0));
+                        }
+                    } else if (m.kind() == MentionKind.NOMINAL && entity.type() == EntityType.PERSON) {
+                        addRole(entity, m.begin(), covered);
+                    }
+                }
+            }
+        }
+
+        /** "Foreign Minister" before "Shah Mahmood Qureshi" describes him. */
+        private void addTitleBefore(DocumentEntity entity, Token first) {
+            List<Token> title = new ArrayList<>();
+            for (int i = first.index() - 1; i >= 0 && tokens.get(i).sentence() == first.sentence(); i--) {
+                String ner = tokens.get(i).ner();
+                if (!ner.equals("TITLE") && !ner.equals("NATIONALITY")) {
+                    break;
+                }
+                title.add(0, tokens.get(i));
+            }
+            if (!title.isEmpty()) {
+                addRole(entity, title.get(0).begin(), title);
+            }
+        }
+
+        private void addRole(DocumentEntity entity, int position, List<Token> words) {
+            Set<String> keys = new HashSet<>();
+            words.stream().filter(t -> t.isNoun() || t.isAdjective()).forEach(t -> keys.add(t.key()));
+            if (!keys.isEmpty()) {
+                roles.computeIfAbsent(entity, e -> new ArrayList<>()).add(new RoleReference(position, keys));
+            }
+        }
+
+        List<AttributedQuote> attributeAll() {
+            List<AttributedQuote> quotes = new ArrayList<>();
+            int next = 0;
+            int previousLastSentence = Integer.MIN_VALUE;
+            for (Sentence sentence : parsed.sentences()) {
+                DocumentEntity lastSpeaker = null;
+                while (next < spans.size() && firstSentence(spans.get(next)) == sentence.index()) {
+                    QuoteSpan span = spans.get(next);
+                    AttributedQuote previous = quotes.isEmpty() ? null : quotes.get(quotes.size() - 1);
+                    Speaker speaker = attribute(span, previous, previousLastSentence);
+                    quotes.add(new AttributedQuote(parsed.span(span.begin(), span.end()), span.begin(), span.end(),
+                            speaker.entity == null ? "" : speaker.entity.id(),
+                            speaker.entity == null ? "" : speaker.entity.name(), speaker.cue));
+                    if (speaker.entity != null && speaker.entity.type() == EntityType.PERSON) {
+                        lastSpeaker = speaker.entity;
+                    }
+                    previousLastSentence = lastSentence(span);
+                    next++;
+                }
+                DocumentEntity subject = lastNamedPersonSubject(sentence, Integer.MAX_VALUE);
+                if (subject != null) {
+                    salientPerson = subject;
+                } else if (lastSpeaker != null) {
+                    salientPerson = lastSpeaker;
+                }
+            }
+            return quotes;
+        }
+
+        private Speaker attribute(QuoteSpan span, AttributedQuote previous, int previousLastSentence) {
+            List<Sentence> sentences = parsed.sentences().subList(firstSentence(span), lastSentence(span) + 1);
+            Token cue = nearestCue(span, sentences);
+            if (cue == null) {
+                boolean continues = previous != null && firstSentence(span) <= previousLastSentence + 1
+                        && onlyQuotesIn(sentences);
+                if (continues && !previous.speakerEntityId().isEmpty()) {
+                    return new Speaker(entitiesById.get(previous.speakerEntityId()), "");
+                }
+                return new Speaker(null, "");
+            }
+            Sentence sentence = parsed.sentence(cue.sentence());
+            Token subject = subjectOf(sentence, cue.index());
+            return new Speaker(subject == null ? null : resolve(sentence, subject, span), cue.key());
+        }
+
+        private Token nearestCue(QuoteSpan span, List<Sentence> sentences) {
+            List<Token> inside = tokens.stream().filter(t -> span.contains(t.begin(), t.end())).toList();
+            if (inside.isEmpty()) {
+                return null;
+            }
+            int first = inside.get(0).index();
+            int last = inside.get(inside.size() - 1).index();
+            Token best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (Sentence s : sentences) {
+                for (Token t : s.tokens()) {
+                    if (!t.isVerb() || !CUE_LEMMAS.contains(t.key()) || insideAnyQuote(t)) {
+                        continue;
+                    }
+                    int distance = t.index() < first ? first - t.index() : t.index() - last;
+                    if (distance < bestDistance) {
+                        bestDistance = distance;
+                        best = t;
+                    }
+                }
+            }
+            return best;
+        }
+
+        private boolean insideAnyQuote(Token t) {
+            return spans.stream().anyMatch(s -> s.contains(t.begin(), t.end()));
+        }
+
+        private boolean onlyQuotesIn(List<Sentence> sentences) {
+            return sentences.stream().flatMap(s -> s.tokens().stream())
+                    .allMatch(t -> insideAnyQuote(t) || t.isPunctuation());
+        }
+
+        /** The subject of a verb, looking through "adding" to "said" in "he said, adding ...". */
+        private Token subjectOf(Sentence sentence, int verb) {
+            for (int depth = 0; depth < 4; depth++) {
+                for (Dependency d : sentence.dependentsOf(verb)) {
+                    if (d.relation().startsWith("nsubj")) {
+                        return tokens.get(d.dependent());
+                    }
+                }
+                Dependency head = sentence.headOf(verb);
+                if (head == null || head.governor() < 0 || !SUBJECT_CLIMB.contains(head.relation().split(":")[0])) {
+                    return null;
+                }
+                verb = head.governor();
+            }
+            return null;
+        }
+
+        private DocumentEntity resolve(Sentence sentence, Token subject, QuoteSpan span) {
+            if (isPlural(sentence, subject)) {
+                return null;
+            }
+            DocumentEntity named = nameEntityByToken.get(subject.index());
+            if (named != null) {
+                return SPEAKER_TYPES.contains(named.type()) ? named : null;
+            }
+            if (subject.tag().startsWith("PRP") && SINGULAR_PRONOUNS.contains(subject.word().toLowerCase())) {
+                DocumentEntity sameSentence = lastNamedPersonSubject(sentence, subject.index());
+                return sameSentence != null ? sameSentence : salientPerson;
+            }
+            if (subject.isNoun()) {
+                return byRole(roleWords(sentence, subject), span.outerBegin());
+            }
+            return null;
+        }
+
+        private boolean isPlural(Sentence sentence, Token subject) {
+            if (subject.tag().equals("NNS") || subject.tag().equals("NNPS")
+                    || PLURAL_PRONOUNS.contains(subject.word().toLowerCase())) {
+                return true;
+            }
+            return sentence.dependentsOf(subject.index()).stream().anyMatch(d -> d.relation().startsWith("conj"));
+        }
+
+        private Set<String> roleWords(Sentence sentence, Token head) {
+            Set<String> words = new HashSet<>();
+            words.add(head.key());
+            for (Dependency d : sentence.dependentsOf(head.index())) {
+                if (d.relation().startsWith("amod") || d.relation().startsWith("compound")) {
+                    words.add(tokens.get(d.dependent()).key());
+                }
+            }
+            return words;
+        }
+
+        /**
+         * The person a role phrase refers to: the salient person when the text
+         * has described them with those words (or never described them at all
+         * and nobody else fits), else the person described so most recently.
+         */
+        private DocumentEntity byRole(Set<String> words, int before) {
+            if (salientPerson != null && describedAs(salientPerson, words, before)) {
+                return salientPerson;
+            }
+            DocumentEntity best = null;
+            int bestPosition = -1;
+            for (var entry : roles.entrySet()) {
+                for (RoleReference r : entry.getValue()) {
+                    if (r.position() < before && r.position() > bestPosition && r.words().containsAll(words)) {
+                        best = entry.getKey();
+                        bestPosition = r.position();
+                    }
+                }
+            }
+            if (best == null && salientPerson != null && !roles.containsKey(salientPerson)) {
+                return salientPerson;
+            }
+            return best;
+        }
+
+        private boolean describedAs(DocumentEntity person, Set<String> words, int before) {
+            return roles.getOrDefault(person, List.of()).stream()
+                    .anyMatch(r -> r.position() < before && r.words().containsAll(words));
+        }
+
+        private DocumentEntity lastNamedPersonSubject(Sentence sentence, int beforeToken) {
+            DocumentEntity last = null;
+            int lastIndex = -1;
+            for (Dependency d : sentence.dependencies()) {
+                if (!d.relation().startsWith("nsubj") || d.dependent() >= beforeToken || d.dependent() < lastIndex) {
+                    continue;
+                }
+                Token subject = tokens.get(d.dependent());
+                DocumentEntity entity = nameEntityByToken.get(subject.index());
+                if (entity != null && entity.type() == EntityType.PERSON && !isPlural(sentence, subject)) {
+                    last = entity;
+                    lastIndex = d.dependent();
+                }
+            }
+            return last;
+        }
+
+        private int firstSentence(QuoteSpan span) {
+            return sentenceAt(span.begin() < span.end() ? span.begin() : span.outerBegin());
+        }
+
+        private int lastSentence(QuoteSpan span) {
+            return sentenceAt(Math.max(span.begin(), span.end() - 1));
+        }
+
+        private int sentenceAt(int offset) {
+            int found = 0;
+            for (Sentence s : parsed.sentences()) {
+                if (s.begin() <= offset) {
+                    found = s.index();
+                }
+            }
+            return found;
+        }
+    }
+
+    private record Speaker(DocumentEntity entity, String cue) {
+    }
+
+    private record RoleReference(int position, Set<String> words) {
+    }
+}

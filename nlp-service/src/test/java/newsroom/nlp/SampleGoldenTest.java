@@ -1,0 +1,202 @@
+package newsroom.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.JsonFormat;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newsroom.nlp.pipeline.CoreNlpPipeline;
+import newsroom.nlp.pipeline.TestModels;
+import newsroom.nlp.v1.AnalyzeDocumentRequest;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Document;
+import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Mention;
+import newsroom.nlp.v1.NlpServiceGrpc;
+import newsroom.nlp.v1.Quote;
+import newsroom.nlp.v1.TemporalExpression;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The sample article (published Wednesday 2021-04-07) through a real gRPC client. */
+@QuarkusTest
+@Order(3)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleGoldenTest {
+
+    private static final String QURESHI = "Shah Mahmood Qureshi";
+    private static final String LAVROV = "Sergey Lavrov";
+
+    @Inject
+    CoreNlpPipeline pipeline;
+
+    @GrpcClient("nlp")
+    NlpServiceGrpc.NlpServiceBlockingStub nlp;
+
+    private Analysis analysis;
+
+    @BeforeAll
+    void analyseTheSample() throws Exception {
+        TestModels.awaitLoaded(pipeline);
+        String content = Files.readString(Path.of("../samples/pakistan-russia-2021-04-07.txt"));
+        analysis = nlp.analyzeDocument(AnalyzeDocumentRequest.newBuilder()
+                .setDocument(Document.newBuilder().setType(Document.Type.PLAIN_TEXT).setContent(content))
+                .setPublicationTime(Timestamp.newBuilder()
+                        .setSeconds(Instant.parse("2021-04-07T09:00:00Z").getEpochSecond()))
+                .build()).getAnalysis();
+        String json = JsonFormat.printer().print(analysis);
+        Files.writeString(Path.of("target/sample-analysis.json"), json);
+        System.out.println(json);
+    }
+
+    private List<Entity> entitiesMentioning(String word) {
+        return analysis.getEntitiesList().stream()
+                .filter(e -> e.getMentionsList().stream().anyMatch(m -> m.getText().contains(word)))
+                .filter(e -> e.getType() == Entity.Type.PERSON)
+                .toList();
+    }
+
+    private Entity entityNamed(String name) {
+        return analysis.getEntitiesList().stream().filter(e -> e.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no entity " + name));
+    }
+
+    @Test
+    void bothMinistersAreOnePersonEntityEach() {
+        assertEquals(1, entitiesMentioning("Qureshi").size());
+        assertEquals(1, entitiesMentioning("Lavrov").size());
+        Entity qureshi = entityNamed(QURESHI);
+        Entity lavrov = entityNamed(LAVROV);
+        assertEquals(Entity.Type.PERSON, qureshi.getType());
+        assertEquals(Entity.Type.PERSON, lavrov.getType());
+        assertTrue(qureshi.getAliasesList().contains("Qureshi"), qureshi.getAliasesList().toString());
+        assertTrue(lavrov.getAliasesList().containsAll(List.of("Lavrov", "Sergei Lavrov")), lavrov.getAliasesList().toString());
+        assertFalse(lavrov.getAliasesList().contains(LAVROV), "the canonical name is not an alias");
+        assertEquals(lavrov.getAliasesList().stream().distinct().count(), lavrov.getAliasesCount());
+    }
+
+    @Test
+    void countriesAndCitiesAreGeopoliticalEntities() {
+        for (String name : List.of("Pakistan", "Russia", "Islamabad")) {
+            assertEquals(Entity.Type.GPE, entityNamed(name).getType(), name);
+        }
+    }
+
+    @Test
+    void entitiesAreRankedBySalienceWithSequentialIds() {
+        List<Entity> entities = analysis.getEntitiesList();
+        assertEquals(1.0, entities.get(0).getSalience());
+        for (int i = 0; i < entities.size(); i++) {
+            assertEquals("e" + (i + 1), entities.get(i).getId());
+            assertTrue(entities.get(i).getSalience() >= 0 && entities.get(i).getSalience() <= 1);
+            if (i > 0) {
+                assertTrue(entities.get(i).getSalience() <= entities.get(i - 1).getSalience());
+            }
+        }
+    }
+
+    @Test
+    void theTenDirectQuotesHaveTheRightSpeakers() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("practically everything", QURESHI);
+        expected.put("We are keen to build a strong, multi-dimensional relationship with Russia", QURESHI);
+        expected.put("We feel Russia is a factor of stability in the region and global stage", QURESHI);
+        expected.put("sky is the limit", QURESHI);
+        expected.put("We feel that within our framework, there are opportunities for interaction and we feel we can help each other", QURESHI);
+        expected.put("We have discussed the fragility of our border with India, discussed Kashmir, and shared the positive development of ceasefire reaffirmation", QURESHI);
+        expected.put("We have high-level commitments and dialogue", LAVROV);
+        expected.put("We should not forget the task of establishing the state of Palestine", LAVROV);
+        expected.put("Russia stands ready to facilitate direct dialogue between Palestine and Israel", LAVROV);
+        expected.put("We stand ready to deepen relations with Pakistan", LAVROV);
+
+        Map<String, String> attributed = new LinkedHashMap<>();
+        for (Quote q : analysis.getQuotesList()) {
+            if (!q.getSpeaker().isEmpty()) {
+                attributed.put(withoutTrailingPunctuation(q.getText()), q.getSpeaker());
+                assertEquals(q.getSpeaker(), entityById(q.getSpeakerEntityId()).getName());
+            } else {
+                assertEquals("", q.getSpeakerEntityId());
+            }
+        }
+        assertEquals(expected, attributed);
+
+        Quote unattributed = quoteStarting("build a strong, multi-dimensional relationship that is based on trust");
+        assertEquals("", unattributed.getSpeaker(), "\"both countries vowed\" has no single speaker");
+        assertEquals("remark", quoteStarting("We stand ready").getCue());
+        assertEquals("add", quoteStarting("sky is the limit").getCue());
+        assertEquals("", quoteStarting("Russia stands ready").getCue(), "it continues the previous quote");
+    }
+
+    @Test
+    void offsetsPointIntoTheCleanedText() {
+        String text = analysis.getCleanedText();
+        for (Entity e : analysis.getEntitiesList()) {
+            for (Mention m : e.getMentionsList()) {
+                assertEquals(m.getText(), text.substring(m.getBegin(), m.getEnd()));
+            }
+        }
+        for (Quote q : analysis.getQuotesList()) {
+            assertEquals(q.getText(), text.substring(q.getBegin(), q.getEnd()));
+        }
+        for (TemporalExpression t : analysis.getTemporalExpressionsList()) {
+            assertEquals(t.getText(), text.substring(t.getBegin(), t.getEnd()));
+        }
+    }
+
+    @Test
+    void relativeDatesAreResolvedAgainstThePublicationDate() {
+        assertEquals("2021-04-07", temporal("Wednesday").getValue());
+        assertEquals("2021-04-06", temporal("yesterday").getValue());
+        assertEquals("DATE", temporal("yesterday").getType());
+    }
+
+    @Test
+    void theCommentFormIsNotPartOfTheText() {
+        assertFalse(analysis.getCleanedText().contains("Please enter your comment!"));
+        assertFalse(analysis.getCleanedText().contains("Please enter your name here"));
+        assertTrue(analysis.getCleanedText().endsWith("Sergei Lavrov remarked."));
+    }
+
+    @Test
+    void keyPhrasesToneAndCounts() {
+        assertEquals("en", analysis.getLanguage());
+        assertTrue(analysis.getWordCount() > 350 && analysis.getWordCount() < 400, "" + analysis.getWordCount());
+        assertEquals(1.0, analysis.getKeyPhrases(0).getScore());
+        assertTrue(analysis.getKeyPhrasesList().stream().anyMatch(p -> p.getText().equals("Afghan peace process")),
+                analysis.getKeyPhrasesList().toString());
+        assertTrue(analysis.getKeyPhrasesList().stream().noneMatch(p -> p.getText().contains("Lavrov")),
+                "names are entities, not key phrases");
+        assertTrue(analysis.getSentiment().getScore() > 0, "productive diplomatic talks read positive");
+        assertTrue(analysis.getSentiment().getMagnitude() > 0);
+    }
+
+    private Entity entityById(String id) {
+        return analysis.getEntitiesList().stream().filter(e -> e.getId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private Quote quoteStarting(String start) {
+        return analysis.getQuotesList().stream().filter(q -> q.getText().startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no quote " + start));
+    }
+
+    private TemporalExpression temporal(String text) {
+        return analysis.getTemporalExpressionsList().stream().filter(t -> t.getText().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no temporal expression " + text));
+    }
+
+    private static String withoutTrailingPunctuation(String text) {
+        return text.replaceAll("[\\s.,;:!?]+$", "");
+    }
+}

@@ -1,0 +1,86 @@
+package newsroom.nlp.quotes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import newsroom.nlp.pipeline.CoreNlpPipeline;
+import newsroom.nlp.pipeline.DocumentAnalyzer;
+import newsroom.nlp.pipeline.TestModels;
+import newsroom.nlp.v1.AnalyzeDocumentRequest;
+import newsroom.nlp.v1.Document;
+import newsroom.nlp.v1.Features;
+import newsroom.nlp.v1.Quote;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** The attribution rules on short texts written for the test, through the real pipeline without gRPC. */
+@QuarkusTest
+@Order(4)
+class QuoteAttributionTest {
+
+    @Inject
+    CoreNlpPipeline pipeline;
+
+    @Inject
+    DocumentAnalyzer analyzer;
+
+    @BeforeEach
+    void modelsLoaded() {
+        TestModels.awaitLoaded(pipeline);
+    }
+
+    private List<Quote> quotes(String text) {
+        return analyzer.analyze(AnalyzeDocumentRequest.newBuilder()
+                .setDocument(Document.newBuilder().setType(Document.Type.PLAIN_TEXT).setContent(text))
+                .setFeatures(Features.newBuilder().setExtractQuotes(true))
+                .build()).getQuotesList();
+    }
+
+    private static void assertQuote(Quote quote, String text, String speaker, String cue) {
+        assertEquals(text, quote.getText());
+        assertEquals(speaker, quote.getSpeaker(), "speaker of \"" + text + "\"");
+        assertEquals(cue, quote.getCue(), "cue of \"" + text + "\"");
+    }
+
+    @Test
+    void speakerBeforeOrAfterTheQuote() {
+        List<Quote> quotes = quotes("\u201cWe will not give up,\u201d Maria Novak said on Monday.\n\n"
+                + "Tom Becker told reporters: \u201cThe vote is final.\u201d");
+        assertQuote(quotes.get(0), "We will not give up,", "Maria Novak", "say");
+        assertQuote(quotes.get(1), "The vote is final.", "Tom Becker", "tell");
+    }
+
+    @Test
+    void pronounsGoToTheMostRecentPersonAndContinuationsKeepTheSpeaker() {
+        List<Quote> quotes = quotes("\"The deal is done,\" Tom Becker said. \"Nobody can stop it now.\"\n\n"
+                + "Maria Novak arrived in Berlin later that day.\n\n"
+                + "\"We are not so sure,\" she said.");
+        assertQuote(quotes.get(0), "The deal is done,", "Tom Becker", "say");
+        assertQuote(quotes.get(1), "Nobody can stop it now.", "Tom Becker", "");
+        assertQuote(quotes.get(2), "We are not so sure,", "Maria Novak", "say");
+    }
+
+    @Test
+    void aRoleGoesToThePersonDescribedWithIt() {
+        List<Quote> quotes = quotes("Finance Minister Tom Becker met Prime Minister Maria Novak in Berlin.\n\n"
+                + "Novak said the talks had gone well.\n\n"
+                + "\u201cPrices will fall next year,\u201d the finance minister added.");
+        assertQuote(quotes.get(0), "Prices will fall next year,", "Tom Becker", "add");
+    }
+
+    @Test
+    void partialQuoteInsideReportedSpeech() {
+        List<Quote> quotes = quotes("Maria Novak said the two governments had \u201cnever been closer.\u201d");
+        assertQuote(quotes.get(0), "never been closer.", "Maria Novak", "say");
+    }
+
+    @Test
+    void noSingleSpeakerMeansNoSpeaker() {
+        List<Quote> quotes = quotes("Germany and France vowed to \u201cwork together on energy.\u201d");
+        assertEquals("", quotes.get(0).getSpeaker());
+        assertEquals("", quotes.get(0).getSpeakerEntityId());
+    }
+}

@@ -1,0 +1,9 @@
+package newsroom.query;
+
+/** The request names something that is not stored ("article 42 does not exist"). */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String what, long id) {
+        super(what + " " + id + " does not exist");
+    }
+}

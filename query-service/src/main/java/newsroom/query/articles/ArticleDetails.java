@@ -1,0 +1,19 @@
+package newsroom.query.articles;
+
+import java.util.Map;
+import java.util.Optional;
+import newsroom.nlp.v1.Analysis;
+
+/**
+ * One article in full.
+ *
+ * @param analysis        empty until the article is ANALYZED
+ * @param globalEntityIds for each of the analysis' entity ids ("e1"), the global entity it resolved to
+ */
+public record ArticleDetails(ArticleSummary summary, String cleanedText, Optional<Analysis> analysis,
+                             Map<String, Long> globalEntityIds) {
+
+    public ArticleDetails {
+        globalEntityIds = Map.copyOf(globalEntityIds);
+    }
+}

@@ -1,0 +1,95 @@
+package newsroom.query.articles;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.nlp.v1.Analysis;
+import newsroom.query.NotFoundException;
+import newsroom.query.RequestChecks;
+import newsroom.query.paging.Page;
+import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.QueryFingerprint;
+import newsroom.store.ArticleEntityLink;
+import newsroom.store.ArticleState;
+import newsroom.store.StoredArticle;
+
+/** Reads articles: one by id, or many by full-text search. */
+@ApplicationScoped
+@Transactional
+public class ArticleQueries {
+
+    /** The longest search text accepted, in characters. */
+    public static final int MAX_QUERY_LENGTH = 500;
+
+    private static final String HEADLINE_OPTIONS =
+            "StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    // Ranks and pages on the indexed search_vector first, then builds headlines
+    // (which re-parse the text) for the page's rows only.
+    private static final String SEARCH = """
+            SELECT %1$s, hit.rank,
+                   ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', :query), :options)
+            FROM (SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS rank
+                  FROM article a, websearch_to_tsquery('english', :query) AS q(tsq)
+                  WHERE a.search_vector @@ q.tsq
+                  ORDER BY rank DESC, a.id DESC
+                  OFFSET :offset LIMIT :limit) hit
+            JOIN article a ON a.id = hit.id
+            ORDER BY hit.rank DESC, hit.id DESC
+            """.formatted(ArticleSummary.COLUMNS);
+
+    private final EntityManager entityManager;
+
+    ArticleQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The article with its text, analysis and resolved entities. */
+    public ArticleDetails get(long articleId) {
+        RequestChecks.positiveId("article_id", articleId);
+        StoredArticle article = StoredArticle.<StoredArticle>findByIdOptional(articleId)
+                .orElseThrow(() -> new NotFoundException("article", articleId));
+        Map<String, Long> globalEntityIds = new HashMap<>();
+        for (ArticleEntityLink link : ArticleEntityLink.<ArticleEntityLink>list("key.articleId", articleId)) {
+            globalEntityIds.put(link.key.localEntityId(), link.entityId);
+        }
+        ArticleSummary summary = new ArticleSummary(article.id, article.title, article.source,
+                article.url == null ? "" : article.url, article.publishedAt, article.language,
+                article.status.name());
+        return new ArticleDetails(summary, article.cleanedText, analysisOf(article), globalEntityIds);
+    }
+
+    /** Articles matching web-search syntax, best match first, newest id first among equals. */
+    public Page<ArticleHit> search(String query, int pageSize, String pageToken) {
+        String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
+        PageRequest page = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(SEARCH)
+                .setParameter("query", text)
+                .setParameter("options", HEADLINE_OPTIONS)
+                .setParameter("offset", page.offset())
+                .setParameter("limit", page.fetchSize())
+                .getResultList();
+        return page.toPage(rows.stream()
+                .map(row -> new ArticleHit(ArticleSummary.fromRow(row, 0),
+                        ((Number) row[ArticleSummary.COLUMN_COUNT]).doubleValue(),
+                        (String) row[ArticleSummary.COLUMN_COUNT + 1]))
+                .toList());
+    }
+
+    private static Optional<Analysis> analysisOf(StoredArticle article) {
+        if (article.status != ArticleState.ANALYZED || article.analysis == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Analysis.parseFrom(article.analysis));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("article " + article.id + " has a stored analysis that does not parse", e);
+        }
+    }
+}

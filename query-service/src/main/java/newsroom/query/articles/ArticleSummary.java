@@ -1,0 +1,34 @@
+package newsroom.query.articles;
+
+import java.time.Instant;
+
+/**
+ * An article's metadata, without its text.
+ *
+ * @param url    empty when the article has none
+ * @param status the {@code ArticleState} name: ACCEPTED, ANALYZED or FAILED
+ */
+public record ArticleSummary(long id, String title, String source, String url, Instant publishedAt,
+                             String language, String status) {
+
+    /**
+     * The columns {@link #fromRow} reads, for the {@code article} table aliased as {@code a}.
+     * Queries that list articles select these first, in this order.
+     */
+    public static final String COLUMNS = "a.id, a.title, a.source, a.url, a.published_at, a.language, a.status";
+
+    /** How many columns {@link #COLUMNS} holds. */
+    public static final int COLUMN_COUNT = 7;
+
+    /** Reads {@link #COLUMNS} from a native query's row, starting at {@code first}. */
+    public static ArticleSummary fromRow(Object[] row, int first) {
+        return new ArticleSummary(
+                ((Number) row[first]).longValue(),
+                (String) row[first + 1],
+                (String) row[first + 2],
+                row[first + 3] == null ? "" : (String) row[first + 3],
+                (Instant) row[first + 4],
+                (String) row[first + 5],
+                (String) row[first + 6]);
+    }
+}

@@ -1,0 +1,209 @@
+package newsroom.query;
+
+import static newsroom.query.GrpcAssertions.assertFailsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import newsroom.localpostgres.LocalPostgresTestResource;
+import newsroom.query.v1.ArticleHit;
+import newsroom.query.v1.ArticleSummary;
+import newsroom.query.v1.GetArticleRequest;
+import newsroom.query.v1.GetArticleResponse;
+import newsroom.query.v1.QueryServiceGrpc;
+import newsroom.query.v1.SearchArticlesRequest;
+import newsroom.query.v1.SearchArticlesResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
+class ArticlesTest {
+
+    @GrpcClient("query")
+    QueryServiceGrpc.QueryServiceBlockingStub query;
+
+    @Inject
+    TestStore store;
+
+    TestStore.Fixture fixture;
+
+    @BeforeEach
+    void writeStore() {
+        fixture = store.fixture();
+    }
+
+    @Test
+    void getArticleReturnsMetadataTextAnalysisAndGlobalEntities() {
+        GetArticleResponse response = query.getArticle(GetArticleRequest.newBuilder().setArticleId(fixture.a1()).build());
+
+        ArticleSummary article = response.getArticle();
+        assertEquals(fixture.a1(), article.getId());
+        assertEquals("Pakistan and Russia vow to deepen ties", article.getTitle());
+        assertEquals("Test Wire", article.getSource());
+        assertEquals("https://example.org/a1", article.getUrl());
+        assertEquals(TestStore.A1_PUBLISHED.getEpochSecond(), article.getPublishedTime().getSeconds());
+        assertEquals("en", article.getLanguage());
+        assertEquals("ANALYZED", article.getStatus());
+        assertEquals(TestStore.A1_TEXT, response.getCleanedText());
+        assertEquals(fixture.a1Analysis(), response.getAnalysis());
+        assertEquals(Map.of("e1", fixture.lavrov(), "e2", fixture.qureshi(), "e3", fixture.pakistan()),
+                response.getGlobalEntityIdsMap());
+    }
+
+    @Test
+    void getArticleWithoutUrlHasAnEmptyUrl() {
+        GetArticleResponse response = query.getArticle(GetArticleRequest.newBuilder().setArticleId(fixture.a2()).build());
+
+        assertEquals("", response.getArticle().getUrl());
+        assertEquals("Lavrov visits Ankara", response.getArticle().getTitle());
+        assertEquals(5, response.getGlobalEntityIdsCount());
+    }
+
+    @Test
+    void articleAwaitingAnalysisHasNoAnalysis() {
+        GetArticleResponse response = query.getArticle(
+                GetArticleRequest.newBuilder().setArticleId(fixture.pending()).build());
+
+        assertEquals("ACCEPTED", response.getArticle().getStatus());
+        assertFalse(response.hasAnalysis());
+        assertTrue(response.getGlobalEntityIdsMap().isEmpty());
+        assertTrue(response.getCleanedText().startsWith("Trade talks continue"));
+    }
+
+    @Test
+    void unknownArticleIsNotFound() {
+        assertFailsWith(Status.Code.NOT_FOUND, "article 987654321 does not exist",
+                () -> query.getArticle(GetArticleRequest.newBuilder().setArticleId(987_654_321L).build()));
+    }
+
+    @Test
+    void articleIdMustBePositive() {
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "article_id: must be positive",
+                () -> query.getArticle(GetArticleRequest.newBuilder().setArticleId(0).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "article_id: must be positive",
+                () -> query.getArticle(GetArticleRequest.newBuilder().setArticleId(-3).build()));
+    }
+
+    @Test
+    void searchRanksTitleMatchesFirstAndHighlightsTheWords() {
+        SearchArticlesResponse response = search("Lavrov", 0, "");
+
+        assertEquals(List.of(fixture.a2(), fixture.a1()), ids(response.getHitsList()));
+        assertTrue(response.getHits(0).getRank() > response.getHits(1).getRank(), response.toString());
+        assertTrue(response.getHits(1).getSnippet().contains("<b>Lavrov</b>"), response.getHits(1).getSnippet());
+        assertEquals("", response.getNextPageToken());
+    }
+
+    @Test
+    void searchMatchesInflectionsAndExcludesNegatedWords() {
+        // "cooperating" shares its stem with "cooperation"; "-Ankara" drops the second article.
+        assertEquals(List.of(fixture.a1()), ids(search("cooperating", 0, "").getHitsList()));
+        assertEquals(List.of(fixture.a1()), ids(search("Lavrov -Ankara", 0, "").getHitsList()));
+        assertEquals(List.of(fixture.a2()), ids(search("\"Lavrov Institute\"", 0, "").getHitsList()));
+    }
+
+    @Test
+    void searchWithNoMatchIsEmpty() {
+        SearchArticlesResponse response = search("quetzalcoatl", 0, "");
+
+        assertEquals(0, response.getHitsCount());
+        assertEquals("", response.getNextPageToken());
+    }
+
+    @Test
+    void pagingThroughSearchResultsVisitsEachArticleOnceInRankOrder() {
+        List<ArticleHit> all = new ArrayList<>();
+        String token = "";
+        int pages = 0;
+        do {
+            SearchArticlesResponse page = search("zebrafinch", 7, token);
+            assertTrue(page.getHitsCount() <= 7);
+            all.addAll(page.getHitsList());
+            token = page.getNextPageToken();
+            pages++;
+        } while (!token.isEmpty());
+
+        assertEquals(5, pages);
+        assertEquals(TestStore.FILLER_ARTICLES, all.size());
+        assertEquals(new HashSet<>(fixture.fillers()), new HashSet<>(ids(all)));
+        List<ArticleHit> expectedOrder = new ArrayList<>(all);
+        expectedOrder.sort(Comparator.comparingDouble(ArticleHit::getRank).reversed()
+                .thenComparing(hit -> -hit.getArticle().getId()));
+        assertEquals(ids(expectedOrder), ids(all));
+        // The filler says "zebrafinch" one to three times: the ranks are not all equal.
+        assertTrue(all.get(0).getRank() > all.get(all.size() - 1).getRank());
+    }
+
+    @Test
+    void pageSizeZeroMeansTwentyAndNegativeIsRejected() {
+        SearchArticlesResponse page = search("zebrafinch", 0, "");
+        assertEquals(20, page.getHitsCount());
+        assertFalse(page.getNextPageToken().isEmpty());
+
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_size: must not be negative",
+                () -> search("zebrafinch", -1, ""));
+    }
+
+    @Test
+    void pageTokensAreOnlyValidForTheQueryThatIssuedThem() {
+        String token = search("zebrafinch", 5, "").getNextPageToken();
+        assertFalse(token.isEmpty());
+
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> search("Lavrov", 5, token));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: is not a token this service issued",
+                () -> search("zebrafinch", 5, "not a token!"));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: is not a token this service issued",
+                () -> search("zebrafinch", 5, "djE6LTU6MDAwMA"));
+        // The page size may change between pages (AIP-158).
+        assertEquals(10, search("zebrafinch", 10, token).getHitsCount());
+    }
+
+    @Test
+    void queryMustBeGivenAndShort() {
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "query: must not be empty", () -> search("", 0, ""));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "query: must not be empty", () -> search("   ", 0, ""));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "query: must be at most 500 characters",
+                () -> search("a".repeat(501), 0, ""));
+        assertEquals(0, search("a".repeat(500), 0, "").getHitsCount());
+    }
+
+    @Test
+    void searchTextThatLooksLikeSqlIsJustText() {
+        long articles = store.count("article");
+
+        for (String text : List.of("'; DROP TABLE article; --", "Lavrov' OR '1'='1", "\" OR \"\"=\"",
+                "Lavrov); DELETE FROM quote; --", "%' UNION SELECT 1 --")) {
+            SearchArticlesResponse response = search(text, 0, "");
+            for (ArticleHit hit : response.getHitsList()) {
+                assertTrue(hit.getArticle().getId() > 0);
+            }
+        }
+
+        assertEquals(articles, store.count("article"));
+        assertTrue(store.count("quote") > 0);
+        // No article has the words "drop", "table" and "article"; quotes and semicolons are punctuation.
+        assertEquals(0, search("'; DROP TABLE article; --", 0, "").getHitsCount());
+        assertEquals(List.of(fixture.a2(), fixture.a1()), ids(search("Lavrov';", 0, "").getHitsList()));
+    }
+
+    private SearchArticlesResponse search(String text, int pageSize, String pageToken) {
+        return query.searchArticles(SearchArticlesRequest.newBuilder()
+                .setQuery(text).setPageSize(pageSize).setPageToken(pageToken).build());
+    }
+
+    private static List<Long> ids(List<ArticleHit> hits) {
+        return hits.stream().map(hit -> hit.getArticle().getId()).toList();
+    }
+}

@@ -1,0 +1,237 @@
+package newsroom.query;
+
+import static newsroom.query.GrpcAssertions.assertFailsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import newsroom.localpostgres.LocalPostgresTestResource;
+import newsroom.nlp.v1.Entity;
+import newsroom.query.v1.GetEntityRequest;
+import newsroom.query.v1.GlobalEntity;
+import newsroom.query.v1.QueryServiceGrpc;
+import newsroom.query.v1.SearchEntitiesRequest;
+import newsroom.query.v1.SearchEntitiesResponse;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
+class EntitiesTest {
+
+    @GrpcClient("query")
+    QueryServiceGrpc.QueryServiceBlockingStub query;
+
+    @Inject
+    TestStore store;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    TestStore.Fixture fixture;
+
+    @BeforeEach
+    void writeStore() {
+        fixture = store.fixture();
+    }
+
+    @Test
+    void nameSearchIgnoresCaseAccentsAndFindsAliases() {
+        for (String name : List.of("lavrov", "LAVROV", "Lavrov", "Sergei Lavrov", "sergey lavrov", "Sérgei  LAVRÓV")) {
+            SearchEntitiesResponse response = search(name, Entity.Type.TYPE_UNSPECIFIED, 0, "");
+            assertTrue(response.getEntitiesCount() >= 1, name);
+            assertEquals(fixture.lavrov(), response.getEntities(0).getId(), name);
+        }
+        for (String name : List.of("erdogan", "ERDOĞAN", "Recep Tayyip Erdogan")) {
+            assertEquals(List.of(fixture.erdogan()), ids(search(name, Entity.Type.TYPE_UNSPECIFIED, 0, "")), name);
+        }
+    }
+
+    @Test
+    void searchResultCarriesTheWholeProfile() {
+        GlobalEntity lavrov = search("Sergei Lavrov", Entity.Type.TYPE_UNSPECIFIED, 0, "").getEntities(0);
+
+        assertLavrovProfile(lavrov);
+    }
+
+    @Test
+    void exactNameMatchesRankBeforeWordMatches() {
+        // "Lavrov Institute" starts with the word but is not the person, who is named exactly "Lavrov".
+        assertEquals(List.of(fixture.lavrov(), fixture.lavrovInstitute()),
+                ids(search("lavrov", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+        assertEquals(List.of(fixture.lavrovInstitute()),
+                ids(search("Lavrov Institute", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+        // A prefix of a word matches too: "qure" finds Qureshi, "mahmood" the middle of his name.
+        assertEquals(List.of(fixture.qureshi()), ids(search("qure", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+        assertEquals(List.of(fixture.qureshi()), ids(search("Mahmood", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+        // Keeper 1 is named exactly; keepers 10 to 19 only start with the words, and 13 has the most mentions.
+        List<Long> keepers = ids(search("Zebrafinch Keeper 1", Entity.Type.TYPE_UNSPECIFIED, 0, ""));
+        assertEquals(11, keepers.size());
+        assertEquals(fixture.keepers().get(0), keepers.get(0));
+        assertEquals(fixture.keepers().get(12), keepers.get(1));
+        // Inside a word is not a word boundary.
+        assertEquals(List.of(), ids(search("avrov", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+    }
+
+    @Test
+    void typeFilterKeepsOnlyThatType() {
+        assertEquals(List.of(fixture.lavrovInstitute()), ids(search("lavrov", Entity.Type.ORGANIZATION, 0, "")));
+        assertEquals(List.of(fixture.lavrov()), ids(search("lavrov", Entity.Type.PERSON, 0, "")));
+        assertEquals(List.of(), ids(search("lavrov", Entity.Type.GPE, 0, "")));
+    }
+
+    @Test
+    void noMatchIsAnEmptyList() {
+        SearchEntitiesResponse response = search("Nobody Atall", Entity.Type.TYPE_UNSPECIFIED, 0, "");
+
+        assertEquals(0, response.getEntitiesCount());
+        assertEquals("", response.getNextPageToken());
+    }
+
+    @Test
+    void pagingGoesThroughEveryMatchMostMentionedFirst() {
+        List<GlobalEntity> all = new ArrayList<>();
+        String token = "";
+        do {
+            SearchEntitiesResponse page = search("zebrafinch", Entity.Type.PERSON, 10, token);
+            all.addAll(page.getEntitiesList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+
+        assertEquals(TestStore.KEEPERS, all.size());
+        assertEquals(new HashSet<>(fixture.keepers()), new HashSet<>(ids(all)));
+        List<GlobalEntity> expected = new ArrayList<>(all);
+        expected.sort(Comparator.comparingLong(GlobalEntity::getMentionCount).reversed()
+                .thenComparingLong(GlobalEntity::getId));
+        assertEquals(ids(expected), ids(all));
+        // Keeper k has k % 7 + 1 mentions: 6, 13 and 20 lead with 7.
+        assertEquals(7, all.get(0).getMentionCount());
+        assertEquals(fixture.keepers().get(5), all.get(0).getId());
+        assertEquals(1, all.get(all.size() - 1).getMentionCount());
+    }
+
+    @Test
+    void pageTokensAreOnlyValidForTheirQuery() {
+        String token = search("zebrafinch", Entity.Type.TYPE_UNSPECIFIED, 10, "").getNextPageToken();
+        assertFalse(token.isEmpty());
+
+        // The same words with another type filter are another query.
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> search("zebrafinch", Entity.Type.PERSON, 10, token));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> search("lavrov", Entity.Type.TYPE_UNSPECIFIED, 10, token));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: is not a token this service issued",
+                () -> search("zebrafinch", Entity.Type.TYPE_UNSPECIFIED, 10, "%%%"));
+        // The same key written differently is the same query.
+        assertEquals(10, search("ZEBRAFINCH", Entity.Type.TYPE_UNSPECIFIED, 10, token).getEntitiesCount());
+    }
+
+    @Test
+    void badSearchesAreRejected() {
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "query: must not be empty",
+                () -> search("", Entity.Type.TYPE_UNSPECIFIED, 0, ""));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "query: must contain a letter or digit",
+                () -> search("-- ;", Entity.Type.TYPE_UNSPECIFIED, 0, ""));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "query: must be at most 200 characters",
+                () -> search("x".repeat(201), Entity.Type.TYPE_UNSPECIFIED, 0, ""));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_size: must not be negative",
+                () -> search("lavrov", Entity.Type.TYPE_UNSPECIFIED, -5, ""));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "type: is not a known entity type",
+                () -> query.searchEntities(SearchEntitiesRequest.newBuilder().setQuery("lavrov").setTypeValue(42).build()));
+    }
+
+    @Test
+    void sqlLookingNamesAreJustText() {
+        long entities = store.count("entity");
+
+        assertEquals(0, search("'; DROP TABLE entity; --", Entity.Type.TYPE_UNSPECIFIED, 0, "").getEntitiesCount());
+        // The whole text is the name looked for, so no entity has it.
+        assertEquals(List.of(), ids(search("lavrov' OR 1=1 --", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+
+        assertEquals(entities, store.count("entity"));
+        assertTrue(store.count("entity_alias") > entities);
+    }
+
+    @Test
+    void aPageCostsTheSameFewStatementsWhateverItsSize() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+
+        statistics.clear();
+        assertEquals(1, search("zebrafinch keeper 7", Entity.Type.TYPE_UNSPECIFIED, 1, "").getEntitiesCount());
+        long forOne = statistics.getPrepareStatementCount();
+        statistics.clear();
+        assertEquals(TestStore.KEEPERS, search("zebrafinch", Entity.Type.TYPE_UNSPECIFIED, 100, "").getEntitiesCount());
+        long forAll = statistics.getPrepareStatementCount();
+
+        assertTrue(forOne > 0, "statistics count statements");
+        assertEquals(forOne, forAll);
+        assertTrue(forAll <= 3, "statements for a page: " + forAll);
+    }
+
+    @Test
+    void getEntityReturnsTheProfile() {
+        GlobalEntity lavrov = query.getEntity(GetEntityRequest.newBuilder().setEntityId(fixture.lavrov()).build())
+                .getEntity();
+
+        assertLavrovProfile(lavrov);
+    }
+
+    @Test
+    void entityWithoutQuotesHasZeroQuotes() {
+        GlobalEntity pakistan = query.getEntity(GetEntityRequest.newBuilder().setEntityId(fixture.pakistan()).build())
+                .getEntity();
+
+        assertEquals("Pakistan", pakistan.getName());
+        assertEquals(Entity.Type.GPE, pakistan.getType());
+        assertEquals(List.of(), pakistan.getAliasesList());
+        assertEquals(0, pakistan.getQuoteCount());
+        assertEquals(2, pakistan.getArticleCount());
+        assertEquals(2, pakistan.getMentionCount());
+    }
+
+    @Test
+    void unknownOrInvalidEntityIds() {
+        assertFailsWith(Status.Code.NOT_FOUND, "entity 987654321 does not exist",
+                () -> query.getEntity(GetEntityRequest.newBuilder().setEntityId(987_654_321L).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "entity_id: must be positive",
+                () -> query.getEntity(GetEntityRequest.newBuilder().setEntityId(0).build()));
+    }
+
+    private void assertLavrovProfile(GlobalEntity lavrov) {
+        assertEquals(fixture.lavrov(), lavrov.getId());
+        assertEquals("Sergey Lavrov", lavrov.getName());
+        assertEquals(Entity.Type.PERSON, lavrov.getType());
+        assertEquals(List.of("Lavrov", "Sergei Lavrov"), lavrov.getAliasesList());
+        // Three mentions in each article.
+        assertEquals(6, lavrov.getMentionCount());
+        assertEquals(2, lavrov.getArticleCount());
+        assertEquals(TestStore.A1_PUBLISHED.getEpochSecond(), lavrov.getFirstSeenTime().getSeconds());
+        assertEquals(TestStore.A2_PUBLISHED.getEpochSecond(), lavrov.getLastSeenTime().getSeconds());
+        assertEquals(3, lavrov.getQuoteCount());
+    }
+
+    private SearchEntitiesResponse search(String text, Entity.Type type, int pageSize, String pageToken) {
+        return query.searchEntities(SearchEntitiesRequest.newBuilder()
+                .setQuery(text).setType(type).setPageSize(pageSize).setPageToken(pageToken).build());
+    }
+
+    private static List<Long> ids(SearchEntitiesResponse response) {
+        return ids(response.getEntitiesList());
+    }
+
+    private static List<Long> ids(List<GlobalEntity> entities) {
+        return entities.stream().map(GlobalEntity::getId).toList();
+    }
+}

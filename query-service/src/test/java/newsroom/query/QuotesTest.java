@@ -1,0 +1,228 @@
+package newsroom.query;
+
+import static newsroom.query.GrpcAssertions.assertFailsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import newsroom.localpostgres.LocalPostgresTestResource;
+import newsroom.query.v1.ListQuotesRequest;
+import newsroom.query.v1.ListQuotesResponse;
+import newsroom.query.v1.QueryServiceGrpc;
+import newsroom.query.v1.QuoteRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
+class QuotesTest {
+
+    private static final List<String> LAVROV_QUOTES = List.of(
+            // The second article is newer, so its quote comes first.
+            "Turkey is a partner on Syria",
+            "Russia is ready to strengthen Pakistan's counter-terrorism capability",
+            "We will hold joint exercises");
+
+    @GrpcClient("query")
+    QueryServiceGrpc.QueryServiceBlockingStub query;
+
+    @Inject
+    TestStore store;
+
+    TestStore.Fixture fixture;
+
+    @BeforeEach
+    void writeStore() {
+        fixture = store.fixture();
+    }
+
+    @Test
+    void quotesOfASpeakerEntityComeNewestArticleFirstThenInTextOrder() {
+        ListQuotesResponse response = query.listQuotes(request().setSpeakerEntityId(fixture.lavrov()).build());
+
+        assertEquals(LAVROV_QUOTES, texts(response));
+        assertEquals("", response.getNextPageToken());
+        QuoteRecord first = response.getQuotes(0);
+        assertEquals(fixture.lavrov(), first.getSpeakerEntityId());
+        assertEquals("Sergey Lavrov", first.getSpeaker());
+        assertEquals("say", first.getCue());
+        assertEquals(fixture.a2(), first.getArticle().getId());
+        assertEquals("Lavrov visits Ankara", first.getArticle().getTitle());
+        assertEquals("ANALYZED", first.getArticle().getStatus());
+        assertEquals(TestStore.A2_PUBLISHED.getEpochSecond(), first.getArticle().getPublishedTime().getSeconds());
+        assertEquals(first.getText(), TestStore.A2_TEXT.substring(first.getBegin(), first.getEnd()));
+        QuoteRecord added = response.getQuotes(2);
+        assertEquals("add", added.getCue());
+        assertEquals(fixture.a1(), added.getArticle().getId());
+        assertEquals(added.getText(), TestStore.A1_TEXT.substring(added.getBegin(), added.getEnd()));
+    }
+
+    @Test
+    void speakerNameMatchesAnyFormIgnoringCaseAndAccents() {
+        for (String name : List.of("lavrov", "LAVROV", "Sergei Lavrov", "Sergey Lavrov", "sérgei lavróv")) {
+            assertEquals(LAVROV_QUOTES, texts(query.listQuotes(request().setSpeakerName(name).build())), name);
+        }
+        assertEquals(List.of("Pakistan relations matter to us too", "Relations with Russia are a priority for Pakistan",
+                        "We welcome the pipeline agreement"),
+                texts(query.listQuotes(request().setSpeakerName("Shah Mahmood QURESHI").build())));
+    }
+
+    @Test
+    void speakerNameMustBeAWholeNameOrAlias() {
+        // Part of a name is not a name: "Sergei" alone was never seen for him.
+        assertEquals(List.of(), texts(query.listQuotes(request().setSpeakerName("Sergei").build())));
+    }
+
+    @Test
+    void textQueryFindsWordsInAnyInflection() {
+        // "relation" matches "Relations" and "relations".
+        ListQuotesResponse response = query.listQuotes(request().setTextQuery("relation").build());
+
+        assertEquals(List.of("Pakistan relations matter to us too", "Relations with Russia are a priority for Pakistan"),
+                texts(response));
+        assertEquals(fixture.qureshi(), response.getQuotes(0).getSpeakerEntityId());
+    }
+
+    @Test
+    void filtersCombineWithAnd() {
+        assertEquals(List.of("We welcome the pipeline agreement"),
+                texts(query.listQuotes(request().setSpeakerName("qureshi").setTextQuery("pipeline").build())));
+        assertEquals(List.of(),
+                texts(query.listQuotes(request().setSpeakerEntityId(fixture.lavrov()).setTextQuery("relations").build())));
+        assertEquals(List.of(),
+                texts(query.listQuotes(request().setSpeakerEntityId(fixture.lavrov()).setSpeakerName("Qureshi").build())));
+        assertEquals(List.of("Turkey is a partner on Syria"), texts(query.listQuotes(request()
+                .setSpeakerEntityId(fixture.lavrov()).setSpeakerName("lavrov").setTextQuery("Syria").build())));
+    }
+
+    @Test
+    void quoteWithoutSpeakerHasZeroIdAndEmptyName() {
+        ListQuotesResponse response = query.listQuotes(request().setTextQuery("double").build());
+
+        assertEquals(1, response.getQuotesCount());
+        QuoteRecord quote = response.getQuotes(0);
+        assertEquals("Trade will double", quote.getText());
+        assertEquals(0, quote.getSpeakerEntityId());
+        assertEquals("", quote.getSpeaker());
+        assertEquals(fixture.a1(), quote.getArticle().getId());
+    }
+
+    @Test
+    void noFilterListsEveryQuoteOnceAcrossPages() {
+        List<QuoteRecord> all = new ArrayList<>();
+        String token = "";
+        do {
+            ListQuotesResponse page = query.listQuotes(request().setPageSize(37).setPageToken(token).build());
+            assertTrue(page.getQuotesCount() <= 37);
+            all.addAll(page.getQuotesList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+
+        assertEquals(store.count("quote"), all.size());
+        Set<String> distinct = new HashSet<>();
+        for (QuoteRecord quote : all) {
+            assertTrue(distinct.add(quote.getArticle().getId() + ":" + quote.getBegin()), "twice: " + quote);
+        }
+        for (int i = 1; i < all.size(); i++) {
+            QuoteRecord before = all.get(i - 1);
+            QuoteRecord after = all.get(i);
+            long beforeTime = before.getArticle().getPublishedTime().getSeconds();
+            long afterTime = after.getArticle().getPublishedTime().getSeconds();
+            boolean ordered = beforeTime > afterTime
+                    || beforeTime == afterTime && before.getArticle().getId() > after.getArticle().getId()
+                    || before.getArticle().getId() == after.getArticle().getId() && before.getBegin() < after.getBegin();
+            assertTrue(ordered, before + " before " + after);
+        }
+        assertEquals(fixture.a2(), all.get(0).getArticle().getId());
+    }
+
+    @Test
+    void pageSizeIsCappedAtOneHundred() {
+        ListQuotesResponse page = query.listQuotes(request().setTextQuery("zebrafinch").setPageSize(1000).build());
+
+        assertEquals(100, page.getQuotesCount());
+        assertFalse(page.getNextPageToken().isEmpty());
+        ListQuotesResponse rest = query.listQuotes(request().setTextQuery("zebrafinch").setPageSize(1000)
+                .setPageToken(page.getNextPageToken()).build());
+        assertEquals(TestStore.FILLER_ARTICLES * TestStore.QUOTES_PER_FILLER - 100, rest.getQuotesCount());
+        assertEquals("", rest.getNextPageToken());
+    }
+
+    @Test
+    void defaultPageSizeIsTwenty() {
+        ListQuotesResponse page = query.listQuotes(request().setTextQuery("zebrafinch").build());
+
+        assertEquals(20, page.getQuotesCount());
+        assertFalse(page.getNextPageToken().isEmpty());
+    }
+
+    @Test
+    void pageTokensAreOnlyValidForTheirFilters() {
+        String token = query.listQuotes(request().setTextQuery("zebrafinch").setPageSize(5).build()).getNextPageToken();
+
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> query.listQuotes(request().setTextQuery("chorus").setPageToken(token).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> query.listQuotes(request().setTextQuery("zebrafinch").setSpeakerName("lavrov")
+                        .setPageToken(token).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: is not a token this service issued",
+                () -> query.listQuotes(request().setTextQuery("zebrafinch").setPageToken("AAAA").build()));
+        // A token from another method is not valid either, even for the same words.
+        String searchToken = query.searchArticles(newsroom.query.v1.SearchArticlesRequest.newBuilder()
+                .setQuery("zebrafinch").setPageSize(5).build()).getNextPageToken();
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> query.listQuotes(request().setTextQuery("zebrafinch").setPageToken(searchToken).build()));
+        assertEquals(5, query.listQuotes(request().setTextQuery("zebrafinch").setPageSize(5).setPageToken(token)
+                .build()).getQuotesCount());
+    }
+
+    @Test
+    void unknownSpeakersGiveAnEmptyList() {
+        assertEquals(List.of(), texts(query.listQuotes(request().setSpeakerEntityId(987_654_321L).build())));
+        assertEquals(List.of(), texts(query.listQuotes(request().setSpeakerName("Nobody Known").build())));
+        assertEquals(List.of(), texts(query.listQuotes(request().setTextQuery("quetzalcoatl").build())));
+    }
+
+    @Test
+    void badFiltersAreRejected() {
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "speaker_entity_id: must not be negative",
+                () -> query.listQuotes(request().setSpeakerEntityId(-1).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "speaker_name: must be at most 200 characters",
+                () -> query.listQuotes(request().setSpeakerName("n".repeat(201)).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "speaker_name: must contain a letter or digit",
+                () -> query.listQuotes(request().setSpeakerName("';--").build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "text_query: must be at most 500 characters",
+                () -> query.listQuotes(request().setTextQuery("t".repeat(501)).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_size: must not be negative",
+                () -> query.listQuotes(request().setPageSize(-20).build()));
+    }
+
+    @Test
+    void sqlLookingFiltersAreJustText() {
+        long quotes = store.count("quote");
+
+        assertEquals(List.of(), texts(query.listQuotes(request().setSpeakerName("Lavrov'; DROP TABLE quote; --").build())));
+        assertEquals(List.of(), texts(query.listQuotes(request().setTextQuery("'; DELETE FROM quote; --").build())));
+        assertEquals(List.of("Turkey is a partner on Syria"),
+                texts(query.listQuotes(request().setTextQuery("Syria'); --").build())));
+
+        assertEquals(quotes, store.count("quote"));
+    }
+
+    private static ListQuotesRequest.Builder request() {
+        return ListQuotesRequest.newBuilder();
+    }
+
+    private static List<String> texts(ListQuotesResponse response) {
+        return response.getQuotesList().stream().map(QuoteRecord::getText).toList();
+    }
+}

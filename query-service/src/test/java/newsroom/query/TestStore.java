@@ -1,0 +1,287 @@
+package newsroom.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Mention;
+import newsroom.nlp.v1.Quote;
+import newsroom.store.ArticleEntityLink;
+import newsroom.store.ArticleState;
+import newsroom.store.NameKey;
+import newsroom.store.StoredAlias;
+import newsroom.store.StoredArticle;
+import newsroom.store.StoredEntity;
+import newsroom.store.StoredMention;
+import newsroom.store.StoredQuote;
+
+/**
+ * Writes the small store the query tests read, the way the ingest service
+ * writes it: articles with their analyses, global entities with every form as
+ * an alias (canonical name included), links, mentions and quotes. Written once
+ * per test run; every test class reads the same {@link Fixture}.
+ */
+@ApplicationScoped
+public class TestStore {
+
+    /** Filler articles, each with {@link #QUOTES_PER_FILLER} quotes; enough to page and to exceed 100 quotes. */
+    public static final int FILLER_ARTICLES = 30;
+    public static final int QUOTES_PER_FILLER = 4;
+    /** Filler people, "Zebrafinch Keeper 1" ..., with mention counts that tie in places. */
+    public static final int KEEPERS = 25;
+
+    public static final Instant A1_PUBLISHED = Instant.parse("2021-04-07T09:00:00Z");
+    public static final Instant A2_PUBLISHED = Instant.parse("2021-04-08T15:30:00Z");
+
+    public static final String A1_TEXT = """
+            Pakistan and Russia agreed on Wednesday to deepen cooperation. Russian Foreign Minister \
+            Sergey Lavrov met Foreign Minister Shah Mahmood Qureshi in Islamabad.
+
+            "Russia is ready to strengthen Pakistan's counter-terrorism capability," Lavrov said. \
+            "We will hold joint exercises," he added.
+
+            "Relations with Russia are a priority for Pakistan," Qureshi said. \
+            "We welcome the pipeline agreement," Qureshi told reporters.
+
+            "Trade will double," both sides vowed.""";
+
+    public static final String A2_TEXT = """
+            Sergei Lavrov arrived in Ankara on Thursday, where he met Recep Tayyip Erdoğan.
+
+            "Turkey is a partner on Syria," Sergei Lavrov said. The Lavrov Institute published a study.
+
+            "Pakistan relations matter to us too," Qureshi said by phone.""";
+
+    /** Ids of what the store holds, for the tests' expectations. */
+    public record Fixture(long a1, long a2, long pending, long lavrov, long qureshi, long erdogan,
+                          long lavrovInstitute, long pakistan, List<Long> fillers, List<Long> keepers,
+                          Analysis a1Analysis) {
+    }
+
+    private Fixture fixture;
+
+    @Transactional
+    public synchronized Fixture fixture() {
+        if (fixture == null) {
+            fixture = write();
+        }
+        return fixture;
+    }
+
+    @Transactional
+    public long count(String table) {
+        // Table names come from the tests themselves, never from input.
+        return ((Number) StoredArticle.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM " + table).getSingleResult()).longValue();
+    }
+
+    private Fixture write() {
+        long lavrov = entity("Sergey Lavrov", Entity.Type.PERSON, "Sergei Lavrov", "Lavrov");
+        long qureshi = entity("Shah Mahmood Qureshi", Entity.Type.PERSON, "Qureshi");
+        long erdogan = entity("Recep Tayyip Erdoğan", Entity.Type.PERSON, "Erdoğan");
+        long institute = entity("Lavrov Institute", Entity.Type.ORGANIZATION);
+        long pakistan = entity("Pakistan", Entity.Type.GPE);
+
+        DocumentBuilder a1 = new DocumentBuilder(A1_TEXT);
+        a1.entity("e1", lavrov, "Sergey Lavrov", Entity.Type.PERSON, 0.6, "Sergey Lavrov", "Lavrov", "he");
+        a1.entity("e2", qureshi, "Shah Mahmood Qureshi", Entity.Type.PERSON, 0.3, "Shah Mahmood Qureshi", "Qureshi");
+        a1.entity("e3", pakistan, "Pakistan", Entity.Type.GPE, 0.1, "Pakistan");
+        a1.quote("Russia is ready to strengthen Pakistan's counter-terrorism capability", "e1", "say");
+        a1.quote("We will hold joint exercises", "e1", "add");
+        a1.quote("Relations with Russia are a priority for Pakistan", "e2", "say");
+        a1.quote("We welcome the pipeline agreement", "e2", "tell");
+        a1.quote("Trade will double", "", "vow");
+        long a1Id = a1.store("Pakistan and Russia vow to deepen ties", "https://example.org/a1", A1_PUBLISHED);
+
+        DocumentBuilder a2 = new DocumentBuilder(A2_TEXT);
+        a2.entity("e1", lavrov, "Sergei Lavrov", Entity.Type.PERSON, 0.7, "Sergei Lavrov", "he", "Sergei Lavrov");
+        a2.entity("e2", erdogan, "Recep Tayyip Erdoğan", Entity.Type.PERSON, 0.1, "Recep Tayyip Erdoğan");
+        a2.entity("e3", institute, "Lavrov Institute", Entity.Type.ORGANIZATION, 0.1, "Lavrov Institute");
+        a2.entity("e4", qureshi, "Qureshi", Entity.Type.PERSON, 0.1, "Qureshi");
+        a2.entity("e5", pakistan, "Pakistan", Entity.Type.GPE, 0.05, "Pakistan");
+        a2.quote("Turkey is a partner on Syria", "e1", "say");
+        a2.quote("Pakistan relations matter to us too", "e4", "say");
+        long a2Id = a2.store("Lavrov visits Ankara", null, A2_PUBLISHED);
+
+        long pending = article("Pending report on trade", null, Instant.parse("2021-04-09T08:00:00Z"),
+                "Trade talks continue; nothing has been analysed yet.", ArticleState.ACCEPTED, null);
+
+        List<Long> keepers = new ArrayList<>();
+        for (int k = 1; k <= KEEPERS; k++) {
+            keepers.add(entity("Zebrafinch Keeper " + k, Entity.Type.PERSON));
+        }
+        List<Long> fillers = new ArrayList<>();
+        Instant day = Instant.parse("2020-01-01T12:00:00Z");
+        for (int i = 1; i <= FILLER_ARTICLES; i++) {
+            StringBuilder text = new StringBuilder("Filler report " + i + " about birds.");
+            // Some articles say the word more often, so ranks differ and also tie.
+            text.append(" The zebrafinch sings.".repeat(i % 3 + 1));
+            List<String> quotes = new ArrayList<>();
+            for (int q = 1; q <= QUOTES_PER_FILLER; q++) {
+                String quote = "The zebrafinch chorus number " + i + "-" + q + " was loud";
+                quotes.add(quote);
+                text.append("\n\n\"").append(quote).append(",\" the keeper said.");
+            }
+            DocumentBuilder filler = new DocumentBuilder(text.toString());
+            // Keeper k is mentioned k % 7 + 1 times over all: a fixed count with ties.
+            int keeper = (i - 1) % KEEPERS + 1;
+            String name = "Zebrafinch Keeper " + keeper;
+            filler.entity("e1", keepers.get(keeper - 1), name, Entity.Type.PERSON, 0.5);
+            for (String quote : quotes) {
+                filler.quote(quote, "e1", "say");
+            }
+            fillers.add(filler.store("Zebrafinch report " + i, "https://example.org/filler/" + i,
+                    day.plusSeconds(86_400L * i)));
+        }
+        for (int k = 1; k <= KEEPERS; k++) {
+            long keeperArticle = fillers.get((k - 1) % FILLER_ARTICLES);
+            for (int m = 0; m < k % 7 + 1; m++) {
+                mention(keeperArticle, keepers.get(k - 1), "Zebrafinch Keeper " + k, 0, 0);
+            }
+        }
+        StoredArticle.flush();
+        Analysis a1Analysis = a1.analysis();
+        return new Fixture(a1Id, a2Id, pending, lavrov, qureshi, erdogan, institute, pakistan,
+                fillers, keepers, a1Analysis);
+    }
+
+    /** A global entity with its canonical name and the other forms among its aliases. */
+    private static long entity(String name, Entity.Type type, String... otherForms) {
+        StoredEntity entity = new StoredEntity();
+        entity.name = name;
+        entity.type = type.name();
+        entity.nameKey = NameKey.of(name);
+        entity.persist();
+        StoredAlias.of(entity.id, name).persist();
+        for (String form : otherForms) {
+            StoredAlias.of(entity.id, form).persist();
+        }
+        return entity.id;
+    }
+
+    private static long article(String title, String url, Instant published, String text, ArticleState state,
+                                byte[] analysis) {
+        StoredArticle article = new StoredArticle();
+        article.title = title;
+        article.source = "Test Wire";
+        article.url = url;
+        article.publishedAt = published;
+        article.contentType = "PLAIN_TEXT";
+        article.language = "en";
+        article.rawContent = text;
+        article.cleanedText = text;
+        article.contentSha256 = Integer.toHexString(text.hashCode()) + "-" + title.hashCode();
+        article.status = state;
+        article.nextAttemptAt = published;
+        article.acceptedAt = published;
+        article.analyzedAt = state == ArticleState.ANALYZED ? published : null;
+        article.analysis = analysis;
+        article.persist();
+        return article.id;
+    }
+
+    private static void mention(long articleId, long entityId, String text, int begin, int end) {
+        StoredMention mention = new StoredMention();
+        mention.articleId = articleId;
+        mention.entityId = entityId;
+        mention.text = text;
+        mention.begin = begin;
+        mention.end = end;
+        mention.kind = "NAME";
+        mention.persist();
+    }
+
+    /** Builds one analysed article's Analysis and its rows together, so they agree. */
+    private static final class DocumentBuilder {
+
+        private final String text;
+        private final Analysis.Builder analysis;
+        private final Map<String, Long> globalIds = new LinkedHashMap<>();
+        private final Map<String, String> names = new LinkedHashMap<>();
+        private final List<int[]> mentionSpans = new ArrayList<>();
+        private final List<String> mentionEntities = new ArrayList<>();
+        private final List<Quote> quotes = new ArrayList<>();
+
+        DocumentBuilder(String text) {
+            this.text = text;
+            this.analysis = Analysis.newBuilder().setCleanedText(text).setLanguage("en");
+        }
+
+        /** An entity mentioned by each of {@code forms}, found in order through the text. */
+        void entity(String localId, long globalId, String name, Entity.Type type, double salience, String... forms) {
+            Entity.Builder entity = Entity.newBuilder().setId(localId).setName(name).setType(type).setSalience(salience);
+            int from = 0;
+            for (String form : forms) {
+                int begin = text.indexOf(form, from);
+                if (begin < 0) {
+                    begin = text.indexOf(form);
+                }
+                if (begin < 0) {
+                    throw new IllegalArgumentException("no '" + form + "' in the text");
+                }
+                int end = begin + form.length();
+                from = end;
+                entity.addMentions(Mention.newBuilder().setText(form).setBegin(begin).setEnd(end)
+                        .setKind(form.equals("he") ? Mention.Kind.PRONOMINAL : Mention.Kind.NAME));
+                if (!form.equals(name) && !form.equals("he") && !entity.getAliasesList().contains(form)) {
+                    entity.addAliases(form);
+                }
+                mentionSpans.add(new int[] {begin, end});
+                mentionEntities.add(localId);
+            }
+            analysis.addEntities(entity);
+            globalIds.put(localId, globalId);
+            names.put(localId, name);
+        }
+
+        void quote(String words, String speakerLocalId, String cue) {
+            int begin = text.indexOf(words);
+            if (begin < 0) {
+                throw new IllegalArgumentException("no quote '" + words + "' in the text");
+            }
+            Quote quote = Quote.newBuilder().setText(words).setBegin(begin).setEnd(begin + words.length())
+                    .setSpeakerEntityId(speakerLocalId).setSpeaker(names.getOrDefault(speakerLocalId, ""))
+                    .setCue(cue).build();
+            analysis.addQuotes(quote);
+            quotes.add(quote);
+        }
+
+        Analysis analysis() {
+            return analysis.build();
+        }
+
+        long store(String title, String url, Instant published) {
+            long articleId = article(title, url, published, text, ArticleState.ANALYZED, analysis().toByteArray());
+            for (Entity entity : analysis.getEntitiesList()) {
+                ArticleEntityLink link = new ArticleEntityLink();
+                link.key = new ArticleEntityLink.Key(articleId, entity.getId());
+                link.entityId = globalIds.get(entity.getId());
+                link.salience = entity.getSalience();
+                link.persist();
+            }
+            for (int i = 0; i < mentionSpans.size(); i++) {
+                int[] span = mentionSpans.get(i);
+                mention(articleId, globalIds.get(mentionEntities.get(i)), text.substring(span[0], span[1]),
+                        span[0], span[1]);
+            }
+            for (Quote quote : quotes) {
+                StoredQuote stored = new StoredQuote();
+                stored.articleId = articleId;
+                stored.speakerEntityId = quote.getSpeakerEntityId().isEmpty()
+                        ? null : globalIds.get(quote.getSpeakerEntityId());
+                stored.speaker = quote.getSpeaker();
+                stored.text = quote.getText();
+                stored.cue = quote.getCue();
+                stored.begin = quote.getBegin();
+                stored.end = quote.getEnd();
+                stored.persist();
+            }
+            return articleId;
+        }
+    }
+}
