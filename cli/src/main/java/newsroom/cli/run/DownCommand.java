@@ -62,7 +62,7 @@ public class DownCommand implements Callable<Integer> {
         if (state.get().embeddedPostgres()) {
             stopped.add("PostgreSQL");
         }
-        System.out.println(stopped.isEmpty() ? "Stopped." : "Stopped " + String.join(", ", stopped) + ".");
+        System.out.println(stopped.isEmpty() ? "Stopped." : "Stopped " + listed(stopped) + ".");
         return 0;
     }
 
@@ -104,6 +104,14 @@ public class DownCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** "a, b and c" */
+    private static String listed(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     private static void waitForExit(ProcessHandle process, Duration timeout) {

@@ -124,6 +124,9 @@ public final class SuiteLauncher {
                         : state.isEmpty() || !state.get().supervisorAlive();
                 if (supervisorGone) {
                     progress.clear();
+                    if (LogTail.of(settings.logFile("supervisor"), 10).contains("Start cancelled.")) {
+                        throw new UserError("the start was cancelled ('newsroom down' or a signal stopped it)");
+                    }
                     throw new UserError("the supervisor exited before the suite was ready; see "
                             + settings.logFile("supervisor") + ":" + System.lineSeparator()
                             + LogTail.of(settings.logFile("supervisor"), 15));
