@@ -7,5 +7,7 @@ public enum ArticleState {
     /** Analysed; its mentions and quotes are stored. */
     ANALYZED,
     /** Analysis failed for good; {@code last_error} says why. */
-    FAILED
+    FAILED,
+    /** Stored but not analysed: its language is not one the NLP pipeline reads. */
+    UNSUPPORTED_LANGUAGE
 }

@@ -68,6 +68,14 @@ public class StoredArticle extends PanacheEntityBase {
     @Column(name = "analyzed_at")
     public Instant analyzedAt;
 
+    /** The id of the story's first report (this article's own id for a root); see V2 migration. */
+    @Column(name = "story_id")
+    public Long storyId;
+
+    /** The story root this article copies, or null when it is a root itself. */
+    @Column(name = "duplicate_of")
+    public Long duplicateOf;
+
     /** The protobuf-encoded {@code newsroom.nlp.v1.Analysis}; null until analysed. */
     public byte[] analysis;
 

@@ -90,6 +90,8 @@ public class ArticleIntake {
         stored.acceptedAt = now;
         // Flush here so a unique-index conflict surfaces inside this transaction.
         stored.persistAndFlush();
+        // Until same-story detection joins it to an earlier report, an article is its own story.
+        stored.storyId = stored.id;
         return new IntakeOutcome(stored.id, ArticleState.ACCEPTED, false);
     }
 }
