@@ -7,9 +7,15 @@ import newsroom.cli.demo.DemoCommand;
 import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.ingest.IngestCommand;
 import newsroom.cli.query.ArticleCommand;
+import newsroom.cli.query.CoMentionsCommand;
 import newsroom.cli.query.EntitiesCommand;
+import newsroom.cli.query.EntityCommand;
+import newsroom.cli.query.ExportCommand;
 import newsroom.cli.query.QuotesCommand;
 import newsroom.cli.query.SearchCommand;
+import newsroom.cli.query.StoriesCommand;
+import newsroom.cli.query.StoryCommand;
+import newsroom.cli.query.TimelineCommand;
 import newsroom.cli.run.DownCommand;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
@@ -39,6 +45,12 @@ import picocli.CommandLine.Spec;
             SearchCommand.class,
             EntitiesCommand.class,
             QuotesCommand.class,
+            EntityCommand.class,
+            CoMentionsCommand.class,
+            TimelineCommand.class,
+            StoriesCommand.class,
+            StoryCommand.class,
+            ExportCommand.class,
             AnalyzeCommand.class,
             SuperviseCommand.class
         })

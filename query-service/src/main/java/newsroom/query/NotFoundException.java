@@ -6,4 +6,9 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String what, long id) {
         super(what + " " + id + " does not exist");
     }
+
+    /** With a hint that says what the caller may have meant. */
+    public NotFoundException(String what, long id, String hint) {
+        super(what + " " + id + " does not exist; " + hint);
+    }
 }

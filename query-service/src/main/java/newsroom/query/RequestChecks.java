@@ -13,6 +13,14 @@ public final class RequestChecks {
         return id;
     }
 
+    /** An optional id: 0 means "not given", negative ids are rejected. */
+    public static long nonNegativeId(String field, long id) {
+        if (id < 0) {
+            throw new InvalidArgumentException(field, "must not be negative");
+        }
+        return id;
+    }
+
     /** A required text: not blank and at most {@code maxLength} characters. */
     public static String requiredText(String field, String text, int maxLength) {
         if (text.isBlank()) {

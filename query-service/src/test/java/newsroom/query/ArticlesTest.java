@@ -114,6 +114,49 @@ class ArticlesTest {
     }
 
     @Test
+    void searchFiltersByEntitySourceLanguageAndDate() {
+        assertEquals(List.of(fixture.a2(), fixture.a1()),
+                ids(query.searchArticles(request("Lavrov").setEntityId(fixture.qureshi()).build()).getHitsList()));
+        assertEquals(List.of(fixture.a2()),
+                ids(query.searchArticles(request("Lavrov").setEntityId(fixture.erdogan()).build()).getHitsList()));
+        assertEquals(List.of(fixture.a2(), fixture.a1()),
+                ids(query.searchArticles(request("Lavrov").setSource("Test Wire").setLanguage("en").build()).getHitsList()));
+        assertEquals(List.of(),
+                ids(query.searchArticles(request("Lavrov").setSource("Other Wire").build()).getHitsList()));
+        assertEquals(List.of(),
+                ids(query.searchArticles(request("Lavrov").setLanguage("de").build()).getHitsList()));
+        assertEquals(List.of(fixture.a1()), ids(query.searchArticles(request("Lavrov")
+                .setStartTime(CoverageTest.timestamp("2021-04-07T00:00:00Z"))
+                .setEndTime(CoverageTest.timestamp("2021-04-08T00:00:00Z")).build()).getHitsList()));
+        // Zebrafinch reports of January 2020: fillers 1 to 30 are published 2020-01-02 to 2020-01-31.
+        List<ArticleHit> january = new ArrayList<>();
+        String token = "";
+        do {
+            SearchArticlesResponse page = query.searchArticles(request("zebrafinch")
+                    .setEndTime(CoverageTest.timestamp("2020-01-11T00:00:00Z")).setPageSize(3).setPageToken(token).build());
+            january.addAll(page.getHitsList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        assertEquals(new HashSet<>(fixture.fillers().subList(0, 9)), new HashSet<>(ids(january)));
+        assertEquals(9, january.size());
+    }
+
+    @Test
+    void badSearchFiltersAreRejected() {
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "entity_id: must not be negative",
+                () -> query.searchArticles(request("Lavrov").setEntityId(-1).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "source: must be at most 200 characters",
+                () -> query.searchArticles(request("Lavrov").setSource("s".repeat(201)).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "end_time: must be after start_time",
+                () -> query.searchArticles(request("Lavrov").setStartTime(CoverageTest.timestamp("2021-04-08T00:00:00Z"))
+                        .setEndTime(CoverageTest.timestamp("2021-04-07T00:00:00Z")).build()));
+        String token = query.searchArticles(request("zebrafinch").setPageSize(2).build()).getNextPageToken();
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> query.searchArticles(request("zebrafinch").setPageSize(2).setSource("Test Wire")
+                        .setPageToken(token).build()));
+    }
+
+    @Test
     void searchWithNoMatchIsEmpty() {
         SearchArticlesResponse response = search("quetzalcoatl", 0, "");
 
@@ -196,6 +239,10 @@ class ArticlesTest {
         // No article has the words "drop", "table" and "article"; quotes and semicolons are punctuation.
         assertEquals(0, search("'; DROP TABLE article; --", 0, "").getHitsCount());
         assertEquals(List.of(fixture.a2(), fixture.a1()), ids(search("Lavrov';", 0, "").getHitsList()));
+    }
+
+    private static SearchArticlesRequest.Builder request(String text) {
+        return SearchArticlesRequest.newBuilder().setQuery(text);
     }
 
     private SearchArticlesResponse search(String text, int pageSize, String pageToken) {

@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,6 +19,8 @@ import java.util.List;
 import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.v1.GetEntityRequest;
+import newsroom.query.v1.GetEntityResponse;
+import newsroom.query.v1.TimelineBucket;
 import newsroom.query.v1.GlobalEntity;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchEntitiesRequest;
@@ -71,18 +74,67 @@ class EntitiesTest {
         // "Lavrov Institute" starts with the word but is not the person, who is named exactly "Lavrov".
         assertEquals(List.of(fixture.lavrov(), fixture.lavrovInstitute()),
                 ids(search("lavrov", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
-        assertEquals(List.of(fixture.lavrovInstitute()),
+        // The institute is named exactly; the person's "lavrov" is merely similar, so it comes after.
+        assertEquals(List.of(fixture.lavrovInstitute(), fixture.lavrov()),
                 ids(search("Lavrov Institute", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
         // A prefix of a word matches too: "qure" finds Qureshi, "mahmood" the middle of his name.
         assertEquals(List.of(fixture.qureshi()), ids(search("qure", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
         assertEquals(List.of(fixture.qureshi()), ids(search("Mahmood", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
         // Keeper 1 is named exactly; keepers 10 to 19 only start with the words, and 13 has the most mentions.
-        List<Long> keepers = ids(search("Zebrafinch Keeper 1", Entity.Type.TYPE_UNSPECIFIED, 0, ""));
-        assertEquals(11, keepers.size());
+        // The other keepers' names are similar, so they follow.
+        List<Long> keepers = ids(search("Zebrafinch Keeper 1", Entity.Type.TYPE_UNSPECIFIED, 100, ""));
+        assertEquals(TestStore.KEEPERS, keepers.size());
         assertEquals(fixture.keepers().get(0), keepers.get(0));
         assertEquals(fixture.keepers().get(12), keepers.get(1));
-        // Inside a word is not a word boundary.
-        assertEquals(List.of(), ids(search("avrov", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+        assertEquals(new HashSet<>(fixture.keepers().subList(9, 19)), new HashSet<>(keepers.subList(1, 11)));
+        // Inside a word is not a word boundary: "uresh" is in "qureshi" but not similar enough to it.
+        assertEquals(List.of(), ids(search("uresh", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+    }
+
+    @Test
+    void typosAndOtherTransliterationsFindTheEntity() {
+        for (String name : List.of("Lavrof", "Sergey Lavrow", "Kureshi", "Shah Mahmud Qureshi", "Erdogann")) {
+            List<Long> found = ids(search(name, Entity.Type.PERSON, 0, ""));
+            assertFalse(found.isEmpty(), name);
+        }
+        assertEquals(fixture.lavrov(), ids(search("Lavrof", Entity.Type.PERSON, 0, "")).get(0));
+        assertEquals(fixture.qureshi(), ids(search("Kureshi", Entity.Type.PERSON, 0, "")).get(0));
+        assertEquals(fixture.erdogan(), ids(search("Erdogann", Entity.Type.PERSON, 0, "")).get(0));
+        // A word match ranks before a merely similar name: "lavrov" is exact for the person, a word of the institute.
+        assertEquals(List.of(fixture.lavrov(), fixture.lavrovInstitute()),
+                ids(search("lavrov", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+    }
+
+    @Test
+    void getEntityHasToneTrendAndTopCoMentions() {
+        GetEntityResponse response = query.getEntity(GetEntityRequest.newBuilder().setEntityId(fixture.lavrov()).build());
+
+        // Both articles are of April 2021: one month, tone averaged over the two articles.
+        assertEquals(1, response.getToneTrendCount());
+        TimelineBucket april = response.getToneTrend(0);
+        assertEquals(Instant.parse("2021-04-01T00:00:00Z").getEpochSecond(), april.getStartTime().getSeconds());
+        assertEquals(6, april.getMentionCount());
+        assertEquals(2, april.getArticleCount());
+        assertEquals(2, april.getTonedArticleCount());
+        assertEquals((TestStore.A1_TONE + TestStore.A2_TONE) / 2, april.getAverageTone(), 1e-9);
+        // Qureshi and Pakistan are in both articles, Erdoğan and the institute in one; ties by id.
+        assertEquals(List.of(fixture.qureshi(), fixture.pakistan(), fixture.erdogan(), fixture.lavrovInstitute()),
+                response.getTopCoMentionsList().stream().map(c -> c.getEntity().getId()).toList());
+        assertEquals(2, response.getTopCoMentions(0).getSharedArticleCount());
+        assertEquals(1.0, response.getTopCoMentions(0).getWeight(), 1e-9);
+        assertEquals(0.5, response.getTopCoMentions(3).getWeight(), 1e-9);
+        assertEquals("Shah Mahmood Qureshi", response.getTopCoMentions(0).getEntity().getName());
+    }
+
+    @Test
+    void toneTrendKeepsTheTwelveMonthsUpToTheLastMention() {
+        // Keeper 1 is in fillers 1 and 26: January 2020 and late January 2020.
+        GetEntityResponse response = query.getEntity(
+                GetEntityRequest.newBuilder().setEntityId(fixture.keepers().get(0)).build());
+
+        assertEquals(1, response.getToneTrendCount());
+        assertEquals(2, response.getToneTrend(0).getArticleCount());
+        assertEquals(List.of(), response.getTopCoMentionsList());
     }
 
     @Test
@@ -157,8 +209,10 @@ class EntitiesTest {
         long entities = store.count("entity");
 
         assertEquals(0, search("'; DROP TABLE entity; --", Entity.Type.TYPE_UNSPECIFIED, 0, "").getEntitiesCount());
-        // The whole text is the name looked for, so no entity has it.
-        assertEquals(List.of(), ids(search("lavrov' OR 1=1 --", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
+        // The whole text is the name looked for: no entity is called that, but "lavrov or 1 1" is similar to
+        // the names holding "lavrov" (an injected OR 1=1 would have matched every entity).
+        assertEquals(List.of(fixture.lavrov(), fixture.lavrovInstitute()),
+                ids(search("lavrov' OR 1=1 --", Entity.Type.TYPE_UNSPECIFIED, 0, "")));
 
         assertEquals(entities, store.count("entity"));
         assertTrue(store.count("entity_alias") > entities);

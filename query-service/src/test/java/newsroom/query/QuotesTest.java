@@ -105,6 +105,36 @@ class QuotesTest {
     }
 
     @Test
+    void quotesNearAnEntityMention() {
+        // Pakistan is named at the start of the first article and inside a quote of the second; a
+        // mention within 300 characters of a quote makes it near.
+        assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too",
+                        "Russia is ready to strengthen Pakistan's counter-terrorism capability",
+                        "We will hold joint exercises", "Relations with Russia are a priority for Pakistan"),
+                texts(query.listQuotes(request().setNearEntityId(fixture.pakistan()).build())));
+        assertEquals(List.of("Relations with Russia are a priority for Pakistan"), texts(query.listQuotes(
+                request().setNearEntityId(fixture.pakistan()).setSpeakerEntityId(fixture.qureshi())
+                        .setEndTime(CoverageTest.timestamp("2021-04-08T00:00:00Z")).build())));
+        assertEquals(List.of(), texts(query.listQuotes(request().setNearEntityId(987_654_321L).build())));
+    }
+
+    @Test
+    void quotesInADateRange() {
+        assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too"),
+                texts(query.listQuotes(request().setStartTime(CoverageTest.timestamp("2021-04-08T00:00:00Z"))
+                        .setEndTime(CoverageTest.timestamp("2021-04-09T00:00:00Z")).build())));
+        // Filler 1 of 2020-01-02 has four quotes.
+        assertEquals(TestStore.QUOTES_PER_FILLER, query.listQuotes(request()
+                .setStartTime(CoverageTest.timestamp("2020-01-02T00:00:00Z"))
+                .setEndTime(CoverageTest.timestamp("2020-01-03T00:00:00Z")).build()).getQuotesCount());
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "end_time: must be after start_time",
+                () -> query.listQuotes(request().setStartTime(CoverageTest.timestamp("2020-01-03T00:00:00Z"))
+                        .setEndTime(CoverageTest.timestamp("2020-01-02T00:00:00Z")).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "near_entity_id: must not be negative",
+                () -> query.listQuotes(request().setNearEntityId(-2).build()));
+    }
+
+    @Test
     void quoteWithoutSpeakerHasZeroIdAndEmptyName() {
         ListQuotesResponse response = query.listQuotes(request().setTextQuery("double").build());
 

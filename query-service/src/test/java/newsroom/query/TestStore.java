@@ -12,6 +12,7 @@ import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
 import newsroom.store.ArticleEntityLink;
+import newsroom.store.ArticleRollups;
 import newsroom.store.ArticleState;
 import newsroom.store.NameKey;
 import newsroom.store.StoredAlias;
@@ -37,6 +38,10 @@ public class TestStore {
 
     public static final Instant A1_PUBLISHED = Instant.parse("2021-04-07T09:00:00Z");
     public static final Instant A2_PUBLISHED = Instant.parse("2021-04-08T15:30:00Z");
+    public static final double A1_TONE = 0.5;
+    public static final double A2_TONE = -0.25;
+    /** Reports per filler story. */
+    public static final int STORY_SIZE = 3;
 
     public static final String A1_TEXT = """
             Pakistan and Russia agreed on Wednesday to deepen cooperation. Russian Foreign Minister \
@@ -96,7 +101,8 @@ public class TestStore {
         a1.quote("Relations with Russia are a priority for Pakistan", "e2", "say");
         a1.quote("We welcome the pipeline agreement", "e2", "tell");
         a1.quote("Trade will double", "", "vow");
-        long a1Id = a1.store("Pakistan and Russia vow to deepen ties", "https://example.org/a1", A1_PUBLISHED);
+        long a1Id = a1.store("Pakistan and Russia vow to deepen ties", "https://example.org/a1", A1_PUBLISHED,
+                A1_TONE, null);
 
         DocumentBuilder a2 = new DocumentBuilder(A2_TEXT);
         a2.entity("e1", lavrov, "Sergei Lavrov", Entity.Type.PERSON, 0.7, "Sergei Lavrov", "he", "Sergei Lavrov");
@@ -106,10 +112,10 @@ public class TestStore {
         a2.entity("e5", pakistan, "Pakistan", Entity.Type.GPE, 0.05, "Pakistan");
         a2.quote("Turkey is a partner on Syria", "e1", "say");
         a2.quote("Pakistan relations matter to us too", "e4", "say");
-        long a2Id = a2.store("Lavrov visits Ankara", null, A2_PUBLISHED);
+        long a2Id = a2.store("Lavrov visits Ankara", null, A2_PUBLISHED, A2_TONE, null);
 
         long pending = article("Pending report on trade", null, Instant.parse("2021-04-09T08:00:00Z"),
-                "Trade talks continue; nothing has been analysed yet.", ArticleState.ACCEPTED, null);
+                "Trade talks continue; nothing has been analysed yet.", ArticleState.ACCEPTED, null, null, null);
 
         List<Long> keepers = new ArrayList<>();
         for (int k = 1; k <= KEEPERS; k++) {
@@ -135,8 +141,10 @@ public class TestStore {
             for (String quote : quotes) {
                 filler.quote(quote, "e1", "say");
             }
+            // Fillers form stories of three reports: 1-3, 4-6, ...; the first is the root.
+            Long root = (i - 1) % STORY_SIZE == 0 ? null : fillers.get(fillers.size() - (i - 1) % STORY_SIZE);
             fillers.add(filler.store("Zebrafinch report " + i, "https://example.org/filler/" + i,
-                    day.plusSeconds(86_400L * i)));
+                    day.plusSeconds(86_400L * i), fillerTone(i), root));
         }
         for (int k = 1; k <= KEEPERS; k++) {
             long keeperArticle = fillers.get((k - 1) % FILLER_ARTICLES);
@@ -145,9 +153,24 @@ public class TestStore {
             }
         }
         StoredArticle.flush();
+        // As the ingest's AnalysisWriter does once an analysis is written.
+        for (long analysed : concat(List.of(a1Id, a2Id), fillers)) {
+            ArticleRollups.add(StoredArticle.getEntityManager(), analysed);
+        }
         Analysis a1Analysis = a1.analysis();
         return new Fixture(a1Id, a2Id, pending, lavrov, qureshi, erdogan, institute, pakistan,
                 fillers, keepers, a1Analysis);
+    }
+
+    /** The tone of filler {@code i}: -0.5, -0.25, 0, 0.25, 0.5 in turn. */
+    public static double fillerTone(int i) {
+        return (i % 5 - 2) / 4.0;
+    }
+
+    private static List<Long> concat(List<Long> first, List<Long> second) {
+        List<Long> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** A global entity with its canonical name and the other forms among its aliases. */
@@ -165,7 +188,7 @@ public class TestStore {
     }
 
     private static long article(String title, String url, Instant published, String text, ArticleState state,
-                                byte[] analysis) {
+                                byte[] analysis, Double tone, Long storyRoot) {
         StoredArticle article = new StoredArticle();
         article.title = title;
         article.source = "Test Wire";
@@ -181,7 +204,10 @@ public class TestStore {
         article.acceptedAt = published;
         article.analyzedAt = state == ArticleState.ANALYZED ? published : null;
         article.analysis = analysis;
+        article.tone = tone;
         article.persist();
+        article.storyId = storyRoot == null ? article.id : storyRoot;
+        article.duplicateOf = storyRoot;
         return article.id;
     }
 
@@ -255,8 +281,9 @@ public class TestStore {
             return analysis.build();
         }
 
-        long store(String title, String url, Instant published) {
-            long articleId = article(title, url, published, text, ArticleState.ANALYZED, analysis().toByteArray());
+        long store(String title, String url, Instant published, double tone, Long storyRoot) {
+            long articleId = article(title, url, published, text, ArticleState.ANALYZED, analysis().toByteArray(),
+                    tone, storyRoot);
             for (Entity entity : analysis.getEntitiesList()) {
                 ArticleEntityLink link = new ArticleEntityLink();
                 link.key = new ArticleEntityLink.Key(articleId, entity.getId());
@@ -279,6 +306,7 @@ public class TestStore {
                 stored.cue = quote.getCue();
                 stored.begin = quote.getBegin();
                 stored.end = quote.getEnd();
+                stored.publishedAt = published;
                 stored.persist();
             }
             return articleId;

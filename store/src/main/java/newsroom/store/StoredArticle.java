@@ -76,6 +76,9 @@ public class StoredArticle extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public Long duplicateOf;
 
+    /** The analysis' document tone (Sentiment.score, -1..1); null until analysed. See V4 migration. */
+    public Double tone;
+
     /** The protobuf-encoded {@code newsroom.nlp.v1.Analysis}; null until analysed. */
     public byte[] analysis;
 

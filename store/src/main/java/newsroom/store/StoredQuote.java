@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** A direct quote in an article and the global entity that said it. */
 @Entity
@@ -31,6 +32,10 @@ public class StoredQuote extends PanacheEntityBase {
 
     /** Lemma of the attributing verb ("say", "add"); empty when none. */
     public String cue = "";
+
+    /** The article's publication time, copied so quote lists order by date on one index (V4). */
+    @Column(name = "published_at")
+    public Instant publishedAt;
 
     @Column(name = "begin_offset")
     public int begin;

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code newsroom quotes --speaker NAME}: who said what. */
 @Command(name = "quotes", mixinStandardHelpOptions = true,
-        description = "Lists direct quotes, newest article first, by speaker and words.")
+        description = "Lists direct quotes, newest article first, by speaker, words, nearby entity and date.")
 public class QuotesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,6 +29,16 @@ public class QuotesCommand implements Callable<Integer> {
     @Option(names = "--text", paramLabel = "WORDS", arity = "1..*",
             description = "Only quotes containing these words (any inflection).")
     List<String> text;
+
+    @Option(names = "--near", paramLabel = "ID",
+            description = "Only quotes within 300 characters of a mention of this entity.")
+    long nearEntityId;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Only quotes of articles published on or after DATE.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only quotes of articles published before DATE.")
+    String to;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N quotes (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -52,6 +62,13 @@ public class QuotesCommand implements Callable<Integer> {
                 if (text != null) {
                     request.setTextQuery(String.join(" ", text));
                 }
+                request.setNearEntityId(nearEntityId);
+                if (from != null) {
+                    request.setStartTime(TimeBound.parse("--from", from));
+                }
+                if (to != null) {
+                    request.setEndTime(TimeBound.parse("--to", to));
+                }
                 ListQuotesResponse page = ServiceCallException.call(query.endpoint(),
                         () -> QueryChannel.stub(query).listQuotes(request.build()));
                 all.addAllQuotes(page.getQuotesList()
@@ -68,10 +85,11 @@ public class QuotesCommand implements Callable<Integer> {
             System.out.println("No quotes found.");
             return 0;
         }
-        Table table = new Table("SPEAKER", "CUE", "ARTICLE", "TEXT");
+        Table table = new Table("SPEAKER", "CUE", "ARTICLE", "DATE", "TEXT");
         for (QuoteRecord quote : all.getQuotesList()) {
             table.row(quote.getSpeaker().isEmpty() ? "(unattributed)" : quote.getSpeaker(), quote.getCue(),
-                    quote.getArticle().getId(), "“" + quote.getText() + "”");
+                    quote.getArticle().getId(), TimeBound.day(quote.getArticle().getPublishedTime()),
+                    "“" + quote.getText() + "”");
         }
         table.print(System.out);
         return 0;

@@ -28,6 +28,21 @@ public class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "What to look for.")
     List<String> words;
 
+    @Option(names = "--entity", paramLabel = "ID", description = "Only articles that mention this entity.")
+    long entityId;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "Only articles of this publisher.")
+    String source;
+
+    @Option(names = "--language", paramLabel = "CODE", description = "Only articles in this language ('en').")
+    String language;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Only articles published on or after DATE.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only articles published before DATE.")
+    String to;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N articles (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -42,11 +57,24 @@ public class SearchCommand implements Callable<Integer> {
         try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
             String pageToken = "";
             do {
-                SearchArticlesRequest request = SearchArticlesRequest.newBuilder()
+                SearchArticlesRequest.Builder builder = SearchArticlesRequest.newBuilder()
                         .setQuery(text)
+                        .setEntityId(entityId)
                         .setPageSize(Limit.pageSize(limit, all.getHitsCount()))
-                        .setPageToken(pageToken)
-                        .build();
+                        .setPageToken(pageToken);
+                if (source != null) {
+                    builder.setSource(source);
+                }
+                if (language != null) {
+                    builder.setLanguage(language);
+                }
+                if (from != null) {
+                    builder.setStartTime(TimeBound.parse("--from", from));
+                }
+                if (to != null) {
+                    builder.setEndTime(TimeBound.parse("--to", to));
+                }
+                SearchArticlesRequest request = builder.build();
                 SearchArticlesResponse page = ServiceCallException.call(query.endpoint(),
                         () -> QueryChannel.stub(query).searchArticles(request));
                 all.addAllHits(page.getHitsList().subList(0, Math.min(page.getHitsCount(), limit - all.getHitsCount())));

@@ -16,6 +16,7 @@ import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
 import newsroom.store.ArticleEntityLink;
+import newsroom.store.ArticleRollups;
 import newsroom.store.ArticleState;
 import newsroom.store.StoredArticle;
 import newsroom.store.StoredMention;
@@ -45,6 +46,7 @@ public class AnalysisWriter {
         if (article == null) {
             throw new IllegalStateException("article " + articleId + " no longer exists");
         }
+        ArticleRollups.remove(entityManager, articleId);
         for (String table : new String[] {"mention", "quote", "article_entity"}) {
             entityManager.createNativeQuery("DELETE FROM " + table + " WHERE article_id = :id")
                     .setParameter("id", articleId)
@@ -66,13 +68,15 @@ public class AnalysisWriter {
             }
         }
         for (Quote quote : analysis.getQuotesList()) {
-            storeQuote(articleId, quote, globalIds.get(quote.getSpeakerEntityId()));
+            storeQuote(article, quote, globalIds.get(quote.getSpeakerEntityId()));
         }
         article.analysis = analysis.toByteArray();
         article.status = ArticleState.ANALYZED;
         article.analyzedAt = Instant.now();
         article.claimedUntil = null;
         article.lastError = null;
+        article.tone = analysis.hasSentiment() ? analysis.getSentiment().getScore() : null;
+        ArticleRollups.add(entityManager, articleId);
         return new WrittenAnalysis(globalIds.size(), mentions, analysis.getQuotesCount());
     }
 
@@ -103,9 +107,10 @@ public class AnalysisWriter {
         entityManager.persist(stored);
     }
 
-    private void storeQuote(long articleId, Quote quote, Long speakerId) {
+    private void storeQuote(StoredArticle article, Quote quote, Long speakerId) {
         StoredQuote stored = new StoredQuote();
-        stored.articleId = articleId;
+        stored.articleId = article.id;
+        stored.publishedAt = article.publishedAt;
         stored.speakerEntityId = speakerId;
         stored.speaker = speakerId == null ? "" : quote.getSpeaker();
         stored.text = quote.getText();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import newsroom.nlp.v1.Analysis;
 import newsroom.query.NotFoundException;
 import newsroom.query.RequestChecks;
+import newsroom.query.WhereClause;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.QueryFingerprint;
@@ -25,6 +26,8 @@ public class ArticleQueries {
 
     /** The longest search text accepted, in characters. */
     public static final int MAX_QUERY_LENGTH = 500;
+    public static final int MAX_SOURCE_LENGTH = 200;
+    public static final int MAX_LANGUAGE_LENGTH = 35;
 
     private static final String HEADLINE_OPTIONS =
             "StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=\" … \"";
@@ -36,12 +39,12 @@ public class ArticleQueries {
                    ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', :query), :options)
             FROM (SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS rank
                   FROM article a, websearch_to_tsquery('english', :query) AS q(tsq)
-                  WHERE a.search_vector @@ q.tsq
+                  WHERE a.search_vector @@ q.tsq AND %2$s
                   ORDER BY rank DESC, a.id DESC
                   OFFSET :offset LIMIT :limit) hit
             JOIN article a ON a.id = hit.id
             ORDER BY hit.rank DESC, hit.id DESC
-            """.formatted(ArticleSummary.COLUMNS);
+            """;
 
     private final EntityManager entityManager;
 
@@ -60,16 +63,20 @@ public class ArticleQueries {
         }
         ArticleSummary summary = new ArticleSummary(article.id, article.title, article.source,
                 article.url == null ? "" : article.url, article.publishedAt, article.language,
-                article.status.name());
+                article.status.name(), article.storyId == null ? 0 : article.storyId,
+                article.duplicateOf == null ? 0 : article.duplicateOf);
         return new ArticleDetails(summary, article.cleanedText, analysisOf(article), globalEntityIds);
     }
 
-    /** Articles matching web-search syntax, best match first, newest id first among equals. */
-    public Page<ArticleHit> search(String query, int pageSize, String pageToken) {
+    /** Articles matching web-search syntax and the filter, best match first, newest id first among equals. */
+    public Page<ArticleHit> search(String query, ArticleFilter filter, int pageSize, String pageToken) {
         String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
-        PageRequest page = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text));
+        WhereClause where = restriction(filter);
+        PageRequest page = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
+                filter.entityId(), filter.source(), filter.language(), filter.range().fingerprint()));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(SEARCH)
+        List<Object[]> rows = where.bind(entityManager.createNativeQuery(
+                        SEARCH.formatted(ArticleSummary.COLUMNS, where.sql())))
                 .setParameter("query", text)
                 .setParameter("options", HEADLINE_OPTIONS)
                 .setParameter("offset", page.offset())
@@ -80,6 +87,26 @@ public class ArticleQueries {
                         ((Number) row[ArticleSummary.COLUMN_COUNT]).doubleValue(),
                         (String) row[ArticleSummary.COLUMN_COUNT + 1]))
                 .toList());
+    }
+
+    /** The filter as conditions on {@code article a}; shared with the export. */
+    public static WhereClause restriction(ArticleFilter filter) {
+        RequestChecks.nonNegativeId("entity_id", filter.entityId());
+        String source = RequestChecks.optionalText("source", filter.source(), MAX_SOURCE_LENGTH);
+        String language = RequestChecks.optionalText("language", filter.language(), MAX_LANGUAGE_LENGTH);
+        WhereClause where = new WhereClause();
+        if (filter.entityId() > 0) {
+            where.add("EXISTS (SELECT 1 FROM entity_article ea WHERE ea.entity_id = :entityId AND ea.article_id = a.id)",
+                    "entityId", filter.entityId());
+        }
+        if (!source.isEmpty()) {
+            where.add("a.source = :source", "source", source);
+        }
+        if (!language.isEmpty()) {
+            where.add("a.language = :language", "language", language);
+        }
+        filter.range().restrict(where, "a.published_at");
+        return where;
     }
 
     private static Optional<Analysis> analysisOf(StoredArticle article) {

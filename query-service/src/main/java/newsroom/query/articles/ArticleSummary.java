@@ -6,19 +6,21 @@ import java.time.Instant;
  * An article's metadata, without its text.
  *
  * @param url    empty when the article has none
- * @param status the {@code ArticleState} name: ACCEPTED, ANALYZED or FAILED
+ * @param status      the {@code ArticleState} name: ACCEPTED, ANALYZED, FAILED or UNSUPPORTED_LANGUAGE
+ * @param storyId     the id of the story's first report; 0 while unassigned
+ * @param duplicateOf the first report this article copies; 0 for a first report
  */
 public record ArticleSummary(long id, String title, String source, String url, Instant publishedAt,
-                             String language, String status) {
+                             String language, String status, long storyId, long duplicateOf) {
 
     /**
      * The columns {@link #fromRow} reads, for the {@code article} table aliased as {@code a}.
      * Queries that list articles select these first, in this order.
      */
-    public static final String COLUMNS = "a.id, a.title, a.source, a.url, a.published_at, a.language, a.status";
+    public static final String COLUMNS = "a.id, a.title, a.source, a.url, a.published_at, a.language, a.status, a.story_id, a.duplicate_of";
 
     /** How many columns {@link #COLUMNS} holds. */
-    public static final int COLUMN_COUNT = 7;
+    public static final int COLUMN_COUNT = 9;
 
     /** Reads {@link #COLUMNS} from a native query's row, starting at {@code first}. */
     public static ArticleSummary fromRow(Object[] row, int first) {
@@ -29,6 +31,12 @@ public record ArticleSummary(long id, String title, String source, String url, I
                 row[first + 3] == null ? "" : (String) row[first + 3],
                 (Instant) row[first + 4],
                 (String) row[first + 5],
-                (String) row[first + 6]);
+                (String) row[first + 6],
+                longOrZero(row[first + 7]),
+                longOrZero(row[first + 8]));
+    }
+
+    private static long longOrZero(Object column) {
+        return column == null ? 0 : ((Number) column).longValue();
     }
 }

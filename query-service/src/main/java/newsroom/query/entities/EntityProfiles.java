@@ -10,28 +10,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.nlp.v1.Entity;
+import newsroom.query.NotFoundException;
 
 /**
  * Builds entity profiles for a page of ids in two queries, whatever the
  * page's size: one aggregates counts and dates per entity with GROUP BY, one
- * reads the aliases.
+ * reads the aliases. Also reads an entity's identity alone.
  */
 @ApplicationScoped
 @Transactional
 public class EntityProfiles {
 
+    // Counts and dates come from entity_article, one row per entity and
+    // article: an index-only scan of entity_article_timeline_idx per entity.
     private static final String PROFILES = """
-            SELECT e.id, e.name, e.type, coalesce(mentions.n, 0), coalesce(articles.n, 0),
-                   articles.first_seen, articles.last_seen, coalesce(quotes.n, 0)
+            SELECT e.id, e.name, e.type, coalesce(seen.mentions, 0), coalesce(seen.articles, 0),
+                   seen.first_seen, seen.last_seen, coalesce(quotes.n, 0)
             FROM entity e
-            LEFT JOIN (SELECT entity_id, count(*) AS n
-                       FROM mention WHERE entity_id IN (:ids) GROUP BY entity_id) mentions
-                   ON mentions.entity_id = e.id
-            LEFT JOIN (SELECT ae.entity_id, count(DISTINCT ae.article_id) AS n,
-                              min(a.published_at) AS first_seen, max(a.published_at) AS last_seen
-                       FROM article_entity ae JOIN article a ON a.id = ae.article_id
-                       WHERE ae.entity_id IN (:ids) GROUP BY ae.entity_id) articles
-                   ON articles.entity_id = e.id
+            LEFT JOIN (SELECT entity_id, sum(mention_count) AS mentions, count(*) AS articles,
+                              min(published_at) AS first_seen, max(published_at) AS last_seen
+                       FROM entity_article WHERE entity_id IN (:ids) GROUP BY entity_id) seen
+                   ON seen.entity_id = e.id
             LEFT JOIN (SELECT speaker_entity_id, count(*) AS n
                        FROM quote WHERE speaker_entity_id IN (:ids) GROUP BY speaker_entity_id) quotes
                    ON quotes.speaker_entity_id = e.id
@@ -73,13 +72,24 @@ public class EntityProfiles {
         return ids.stream().map(profiles::get).filter(profile -> profile != null).toList();
     }
 
+    /** The entity's id, name and type. */
+    public EntityRef ref(long entityId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, name, type FROM entity WHERE id = :id")
+                .setParameter("id", entityId).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("entity", entityId);
+        }
+        return EntityRef.fromRow(rows.get(0), 0);
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, List<Long> ids) {
         return entityManager.createNativeQuery(sql).setParameter("ids", ids).getResultList();
     }
 
     // A type name the contract does not know (written by a newer ingest) reads as unspecified.
-    private static Entity.Type typeOf(String stored) {
+    static Entity.Type typeOf(String stored) {
         try {
             Entity.Type type = Entity.Type.valueOf(stored);
             return type == Entity.Type.UNRECOGNIZED ? Entity.Type.TYPE_UNSPECIFIED : type;

@@ -23,28 +23,45 @@ public class EntityQueries {
     public static final int MAX_QUERY_LENGTH = 200;
 
     // An entity matches when one of its name keys (the canonical name is among
-    // the aliases) equals the query's key or has it at the start of a word:
-    // "lav" and "lavrov" find "sergey lavrov". Keys hold only letters, digits
-    // and single spaces, so a plain substring test is safe. Exact matches rank
-    // first, then the most mentioned, then the oldest entity.
+    // the aliases) equals the query's key, has it at the start of a word
+    // ("lav" and "lavrov" find "sergey lavrov"), or is similar to it by
+    // trigrams (pg_trgm's %%, similarity >= 0.3: "lavrof", "kureshi"). The
+    // LIKE and %% conditions use the trigram index entity_alias_trgm_idx; the
+    // word test then drops matches inside a word. Keys hold only letters,
+    // digits and single spaces, so the key is safe inside a LIKE pattern.
+    // Exact matches rank first, then word matches, then similar ones; within
+    // each, the most mentioned first, then the oldest entity.
     private static final String SEARCH = """
             SELECT matched.entity_id
-            FROM (SELECT al.entity_id, bool_or(al.alias_key = CAST(:key AS text)) AS exact
+            FROM (SELECT al.entity_id, bool_or(al.alias_key = CAST(:key AS text)) AS exact,
+                         bool_or(strpos(' ' || al.alias_key, ' ' || CAST(:key AS text)) > 0) AS word,
+                         bool_or(al.alias_key %% CAST(:key AS text)) AS similar
                   FROM entity_alias al JOIN entity e ON e.id = al.entity_id
-                  WHERE strpos(' ' || al.alias_key, ' ' || CAST(:key AS text)) > 0 %s
+                  WHERE (al.alias_key LIKE :pattern OR al.alias_key %% CAST(:key AS text)) %s
                   GROUP BY al.entity_id) matched
-            ORDER BY matched.exact DESC,
-                     (SELECT count(*) FROM mention m WHERE m.entity_id = matched.entity_id) DESC,
+            WHERE matched.word OR matched.similar
+            ORDER BY matched.exact DESC, matched.word DESC,
+                     (SELECT coalesce(sum(ea.mention_count), 0) FROM entity_article ea
+                      WHERE ea.entity_id = matched.entity_id) DESC,
                      matched.entity_id
             OFFSET :offset LIMIT :limit
             """;
 
+    /** How many co-mentioned entities a profile lists. */
+    public static final int TOP_CO_MENTIONS = 10;
+
     private final EntityManager entityManager;
     private final EntityProfiles profiles;
 
-    EntityQueries(EntityManager entityManager, EntityProfiles profiles) {
+    private final CoMentionQueries coMentions;
+    private final TimelineQueries timelines;
+
+    EntityQueries(EntityManager entityManager, EntityProfiles profiles, CoMentionQueries coMentions,
+                  TimelineQueries timelines) {
         this.entityManager = entityManager;
         this.profiles = profiles;
+        this.coMentions = coMentions;
+        this.timelines = timelines;
     }
 
     /**
@@ -67,6 +84,7 @@ public class EntityQueries {
                 QueryFingerprint.of("SearchEntities", key, type.name()));
         Query search = entityManager.createNativeQuery(SEARCH.formatted(anyType ? "" : "AND e.type = :type"))
                 .setParameter("key", key)
+                .setParameter("pattern", "%" + key + "%")
                 .setParameter("offset", page.offset())
                 .setParameter("limit", page.fetchSize());
         if (!anyType) {
@@ -78,10 +96,12 @@ public class EntityQueries {
         return new Page<>(profiles.load(idPage.items()), idPage.nextPageToken());
     }
 
-    /** One entity's profile. */
-    public EntityProfile get(long entityId) {
+    /** One entity's profile with its tone trend and top co-mentions. */
+    public EntityDetails get(long entityId) {
         RequestChecks.positiveId("entity_id", entityId);
-        return profiles.load(List.of(entityId)).stream().findFirst()
+        EntityProfile profile = profiles.load(List.of(entityId)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("entity", entityId));
+        return new EntityDetails(profile, timelines.toneTrend(entityId),
+                coMentions.top(entityId, profile.articleCount(), TOP_CO_MENTIONS));
     }
 }

@@ -1,28 +1,54 @@
 package newsroom.query.grpc;
 
+import com.google.protobuf.Timestamp;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
-import newsroom.query.articles.ArticleQueries;
+import newsroom.query.TimeRange;
+import newsroom.query.articles.ArticleFilter;
 import newsroom.query.articles.ArticleHit;
+import newsroom.query.articles.ArticleQueries;
+import newsroom.query.entities.CoMentionQueries;
+import newsroom.query.entities.CoMentions;
 import newsroom.query.entities.EntityProfile;
 import newsroom.query.entities.EntityQueries;
+import newsroom.query.entities.Timeline;
+import newsroom.query.entities.TimelineQueries;
+import newsroom.query.export.AnalysisExport;
+import newsroom.query.export.ExportedArticle;
 import newsroom.query.paging.Page;
 import newsroom.query.quotes.AttributedQuote;
 import newsroom.query.quotes.QuoteFilter;
 import newsroom.query.quotes.QuoteQueries;
+import newsroom.query.stories.Story;
+import newsroom.query.stories.StoryQueries;
+import newsroom.query.v1.ExportAnalysesRequest;
+import newsroom.query.v1.ExportedAnalysis;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetArticleResponse;
+import newsroom.query.v1.GetCoMentionsRequest;
+import newsroom.query.v1.GetCoMentionsResponse;
 import newsroom.query.v1.GetEntityRequest;
 import newsroom.query.v1.GetEntityResponse;
+import newsroom.query.v1.GetEntityTimelineRequest;
+import newsroom.query.v1.GetEntityTimelineResponse;
+import newsroom.query.v1.GetStoryRequest;
+import newsroom.query.v1.GetStoryResponse;
 import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
+import newsroom.query.v1.ListStoriesRequest;
+import newsroom.query.v1.ListStoriesResponse;
 import newsroom.query.v1.QueryService;
 import newsroom.query.v1.SearchArticlesRequest;
 import newsroom.query.v1.SearchArticlesResponse;
 import newsroom.query.v1.SearchEntitiesRequest;
 import newsroom.query.v1.SearchEntitiesResponse;
+import newsroom.query.v1.TimelineGranularity;
 
 /** The gRPC face of the query beans: requests in, messages out, failures as status codes. */
 @GrpcService
@@ -32,11 +58,21 @@ public class QueryGrpcService implements QueryService {
     private final ArticleQueries articles;
     private final EntityQueries entities;
     private final QuoteQueries quotes;
+    private final CoMentionQueries coMentions;
+    private final TimelineQueries timelines;
+    private final StoryQueries stories;
+    private final AnalysisExport export;
 
-    QueryGrpcService(ArticleQueries articles, EntityQueries entities, QuoteQueries quotes) {
+    QueryGrpcService(ArticleQueries articles, EntityQueries entities, QuoteQueries quotes,
+                     CoMentionQueries coMentions, TimelineQueries timelines, StoryQueries stories,
+                     AnalysisExport export) {
         this.articles = articles;
         this.entities = entities;
         this.quotes = quotes;
+        this.coMentions = coMentions;
+        this.timelines = timelines;
+        this.stories = stories;
+        this.export = export;
     }
 
     @Override
@@ -47,7 +83,10 @@ public class QueryGrpcService implements QueryService {
     @Override
     public Uni<SearchArticlesResponse> searchArticles(SearchArticlesRequest request) {
         return answer(() -> {
-            Page<ArticleHit> page = articles.search(request.getQuery(), request.getPageSize(), request.getPageToken());
+            ArticleFilter filter = new ArticleFilter(request.getEntityId(), request.getSource(), request.getLanguage(),
+                    range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
+            Page<ArticleHit> page = articles.search(request.getQuery(), filter, request.getPageSize(),
+                    request.getPageToken());
             return SearchArticlesResponse.newBuilder()
                     .addAllHits(page.items().stream().map(QueryMessages::hit).toList())
                     .setNextPageToken(page.nextPageToken())
@@ -69,22 +108,110 @@ public class QueryGrpcService implements QueryService {
 
     @Override
     public Uni<GetEntityResponse> getEntity(GetEntityRequest request) {
-        return answer(() -> GetEntityResponse.newBuilder()
-                .setEntity(QueryMessages.entity(entities.get(request.getEntityId())))
-                .build());
+        return answer(() -> QueryMessages.entityDetails(entities.get(request.getEntityId())));
     }
 
     @Override
     public Uni<ListQuotesResponse> listQuotes(ListQuotesRequest request) {
         return answer(() -> {
             QuoteFilter filter = new QuoteFilter(request.getSpeakerEntityId(), request.getSpeakerName(),
-                    request.getTextQuery());
+                    request.getTextQuery(), request.getNearEntityId(),
+                    range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
             Page<AttributedQuote> page = quotes.list(filter, request.getPageSize(), request.getPageToken());
             return ListQuotesResponse.newBuilder()
                     .addAllQuotes(page.items().stream().map(QueryMessages::quote).toList())
                     .setNextPageToken(page.nextPageToken())
                     .build();
         });
+    }
+
+    @Override
+    public Uni<GetCoMentionsResponse> getCoMentions(GetCoMentionsRequest request) {
+        return answer(() -> {
+            CoMentions found = coMentions.list(request.getEntityId(), request.getPageSize(), request.getPageToken());
+            return GetCoMentionsResponse.newBuilder()
+                    .setEntity(QueryMessages.entityRef(found.entity()))
+                    .setArticleCount(found.articleCount())
+                    .addAllCoMentions(found.page().items().stream().map(QueryMessages::coMention).toList())
+                    .setNextPageToken(found.page().nextPageToken())
+                    .build();
+        });
+    }
+
+    @Override
+    public Uni<GetEntityTimelineResponse> getEntityTimeline(GetEntityTimelineRequest request) {
+        return answer(() -> {
+            Timeline timeline = timelines.timeline(request.getEntityId(), granularity(request.getGranularity()),
+                    range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()),
+                    request.getPageSize(), request.getPageToken());
+            return GetEntityTimelineResponse.newBuilder()
+                    .setEntity(QueryMessages.entityRef(timeline.entity()))
+                    .addAllBuckets(timeline.page().items().stream().map(QueryMessages::bucket).toList())
+                    .setNextPageToken(timeline.page().nextPageToken())
+                    .build();
+        });
+    }
+
+    @Override
+    public Uni<ListStoriesResponse> listStories(ListStoriesRequest request) {
+        return answer(() -> {
+            Page<Story> page = stories.list(
+                    range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()),
+                    request.getMinReportCount(), request.getPageSize(), request.getPageToken());
+            return ListStoriesResponse.newBuilder()
+                    .addAllStories(page.items().stream().map(QueryMessages::story).toList())
+                    .setNextPageToken(page.nextPageToken())
+                    .build();
+        });
+    }
+
+    @Override
+    public Uni<GetStoryResponse> getStory(GetStoryRequest request) {
+        return answer(() -> QueryMessages.storyDetails(stories.get(request.getStoryId())));
+    }
+
+    @Override
+    public Multi<ExportedAnalysis> exportAnalyses(ExportAnalysesRequest request) {
+        ArticleFilter filter;
+        try {
+            filter = new ArticleFilter(request.getEntityId(), request.getSource(), "",
+                    range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
+            export.check(filter);
+        } catch (RuntimeException e) {
+            return Multi.createFrom().failure(GrpcErrors.toStatus(e));
+        }
+        // Batches are read on demand, one after the other, each after the last id sent.
+        long[] lastId = {0};
+        return Multi.createBy().repeating()
+                .supplier(() -> {
+                    List<ExportedArticle> batch = export.batch(filter, lastId[0]);
+                    if (!batch.isEmpty()) {
+                        lastId[0] = batch.get(batch.size() - 1).summary().id();
+                    }
+                    return batch;
+                })
+                .until(List::isEmpty)
+                .onItem().<ExportedArticle>disjoint()
+                .map(QueryMessages::exported)
+                .onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    private static TimelineQueries.Granularity granularity(TimelineGranularity granularity) {
+        return switch (granularity) {
+            case DAY -> TimelineQueries.Granularity.DAY;
+            case WEEK -> TimelineQueries.Granularity.WEEK;
+            case MONTH -> TimelineQueries.Granularity.MONTH;
+            case TIMELINE_GRANULARITY_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
+    }
+
+    private static TimeRange range(boolean hasStart, Timestamp start, boolean hasEnd, Timestamp end) {
+        return TimeRange.of(hasStart ? Optional.of(instant(start)) : Optional.empty(),
+                hasEnd ? Optional.of(instant(end)) : Optional.empty());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
     private static <T> Uni<T> answer(Supplier<T> work) {

@@ -5,7 +5,17 @@ import java.time.Instant;
 import newsroom.query.articles.ArticleDetails;
 import newsroom.query.articles.ArticleHit;
 import newsroom.query.articles.ArticleSummary;
+import newsroom.query.entities.EntityDetails;
 import newsroom.query.entities.EntityProfile;
+import newsroom.query.export.ExportedArticle;
+import newsroom.query.stories.StoryDetails;
+import newsroom.query.v1.CoMention;
+import newsroom.query.v1.EntityRef;
+import newsroom.query.v1.ExportedAnalysis;
+import newsroom.query.v1.GetEntityResponse;
+import newsroom.query.v1.GetStoryResponse;
+import newsroom.query.v1.Story;
+import newsroom.query.v1.TimelineBucket;
 import newsroom.query.quotes.AttributedQuote;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.GlobalEntity;
@@ -48,6 +58,60 @@ final class QueryMessages {
         return entity.build();
     }
 
+    static GetEntityResponse entityDetails(EntityDetails details) {
+        return GetEntityResponse.newBuilder()
+                .setEntity(entity(details.profile()))
+                .addAllToneTrend(details.toneTrend().stream().map(QueryMessages::bucket).toList())
+                .addAllTopCoMentions(details.topCoMentions().stream().map(QueryMessages::coMention).toList())
+                .build();
+    }
+
+    static EntityRef entityRef(newsroom.query.entities.EntityRef entity) {
+        return EntityRef.newBuilder().setId(entity.id()).setName(entity.name()).setType(entity.type()).build();
+    }
+
+    static CoMention coMention(newsroom.query.entities.CoMention coMention) {
+        return CoMention.newBuilder()
+                .setEntity(entityRef(coMention.entity()))
+                .setSharedArticleCount(coMention.sharedArticles())
+                .setWeight(coMention.weight())
+                .build();
+    }
+
+    static TimelineBucket bucket(newsroom.query.entities.TimelineBucket bucket) {
+        return TimelineBucket.newBuilder()
+                .setStartTime(timestamp(bucket.start()))
+                .setMentionCount(bucket.mentions())
+                .setArticleCount(bucket.articles())
+                .setAverageTone(bucket.averageTone())
+                .setTonedArticleCount(bucket.tonedArticles())
+                .build();
+    }
+
+    static Story story(newsroom.query.stories.Story story) {
+        return Story.newBuilder()
+                .setId(story.firstReport().id())
+                .setFirstReport(summary(story.firstReport()))
+                .setReportCount(story.reportCount())
+                .setLastReportTime(timestamp(story.lastReport()))
+                .build();
+    }
+
+    static GetStoryResponse storyDetails(StoryDetails details) {
+        return GetStoryResponse.newBuilder()
+                .setStory(story(details.story()))
+                .addAllReports(details.reports().stream().map(QueryMessages::summary).toList())
+                .build();
+    }
+
+    static ExportedAnalysis exported(ExportedArticle article) {
+        return ExportedAnalysis.newBuilder()
+                .setArticle(summary(article.summary()))
+                .setAnalysis(article.analysis())
+                .putAllGlobalEntityIds(article.globalEntityIds())
+                .build();
+    }
+
     static QuoteRecord quote(AttributedQuote quote) {
         return QuoteRecord.newBuilder()
                 .setText(quote.text())
@@ -69,6 +133,8 @@ final class QueryMessages {
                 .setPublishedTime(timestamp(article.publishedAt()))
                 .setLanguage(article.language())
                 .setStatus(article.status())
+                .setStoryId(article.storyId())
+                .setDuplicateOf(article.duplicateOf())
                 .build();
     }
 

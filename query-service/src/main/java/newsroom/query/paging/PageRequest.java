@@ -22,10 +22,16 @@ public record PageRequest(int offset, int size, QueryFingerprint query) {
      * tokens issued for another query are rejected.
      */
     public static PageRequest of(int pageSize, String pageToken, QueryFingerprint query) {
+        return of(pageSize, pageToken, query, DEFAULT_SIZE, MAX_SIZE);
+    }
+
+    /** As {@link #of(int, String, QueryFingerprint)}, for a list with its own default and maximum size. */
+    public static PageRequest of(int pageSize, String pageToken, QueryFingerprint query, int defaultSize,
+                                 int maxSize) {
         if (pageSize < 0) {
             throw new InvalidArgumentException("page_size", "must not be negative, was " + pageSize);
         }
-        int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
+        int size = pageSize == 0 ? defaultSize : Math.min(pageSize, maxSize);
         int offset = pageToken.isEmpty() ? 0 : PageToken.decode(pageToken, query);
         return new PageRequest(offset, size, query);
     }

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.RequestChecks;
+import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
@@ -30,13 +30,25 @@ public class QuoteQueries {
             JOIN article a ON a.id = q.article_id
             LEFT JOIN entity e ON e.id = q.speaker_entity_id
             WHERE %s
-            ORDER BY a.published_at DESC, a.id DESC, q.begin_offset, q.id
+            ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
             OFFSET :offset LIMIT :limit
             """;
 
     // Speakers are matched by name key against every stored form, the canonical name included.
     private static final String BY_SPEAKER_NAME =
             "q.speaker_entity_id IN (SELECT al.entity_id FROM entity_alias al WHERE al.alias_key = :speakerKey)";
+
+    /** How far from a quote, in UTF-16 code units, a mention counts as near it. */
+    public static final int NEAR_DISTANCE = 300;
+
+    // The IN lets the planner start from the entity's articles when it is rare;
+    // the EXISTS checks the distance on mention_article_entity_idx.
+    private static final String NEAR_ENTITY = """
+            q.article_id IN (SELECT ea.article_id FROM entity_article ea WHERE ea.entity_id = :nearId)
+            AND EXISTS (SELECT 1 FROM mention m
+                        WHERE m.article_id = q.article_id AND m.entity_id = :nearId
+                          AND m.begin_offset < q.end_offset + %1$d AND m.end_offset > q.begin_offset - %1$d)
+            """.formatted(NEAR_DISTANCE);
 
     private final EntityManager entityManager;
 
@@ -54,32 +66,28 @@ public class QuoteQueries {
             throw new InvalidArgumentException("speaker_name", "must contain a letter or digit");
         }
         String textQuery = RequestChecks.optionalText("text_query", filter.textQuery(), MAX_TEXT_QUERY_LENGTH);
+        RequestChecks.nonNegativeId("near_entity_id", filter.nearEntityId());
         PageRequest page = PageRequest.of(pageSize, pageToken,
-                QueryFingerprint.of("ListQuotes", filter.speakerEntityId(), speakerKey, textQuery));
+                QueryFingerprint.of("ListQuotes", filter.speakerEntityId(), speakerKey, textQuery,
+                        filter.nearEntityId(), filter.range().fingerprint()));
 
-        List<String> conditions = new ArrayList<>();
+        WhereClause where = new WhereClause();
         if (filter.speakerEntityId() > 0) {
-            conditions.add("q.speaker_entity_id = :speakerId");
+            where.add("q.speaker_entity_id = :speakerId", "speakerId", filter.speakerEntityId());
         }
         if (!speakerKey.isEmpty()) {
-            conditions.add(BY_SPEAKER_NAME);
+            where.add(BY_SPEAKER_NAME, "speakerKey", speakerKey);
         }
         if (!textQuery.isEmpty()) {
-            conditions.add("q.text_vector @@ websearch_to_tsquery('english', :textQuery)");
+            where.add("q.text_vector @@ websearch_to_tsquery('english', :textQuery)", "textQuery", textQuery);
         }
-        String where = conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
-        Query query = entityManager.createNativeQuery(LIST.formatted(ArticleSummary.COLUMNS, where))
+        if (filter.nearEntityId() > 0) {
+            where.add(NEAR_ENTITY, "nearId", filter.nearEntityId());
+        }
+        filter.range().restrict(where, "q.published_at");
+        Query query = where.bind(entityManager.createNativeQuery(LIST.formatted(ArticleSummary.COLUMNS, where.sql())))
                 .setParameter("offset", page.offset())
                 .setParameter("limit", page.fetchSize());
-        if (filter.speakerEntityId() > 0) {
-            query.setParameter("speakerId", filter.speakerEntityId());
-        }
-        if (!speakerKey.isEmpty()) {
-            query.setParameter("speakerKey", speakerKey);
-        }
-        if (!textQuery.isEmpty()) {
-            query.setParameter("textQuery", textQuery);
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return page.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());

@@ -1,0 +1,188 @@
+package newsroom.bench.query;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import newsroom.cli.run.ReadinessProbe;
+import newsroom.cli.run.ServiceProcess;
+import newsroom.localpostgres.LocalPostgres;
+import newsroom.query.v1.GetArticleRequest;
+import newsroom.query.v1.GetCoMentionsRequest;
+import newsroom.query.v1.GetEntityRequest;
+import newsroom.query.v1.GetEntityTimelineRequest;
+import newsroom.query.v1.GetStoryRequest;
+import newsroom.query.v1.ListQuotesRequest;
+import newsroom.query.v1.ListStoriesRequest;
+import newsroom.query.v1.QueryServiceGrpc;
+import newsroom.query.v1.SearchArticlesRequest;
+import newsroom.query.v1.SearchEntitiesRequest;
+import newsroom.query.v1.TimelineGranularity;
+
+/**
+ * The query service under load: widens the analysed base sample
+ * ({@link SampleAnalysis}) into stores of each size in {@code sizes}
+ * ({@link WidenedStore}), then drives each RPC with {@code clients}
+ * concurrent gRPC clients for {@code seconds} (after a warm-up), {@code runs}
+ * times, and prints the median over runs of p50/p95/p99 latency and
+ * throughput per size. The baseline, measured in the same run on the same
+ * store, is the query that GetEntity and GetCoMentions replace: aggregating
+ * the raw mention and article_entity tables (the schema before V4), one JDBC
+ * client. It also writes EXPLAIN (ANALYZE, BUFFERS) of the main queries at the
+ * largest size to {@code plans}.
+ *
+ * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java@query -Dsizes=10000,100000 -Druns=3 -Dseconds=10}
+ */
+public final class QueryBenchmark {
+
+    private static final int QUERY_PORT = 19393;
+
+    private QueryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("newsroom.home", ".")).toAbsolutePath().normalize();
+        List<AnalyzedSample> base = new ArrayList<>();
+        for (String file : System.getProperty("sample", "/tmp/newsroom-query-sample.bin").split(",")) {
+            base.addAll(AnalyzedSample.readAll(Path.of(file)));
+        }
+        int runs = Integer.getInteger("runs", 3);
+        int clients = Integer.getInteger("clients", 16);
+        long seconds = Long.getLong("seconds", 10);
+        Path plans = Path.of(System.getProperty("plans", "/tmp/newsroom-query-plans.txt"));
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : System.getProperty("sizes", "10000,100000").split(",")) {
+            sizes.add(Integer.parseInt(size.strip()));
+        }
+        System.out.printf("base sample: %d analysed articles (%d Reuters)%n", base.size(),
+                base.stream().filter(sample -> sample.source().equals("Reuters")).count());
+
+        Path work = Files.createTempDirectory("newsroom-query-bench-");
+        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
+            ServiceProcess query = startQueryService(home, work, postgres);
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", QUERY_PORT).usePlaintext()
+                    .maxInboundMessageSize(64 << 20).build();
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "")) {
+                WidenedStore store = new WidenedStore(base);
+                store.writeEntities(connection);
+                Workload workload = new Workload(base, store::globalId);
+                var stub = QueryServiceGrpc.newBlockingStub(channel);
+                for (int size : sizes) {
+                    long begin = System.nanoTime();
+                    store.growTo(connection, size);
+                    System.out.printf(Locale.ROOT, "%n== %d articles, %d entities (loaded in %.0f s; database %s) ==%n",
+                            store.articleCount(), store.entityCount(), (System.nanoTime() - begin) / 1e9,
+                            databaseSize(connection));
+                    Map<String, Consumer<Random>> calls = calls(stub, workload, store.articleCount(), base.size());
+                    Map<String, List<LoadDriver.Result>> results = new LinkedHashMap<>();
+                    LoadDriver driver = new LoadDriver(clients);
+                    for (int run = 0; run < runs; run++) {
+                        for (Map.Entry<String, Consumer<Random>> call : calls.entrySet()) {
+                            results.computeIfAbsent(call.getKey(), k -> new ArrayList<>())
+                                    .add(driver.run(call.getValue(), 2000, seconds * 1000));
+                        }
+                    }
+                    System.out.printf("median of %d runs, %d clients, %d s each (latency in ms)%n", runs, clients, seconds);
+                    System.out.printf("%-28s %8s %8s %8s %10s%n", "rpc", "p50", "p95", "p99", "calls/s");
+                    results.forEach((name, list) -> System.out.printf(Locale.ROOT, "%-28s %8.2f %8.2f %8.2f %10.1f%n",
+                            name, median(list, LoadDriver.Result::p50), median(list, LoadDriver.Result::p95),
+                            median(list, LoadDriver.Result::p99), median(list, LoadDriver.Result::throughput)));
+                    Baseline.print(connection, workload, runs);
+                }
+                QueryPlans.write(connection, workload, plans);
+                System.out.println("plans written to " + plans);
+            } finally {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+                query.stop(Duration.ofSeconds(20));
+            }
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, Consumer<Random>> calls(QueryServiceGrpc.QueryServiceBlockingStub stub,
+                                                       Workload workload, int articles, int baseSize) {
+        Map<String, Consumer<Random>> calls = new LinkedHashMap<>();
+        calls.put("GetEntity", random -> stub.getEntity(
+                GetEntityRequest.newBuilder().setEntityId(workload.entity(random)).build()));
+        calls.put("SearchEntities", random -> stub.searchEntities(
+                SearchEntitiesRequest.newBuilder().setQuery(workload.entityName(random)).build()));
+        calls.put("ListQuotes", random -> {
+            ListQuotesRequest.Builder request = ListQuotesRequest.newBuilder();
+            switch (random.nextInt(4)) {
+                case 0, 1 -> request.setSpeakerEntityId(workload.speaker(random));
+                case 2 -> request.setTextQuery(workload.quoteWord(random));
+                default -> request.setNearEntityId(workload.entity(random));
+            }
+            stub.listQuotes(request.build());
+        });
+        calls.put("GetCoMentions", random -> stub.getCoMentions(
+                GetCoMentionsRequest.newBuilder().setEntityId(workload.entity(random)).build()));
+        TimelineGranularity[] granularities = {TimelineGranularity.DAY, TimelineGranularity.WEEK,
+                TimelineGranularity.MONTH};
+        calls.put("GetEntityTimeline", random -> stub.getEntityTimeline(GetEntityTimelineRequest.newBuilder()
+                .setEntityId(workload.entity(random))
+                .setGranularity(granularities[random.nextInt(granularities.length)]).build()));
+        calls.put("SearchArticles", random -> stub.searchArticles(
+                SearchArticlesRequest.newBuilder().setQuery(workload.searchWord(random)).build()));
+        calls.put("GetArticle", random -> stub.getArticle(
+                GetArticleRequest.newBuilder().setArticleId(1 + random.nextInt(articles)).build()));
+        calls.put("ListStories", random -> stub.listStories(ListStoriesRequest.newBuilder()
+                .setMinReportCount(2)
+                .setStartTime(Timestamp.newBuilder().setSeconds(Instant.parse("1987-03-01T00:00:00Z").getEpochSecond()
+                        + random.nextInt(365 * 86_400)))
+                .build()));
+        // Story roots are copies 0, 4, 8, ... of each base article.
+        int roots = Math.max(1, (articles / baseSize + 3) / 4);
+        calls.put("GetStory", random -> {
+            long root = (long) random.nextInt(roots) * 4 * baseSize + random.nextInt(baseSize) + 1;
+            stub.getStory(GetStoryRequest.newBuilder().setStoryId(root <= articles ? root : 1).build());
+        });
+        return calls;
+    }
+
+    private static ServiceProcess startQueryService(Path home, Path work, LocalPostgres postgres) throws Exception {
+        ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec("query-service",
+                home.resolve("query-service/target/quarkus-app/quarkus-run.jar"), QUERY_PORT, List.of("-Xmx1g"),
+                Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", LocalPostgres.USER,
+                        "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT)),
+                work.resolve("query-service.log")));
+        ReadinessProbe probe = new ReadinessProbe();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!query.isReady(probe)) {
+            if (!query.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("query-service did not become ready:\n" + query.logTail(30));
+            }
+            Thread.sleep(100);
+        }
+        return query;
+    }
+
+    private static String databaseSize(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement();
+             ResultSet size = statement.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))")) {
+            size.next();
+            return size.getString(1);
+        }
+    }
+
+    static double median(List<LoadDriver.Result> results, java.util.function.ToDoubleFunction<LoadDriver.Result> figure) {
+        double[] values = results.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+}

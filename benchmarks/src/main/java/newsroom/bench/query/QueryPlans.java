@@ -1,0 +1,136 @@
+package newsroom.bench.query;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the query service's main statements, with the
+ * SQL as the service sends it (query-service's *Queries classes) and the
+ * hardest parameters of the store: the entity mentioned in the most articles,
+ * the speaker with the most quotes, the most frequent title word.
+ */
+final class QueryPlans {
+
+    private QueryPlans() {
+    }
+
+    static void write(Connection connection, Workload workload, Path file) throws SQLException, IOException {
+        long entity = single(connection, "SELECT entity_id FROM entity_article GROUP BY entity_id ORDER BY count(*) DESC LIMIT 1");
+        long speaker = single(connection, "SELECT speaker_entity_id FROM quote WHERE speaker_entity_id IS NOT NULL"
+                + " GROUP BY speaker_entity_id ORDER BY count(*) DESC LIMIT 1");
+        String name = text(connection, "SELECT name_key FROM entity WHERE id = " + entity);
+        String typo = name.length() > 4 ? name.substring(0, 1) + name.charAt(2) + name.charAt(1) + name.substring(3) : name;
+        String word = workload.searchWord(new java.util.Random(1));
+        StringBuilder out = new StringBuilder();
+        out.append("entity ").append(entity).append(" (").append(name).append("), speaker ").append(speaker)
+                .append(", typo '").append(typo).append("', search word '").append(word).append("'\n\n");
+        List<String[]> queries = List.of(
+                new String[] {"GetEntity: counts and dates (EntityProfiles.PROFILES)", """
+                        SELECT e.id, e.name, e.type, coalesce(seen.mentions, 0), coalesce(seen.articles, 0),
+                               seen.first_seen, seen.last_seen, coalesce(quotes.n, 0)
+                        FROM entity e
+                        LEFT JOIN (SELECT entity_id, sum(mention_count) AS mentions, count(*) AS articles,
+                                          min(published_at) AS first_seen, max(published_at) AS last_seen
+                                   FROM entity_article WHERE entity_id IN (%1$d) GROUP BY entity_id) seen
+                               ON seen.entity_id = e.id
+                        LEFT JOIN (SELECT speaker_entity_id, count(*) AS n
+                                   FROM quote WHERE speaker_entity_id IN (%1$d) GROUP BY speaker_entity_id) quotes
+                               ON quotes.speaker_entity_id = e.id
+                        WHERE e.id IN (%1$d)""".formatted(entity)},
+                new String[] {"SearchEntities with a typo (EntityQueries.SEARCH)", """
+                        SELECT matched.entity_id
+                        FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
+                                     bool_or(strpos(' ' || al.alias_key, ' ' || '%1$s') > 0) AS word,
+                                     bool_or(al.alias_key %% '%1$s') AS similar
+                              FROM entity_alias al JOIN entity e ON e.id = al.entity_id
+                              WHERE (al.alias_key LIKE '%%%1$s%%' OR al.alias_key %% '%1$s')
+                              GROUP BY al.entity_id) matched
+                        WHERE matched.word OR matched.similar
+                        ORDER BY matched.exact DESC, matched.word DESC,
+                                 (SELECT coalesce(sum(ea.mention_count), 0) FROM entity_article ea
+                                  WHERE ea.entity_id = matched.entity_id) DESC,
+                                 matched.entity_id
+                        OFFSET 0 LIMIT 21""".formatted(typo.replace("'", ""))},
+                new String[] {"ListQuotes by speaker (QuoteQueries.LIST)", """
+                        SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+                        FROM quote q JOIN article a ON a.id = q.article_id
+                        LEFT JOIN entity e ON e.id = q.speaker_entity_id
+                        WHERE q.speaker_entity_id = %d
+                        ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+                        OFFSET 0 LIMIT 21""".formatted(speaker)},
+                new String[] {"ListQuotes near an entity (QuoteQueries.NEAR_ENTITY)", """
+                        SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+                        FROM quote q JOIN article a ON a.id = q.article_id
+                        LEFT JOIN entity e ON e.id = q.speaker_entity_id
+                        WHERE q.article_id IN (SELECT ea.article_id FROM entity_article ea WHERE ea.entity_id = %1$d)
+                          AND EXISTS (SELECT 1 FROM mention m
+                                      WHERE m.article_id = q.article_id AND m.entity_id = %1$d
+                                        AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
+                        ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+                        OFFSET 0 LIMIT 21""".formatted(entity)},
+                new String[] {"GetCoMentions (CoMentionQueries.CO_MENTIONS)", """
+                        SELECT e.id, e.name, e.type, p.article_count
+                        FROM entity_pair p JOIN entity e ON e.id = p.other_id
+                        WHERE p.entity_id = %d AND p.article_count > 0
+                        ORDER BY p.article_count DESC, p.other_id
+                        OFFSET 0 LIMIT 21""".formatted(entity)},
+                new String[] {"GetEntityTimeline by week (TimelineQueries.BUCKETS)", """
+                        SELECT date_trunc('week', ea.published_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS period,
+                               sum(ea.mention_count), count(*), coalesce(avg(ea.tone), 0), count(ea.tone)
+                        FROM entity_article ea
+                        WHERE ea.entity_id = %d AND TRUE
+                        GROUP BY period ORDER BY period
+                        OFFSET 0 LIMIT 101""".formatted(entity)},
+                new String[] {"SearchArticles (ArticleQueries.SEARCH)", """
+                        SELECT a.id, a.title, hit.rank,
+                               ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', '%1$s'),
+                                           'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
+                        FROM (SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS rank
+                              FROM article a, websearch_to_tsquery('english', '%1$s') AS q(tsq)
+                              WHERE a.search_vector @@ q.tsq AND TRUE
+                              ORDER BY rank DESC, a.id DESC
+                              OFFSET 0 LIMIT 21) hit
+                        JOIN article a ON a.id = hit.id
+                        ORDER BY hit.rank DESC, hit.id DESC""".formatted(word.replace("'", ""))},
+                new String[] {"ListStories with at least two reports (StoryQueries.STORIES)", """
+                        SELECT a.id, a.title, reports.n, reports.last_report
+                        FROM article a
+                        CROSS JOIN LATERAL (SELECT count(*) AS n, max(r.published_at) AS last_report
+                                            FROM article r WHERE r.story_id = a.id) reports
+                        WHERE a.story_id = a.id AND a.published_at >= '1987-06-01' AND reports.n >= 2
+                        ORDER BY a.published_at DESC, a.id DESC
+                        OFFSET 0 LIMIT 21"""});
+        for (String[] query : queries) {
+            out.append("### ").append(query[0]).append("\n\n```sql\n").append(query[1].strip()).append("\n```\n\n```\n");
+            try (Statement statement = connection.createStatement();
+                 ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query[1])) {
+                while (plan.next()) {
+                    out.append(plan.getString(1)).append('\n');
+                }
+            }
+            out.append("```\n\n");
+        }
+        Files.writeString(file, out);
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static String text(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package newsroom.bench.query;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Mention;
+import newsroom.nlp.v1.Quote;
+import newsroom.store.NameKey;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Widens the analysed base sample into a large store with COPY. Article
+ * {@code i} (0-based) is copy {@code c = i / B} of base article {@code b = i % B}
+ * (B = base size), published {@code (c / 4) * 7} days plus {@code (c % 4) * 3}
+ * hours after the base: every copy keeps the base's entities, mentions, quotes
+ * and tone, so entity popularity and the weekday and hour profile of the dates
+ * stay those of the real sample while the store covers more weeks. Copies
+ * {@code c} with {@code c % 4 != 0} are reports of the story of copy
+ * {@code c - c % 4} (stories of four reports within nine hours). Global
+ * entities are the base entities keyed by type and {@link NameKey} of the
+ * canonical name, as ingest resolves exact names; their aliases are every form
+ * seen. entity_article and entity_pair are written as ArticleRollups would.
+ */
+final class WidenedStore {
+
+    private static final int COPIES_PER_STORY = 4;
+    private static final int BATCH = 2000;
+
+    private final List<AnalyzedSample> base;
+    private final Map<String, Long> entityIds = new LinkedHashMap<>();
+    private final List<Map<String, Long>> localToGlobal = new ArrayList<>();
+    private final Map<Long, Integer> pairCounts = new HashMap<>();
+    private int articles;
+
+    WidenedStore(List<AnalyzedSample> base) {
+        this.base = base;
+        for (AnalyzedSample sample : base) {
+            Map<String, Long> local = new HashMap<>();
+            for (Entity entity : sample.analysis().getEntitiesList()) {
+                String key = entity.getType().name() + "|" + NameKey.of(entity.getName());
+                if (NameKey.of(entity.getName()).isEmpty()) {
+                    continue;
+                }
+                long id = entityIds.computeIfAbsent(key, k -> (long) entityIds.size() + 1);
+                local.put(entity.getId(), id);
+            }
+            localToGlobal.add(local);
+        }
+    }
+
+    /** The global id of base article {@code baseIndex}'s document entity, or null when it has none. */
+    Long globalId(int baseIndex, String localEntityId) {
+        return localToGlobal.get(baseIndex).get(localEntityId);
+    }
+
+    int articleCount() {
+        return articles;
+    }
+
+    int entityCount() {
+        return entityIds.size();
+    }
+
+    /** Writes the entities and their aliases; once, before any article. */
+    void writeEntities(Connection connection) throws SQLException, IOException {
+        Map<Long, Map<String, String>> aliases = new HashMap<>();
+        StringBuilder entities = new StringBuilder();
+        Map<Long, String> names = new HashMap<>();
+        for (int b = 0; b < base.size(); b++) {
+            for (Entity entity : base.get(b).analysis().getEntitiesList()) {
+                Long id = localToGlobal.get(b).get(entity.getId());
+                if (id == null) {
+                    continue;
+                }
+                if (names.putIfAbsent(id, entity.getName()) == null) {
+                    row(entities, id, entity.getName(), entity.getType().name(), NameKey.of(entity.getName()));
+                }
+                Map<String, String> forms = aliases.computeIfAbsent(id, k -> new LinkedHashMap<>());
+                forms.putIfAbsent(NameKey.of(entity.getName()), entity.getName());
+                for (String alias : entity.getAliasesList()) {
+                    if (!NameKey.of(alias).isEmpty()) {
+                        forms.putIfAbsent(NameKey.of(alias), alias);
+                    }
+                }
+            }
+        }
+        StringBuilder aliasRows = new StringBuilder();
+        aliases.forEach((id, forms) -> forms.forEach((key, form) -> row(aliasRows, id, form, key)));
+        copy(connection, "entity (id, name, type, name_key)", entities);
+        copy(connection, "entity_alias (entity_id, alias, alias_key)", aliasRows);
+        execute(connection, "SELECT setval('entity_id_seq', " + entityIds.size() + ")");
+    }
+
+    /** Adds articles until the store holds {@code target}; entity_pair is rewritten whole at the end. */
+    void growTo(Connection connection, int target) throws SQLException, IOException {
+        while (articles < target) {
+            int end = Math.min(target, articles + BATCH);
+            Batch batch = new Batch();
+            for (int i = articles; i < end; i++) {
+                batch.add(i);
+            }
+            batch.write(connection);
+            articles = end;
+        }
+        execute(connection, "SELECT setval('article_id_seq', " + articles + ")");
+        execute(connection, "TRUNCATE entity_pair");
+        StringBuilder pairs = new StringBuilder();
+        pairCounts.forEach((key, count) -> row(pairs, key >>> 32, key & 0xffffffffL, count));
+        copy(connection, "entity_pair (entity_id, other_id, article_count)", pairs);
+        execute(connection, "VACUUM ANALYZE");
+    }
+
+    private final class Batch {
+        final StringBuilder articleRows = new StringBuilder();
+        final StringBuilder links = new StringBuilder();
+        final StringBuilder mentions = new StringBuilder();
+        final StringBuilder quotes = new StringBuilder();
+        final StringBuilder entityArticles = new StringBuilder();
+
+        void add(int index) {
+            int b = index % base.size();
+            int c = index / base.size();
+            long id = index + 1L;
+            long root = (long) (c - c % COPIES_PER_STORY) * base.size() + b + 1;
+            AnalyzedSample sample = base.get(b);
+            Analysis analysis = sample.analysis();
+            Instant published = sample.published()
+                    .plus(Duration.ofDays(7L * (c / COPIES_PER_STORY)))
+                    .plus(Duration.ofHours(3L * (c % COPIES_PER_STORY)));
+            String tone = analysis.hasSentiment() ? String.valueOf(analysis.getSentiment().getScore()) : "\\N";
+            row(articleRows, id, sample.source(), sample.title(), published, "PLAIN_TEXT", "en",
+                    analysis.getCleanedText(), analysis.getCleanedText(), "bench-" + id, "ANALYZED", 1, published,
+                    published, published, "\\\\x" + HexFormat.of().formatHex(analysis.toByteArray()), root,
+                    root == id ? "\\N" : root, tone);
+            Map<String, Long> local = localToGlobal.get(b);
+            Map<Long, Integer> mentionCounts = new LinkedHashMap<>();
+            for (Entity entity : analysis.getEntitiesList()) {
+                Long global = local.get(entity.getId());
+                if (global == null) {
+                    continue;
+                }
+                row(links, id, entity.getId(), global, entity.getSalience());
+                for (Mention mention : entity.getMentionsList()) {
+                    row(mentions, id, global, mention.getText(), mention.getBegin(), mention.getEnd(),
+                            mention.getKind().name());
+                }
+                mentionCounts.merge(global, entity.getMentionsCount(), Integer::sum);
+            }
+            mentionCounts.forEach((global, count) -> row(entityArticles, global, id, published, count, tone));
+            for (long x : mentionCounts.keySet()) {
+                for (long y : mentionCounts.keySet()) {
+                    if (x != y) {
+                        pairCounts.merge((x << 32) | y, 1, Integer::sum);
+                    }
+                }
+            }
+            for (Quote quote : analysis.getQuotesList()) {
+                Long speaker = local.get(quote.getSpeakerEntityId());
+                row(quotes, id, speaker == null ? "\\N" : speaker, speaker == null ? "" : quote.getSpeaker(),
+                        quote.getText(), quote.getCue(), quote.getBegin(), quote.getEnd(), published);
+            }
+        }
+
+        void write(Connection connection) throws SQLException, IOException {
+            copy(connection, "article (id, source, title, published_at, content_type, language, raw_content,"
+                    + " cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at, analyzed_at,"
+                    + " analysis, story_id, duplicate_of, tone)", articleRows);
+            copy(connection, "article_entity (article_id, local_entity_id, entity_id, salience)", links);
+            copy(connection, "mention (article_id, entity_id, text, begin_offset, end_offset, kind)", mentions);
+            copy(connection, "quote (article_id, speaker_entity_id, speaker, text, cue, begin_offset, end_offset,"
+                    + " published_at)", quotes);
+            copy(connection, "entity_article (entity_id, article_id, published_at, mention_count, tone)",
+                    entityArticles);
+        }
+    }
+
+    // One row of COPY's text format; "\N" passes through as NULL, every other value is escaped.
+    private static void row(StringBuilder out, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            String value = String.valueOf(values[i]);
+            if (value.equals("\\N") || value.startsWith("\\\\x")) {
+                out.append(value);
+            } else {
+                out.append(value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+                        .replace("\r", "\\r"));
+            }
+        }
+        out.append('\n');
+    }
+
+    private static void copy(Connection connection, String table, StringBuilder rows) throws SQLException, IOException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

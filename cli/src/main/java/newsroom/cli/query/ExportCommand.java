@@ -1,0 +1,62 @@
+package newsroom.cli.query;
+
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+import newsroom.cli.NewsroomCommand;
+import newsroom.cli.grpc.ServiceCallException;
+import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.output.ProtoJson;
+import newsroom.query.v1.ExportAnalysesRequest;
+import newsroom.query.v1.ExportedAnalysis;
+import newsroom.query.v1.QueryServiceGrpc;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code newsroom export}: every matching analysis as JSON lines. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Prints every analysed article matching the filters with its analysis, one proto3 JSON"
+                + " ExportedAnalysis per line, oldest id first; a count goes to stderr.")
+public class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NewsroomCommand newsroom;
+
+    @Option(names = "--entity", paramLabel = "ID", description = "Only articles that mention this entity.")
+    long entityId;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "Only articles of this publisher.")
+    String source;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Only articles published on or after DATE.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only articles published before DATE.")
+    String to;
+
+    @Override
+    public Integer call() {
+        ExportAnalysesRequest.Builder request = ExportAnalysesRequest.newBuilder().setEntityId(entityId);
+        if (source != null) {
+            request.setSource(source);
+        }
+        if (from != null) {
+            request.setStartTime(TimeBound.parse("--from", from));
+        }
+        if (to != null) {
+            request.setEndTime(TimeBound.parse("--to", to));
+        }
+        long count = 0;
+        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+            // No deadline: an export takes as long as the store is large.
+            Iterator<ExportedAnalysis> stream = QueryServiceGrpc.newBlockingStub(query.channel())
+                    .exportAnalyses(request.build());
+            while (ServiceCallException.call(query.endpoint(), stream::hasNext)) {
+                System.out.println(ProtoJson.printOneLine(stream.next()));
+                count++;
+            }
+        }
+        System.err.println("exported " + count + " analyses");
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+package newsroom.query.entities;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import newsroom.query.RequestChecks;
+import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.QueryFingerprint;
+
+/**
+ * Who is mentioned with whom, read from entity_pair (kept by ArticleRollups
+ * as analyses are written), so an entity's co-mentions are one index range of
+ * entity_pair_top_idx whatever its coverage.
+ */
+@ApplicationScoped
+@Transactional
+public class CoMentionQueries {
+
+    private static final String CO_MENTIONS = """
+            SELECT e.id, e.name, e.type, p.article_count
+            FROM entity_pair p JOIN entity e ON e.id = p.other_id
+            WHERE p.entity_id = :id AND p.article_count > 0
+            ORDER BY p.article_count DESC, p.other_id
+            OFFSET :offset LIMIT :limit
+            """;
+
+    private final EntityManager entityManager;
+    private final EntityProfiles profiles;
+
+    CoMentionQueries(EntityManager entityManager, EntityProfiles profiles) {
+        this.entityManager = entityManager;
+        this.profiles = profiles;
+    }
+
+    /** A page of the entities mentioned with {@code entityId}, most shared articles first. */
+    public CoMentions list(long entityId, int pageSize, String pageToken) {
+        RequestChecks.positiveId("entity_id", entityId);
+        PageRequest page = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("GetCoMentions", entityId));
+        EntityRef entity = profiles.ref(entityId);
+        long articles = ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM entity_article WHERE entity_id = :id")
+                .setParameter("id", entityId).getSingleResult()).longValue();
+        return new CoMentions(entity, articles, page.toPage(rows(entityId, articles, page.offset(), page.fetchSize())));
+    }
+
+    /** The first {@code limit} co-mentions of an entity mentioned in {@code articles} articles. */
+    List<CoMention> top(long entityId, long articles, int limit) {
+        return rows(entityId, articles, 0, limit);
+    }
+
+    private List<CoMention> rows(long entityId, long articles, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(CO_MENTIONS)
+                .setParameter("id", entityId)
+                .setParameter("offset", offset)
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> {
+            long shared = ((Number) row[3]).longValue();
+            return new CoMention(EntityRef.fromRow(row, 0), shared, articles == 0 ? 0 : (double) shared / articles);
+        }).toList();
+    }
+}

@@ -1,0 +1,7 @@
+package newsroom.query.entities;
+
+import newsroom.query.paging.Page;
+
+/** One page of an entity's timeline, oldest period first. */
+public record Timeline(EntityRef entity, Page<TimelineBucket> page) {
+}

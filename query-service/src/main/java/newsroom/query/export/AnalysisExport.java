@@ -1,0 +1,88 @@
+package newsroom.query.export;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import newsroom.nlp.v1.Analysis;
+import newsroom.query.WhereClause;
+import newsroom.query.articles.ArticleFilter;
+import newsroom.query.articles.ArticleQueries;
+import newsroom.query.articles.ArticleSummary;
+
+/**
+ * Reads analysed articles for export in batches by ascending id: each batch is
+ * two queries (articles, then their entity links), whatever its size, and the
+ * next batch starts after the last id, so an export of any size holds one
+ * batch in memory.
+ */
+@ApplicationScoped
+@Transactional
+public class AnalysisExport {
+
+    /** Articles read per batch. */
+    public static final int BATCH_SIZE = 100;
+
+    private static final String BATCH = """
+            SELECT %s, a.analysis FROM article a
+            WHERE a.status = 'ANALYZED' AND a.analysis IS NOT NULL AND a.id > :after AND %s
+            ORDER BY a.id
+            LIMIT :limit
+            """;
+
+    private static final String LINKS = """
+            SELECT article_id, local_entity_id, entity_id FROM article_entity WHERE article_id IN (:ids)
+            """;
+
+    private final EntityManager entityManager;
+
+    AnalysisExport(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Checks the filter before anything is streamed, so a bad one fails the call at once. */
+    public void check(ArticleFilter filter) {
+        ArticleQueries.restriction(filter);
+    }
+
+    /** The next batch of matching articles with ids above {@code afterId}; empty at the end. */
+    public List<ExportedArticle> batch(ArticleFilter filter, long afterId) {
+        WhereClause where = ArticleQueries.restriction(filter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(entityManager.createNativeQuery(
+                        BATCH.formatted(ArticleSummary.COLUMNS, where.sql())))
+                .setParameter("after", afterId)
+                .setParameter("limit", BATCH_SIZE)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+        Map<Long, Map<String, Long>> links = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> linkRows = entityManager.createNativeQuery(LINKS).setParameter("ids", ids).getResultList();
+        for (Object[] link : linkRows) {
+            links.computeIfAbsent(((Number) link[0]).longValue(), id -> new HashMap<>())
+                    .put((String) link[1], ((Number) link[2]).longValue());
+        }
+        List<ExportedArticle> batch = new ArrayList<>();
+        for (Object[] row : rows) {
+            ArticleSummary summary = ArticleSummary.fromRow(row, 0);
+            batch.add(new ExportedArticle(summary, parse(summary.id(), (byte[]) row[ArticleSummary.COLUMN_COUNT]),
+                    links.getOrDefault(summary.id(), Map.of())));
+        }
+        return batch;
+    }
+
+    private static Analysis parse(long articleId, byte[] bytes) {
+        try {
+            return Analysis.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("article " + articleId + " has a stored analysis that does not parse", e);
+        }
+    }
+}

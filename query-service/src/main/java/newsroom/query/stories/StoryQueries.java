@@ -1,0 +1,108 @@
+package newsroom.query.stories;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import newsroom.query.InvalidArgumentException;
+import newsroom.query.NotFoundException;
+import newsroom.query.RequestChecks;
+import newsroom.query.TimeRange;
+import newsroom.query.WhereClause;
+import newsroom.query.articles.ArticleSummary;
+import newsroom.query.paging.Page;
+import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.QueryFingerprint;
+
+/**
+ * Same-story clusters, read from the shared contract of the V2 migration:
+ * {@code article.story_id} is the id of the story's first report (a root's
+ * own id) and {@code duplicate_of} is null for a root. Roots come newest first
+ * from article_story_root_idx; each root's reports are counted on
+ * article_story_idx.
+ */
+@ApplicationScoped
+@Transactional
+public class StoryQueries {
+
+    /** The most reports GetStory returns; the story's report count says how many there are. */
+    public static final int MAX_REPORTS = 1000;
+
+    private static final String STORIES = """
+            SELECT %s, reports.n, reports.last_report
+            FROM article a
+            CROSS JOIN LATERAL (SELECT count(*) AS n, max(r.published_at) AS last_report
+                                FROM article r WHERE r.story_id = a.id) reports
+            WHERE a.story_id = a.id AND %s
+            ORDER BY a.published_at DESC, a.id DESC
+            OFFSET :offset LIMIT :limit
+            """;
+
+    private static final String REPORTS = """
+            SELECT %s FROM article a WHERE a.story_id = :id
+            ORDER BY a.published_at, a.id
+            LIMIT :limit
+            """.formatted(ArticleSummary.COLUMNS);
+
+    private final EntityManager entityManager;
+
+    StoryQueries(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Stories whose first report is in {@code range} and that have at least {@code minReports} reports. */
+    public Page<Story> list(TimeRange range, int minReports, int pageSize, String pageToken) {
+        if (minReports < 0) {
+            throw new InvalidArgumentException("min_report_count", "must not be negative");
+        }
+        int atLeast = Math.max(1, minReports);
+        PageRequest page = PageRequest.of(pageSize, pageToken,
+                QueryFingerprint.of("ListStories", range.fingerprint(), atLeast));
+        WhereClause where = new WhereClause();
+        range.restrict(where, "a.published_at");
+        if (atLeast > 1) {
+            where.add("reports.n >= :minReports", "minReports", atLeast);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(entityManager.createNativeQuery(
+                        STORIES.formatted(ArticleSummary.COLUMNS, where.sql())))
+                .setParameter("offset", page.offset())
+                .setParameter("limit", page.fetchSize())
+                .getResultList();
+        return page.toPage(rows.stream().map(Story::fromRow).toList());
+    }
+
+    /** The story whose first report is {@code storyId}, with its reports. */
+    public StoryDetails get(long storyId) {
+        RequestChecks.positiveId("story_id", storyId);
+        WhereClause where = new WhereClause().add("a.id = :id", "id", storyId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(entityManager.createNativeQuery(
+                        STORIES.formatted(ArticleSummary.COLUMNS, where.sql())))
+                .setParameter("offset", 0)
+                .setParameter("limit", 1)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw notAStory(storyId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> reports = entityManager.createNativeQuery(REPORTS)
+                .setParameter("id", storyId)
+                .setParameter("limit", MAX_REPORTS)
+                .getResultList();
+        return new StoryDetails(Story.fromRow(rows.get(0)),
+                reports.stream().map(row -> ArticleSummary.fromRow(row, 0)).toList());
+    }
+
+    // An article that is not a root is a report of another story: say which.
+    private NotFoundException notAStory(long storyId) {
+        @SuppressWarnings("unchecked")
+        List<Number> root = entityManager.createNativeQuery("SELECT story_id FROM article WHERE id = :id")
+                .setParameter("id", storyId).getResultList();
+        if (!root.isEmpty() && root.get(0) != null) {
+            return new NotFoundException("story", storyId,
+                    "article " + storyId + " is a report of story " + root.get(0).longValue());
+        }
+        return new NotFoundException("story", storyId);
+    }
+}

@@ -1,0 +1,61 @@
+package newsroom.store;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Keeps the rows the query service reads instead of aggregating raw mentions
+ * (V4 migration): {@code entity_article}, one row per entity and article with
+ * its mention count, date and tone, and {@code entity_pair}, how many articles
+ * each pair of entities shares. Whoever writes an article's analysis calls
+ * {@link #remove} before deleting the article's old rows and {@link #add}
+ * after writing the new ones (and the article's tone), in one transaction.
+ */
+public final class ArticleRollups {
+
+    // Pairs are inserted in key order, so concurrent writers lock shared pair rows in one order.
+    private static final String ADD_PAIRS = """
+            INSERT INTO entity_pair (entity_id, other_id, article_count)
+            SELECT x.entity_id, y.entity_id, 1
+            FROM entity_article x JOIN entity_article y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
+            WHERE x.article_id = :article
+            ORDER BY x.entity_id, y.entity_id
+            ON CONFLICT (entity_id, other_id) DO UPDATE SET article_count = entity_pair.article_count + 1
+            """;
+
+    private static final String ADD_ENTITY_ARTICLES = """
+            INSERT INTO entity_article (entity_id, article_id, published_at, mention_count, tone)
+            SELECT links.entity_id, a.id, a.published_at,
+                   (SELECT count(*) FROM mention m WHERE m.article_id = a.id AND m.entity_id = links.entity_id),
+                   a.tone
+            FROM (SELECT DISTINCT entity_id FROM article_entity WHERE article_id = :article) links
+            JOIN article a ON a.id = :article
+            """;
+
+    private static final String REMOVE_PAIRS = """
+            UPDATE entity_pair p SET article_count = p.article_count - 1
+            FROM entity_article x JOIN entity_article y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
+            WHERE x.article_id = :article AND p.entity_id = x.entity_id AND p.other_id = y.entity_id
+            """;
+
+    private ArticleRollups() {
+    }
+
+    /** Adds the article's entities, as its {@code article_entity} and {@code mention} rows now say. */
+    public static void add(EntityManager entityManager, long articleId) {
+        entityManager.flush();
+        run(entityManager, ADD_ENTITY_ARTICLES, articleId);
+        run(entityManager, ADD_PAIRS, articleId);
+    }
+
+    /** Takes the article's entities out again, before its analysis is replaced. */
+    public static void remove(EntityManager entityManager, long articleId) {
+        run(entityManager, REMOVE_PAIRS, articleId);
+        run(entityManager, "DELETE FROM entity_pair WHERE article_count <= 0 AND entity_id IN "
+                + "(SELECT entity_id FROM entity_article WHERE article_id = :article)", articleId);
+        run(entityManager, "DELETE FROM entity_article WHERE article_id = :article", articleId);
+    }
+
+    private static void run(EntityManager entityManager, String sql, long articleId) {
+        entityManager.createNativeQuery(sql).setParameter("article", articleId).executeUpdate();
+    }
+}
