@@ -166,6 +166,24 @@ class CoverageTest {
     }
 
     @Test
+    void rewritingAnAnalysisReplacesItsRollups() {
+        long pairs = store.count("entity_pair");
+        store.removeRollups(fixture.a1());
+        try {
+            // Without the first article, Pakistan shares one article with Lavrov and Qureshi, and it is in one.
+            GetCoMentionsResponse without = coMentions(fixture.pakistan(), 0, "");
+            assertEquals(1, without.getArticleCount());
+            assertEquals(List.of(1L, 1L, 1L, 1L),
+                    without.getCoMentionsList().stream().map(CoMention::getSharedArticleCount).toList());
+        } finally {
+            store.addRollups(fixture.a1());
+        }
+        assertEquals(List.of(2L, 2L, 1L, 1L), coMentions(fixture.pakistan(), 0, "").getCoMentionsList().stream()
+                .map(CoMention::getSharedArticleCount).toList());
+        assertEquals(pairs, store.count("entity_pair"));
+    }
+
+    @Test
     void aCoMentionPageCostsAFixedNumberOfStatements() {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 

@@ -78,6 +78,18 @@ public class TestStore {
         return fixture;
     }
 
+    /** Takes an article's rollups out, as ingest does before replacing its analysis. */
+    @Transactional
+    public void removeRollups(long articleId) {
+        ArticleRollups.remove(StoredArticle.getEntityManager(), articleId);
+    }
+
+    /** Puts an article's rollups back, as ingest does after writing its analysis. */
+    @Transactional
+    public void addRollups(long articleId) {
+        ArticleRollups.add(StoredArticle.getEntityManager(), articleId);
+    }
+
     @Transactional
     public long count(String table) {
         // Table names come from the tests themselves, never from input.

@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Keeps the rows the query service reads instead of aggregating raw mentions
  * (V4 migration): {@code entity_article}, one row per entity and article with
- * its mention count, date and tone, and {@code entity_pair}, how many articles
- * each pair of entities shares. Whoever writes an article's analysis calls
+ * its mention count, date and tone; {@code entity_pair}, how many articles
+ * each pair of entities shares; and {@code entity.mention_count}. Whoever writes an article's analysis calls
  * {@link #remove} before deleting the article's old rows and {@link #add}
  * after writing the new ones (and the article's tone), in one transaction.
  */
@@ -31,6 +31,20 @@ public final class ArticleRollups {
             JOIN article a ON a.id = :article
             """;
 
+    // Entity rows are locked in id order first, so concurrent writers never wait on each other in a cycle.
+    private static final String LOCK_ENTITIES = """
+            SELECT e.id FROM entity e
+            WHERE e.id IN (SELECT entity_id FROM entity_article WHERE article_id = :article)
+            ORDER BY e.id
+            FOR UPDATE
+            """;
+
+    private static final String COUNT_MENTIONS = """
+            UPDATE entity e SET mention_count = e.mention_count %s ea.mention_count
+            FROM entity_article ea
+            WHERE ea.article_id = :article AND e.id = ea.entity_id
+            """;
+
     private static final String REMOVE_PAIRS = """
             UPDATE entity_pair p SET article_count = p.article_count - 1
             FROM entity_article x JOIN entity_article y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
@@ -44,15 +58,23 @@ public final class ArticleRollups {
     public static void add(EntityManager entityManager, long articleId) {
         entityManager.flush();
         run(entityManager, ADD_ENTITY_ARTICLES, articleId);
+        lockEntities(entityManager, articleId);
+        run(entityManager, COUNT_MENTIONS.formatted("+"), articleId);
         run(entityManager, ADD_PAIRS, articleId);
     }
 
     /** Takes the article's entities out again, before its analysis is replaced. */
     public static void remove(EntityManager entityManager, long articleId) {
+        lockEntities(entityManager, articleId);
+        run(entityManager, COUNT_MENTIONS.formatted("-"), articleId);
         run(entityManager, REMOVE_PAIRS, articleId);
         run(entityManager, "DELETE FROM entity_pair WHERE article_count <= 0 AND entity_id IN "
                 + "(SELECT entity_id FROM entity_article WHERE article_id = :article)", articleId);
         run(entityManager, "DELETE FROM entity_article WHERE article_id = :article", articleId);
+    }
+
+    private static void lockEntities(EntityManager entityManager, long articleId) {
+        entityManager.createNativeQuery(LOCK_ENTITIES).setParameter("article", articleId).getResultList();
     }
 
     private static void run(EntityManager entityManager, String sql, long articleId) {

@@ -91,10 +91,18 @@ public final class QueryBenchmark {
                     Map<String, Consumer<Random>> calls = calls(stub, workload, store.articleCount(), base.size());
                     Map<String, List<LoadDriver.Result>> results = new LinkedHashMap<>();
                     LoadDriver driver = new LoadDriver(clients);
+                    for (Map.Entry<String, Consumer<Random>> call : calls.entrySet()) {
+                        long first = System.nanoTime();
+                        call.getValue().accept(new Random(1));
+                        System.out.printf(Locale.ROOT, "  first %s call: %.1f ms%n", call.getKey(),
+                                (System.nanoTime() - first) / 1e6);
+                    }
                     for (int run = 0; run < runs; run++) {
                         for (Map.Entry<String, Consumer<Random>> call : calls.entrySet()) {
-                            results.computeIfAbsent(call.getKey(), k -> new ArrayList<>())
-                                    .add(driver.run(call.getValue(), 2000, seconds * 1000));
+                            LoadDriver.Result result = driver.run(call.getValue(), 2000, seconds * 1000);
+                            System.out.printf(Locale.ROOT, "  run %d %-20s p50 %7.2f  p99 %7.2f ms  %7.1f calls/s%n",
+                                    run + 1, call.getKey(), result.p50(), result.p99(), result.throughput());
+                            results.computeIfAbsent(call.getKey(), k -> new ArrayList<>()).add(result);
                         }
                     }
                     System.out.printf("median of %d runs, %d clients, %d s each (latency in ms)%n", runs, clients, seconds);

@@ -52,11 +52,9 @@ final class QueryPlans {
                               FROM entity_alias al JOIN entity e ON e.id = al.entity_id
                               WHERE (al.alias_key LIKE '%%%1$s%%' OR al.alias_key %% '%1$s')
                               GROUP BY al.entity_id) matched
+                        JOIN entity e ON e.id = matched.entity_id
                         WHERE matched.word OR matched.similar
-                        ORDER BY matched.exact DESC, matched.word DESC,
-                                 (SELECT coalesce(sum(ea.mention_count), 0) FROM entity_article ea
-                                  WHERE ea.entity_id = matched.entity_id) DESC,
-                                 matched.entity_id
+                        ORDER BY matched.exact DESC, matched.word DESC, e.mention_count DESC, matched.entity_id
                         OFFSET 0 LIMIT 21""".formatted(typo.replace("'", ""))},
                 new String[] {"ListQuotes by speaker (QuoteQueries.LIST)", """
                         SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue

@@ -32,7 +32,8 @@ import org.postgresql.copy.CopyManager;
  * {@code c - c % 4} (stories of four reports within nine hours). Global
  * entities are the base entities keyed by type and {@link NameKey} of the
  * canonical name, as ingest resolves exact names; their aliases are every form
- * seen. entity_article and entity_pair are written as ArticleRollups would.
+ * seen. entity_article, entity_pair and entity.mention_count are written as
+ * ArticleRollups would.
  */
 final class WidenedStore {
 
@@ -120,6 +121,8 @@ final class WidenedStore {
         StringBuilder pairs = new StringBuilder();
         pairCounts.forEach((key, count) -> row(pairs, key >>> 32, key & 0xffffffffL, count));
         copy(connection, "entity_pair (entity_id, other_id, article_count)", pairs);
+        execute(connection, "UPDATE entity e SET mention_count = totals.n FROM (SELECT entity_id, sum(mention_count) AS n"
+                + " FROM entity_article GROUP BY entity_id) totals WHERE totals.entity_id = e.id");
         execute(connection, "VACUUM ANALYZE");
     }
 

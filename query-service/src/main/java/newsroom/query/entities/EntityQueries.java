@@ -30,7 +30,8 @@ public class EntityQueries {
     // word test then drops matches inside a word. Keys hold only letters,
     // digits and single spaces, so the key is safe inside a LIKE pattern.
     // Exact matches rank first, then word matches, then similar ones; within
-    // each, the most mentioned first, then the oldest entity.
+    // each, the most mentioned first (entity.mention_count, kept by
+    // ArticleRollups), then the oldest entity.
     private static final String SEARCH = """
             SELECT matched.entity_id
             FROM (SELECT al.entity_id, bool_or(al.alias_key = CAST(:key AS text)) AS exact,
@@ -39,11 +40,9 @@ public class EntityQueries {
                   FROM entity_alias al JOIN entity e ON e.id = al.entity_id
                   WHERE (al.alias_key LIKE :pattern OR al.alias_key %% CAST(:key AS text)) %s
                   GROUP BY al.entity_id) matched
+            JOIN entity e ON e.id = matched.entity_id
             WHERE matched.word OR matched.similar
-            ORDER BY matched.exact DESC, matched.word DESC,
-                     (SELECT coalesce(sum(ea.mention_count), 0) FROM entity_article ea
-                      WHERE ea.entity_id = matched.entity_id) DESC,
-                     matched.entity_id
+            ORDER BY matched.exact DESC, matched.word DESC, e.mention_count DESC, matched.entity_id
             OFFSET :offset LIMIT :limit
             """;
 
