@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  *
  * <p>They are the signal to scale nlp-service on (docs/deploy.md): CPU says nlp-service is
  * busy, the backlog says whether it keeps up. The numbers come from one count over the
- * pending-articles index, reused for {@code newsroom.ingest.metrics.backlog-cache} so that
+ * pending-articles index, reused for {@code newsroom.metrics.backlog-cache} so that
  * scrapes from several Prometheus servers or replicas cost one query. Every ingest-service
  * replica reports the same shared backlog: aggregate with max, not sum.
  */
@@ -45,7 +45,7 @@ public class AnalysisBacklog {
     @Inject
     DataSource dataSource;
 
-    @ConfigProperty(name = "newsroom.ingest.metrics.backlog-cache")
+    @ConfigProperty(name = "newsroom.metrics.backlog-cache")
     Duration cacheFor;
 
     private volatile Reading last;

@@ -8,6 +8,7 @@ import io.grpc.ServerInterceptor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GlobalInterceptor;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,8 @@ import newsroom.nlp.v1.AnalyzeDocumentResponse;
  * the throughput of this instance (documents and words per second). Counted from the
  * responses sent, so the analysis code does not need to know about metrics.
  */
+// Created at start-up, so the counters are exported (at 0) before the first call.
+@Startup
 @ApplicationScoped
 @GlobalInterceptor
 public class AnalysisMetrics implements ServerInterceptor {
