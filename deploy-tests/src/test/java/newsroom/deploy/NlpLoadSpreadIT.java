@@ -66,11 +66,13 @@ class NlpLoadSpreadIT {
     private static final int ARTICLES = 60;
     private static final int ARTICLES_BEFORE_KILL = 10;
     private static final int ARTICLES_AFTER_KILL = 20;
+    private static final int RECONNECTED_ARTICLES = 20;
 
     /** Bounds, not expectations: a slow CI machine may need all of them. */
-    private static final Duration NLP_START_LIMIT = Duration.ofMinutes(5);
+    private static final Duration NLP_START_LIMIT = Duration.ofMinutes(10);
     private static final Duration INGEST_START_LIMIT = Duration.ofMinutes(3);
     private static final Duration ANALYSIS_LIMIT = Duration.ofMinutes(10);
+    private static final Duration LOG_LINE_LIMIT = Duration.ofMinutes(2);
 
     private static final Pattern DOCUMENTS = Pattern.compile("(?m)^newsroom_nlp_documents_total(?:\\{[^}]*})?\\s+(\\S+)$");
 
@@ -97,8 +99,13 @@ class NlpLoadSpreadIT {
         ServicePorts ports = new ServicePorts(portA, PortCheck.freePort(), PortCheck.freePort());
         Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
 
-        nlpA = start(variant(suite.specOf(Service.NLP), "nlp-service-a", portA, Map.of()));
-        nlpB = start(variant(suite.specOf(Service.NLP), "nlp-service-b", portB, Map.of()));
+        // Connections end after a few seconds (5 min in production), so that the reconnecting
+        // of ingest-service's client happens during the test, and is shown to lose nothing;
+        // the grace for running calls is production's.
+        Map<String, String> shortConnections = Map.of(
+                "NEWSROOM_NLP_MAX_CONNECTION_AGE", "5s", "NEWSROOM_NLP_MAX_CONNECTION_AGE_GRACE", "2m");
+        nlpA = start(variant(suite.specOf(Service.NLP), "nlp-service-a", portA, shortConnections));
+        nlpB = start(variant(suite.specOf(Service.NLP), "nlp-service-b", portB, shortConnections));
         suite.awaitReady(List.of(nlpA, nlpB), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
 
         // Short retry delays: an article whose call died with instance b is retried soon.
@@ -160,6 +167,20 @@ class NlpLoadSpreadIT {
 
     @Test
     @Order(3)
+    void connectionsEndAtTheirMaxAgeAndCallsStillReachBothInstancesAfterwards() throws Exception {
+        awaitLogLine(nlpA, "max connection age");
+        awaitLogLine(nlpB, "max connection age");
+        double aBefore = documentsAnalysedBy(nlpA);
+        double bBefore = documentsAnalysedBy(nlpB);
+        awaitAllAnalysed(ingestAll(GeneratedArticles.generate(RECONNECTED_ARTICLES, 1000)));
+        double a = documentsAnalysedBy(nlpA) - aBefore;
+        double b = documentsAnalysedBy(nlpB) - bBefore;
+        System.out.printf("NlpLoadSpreadIT: after the connections ended, instance a %.0f documents, instance b %.0f%n", a, b);
+        assertTrue(a > 0 && b > 0, "after reconnecting, ingest-service calls both instances: a " + a + ", b " + b);
+    }
+
+    @Test
+    @Order(4)
     void everyArticleIsAnalysedAfterOneInstanceIsKilledMidRun() throws Exception {
         double aBefore = documentsAnalysedBy(nlpA);
         List<String> texts = GeneratedArticles.generate(ARTICLES_BEFORE_KILL + ARTICLES_AFTER_KILL, ARTICLES);
@@ -238,6 +259,17 @@ class NlpLoadSpreadIT {
         Matcher matcher = DOCUMENTS.matcher(metricsOf(nlp.port()));
         assertTrue(matcher.find(), nlp.name() + "'s metrics have newsroom_nlp_documents_total");
         return Double.parseDouble(matcher.group(1));
+    }
+
+    /** Waits until the process's log has a line containing {@code text}. */
+    private static void awaitLogLine(ServiceProcess process, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LOG_LINE_LIMIT.toNanos();
+        while (!Files.readString(process.spec().logFile()).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                fail(process.name() + " logged no \"" + text + "\" within " + LOG_LINE_LIMIT.toSeconds() + " s");
+            }
+            Thread.sleep(500);
+        }
     }
 
     private static String metricsOf(int port) throws IOException, InterruptedException {

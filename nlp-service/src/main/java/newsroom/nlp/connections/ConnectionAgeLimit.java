@@ -56,7 +56,7 @@ public class ConnectionAgeLimit {
         }
         long age = maxAge.toMillis() + (long) (maxAge.toMillis() * 0.1 * ThreadLocalRandom.current().nextDouble());
         long timer = vertx.setTimer(Math.max(1, age), id -> {
-            LOG.debugf("Closing a client connection after %d ms (max connection age)", age);
+            LOG.infof("Ending a client connection after %d ms (max connection age), so its client looks for new instances", age);
             connection.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
         });
         connection.closeHandler(closed -> {
