@@ -34,9 +34,14 @@ public class StaticAddressesNameResolverProvider extends NameResolverProvider {
         return true;
     }
 
+    /**
+     * Below gRPC's DNS resolver (5): the highest priority names the default scheme of every
+     * channel in the JVM (targets like {@code localhost:9092}), which must stay DNS; this
+     * one is only for targets that name {@code static:}.
+     */
     @Override
     protected int priority() {
-        return 5;
+        return 3;
     }
 
     @Override
