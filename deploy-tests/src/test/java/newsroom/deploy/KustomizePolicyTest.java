@@ -1,0 +1,395 @@
+package newsroom.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Renders the kustomize overlays with {@code kubectl kustomize}, loads every object into
+ * the fabric8 Kubernetes model (failing on fields the API does not know) and holds them
+ * to the deployment policies of docs/deploy.md. Skipped, with a message saying so, where
+ * kubectl is not installed.
+ */
+class KustomizePolicyTest {
+
+    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
+    private static final Path WORK = Path.of(System.getProperty("newsroom.deploy.work", "target/kustomize"));
+    private static final List<String> SERVICES = List.of("nlp-service", "ingest-service", "query-service");
+    private static final String DEV = "overlays/dev";
+    private static final String PROD = "overlays/prod";
+    private static final String PROD_WITH_BACKLOG = "overlays/prod + components/autoscaling-on-backlog";
+    private static final Pattern MAX_HEAP = Pattern.compile("-Xmx(\\d+)([gGmM])");
+
+    private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void needsKubectl() {
+        assumeTrue(Kustomize.kubectlAvailable(),
+                "kubectl is not installed: the kustomize overlays were NOT rendered or checked (install kubectl to run this test)");
+    }
+
+    static Stream<String> renderings() {
+        return Stream.of(DEV, PROD, PROD_WITH_BACKLOG);
+    }
+
+    private static List<HasMetadata> rendered(String rendering) {
+        return RENDERED.computeIfAbsent(rendering, name -> {
+            Path k8s = HOME.resolve("k8s");
+            if (name.equals(PROD_WITH_BACKLOG)) {
+                try {
+                    return Kustomize.render(Kustomize.withComponents(WORK.resolve("prod-with-backlog"),
+                            k8s.resolve(PROD), List.of(k8s.resolve("components/autoscaling-on-backlog"))));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return Kustomize.render(k8s.resolve(name));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyContainerHasResourcesProbesAndARestrictiveSecurityContext(String rendering) {
+        List<String> problems = new ArrayList<>();
+        for (Workload workload : workloads(rendered(rendering))) {
+            PodSecurityContext podSecurity = workload.template().getSpec().getSecurityContext();
+            for (Container container : containersOf(workload.template())) {
+                String where = workload.name() + "/" + container.getName() + ": ";
+                var resources = container.getResources();
+                if (resources == null || !has(resources.getRequests(), "cpu") || !has(resources.getRequests(), "memory")
+                        || !has(resources.getLimits(), "memory")) {
+                    problems.add(where + "needs requests.cpu, requests.memory and limits.memory");
+                }
+                if (container.getStartupProbe() == null || container.getReadinessProbe() == null
+                        || container.getLivenessProbe() == null) {
+                    problems.add(where + "needs startup, readiness and liveness probes");
+                }
+                SecurityContext security = container.getSecurityContext();
+                boolean nonRoot = (security != null && Boolean.TRUE.equals(security.getRunAsNonRoot()))
+                        || (podSecurity != null && Boolean.TRUE.equals(podSecurity.getRunAsNonRoot()));
+                if (!nonRoot) {
+                    problems.add(where + "must run as non-root (runAsNonRoot)");
+                }
+                if (security == null || !Boolean.TRUE.equals(security.getReadOnlyRootFilesystem())) {
+                    problems.add(where + "needs readOnlyRootFilesystem: true");
+                }
+                if (security == null || !Boolean.FALSE.equals(security.getAllowPrivilegeEscalation())) {
+                    problems.add(where + "needs allowPrivilegeEscalation: false");
+                }
+                if (security == null || security.getCapabilities() == null
+                        || !security.getCapabilities().getDrop().contains("ALL")) {
+                    problems.add(where + "must drop all capabilities");
+                }
+                boolean writableTmp = container.getVolumeMounts().stream()
+                        .anyMatch(mount -> mount.getMountPath().equals("/tmp")
+                                && volume(workload.template(), mount.getName()).map(Volume::getEmptyDir).isPresent());
+                if (!writableTmp) {
+                    problems.add(where + "with a read-only root filesystem needs an emptyDir at /tmp");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), rendering + ": " + String.join("; ", problems));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void serviceSelectorsMatchPodLabels(String rendering) {
+        List<HasMetadata> objects = rendered(rendering);
+        List<Workload> workloads = workloads(objects);
+        for (Service service : ofKind(objects, Service.class)) {
+            Map<String, String> selector = service.getSpec().getSelector();
+            assertFalse(selector == null || selector.isEmpty(), service.getMetadata().getName() + " has no selector");
+            List<String> selected = workloads.stream()
+                    .filter(workload -> workload.template().getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                    .map(Workload::name)
+                    .toList();
+            assertEquals(1, selected.size(), rendering + ": Service " + service.getMetadata().getName()
+                    + " selects the pods of exactly one workload, not " + selected);
+            Workload workload = workloads.stream().filter(w -> w.name().equals(selected.get(0))).findFirst().orElseThrow();
+            for (ServicePort port : service.getSpec().getPorts()) {
+                IntOrString target = port.getTargetPort();
+                boolean exists = containersOf(workload.template()).stream()
+                        .flatMap(container -> container.getPorts().stream())
+                        .anyMatch(containerPort -> target.getStrVal() != null
+                                ? target.getStrVal().equals(containerPort.getName())
+                                : Objects.equals(target.getIntVal(), containerPort.getContainerPort()));
+                assertTrue(exists, rendering + ": Service " + service.getMetadata().getName() + " targets port "
+                        + target + ", which no container of " + workload.name() + " declares");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void containerPortsAreThePortsTheServicesListenOn(String rendering) throws IOException {
+        List<HasMetadata> objects = rendered(rendering);
+        for (String name : SERVICES) {
+            ListeningPort listening = ListeningPort.of(HOME, name);
+            Container container = serviceContainer(objects, name);
+            int port = env(container, listening.variable()).map(Integer::parseInt).orElse(listening.defaultPort());
+            var grpcPort = container.getPorts().stream().filter(p -> "grpc".equals(p.getName())).findFirst();
+            assertTrue(grpcPort.isPresent(), name + " declares a container port named grpc");
+            assertEquals(port, grpcPort.get().getContainerPort(),
+                    rendering + ": " + name + " listens on " + port + " (" + listening.variable() + " in application.properties)");
+            for (Probe probe : List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())) {
+                assertNotNull(probe.getGrpc(), rendering + ": " + name + " is probed with the gRPC health service");
+                assertEquals(port, probe.getGrpc().getPort(), rendering + ": " + name + "'s probes ask its port");
+            }
+            Service service = named(objects, Service.class, name);
+            assertEquals(port, service.getSpec().getPorts().get(0).getPort(),
+                    rendering + ": Service " + name + " offers the port clients are configured with");
+            Deployment deployment = named(objects, Deployment.class, name);
+            assertEquals(Integer.toString(port), deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/port"),
+                    rendering + ": " + name + "'s pods are scraped on its port");
+            assertEquals("true", deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/scrape"));
+            assertEquals("/q/metrics", deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void nlpServiceIsHeadlessWithALongStartupProbeADisruptionBudgetAndMemoryAboveItsHeap(String rendering) {
+        List<HasMetadata> objects = rendered(rendering);
+        assertEquals("None", named(objects, Service.class, "nlp-service").getSpec().getClusterIP(),
+                "nlp-service's Service is headless, so clients resolve every pod");
+        Container nlp = serviceContainer(objects, "nlp-service");
+        Probe startup = nlp.getStartupProbe();
+        int startupSeconds = startup.getPeriodSeconds() * startup.getFailureThreshold();
+        // Model loading measured at about 30 s (BENCHMARKS.md); a busy node may need several times that.
+        assertTrue(startupSeconds >= 180, rendering + ": the startup probe allows only " + startupSeconds + " s for model loading");
+        long heap = maxHeapBytes(env(nlp, "JAVA_OPTS_APPEND").orElse(""));
+        BigDecimal request = Quantity.getAmountInBytes(nlp.getResources().getRequests().get("memory"));
+        BigDecimal limit = Quantity.getAmountInBytes(nlp.getResources().getLimits().get("memory"));
+        assertTrue(request.compareTo(BigDecimal.valueOf(heap)) > 0,
+                rendering + ": nlp-service's memory request " + request + " must exceed its heap " + heap);
+        assertTrue(limit.compareTo(request) > 0, rendering + ": nlp-service's memory limit is above its request");
+        PodDisruptionBudget budget = named(objects, PodDisruptionBudget.class, "nlp-service");
+        assertEquals(Map.of("app", "nlp-service"), budget.getSpec().getSelector().getMatchLabels());
+        assertNotNull(budget.getSpec().getMaxUnavailable(), "a maxUnavailable budget never blocks a drain of a single pod");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void ingestBalancesOverEveryNlpPodByDns(String rendering) {
+        Container ingest = serviceContainer(rendered(rendering), "ingest-service");
+        assertEquals(Optional.of("dns"), env(ingest, "NEWSROOM_NLP_DISCOVERY"));
+        String host = env(ingest, "NEWSROOM_NLP_HOST").orElse("");
+        assertTrue(host.startsWith("nlp-service.$(POD_NAMESPACE).svc."),
+                "ingest-service looks up the headless nlp-service by its fully qualified name, not " + host);
+        assertTrue(ingest.getEnv().stream().anyMatch(variable -> variable.getName().equals("POD_NAMESPACE")
+                        && variable.getValueFrom() != null && variable.getValueFrom().getFieldRef() != null),
+                "POD_NAMESPACE comes from the pod's namespace");
+        Container nlp = serviceContainer(rendered(rendering), "nlp-service");
+        assertTrue(env(nlp, "NEWSROOM_NLP_MAX_CONNECTION_AGE").isPresent(),
+                "nlp-service ends connections after an age so clients find new pods");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void networkPoliciesLetOnlyIngestReachNlpOnlyTheServicesReachPostgresAndClientsReachIngestAndQuery(String rendering) {
+        List<HasMetadata> objects = rendered(rendering);
+        NetworkPolicy denyAll = named(objects, NetworkPolicy.class, "default-deny-ingress");
+        assertTrue(denyAll.getSpec().getPodSelector().getMatchLabels() == null
+                || denyAll.getSpec().getPodSelector().getMatchLabels().isEmpty(), "the default deny selects every pod");
+        assertTrue(denyAll.getSpec().getIngress().isEmpty(), "the default deny allows nothing");
+
+        for (NetworkPolicyPeer peer : peersOf(policyFor(objects, "nlp-service"))) {
+            boolean ingest = peer.getPodSelector() != null && peer.getNamespaceSelector() == null
+                    && Map.of("app", "ingest-service").equals(peer.getPodSelector().getMatchLabels());
+            boolean scraper = peer.getPodSelector() == null && peer.getNamespaceSelector() != null
+                    && Map.of("newsroom.io/metrics-scraper", "true").equals(peer.getNamespaceSelector().getMatchLabels());
+            assertTrue(ingest || scraper, rendering + ": nlp-service admits only ingest-service (and the metrics scraper), not " + peer);
+        }
+        for (NetworkPolicyPeer peer : peersOf(policyFor(objects, "postgres"))) {
+            assertTrue(peer.getNamespaceSelector() == null && peer.getPodSelector() != null
+                            && List.of(Map.of("app", "ingest-service"), Map.of("app", "query-service"))
+                            .contains(peer.getPodSelector().getMatchLabels()),
+                    rendering + ": PostgreSQL admits only the services, not " + peer);
+        }
+        for (String open : List.of("ingest-service", "query-service")) {
+            NetworkPolicy policy = policyFor(objects, open);
+            assertTrue(policy.getSpec().getIngress().stream().anyMatch(rule -> rule.getFrom().isEmpty()),
+                    rendering + ": clients from anywhere reach " + open);
+        }
+    }
+
+    @Test
+    void devRunsOneReplicaOfEachServiceAndPostgresInTheClusterOnAVolume() {
+        List<HasMetadata> objects = rendered(DEV);
+        for (String name : SERVICES) {
+            assertEquals(1, named(objects, Deployment.class, name).getSpec().getReplicas(), name + " in dev");
+        }
+        assertTrue(ofKind(objects, HorizontalPodAutoscaler.class).isEmpty(), "dev does not autoscale");
+        StatefulSet postgres = named(objects, StatefulSet.class, "postgres");
+        assertEquals(1, postgres.getSpec().getVolumeClaimTemplates().size(), "PostgreSQL keeps its data on a volume claim");
+        String dataVolume = postgres.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
+        assertTrue(postgres.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                .anyMatch(mount -> mount.getName().equals(dataVolume)), "PostgreSQL mounts its volume claim");
+        assertDatabaseSecretIsUsed(objects, "newsroom-db-");
+    }
+
+    @Test
+    void prodUsesAnExternalDatabaseSecretRunsMoreReplicasAndScalesNlpOnCpu() {
+        List<HasMetadata> objects = rendered(PROD);
+        assertTrue(ofKind(objects, StatefulSet.class).isEmpty(), "prod runs no PostgreSQL of its own");
+        assertDatabaseSecretIsUsed(objects, "newsroom-db");
+        for (String name : SERVICES) {
+            assertTrue(named(objects, Deployment.class, name).getSpec().getReplicas() >= 2, name + " runs at least two pods in prod");
+        }
+        HorizontalPodAutoscaler autoscaler = nlpAutoscaler(objects);
+        assertTrue(autoscaler.getSpec().getMinReplicas() >= 2, "never fewer than two nlp-service pods in prod");
+        assertTrue(autoscaler.getSpec().getMaxReplicas() > autoscaler.getSpec().getMinReplicas());
+        assertTrue(autoscaler.getSpec().getMetrics().stream().anyMatch(metric -> metric.getResource() != null
+                && metric.getResource().getName().equals("cpu")), "nlp-service scales on CPU");
+        assertTrue(ofKind(objects, HorizontalPodAutoscaler.class).size() == 1, "only nlp-service autoscales");
+    }
+
+    @Test
+    void backlogComponentAddsTheBacklogToTheNlpAutoscaler() {
+        List<MetricSpec> metrics = nlpAutoscaler(rendered(PROD_WITH_BACKLOG)).getSpec().getMetrics();
+        assertTrue(metrics.stream().anyMatch(metric -> metric.getResource() != null), "CPU stays a metric");
+        assertTrue(metrics.stream().anyMatch(metric -> metric.getExternal() != null
+                        && metric.getExternal().getMetric().getName().equals("newsroom_ingest_backlog_articles")),
+                "the backlog gauge ingest-service exports is an external metric of the autoscaler: " + metrics);
+    }
+
+    private static HorizontalPodAutoscaler nlpAutoscaler(List<HasMetadata> objects) {
+        HorizontalPodAutoscaler autoscaler = named(objects, HorizontalPodAutoscaler.class, "nlp-service");
+        var target = autoscaler.getSpec().getScaleTargetRef();
+        assertEquals("Deployment", target.getKind());
+        assertEquals("nlp-service", target.getName(), "the autoscaler targets nlp-service");
+        named(objects, Deployment.class, target.getName());
+        return autoscaler;
+    }
+
+    /** ingest-service and query-service read url, user and password of the Secret whose name starts with {@code prefix}. */
+    private static void assertDatabaseSecretIsUsed(List<HasMetadata> objects, String prefix) {
+        for (String name : List.of("ingest-service", "query-service")) {
+            Container container = serviceContainer(objects, name);
+            for (String variable : List.of("NEWSROOM_DB_URL", "NEWSROOM_DB_USER", "NEWSROOM_DB_PASSWORD")) {
+                EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst().orElseThrow(
+                        () -> new AssertionError(name + " has no " + variable));
+                assertNotNull(env.getValueFrom(), name + "'s " + variable + " comes from a Secret");
+                assertTrue(env.getValueFrom().getSecretKeyRef().getName().startsWith(prefix),
+                        name + "'s " + variable + " comes from " + env.getValueFrom().getSecretKeyRef().getName());
+            }
+        }
+    }
+
+    // --- reading the rendered objects ---
+
+    /** A Deployment or StatefulSet: something that runs pods from a template. */
+    record Workload(String name, PodTemplateSpec template) {
+    }
+
+    private static List<Workload> workloads(List<HasMetadata> objects) {
+        List<Workload> workloads = new ArrayList<>();
+        ofKind(objects, Deployment.class).forEach(d -> workloads.add(new Workload(d.getMetadata().getName(), d.getSpec().getTemplate())));
+        ofKind(objects, StatefulSet.class).forEach(s -> workloads.add(new Workload(s.getMetadata().getName(), s.getSpec().getTemplate())));
+        assertFalse(workloads.isEmpty(), "the rendering has workloads");
+        return workloads;
+    }
+
+    private static List<Container> containersOf(PodTemplateSpec template) {
+        List<Container> containers = new ArrayList<>(template.getSpec().getContainers());
+        containers.addAll(template.getSpec().getInitContainers());
+        return containers;
+    }
+
+    private static Container serviceContainer(List<HasMetadata> objects, String name) {
+        return named(objects, Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(container -> container.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Deployment " + name + " has no container " + name));
+    }
+
+    private static Optional<Volume> volume(PodTemplateSpec template, String name) {
+        return template.getSpec().getVolumes().stream().filter(volume -> volume.getName().equals(name)).findFirst();
+    }
+
+    private static Optional<String> env(Container container, String name) {
+        return container.getEnv().stream()
+                .filter(variable -> variable.getName().equals(name) && variable.getValue() != null)
+                .map(EnvVar::getValue)
+                .findFirst();
+    }
+
+    private static boolean has(Map<String, Quantity> quantities, String name) {
+        return quantities != null && quantities.get(name) != null;
+    }
+
+    private static NetworkPolicy policyFor(List<HasMetadata> objects, String app) {
+        List<NetworkPolicy> policies = ofKind(objects, NetworkPolicy.class).stream()
+                .filter(policy -> Map.of("app", app).equals(policy.getSpec().getPodSelector().getMatchLabels()))
+                .toList();
+        assertEquals(1, policies.size(), "one NetworkPolicy selects the " + app + " pods");
+        return policies.get(0);
+    }
+
+    private static List<NetworkPolicyPeer> peersOf(NetworkPolicy policy) {
+        List<NetworkPolicyPeer> peers = new ArrayList<>();
+        for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+            assertFalse(rule.getFrom().isEmpty(), policy.getMetadata().getName() + " admits anyone: a rule has no 'from'");
+            peers.addAll(rule.getFrom());
+        }
+        assertFalse(peers.isEmpty(), policy.getMetadata().getName() + " admits someone");
+        return peers;
+    }
+
+    private static long maxHeapBytes(String javaOptions) {
+        Matcher matcher = MAX_HEAP.matcher(javaOptions);
+        assertTrue(matcher.find(), "nlp-service's JAVA_OPTS_APPEND sets -Xmx: " + javaOptions);
+        long amount = Long.parseLong(matcher.group(1));
+        return matcher.group(2).equalsIgnoreCase("g") ? amount << 30 : amount << 20;
+    }
+
+    private static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> kind) {
+        return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> kind, String name) {
+        return ofKind(objects, kind).stream()
+                .filter(object -> object.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name + " in the rendering"));
+    }
+}

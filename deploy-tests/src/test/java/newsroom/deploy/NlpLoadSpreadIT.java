@@ -1,0 +1,314 @@
+package newsroom.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.protobuf.ByteString;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import newsroom.cli.grpc.Endpoint;
+import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.run.DatabaseConnection;
+import newsroom.cli.run.PortCheck;
+import newsroom.cli.run.Service;
+import newsroom.cli.run.ServicePorts;
+import newsroom.cli.run.ServiceProcess;
+import newsroom.cli.run.Suite;
+import newsroom.ingest.v1.Article;
+import newsroom.ingest.v1.ArticleStatus;
+import newsroom.ingest.v1.GetIngestStatusRequest;
+import newsroom.ingest.v1.GetIngestStatusResponse;
+import newsroom.ingest.v1.IngestArticleRequest;
+import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.localpostgres.LocalPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * Client-side balancing from ingest-service to nlp-service, with real processes: two
+ * nlp-service instances and one ingest-service (their built jars) on loopback and a real
+ * PostgreSQL. ingest-service is given both instances as its static list
+ * (NEWSROOM_NLP_ADDRESSES), as Kubernetes gives it every pod of the headless Service.
+ * Each instance counts the documents it analysed (newsroom_nlp_documents_total at
+ * /q/metrics). Then one instance is killed while articles are still coming in, and every
+ * article must still be analysed, by the other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NlpLoadSpreadIT {
+
+    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
+    private static final Path LOGS = Path.of(System.getProperty("newsroom.deploy.logs", "target/deploy-logs"));
+
+    private static final int ARTICLES = 60;
+    private static final int ARTICLES_BEFORE_KILL = 10;
+    private static final int ARTICLES_AFTER_KILL = 20;
+    private static final int RECONNECTED_ARTICLES = 20;
+
+    /** Bounds, not expectations: a slow CI machine may need all of them. */
+    private static final Duration NLP_START_LIMIT = Duration.ofMinutes(10);
+    private static final Duration INGEST_START_LIMIT = Duration.ofMinutes(3);
+    private static final Duration ANALYSIS_LIMIT = Duration.ofMinutes(10);
+    private static final Duration LOG_LINE_LIMIT = Duration.ofMinutes(2);
+
+    private static final Pattern DOCUMENTS = Pattern.compile("(?m)^newsroom_nlp_documents_total(?:\\{[^}]*})?\\s+(\\S+)$");
+
+    private static LocalPostgres postgres;
+    private static final List<ServiceProcess> PROCESSES = new ArrayList<>();
+    private static ServiceProcess nlpA;
+    private static ServiceProcess nlpB;
+    private static ServiceProcess ingestProcess;
+    private static ServiceChannel ingest;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @RegisterExtension
+    static final LogsOnFailure LOGS_ON_FAILURE = new LogsOnFailure();
+
+    @BeforeAll
+    static void startPostgresTwoNlpInstancesAndIngest() throws Exception {
+        for (Service service : List.of(Service.NLP, Service.INGEST)) {
+            assertTrue(Files.isRegularFile(service.jar(HOME)),
+                    service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
+        }
+        postgres = LocalPostgres.startThrowAway();
+        int portA = PortCheck.freePort();
+        int portB = PortCheck.freePort();
+        ServicePorts ports = new ServicePorts(portA, PortCheck.freePort(), PortCheck.freePort());
+        Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
+
+        // Connections end after a few seconds (5 min in production), so that the reconnecting
+        // of ingest-service's client happens during the test, and is shown to lose nothing;
+        // the grace for running calls is production's.
+        Map<String, String> shortConnections = Map.of(
+                "NEWSROOM_NLP_MAX_CONNECTION_AGE", "5s", "NEWSROOM_NLP_MAX_CONNECTION_AGE_GRACE", "2m");
+        nlpA = start(variant(suite.specOf(Service.NLP), "nlp-service-a", portA, shortConnections));
+        nlpB = start(variant(suite.specOf(Service.NLP), "nlp-service-b", portB, shortConnections));
+        suite.awaitReady(List.of(nlpA, nlpB), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
+
+        // Short retry delays: an article whose call died with instance b is retried soon.
+        ingestProcess = start(variant(suite.specOf(Service.INGEST), "ingest-service", ports.ingest(), Map.of(
+                "NEWSROOM_NLP_ADDRESSES", "localhost:" + portA + ",localhost:" + portB,
+                "NEWSROOM_INGEST_INITIAL_BACKOFF", "100ms",
+                "NEWSROOM_INGEST_MAX_BACKOFF", "1s",
+                // The backlog gauge counts afresh on every scrape, for the check below.
+                "NEWSROOM_METRICS_BACKLOG_CACHE", "0s")));
+        suite.awaitReady(List.of(ingestProcess), INGEST_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
+        ingest = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()));
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        if (ingest != null) {
+            ingest.close();
+        }
+        // ingest-service first, so its worker stops calling before nlp-service goes away.
+        for (ServiceProcess process : PROCESSES) {
+            process.stop(Duration.ofSeconds(30));
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eachOfTwoNlpInstancesAnalysesBetween35And65PercentOfTheArticles() throws Exception {
+        List<Long> ids = ingestAll(GeneratedArticles.generate(ARTICLES, 0));
+        awaitAllAnalysed(ids);
+
+        double a = documentsAnalysedBy(nlpA);
+        double b = documentsAnalysedBy(nlpB);
+        System.out.printf("NlpLoadSpreadIT: %d articles analysed, instance a %.0f documents, instance b %.0f%n", ARTICLES, a, b);
+        assertTrue(a + b >= ARTICLES, "the two instances analysed " + a + " + " + b + " documents for " + ARTICLES + " articles");
+        double shareA = a / (a + b);
+        assertTrue(shareA >= 0.35 && shareA <= 0.65,
+                "instance a analysed " + a + " and instance b " + b + " of the documents: each should have 35-65 %");
+    }
+
+    @Test
+    @Order(2)
+    void metricsShowCallsPerMethodAndTheEmptiedBacklog() throws Exception {
+        String nlpMetrics = metricsOf(nlpA.port());
+        assertTrue(Pattern.compile("(?m)^grpc_server_processing_duration_seconds_count\\{[^}]*method=\"AnalyzeDocument\"")
+                .matcher(nlpMetrics).find(), "nlp-service times its calls per gRPC method");
+        assertTrue(nlpMetrics.contains("newsroom_nlp_words_total"), "nlp-service counts the words it analysed");
+        String ingestMetrics = metricsOf(ingestProcess.port());
+        assertTrue(Pattern.compile("(?m)^newsroom_ingest_backlog_articles(\\{[^}]*})? 0\\.0$").matcher(ingestMetrics).find(),
+                "with every article analysed the backlog is empty: " + lineOf(ingestMetrics, "newsroom_ingest_backlog_articles"));
+        assertTrue(Pattern.compile("(?m)^newsroom_ingest_backlog_oldest_age_seconds(\\{[^}]*})? 0\\.0$").matcher(ingestMetrics).find(),
+                "nothing waits: " + lineOf(ingestMetrics, "newsroom_ingest_backlog_oldest_age_seconds"));
+        assertTrue(ingestMetrics.contains("agroal_active_count"), "ingest-service reports its connection pool");
+        assertTrue(Pattern.compile("(?m)^grpc_client_processing_duration_seconds_count\\{[^}]*method=\"AnalyzeDocument\"")
+                .matcher(ingestMetrics).find(), "ingest-service times its calls to nlp-service");
+    }
+
+    @Test
+    @Order(3)
+    void connectionsEndAtTheirMaxAgeAndCallsStillReachBothInstancesAfterwards() throws Exception {
+        awaitLogLine(nlpA, "max connection age");
+        awaitLogLine(nlpB, "max connection age");
+        double aBefore = documentsAnalysedBy(nlpA);
+        double bBefore = documentsAnalysedBy(nlpB);
+        awaitAllAnalysed(ingestAll(GeneratedArticles.generate(RECONNECTED_ARTICLES, 1000)));
+        double a = documentsAnalysedBy(nlpA) - aBefore;
+        double b = documentsAnalysedBy(nlpB) - bBefore;
+        System.out.printf("NlpLoadSpreadIT: after the connections ended, instance a %.0f documents, instance b %.0f%n", a, b);
+        assertTrue(a > 0 && b > 0, "after reconnecting, ingest-service calls both instances: a " + a + ", b " + b);
+    }
+
+    @Test
+    @Order(4)
+    void everyArticleIsAnalysedAfterOneInstanceIsKilledMidRun() throws Exception {
+        double aBefore = documentsAnalysedBy(nlpA);
+        List<String> texts = GeneratedArticles.generate(ARTICLES_BEFORE_KILL + ARTICLES_AFTER_KILL, ARTICLES);
+        List<Long> ids = new ArrayList<>(ingestAll(texts.subList(0, ARTICLES_BEFORE_KILL)));
+        // Killed (SIGKILL), not stopped gracefully: calls it had in hand fail and are retried.
+        nlpB.stop(Duration.ZERO);
+        assertTrue(!nlpB.isAlive(), "instance b is gone");
+        ids.addAll(ingestAll(texts.subList(ARTICLES_BEFORE_KILL, texts.size())));
+
+        awaitAllAnalysed(ids);
+        double analysedByA = documentsAnalysedBy(nlpA) - aBefore;
+        assertTrue(analysedByA >= ARTICLES_AFTER_KILL, "the " + ARTICLES_AFTER_KILL
+                + " articles ingested after instance b died were analysed by instance a, which analysed " + analysedByA);
+    }
+
+    // --- helpers ---
+
+    private static ServiceProcess start(ServiceProcess.Spec spec) throws IOException {
+        ServiceProcess process = ServiceProcess.start(spec);
+        // Stopped in reverse start order: ingest-service first.
+        PROCESSES.add(0, process);
+        return process;
+    }
+
+    /** A service's spec under another name and port, with extra environment variables. */
+    private static ServiceProcess.Spec variant(ServiceProcess.Spec spec, String name, int port, Map<String, String> extra) {
+        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        if (spec.name().equals(Service.NLP.displayName())) {
+            environment.put(Service.NLP.portVariable(), Integer.toString(port));
+        }
+        environment.putAll(extra);
+        return new ServiceProcess.Spec(name, spec.jar(), port, spec.jvmOptions(), environment, LOGS.resolve(name + ".log"));
+    }
+
+    private static List<Long> ingestAll(List<String> texts) {
+        List<Long> ids = new ArrayList<>();
+        for (String text : texts) {
+            var response = ingestStub().ingestArticle(IngestArticleRequest.newBuilder()
+                    .setArticle(Article.newBuilder()
+                            .setSource("Load test")
+                            .setTitle(text.substring(0, text.indexOf(',')))
+                            .setPublishedTime(com.google.protobuf.Timestamp.newBuilder()
+                                    .setSeconds(Instant.parse("2026-03-02T08:00:00Z").getEpochSecond()))
+                            .setContentType(Article.ContentType.PLAIN_TEXT)
+                            .setContent(ByteString.copyFrom(text, StandardCharsets.UTF_8)))
+                    .build());
+            assertEquals(ArticleStatus.ACCEPTED, response.getStatus(), "a new article is accepted: " + text);
+            ids.add(response.getArticleId());
+        }
+        return ids;
+    }
+
+    private static void awaitAllAnalysed(List<Long> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + ANALYSIS_LIMIT.toNanos();
+        List<Long> waiting = new ArrayList<>(ids);
+        while (!waiting.isEmpty()) {
+            GetIngestStatusResponse status = ingestStub().getIngestStatus(
+                    GetIngestStatusRequest.newBuilder().setArticleId(waiting.get(0)).build());
+            if (status.getStatus() == ArticleStatus.ANALYZED) {
+                waiting.remove(0);
+                continue;
+            }
+            assertEquals(ArticleStatus.ACCEPTED, status.getStatus(),
+                    "article " + waiting.get(0) + " is analysed or waiting, never lost; error: " + status.getError());
+            if (System.nanoTime() > deadline) {
+                fail(waiting.size() + " of " + ids.size() + " articles not analysed within " + ANALYSIS_LIMIT.toMinutes()
+                        + " min; article " + waiting.get(0) + " has had " + status.getAttempts() + " attempts, last error: "
+                        + status.getError());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The instance's newsroom_nlp_documents_total, read from its /q/metrics. */
+    private static double documentsAnalysedBy(ServiceProcess nlp) throws IOException, InterruptedException {
+        Matcher matcher = DOCUMENTS.matcher(metricsOf(nlp.port()));
+        assertTrue(matcher.find(), nlp.name() + "'s metrics have newsroom_nlp_documents_total");
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    /** Waits until the process's log has a line containing {@code text}. */
+    private static void awaitLogLine(ServiceProcess process, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + LOG_LINE_LIMIT.toNanos();
+        while (!Files.readString(process.spec().logFile()).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                fail(process.name() + " logged no \"" + text + "\" within " + LOG_LINE_LIMIT.toSeconds() + " s");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static String metricsOf(int port) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), "port " + port + " serves /q/metrics");
+        return response.body();
+    }
+
+    private static String lineOf(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name)).findFirst().orElse("(no " + name + ")");
+    }
+
+    private static IngestServiceGrpc.IngestServiceBlockingStub ingestStub() {
+        return IngestServiceGrpc.newBlockingStub(ingest.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    /** Prints the end of every process's log when the set-up or a test fails: the reason is usually there. */
+    static final class LogsOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+            print();
+            throw failure;
+        }
+
+        @Override
+        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+            print();
+            throw failure;
+        }
+
+        private static void print() {
+            for (ServiceProcess process : PROCESSES) {
+                System.err.println("===== last 60 lines of " + process.spec().logFile() + " =====");
+                System.err.println(process.logTail(60));
+            }
+        }
+    }
+}
