@@ -1,5 +1,7 @@
 package newsroom.nlp.quotes;
 
+import newsroom.nlp.entities.EntityMention;
+
 /**
  * A direct quote with its speaker.
  *
@@ -7,6 +9,9 @@ package newsroom.nlp.quotes;
  * @param speakerEntityId the speaker's document entity id; empty when no single speaker is identified
  * @param speaker the speaker's canonical name; empty when {@code speakerEntityId} is
  * @param cue the lemma of the attributing verb; empty when the quote continues the previous one
+ * @param speakerMention the pronoun or role phrase ("he", "the minister") that names the speaker
+ *     at the cue, a further mention of the speaker's entity; null when the cue's subject is a name
  */
-public record AttributedQuote(String text, int begin, int end, String speakerEntityId, String speaker, String cue) {
+public record AttributedQuote(String text, int begin, int end, String speakerEntityId, String speaker, String cue,
+        EntityMention speakerMention) {
 }

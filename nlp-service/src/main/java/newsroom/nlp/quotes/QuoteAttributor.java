@@ -117,7 +117,8 @@ public final class QuoteAttributor {
                     Speaker speaker = attribute(span, previous, previousLastSentence);
                     quotes.add(new AttributedQuote(parsed.span(span.begin(), span.end()), span.begin(), span.end(),
                             speaker.entity == null ? "" : speaker.entity.id(),
-                            speaker.entity == null ? "" : speaker.entity.name(), speaker.cue));
+                            speaker.entity == null ? "" : speaker.entity.name(), speaker.cue,
+                            speaker.entity == null ? null : speaker.mention));
                     if (speaker.entity != null && speaker.entity.type() == EntityType.PERSON) {
                         lastSpeaker = speaker.entity;
                     }
@@ -141,13 +142,39 @@ public final class QuoteAttributor {
                 boolean continues = previous != null && firstSentence(span) <= previousLastSentence + 1
                         && onlyQuotesIn(sentences);
                 if (continues && !previous.speakerEntityId().isEmpty()) {
-                    return new Speaker(entitiesById.get(previous.speakerEntityId()), "");
+                    return new Speaker(entitiesById.get(previous.speakerEntityId()), "", null);
                 }
-                return new Speaker(null, "");
+                return new Speaker(null, "", null);
             }
             Sentence sentence = parsed.sentence(cue.sentence());
             Token subject = subjectOf(sentence, cue.index());
-            return new Speaker(subject == null ? null : resolve(sentence, subject, span), cue.key());
+            if (subject == null) {
+                return new Speaker(null, cue.key(), null);
+            }
+            return new Speaker(resolve(sentence, subject, span), cue.key(), referringMention(sentence, subject));
+        }
+
+        /** The subject as a mention of its speaker when it is a pronoun or a role phrase, not a name. */
+        private EntityMention referringMention(Sentence sentence, Token subject) {
+            if (nameEntityByToken.containsKey(subject.index())) {
+                return null;
+            }
+            if (subject.tag().startsWith("PRP")) {
+                return new EntityMention(subject.word(), subject.begin(), subject.end(), MentionKind.PRONOMINAL);
+            }
+            if (!subject.isNoun()) {
+                return null;
+            }
+            int first = subject.index();
+            for (Dependency d : sentence.dependentsOf(subject.index())) {
+                String relation = d.relation();
+                if (d.dependent() < first && (relation.startsWith("det") || relation.startsWith("amod")
+                        || relation.startsWith("compound") || relation.startsWith("nmod:poss"))) {
+                    first = d.dependent();
+                }
+            }
+            int begin = tokens.get(first).begin();
+            return new EntityMention(parsed.span(begin, subject.end()), begin, subject.end(), MentionKind.NOMINAL);
         }
 
         private Token nearestCue(QuoteSpan span, List<Sentence> sentences) {
@@ -303,7 +330,7 @@ public final class QuoteAttributor {
         }
     }
 
-    private record Speaker(DocumentEntity entity, String cue) {
+    private record Speaker(DocumentEntity entity, String cue, EntityMention mention) {
     }
 
     private record RoleReference(int position, Set<String> words) {
