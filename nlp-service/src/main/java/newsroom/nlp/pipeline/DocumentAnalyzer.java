@@ -15,6 +15,7 @@ import newsroom.cleaning.ContentKind;
 import newsroom.nlp.entities.DocumentEntity;
 import newsroom.nlp.entities.EntityBuilder;
 import newsroom.nlp.entities.EntityMention;
+import newsroom.nlp.entities.SurnameMentions;
 import newsroom.nlp.phrases.KeyPhraseExtractor;
 import newsroom.nlp.quotes.AttributedQuote;
 import newsroom.nlp.quotes.QuoteAttributor;
@@ -49,6 +50,7 @@ public class DocumentAnalyzer {
     private final CoreNlpPipeline pipeline;
     private final RequestValidator validator;
     private final ArticleCleaner cleaner = new ArticleCleaner();
+    private final SurnameMentions surnames = new SurnameMentions();
     private final EntityBuilder entityBuilder = new EntityBuilder();
     private final QuoteFinder quoteFinder = new QuoteFinder();
     private final QuoteAttributor quoteAttributor = new QuoteAttributor();
@@ -84,7 +86,7 @@ public class DocumentAnalyzer {
                 .setLanguage("en")
                 .setWordCount((int) tokens.stream().filter(t -> !t.isPunctuation()).count());
         if (features.entities()) {
-            List<DocumentEntity> entities = entityBuilder.build(reader.names(), cleaned.length());
+            List<DocumentEntity> entities = entityBuilder.build(surnames.addTo(reader.names(), tokens), cleaned.length());
             List<AttributedQuote> quotes = features.quotes()
                     ? quoteAttributor.attribute(parsed, quoteFinder.find(cleaned), entities)
                     : List.of();

@@ -46,6 +46,12 @@ public final class QuoteAttributor {
     private static final Set<String> PLURAL_PRONOUNS = Set.of("we", "they", "us", "them");
     private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
     private static final Set<EntityType> SPEAKER_TYPES = Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GPE);
+    /** "” ― Pamela Padilla" after a quote, to the end of its line. */
+    private static final java.util.regex.Pattern SIGNATURE_AFTER = java.util.regex.Pattern.compile(
+            "[\\s,]*[\u2015\u2014\u2013-]{1,2}\\s*(\\p{Lu}[\\p{L}.' -]{1,60}?)[\\s.,]*");
+    /** "Pamela Padilla: “" before a quote, from the start of its line. */
+    private static final java.util.regex.Pattern SIGNATURE_BEFORE = java.util.regex.Pattern.compile(
+            "\\s*(\\p{Lu}[\\p{L}.' -]{1,60}?)\\s*:\\s*");
     private static final Set<String> SUBJECT_CLIMB = Set.of("conj", "dep", "advcl", "xcomp", "parataxis");
 
     public List<AttributedQuote> attribute(ParsedText parsed, List<QuoteSpan> spans, List<DocumentEntity> entities) {
@@ -117,7 +123,7 @@ public final class QuoteAttributor {
                     Speaker speaker = attribute(span, previous, previousLastSentence);
                     quotes.add(new AttributedQuote(parsed.span(span.begin(), span.end()), span.begin(), span.end(),
                             speaker.entity == null ? "" : speaker.entity.id(),
-                            speaker.entity == null ? "" : speaker.entity.name(), speaker.cue,
+                            speaker.entity == null ? speaker.unrecognizedName : speaker.entity.name(), speaker.cue,
                             speaker.entity == null ? null : speaker.mention));
                     if (speaker.entity != null && speaker.entity.type() == EntityType.PERSON) {
                         lastSpeaker = speaker.entity;
@@ -142,16 +148,64 @@ public final class QuoteAttributor {
                 boolean continues = previous != null && firstSentence(span) <= previousLastSentence + 1
                         && onlyQuotesIn(sentences);
                 if (continues && !previous.speakerEntityId().isEmpty()) {
-                    return new Speaker(entitiesById.get(previous.speakerEntityId()), "", null);
+                    return new Speaker(entitiesById.get(previous.speakerEntityId()), "", "", null);
                 }
-                return new Speaker(null, "", null);
+                if (continues && !previous.speaker().isEmpty()) {
+                    return new Speaker(null, previous.speaker(), "", null);
+                }
+                return signedQuote(span);
             }
             Sentence sentence = parsed.sentence(cue.sentence());
             Token subject = subjectOf(sentence, cue.index());
             if (subject == null) {
-                return new Speaker(null, cue.key(), null);
+                return new Speaker(null, "", cue.key(), null);
             }
-            return new Speaker(resolve(sentence, subject, span), cue.key(), referringMention(sentence, subject));
+            DocumentEntity entity = resolve(sentence, subject, span);
+            if (entity == null && subject.tag().startsWith("NNP") && !isPlural(sentence, subject)) {
+                return new Speaker(null, properNoun(sentence, subject), cue.key(), null);
+            }
+            return new Speaker(entity, "", cue.key(), referringMention(sentence, subject));
+        }
+
+        /**
+         * A quote with no speech verb signed on its own line, as reader comments
+         * and vox pops are: {@code “…” ― Pamela Padilla} or {@code Pamela Padilla: “…”}.
+         */
+        private Speaker signedQuote(QuoteSpan span) {
+            String text = parsed.text();
+            int lineEnd = text.indexOf('\n', span.outerEnd());
+            String after = text.substring(span.outerEnd(), lineEnd < 0 ? text.length() : lineEnd);
+            java.util.regex.Matcher signature = SIGNATURE_AFTER.matcher(after);
+            if (signature.matches()) {
+                return signer(span.outerEnd() + signature.start(1), span.outerEnd() + signature.end(1));
+            }
+            int lineStart = text.lastIndexOf('\n', span.outerBegin() - 1) + 1;
+            java.util.regex.Matcher label = SIGNATURE_BEFORE.matcher(text.substring(lineStart, span.outerBegin()));
+            if (label.matches()) {
+                return signer(lineStart + label.start(1), lineStart + label.end(1));
+            }
+            return new Speaker(null, "", "", null);
+        }
+
+        private Speaker signer(int begin, int end) {
+            for (Token t : tokens) {
+                if (t.begin() >= begin && t.end() <= end && nameEntityByToken.containsKey(t.index())) {
+                    DocumentEntity entity = nameEntityByToken.get(t.index());
+                    return SPEAKER_TYPES.contains(entity.type()) ? new Speaker(entity, "", "", null) : new Speaker(null, "", "", null);
+                }
+            }
+            return new Speaker(null, parsed.span(begin, end), "", null);
+        }
+
+        /** The words of a proper-noun subject NER did not recognise: the head with its compound parts. */
+        private String properNoun(Sentence sentence, Token head) {
+            int first = head.index();
+            for (Dependency d : sentence.dependentsOf(head.index())) {
+                if (d.dependent() < first && d.relation().startsWith("compound") && tokens.get(d.dependent()).tag().startsWith("NNP")) {
+                    first = d.dependent();
+                }
+            }
+            return parsed.span(tokens.get(first).begin(), head.end());
         }
 
         /** The subject as a mention of its speaker when it is a pronoun or a role phrase, not a name. */
@@ -237,10 +291,24 @@ public final class QuoteAttributor {
             }
             if (subject.tag().startsWith("PRP") && SINGULAR_PRONOUNS.contains(subject.word().toLowerCase())) {
                 DocumentEntity sameSentence = lastNamedPersonSubject(sentence, subject.index());
-                return sameSentence != null ? sameSentence : salientPerson;
+                if (sameSentence != null) {
+                    return sameSentence;
+                }
+                return salientPerson != null ? salientPerson : nearestPersonBefore(subject.index());
             }
             if (subject.isNoun()) {
                 return byRole(roleWords(sentence, subject), span.outerBegin());
+            }
+            return null;
+        }
+
+        /** The person named last before a token: the antecedent when no one has been a subject yet. */
+        private DocumentEntity nearestPersonBefore(int token) {
+            for (int i = token - 1; i >= 0; i--) {
+                DocumentEntity entity = nameEntityByToken.get(i);
+                if (entity != null && entity.type() == EntityType.PERSON) {
+                    return entity;
+                }
             }
             return null;
         }
@@ -330,7 +398,11 @@ public final class QuoteAttributor {
         }
     }
 
-    private record Speaker(DocumentEntity entity, String cue, EntityMention mention) {
+    /**
+     * Who said a quote: an entity, or (entity null) the words of a name no
+     * entity holds ({@code unrecognizedName}, possibly empty for nobody).
+     */
+    private record Speaker(DocumentEntity entity, String unrecognizedName, String cue, EntityMention mention) {
     }
 
     private record RoleReference(int position, Set<String> words) {

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * Finds the direct quotes of a text: words between double quotation marks.
- * Curly marks pair as “…”, PTB marks as ``…'', straight marks and NYT-style
- * {@code ''} pair with the next mark of their kind. Single quotes are not
- * quotation marks here (they are apostrophes far more often).
+ * An opening mark (“, ", `` or NYT-style '') opens a quote and the next
+ * closing mark (”, " or '') closes it, whatever its style: real text mixes
+ * them (“…," is common). A second opening mark inside a quote is a typo or a
+ * nested quote and is passed over. Single quotes are not quotation marks here
+ * (they are apostrophes far more often).
  *
  * <p>News convention for a quote running over several paragraphs: each
  * paragraph opens with a mark and only the last one closes. A quote still open
@@ -21,7 +23,6 @@ public final class QuoteFinder {
     public List<QuoteSpan> find(String text) {
         List<QuoteSpan> spans = new ArrayList<>();
         int open = -1;
-        String closer = null;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -39,14 +40,14 @@ public final class QuoteFinder {
                 continue;
             }
             if (open < 0) {
-                String expectedCloser = closerOf(mark);
-                if (expectedCloser != null) {
+                if (!mark.equals("\u201d") || opensAnyway(text, i)) {
                     open = i;
-                    closer = expectedCloser;
                 }
-            } else if (mark.equals(closer)) {
-                add(spans, text, open, open + openerLength(text, open), i, i + mark.length());
-                open = -1;
+            } else {
+                if (!mark.equals("\u201c") && !mark.equals("``")) {
+                    add(spans, text, open, open + openerLength(text, open), i, i + mark.length());
+                    open = -1;
+                }
             }
             i += mark.length();
         }
@@ -70,14 +71,10 @@ public final class QuoteFinder {
         return null;
     }
 
-    /** The mark that closes a quote this mark opens; null for a mark that cannot open one. */
-    private static String closerOf(String opener) {
-        return switch (opener) {
-            case "\u201c" -> "\u201d";
-            case "\"" -> "\"";
-            case "``", "''" -> "''";
-            default -> null;
-        };
+    /** A closing curly mark typed at the start of a quotation: after a line start or space, before a letter. */
+    private static boolean opensAnyway(String text, int i) {
+        boolean before = i == 0 || Character.isWhitespace(text.charAt(i - 1));
+        return before && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
     }
 
     private static int openerLength(String text, int open) {

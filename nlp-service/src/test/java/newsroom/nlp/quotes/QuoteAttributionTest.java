@@ -83,4 +83,21 @@ class QuoteAttributionTest {
         assertEquals("", quotes.get(0).getSpeaker());
         assertEquals("", quotes.get(0).getSpeakerEntityId());
     }
+
+    @Test
+    void signedQuotesGoToTheSignature() {
+        List<Quote> quotes = quotes("Readers wrote to us after the debate.\n\n"
+                + "\u201cThe debate was a mess.\u201d \u2015 Lena Hofer\n\n"
+                + "Jonas Weber: \u201cI will vote anyway.\u201d");
+        assertQuote(quotes.get(0), "The debate was a mess.", "Lena Hofer", "");
+        assertQuote(quotes.get(1), "I will vote anyway.", "Jonas Weber", "");
+    }
+
+    @Test
+    void aPronounBeforeAnySubjectGoesToThePersonNamedLast() {
+        List<Quote> quotes = quotes("A statement from Maria Novak arrived on Monday.\n\n"
+                + "\"My hope,\" she said, \"is that the vote is fair.\"");
+        assertQuote(quotes.get(0), "My hope,", "Maria Novak", "say");
+        assertEquals(quotes.get(0).getSpeakerEntityId(), quotes.get(1).getSpeakerEntityId());
+    }
 }

@@ -29,6 +29,13 @@ class QuoteFinderTest {
     }
 
     @Test
+    void mixedMarkStylesStillPair() {
+        assertEquals(List.of("Deals are not a requirement,", "like candy"),
+                quoted("\u201cDeals are not a requirement,\" the chairman said of deals handed out \"like candy.\u201d".replace(".\u201d", "\u201d.")));
+        assertEquals(List.of("We are ashamed."), quoted("\u201dWe are ashamed.\u201d \u2015 Ana Ruiz"));
+    }
+
+    @Test
     void apostrophesAndSingleQuotesAreNotQuotationMarks() {
         assertEquals(List.of(), quoted("The minister's 'red line' was not crossed."));
     }
