@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * (300), runs (3), warmup (50), xmx-newsroom (2g), xmx-corenlp (4g),
  * service-jar (nlp-service/target/quarkus-app/quarkus-run.jar),
  * baseline-service-jar (none: the start-up of another build, main's, to compare),
- * analyse (yes; "no" scores the JSONs an earlier run wrote to out).
+ * analyse (yes; "no" scores the JSONs an earlier run wrote to out), parallel (no; "yes"
+ * runs every system's accuracy tasks and speed task in JVMs started at once).
  */
 public final class NlpBenchmark {
 
@@ -45,7 +46,7 @@ public final class NlpBenchmark {
             Map.entry("conll", "eng.testb"), Map.entry("polnear", "test"), Map.entry("articles", "300"),
             Map.entry("runs", "3"), Map.entry("warmup", "50"), Map.entry("xmx-newsroom", "2g"),
             Map.entry("xmx-corenlp", "4g"), Map.entry("service-jar", "nlp-service/target/quarkus-app/quarkus-run.jar"),
-            Map.entry("baseline-service-jar", ""), Map.entry("analyse", "yes")));
+            Map.entry("baseline-service-jar", ""), Map.entry("analyse", "yes"), Map.entry("parallel", "no")));
     private final List<String> table = new ArrayList<>();
     private final List<String> checks = new ArrayList<>();
 
@@ -72,14 +73,47 @@ public final class NlpBenchmark {
         List<String> tasks = List.of(opt("tasks").split(","));
         Map<String, JsonObject> runs = new LinkedHashMap<>();
         List<String> analysisTasks = tasks.stream().filter(t -> !t.equals("ready")).toList();
+        if (!analysisTasks.isEmpty() && opt("analyse").equals("yes")) {
+            // One JVM per system and task group; "parallel" starts them all at once (on a shared,
+            // overloaded machine every system then meets the same contention at the same time).
+            List<Process> started = new ArrayList<>();
+            List<String> groups = opt("parallel").equals("yes")
+                    ? analysisTasks.stream().map(t -> t.equals("speed") ? "speed" : "accuracy").distinct()
+                            .map(g -> String.join(",", analysisTasks.stream()
+                                    .filter(t -> g.equals("speed") == t.equals("speed")).toList())).toList()
+                    : List.of(String.join(",", analysisTasks));
+            for (String system : systems) {
+                for (String group : groups) {
+                    Process process = startSystem(system, out, eval, group);
+                    if (opt("parallel").equals("yes")) {
+                        started.add(process);
+                    } else {
+                        awaitSystem(system, process);
+                    }
+                }
+            }
+            for (int i = 0; i < started.size(); i++) {
+                awaitSystem(systems.get(i / groups.size()), started.get(i));
+            }
+        }
         for (String system : systems) {
-            if (!analysisTasks.isEmpty() && opt("analyse").equals("yes")) {
-                runSystem(system, out, eval, String.join(",", analysisTasks));
+            JsonObject merged = new JsonObject();
+            Path dir = out.resolve(system);
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    for (Path run : files.filter(f -> f.getFileName().toString().startsWith("run-")).sorted().toList()) {
+                        JsonObject part = JsonParser.parseString(Files.readString(run)).getAsJsonObject();
+                        for (String key : part.keySet()) {
+                            boolean keep = key.equals("peakLiveHeapBytes") && merged.has(key)
+                                    && merged.get(key).getAsLong() > part.get(key).getAsLong();
+                            if (!keep) {
+                                merged.add(key, part.get(key));
+                            }
+                        }
+                    }
+                }
             }
-            Path run = out.resolve(system).resolve("run.json");
-            if (Files.exists(run)) {
-                runs.put(system, JsonParser.parseString(Files.readString(run)).getAsJsonObject());
-            }
+            runs.put(system, merged);
         }
         table.add("| measure | " + String.join(" | ", systems) + " |");
         table.add("|---|" + "---|".repeat(systems.size()));
@@ -101,13 +135,16 @@ public final class NlpBenchmark {
         System.out.println(report);
     }
 
-    private void runSystem(String system, Path out, Path eval, String tasks) throws Exception {
+    private Process startSystem(String system, Path out, Path eval, String tasks) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx" + opt("xmx-" + system), "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), SystemRun.class.getName(), system, out.toString(),
                 eval.toString(), tasks, opt("conll"), opt("polnear"), opt("articles"), opt("runs"), opt("warmup"));
         System.err.println("running " + system + " (" + tasks + ") with -Xmx" + opt("xmx-" + system));
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        return new ProcessBuilder(command).inheritIO().start();
+    }
+
+    private static void awaitSystem(String system, Process process) throws InterruptedException {
         if (process.waitFor() != 0) {
             throw new IllegalStateException(system + " failed with exit code " + process.exitValue());
         }

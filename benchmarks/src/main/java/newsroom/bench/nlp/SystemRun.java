@@ -28,7 +28,7 @@ import newsroom.nlp.v1.Analysis;
  * One system's side of the benchmark, in a JVM of its own so that model
  * loading, heap and JIT state are its alone. Writes one Analysis JSON per
  * document (so the reference python scorers can read the same output) and a
- * {@code run.json} with the timings.
+ * {@code run-<tasks>.json} with the timings.
  *
  * <p>usage: SystemRun SYSTEM OUT_DIR EVAL_DIR TASKS CONLL_FILE POLNEAR_SPLIT ARTICLES RUNS WARMUP
  */
@@ -85,7 +85,7 @@ public final class SystemRun {
         }
         report.put("peakLiveHeapBytes", PEAK_LIVE_HEAP.get());
         Files.createDirectories(out);
-        Files.writeString(out.resolve("run.json"), new Gson().toJson(report));
+        Files.writeString(out.resolve("run-" + String.join("-", tasks) + ".json"), new Gson().toJson(report));
     }
 
     private static Map<String, Object> speed(TextAnalyzer analyzer, List<String> articles, int runs, int warmup) {

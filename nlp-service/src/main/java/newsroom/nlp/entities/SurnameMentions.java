@@ -23,7 +23,8 @@ public final class SurnameMentions {
             String[] words = name.text().trim().split("\\s+");
             String last = words[words.length - 1];
             if (name.type() == EntityType.PERSON && words.length >= 2 && last.length() >= 3
-                    && Character.isUpperCase(last.codePointAt(0)) && last.chars().allMatch(Character::isLetter)) {
+                    && Character.isUpperCase(last.codePointAt(0))
+                    && last.chars().allMatch(c -> Character.isLetter(c) || c == '\'' || c == '\u2019' || c == '-')) {
                 surnames.add(last);
             }
         }

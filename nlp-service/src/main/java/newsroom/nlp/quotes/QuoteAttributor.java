@@ -42,7 +42,10 @@ public final class QuoteAttributor {
             "respond", "declare", "announce", "write", "argue", "claim", "stress", "emphasise", "emphasize",
             "acknowledge", "comment", "conclude", "vow", "promise", "pledge", "urge", "suggest", "recall",
             "admit", "observe", "assert", "maintain", "confirm", "deny", "tweet", "predict", "caution",
-            "complain", "describe", "call", "quip", "reiterate", "underline", "affirm", "point");
+            "complain", "describe", "call", "quip", "reiterate", "underline", "affirm", "point", "continue",
+            "recount", "testify", "joke", "boast", "lament", "shout", "chant", "yell", "exclaim", "counter",
+            "retort", "concede", "contend", "charge", "allege", "proclaim", "scoff", "wonder", "muse",
+            "report", "whisper", "post", "text", "email", "rail", "blast", "snap", "sigh", "inform");
     private static final Set<String> PLURAL_PRONOUNS = Set.of("we", "they", "us", "them");
     private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
     private static final Set<EntityType> SPEAKER_TYPES = Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GPE);
@@ -153,10 +156,14 @@ public final class QuoteAttributor {
                 if (continues && !previous.speaker().isEmpty()) {
                     return new Speaker(null, previous.speaker(), "", null);
                 }
-                return signedQuote(span);
+                Speaker introduced = introducedByColon(span);
+                return introduced != null ? introduced : signedQuote(span);
             }
             Sentence sentence = parsed.sentence(cue.sentence());
             Token subject = subjectOf(sentence, cue.index());
+            if (subject == null) {
+                subject = invertedName(sentence, cue);
+            }
             if (subject == null) {
                 return new Speaker(null, "", cue.key(), null);
             }
@@ -165,6 +172,54 @@ public final class QuoteAttributor {
                 return new Speaker(null, properNoun(sentence, subject), cue.key(), null);
             }
             return new Speaker(entity, "", cue.key(), referringMention(sentence, subject));
+        }
+
+        /** "Said Ellis:" where the parser found no subject: a name right after the cue. */
+        private Token invertedName(Sentence sentence, Token cue) {
+            int next = cue.index() + 1;
+            if (next < tokens.size() && tokens.get(next).sentence() == sentence.index()
+                    && tokens.get(next).tag().startsWith("NNP")) {
+                int last = next;
+                while (last + 1 < tokens.size() && tokens.get(last + 1).sentence() == sentence.index()
+                        && tokens.get(last + 1).tag().startsWith("NNP")) {
+                    last++;
+                }
+                return tokens.get(last);
+            }
+            return null;
+        }
+
+        /**
+         * A quote after a colon, with no speech verb: the named subject of the
+         * sentence introduces it ("Obama rolled out a new message: “It's about me.”").
+         */
+        private Speaker introducedByColon(QuoteSpan span) {
+            int before = span.outerBegin() - 1;
+            while (before >= 0 && Character.isWhitespace(parsed.text().charAt(before))) {
+                before--;
+            }
+            if (before < 0 || parsed.text().charAt(before) != ':') {
+                return null;
+            }
+            Sentence sentence = parsed.sentence(sentenceAt(before));
+            for (Dependency root : sentence.dependencies()) {
+                if (root.governor() >= 0) {
+                    continue;
+                }
+                DocumentEntity label = nameEntityByToken.get(root.dependent());
+                if (label != null && SPEAKER_TYPES.contains(label.type())) {
+                    return new Speaker(label, "", "", null); // "Said Ellis: “…”", a name for a sentence
+                }
+                for (Dependency d : sentence.dependentsOf(root.dependent())) {
+                    if (d.relation().startsWith("nsubj") && d.dependent() < tokens.size()) {
+                        DocumentEntity named = nameEntityByToken.get(d.dependent());
+                        if (named != null && SPEAKER_TYPES.contains(named.type()) && !isPlural(sentence, tokens.get(d.dependent()))) {
+                            return new Speaker(named, "", "", null);
+                        }
+                    }
+                }
+            }
+            return null;
         }
 
         /**
@@ -268,7 +323,8 @@ public final class QuoteAttributor {
         private Token subjectOf(Sentence sentence, int verb) {
             for (int depth = 0; depth < 4; depth++) {
                 for (Dependency d : sentence.dependentsOf(verb)) {
-                    if (d.relation().startsWith("nsubj")) {
+                    // The parser can make a quoted noun a second subject ("My hope," she said).
+                    if (d.relation().startsWith("nsubj") && !insideAnyQuote(tokens.get(d.dependent()))) {
                         return tokens.get(d.dependent());
                     }
                 }

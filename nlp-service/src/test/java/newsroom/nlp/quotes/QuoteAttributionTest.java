@@ -100,4 +100,12 @@ class QuoteAttributionTest {
         assertQuote(quotes.get(0), "My hope,", "Maria Novak", "say");
         assertEquals(quotes.get(0).getSpeakerEntityId(), quotes.get(1).getSpeakerEntityId());
     }
+
+    @Test
+    void aQuoteAfterAColonGoesToTheNamedSubject() {
+        List<Quote> quotes = quotes("Tom Becker rolled out a new slogan: \u201cIt is about you.\u201d\n\n"
+                + "Maria Novak continued: \u201cWe will win.\u201d");
+        assertQuote(quotes.get(0), "It is about you.", "Tom Becker", "");
+        assertQuote(quotes.get(1), "We will win.", "Maria Novak", "continue");
+    }
 }
