@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * service-jar (nlp-service/target/quarkus-app/quarkus-run.jar),
  * baseline-service-jar (none: the start-up of another build, main's, to compare),
  * analyse (yes; "no" scores the JSONs an earlier run wrote to out), parallel (no; "yes"
- * runs every system's accuracy tasks and speed task in JVMs started at once).
+ * runs every system's tasks each in a JVM of its own, all started at once).
  */
 public final class NlpBenchmark {
 
@@ -77,11 +77,7 @@ public final class NlpBenchmark {
             // One JVM per system and task group; "parallel" starts them all at once (on a shared,
             // overloaded machine every system then meets the same contention at the same time).
             List<Process> started = new ArrayList<>();
-            List<String> groups = opt("parallel").equals("yes")
-                    ? analysisTasks.stream().map(t -> t.equals("speed") ? "speed" : "accuracy").distinct()
-                            .map(g -> String.join(",", analysisTasks.stream()
-                                    .filter(t -> g.equals("speed") == t.equals("speed")).toList())).toList()
-                    : List.of(String.join(",", analysisTasks));
+            List<String> groups = opt("parallel").equals("yes") ? analysisTasks : List.of(String.join(",", analysisTasks));
             for (String system : systems) {
                 for (String group : groups) {
                     Process process = startSystem(system, out, eval, group);

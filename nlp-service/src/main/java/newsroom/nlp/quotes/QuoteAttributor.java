@@ -55,6 +55,8 @@ public final class QuoteAttributor {
     /** "Pamela Padilla: “" before a quote, from the start of its line. */
     private static final java.util.regex.Pattern SIGNATURE_BEFORE = java.util.regex.Pattern.compile(
             "\\s*(\\p{Lu}[\\p{L}.' -]{1,60}?)\\s*:\\s*");
+    /** How far into the next sentence a cue may open it: "Senator Lindsey Graham of South Carolina asked". */
+    private static final int OPENING_CUE_WINDOW = 8;
     private static final Set<String> SUBJECT_CLIMB = Set.of("conj", "dep", "advcl", "xcomp", "parataxis");
 
     public List<AttributedQuote> attribute(ParsedText parsed, List<QuoteSpan> spans, List<DocumentEntity> entities) {
@@ -131,7 +133,7 @@ public final class QuoteAttributor {
                     if (speaker.entity != null && speaker.entity.type() == EntityType.PERSON) {
                         lastSpeaker = speaker.entity;
                     }
-                    previousLastSentence = lastSentence(span);
+                    previousLastSentence = Math.max(lastSentence(span), speaker.cueSentence);
                     next++;
                 }
                 DocumentEntity subject = lastNamedPersonSubject(sentence, Integer.MAX_VALUE);
@@ -147,6 +149,9 @@ public final class QuoteAttributor {
         private Speaker attribute(QuoteSpan span, AttributedQuote previous, int previousLastSentence) {
             List<Sentence> sentences = parsed.sentences().subList(firstSentence(span), lastSentence(span) + 1);
             Token cue = nearestCue(span, sentences);
+            if (cue == null && introducedByColon(span) == null) {
+                cue = cueOpeningNextSentence(span);
+            }
             if (cue == null) {
                 boolean continues = previous != null && firstSentence(span) <= previousLastSentence + 1
                         && onlyQuotesIn(sentences);
@@ -165,13 +170,43 @@ public final class QuoteAttributor {
                 subject = invertedName(sentence, cue);
             }
             if (subject == null) {
-                return new Speaker(null, "", cue.key(), null);
+                return new Speaker(null, "", cue.key(), null, cue.sentence());
             }
             DocumentEntity entity = resolve(sentence, subject, span);
             if (entity == null && subject.tag().startsWith("NNP") && !isPlural(sentence, subject)) {
-                return new Speaker(null, properNoun(sentence, subject), cue.key(), null);
+                return new Speaker(null, properNoun(sentence, subject), cue.key(), null, cue.sentence());
             }
-            return new Speaker(entity, "", cue.key(), referringMention(sentence, subject));
+            return new Speaker(entity, "", cue.key(), referringMention(sentence, subject), cue.sentence());
+        }
+
+        /**
+         * “…?” Graham asked. — the splitter ends the sentence inside the quote,
+         * so the cue opens the next sentence: a speech verb among its first
+         * words, when nothing but the quote is left in the quote's sentence.
+         */
+        private Token cueOpeningNextSentence(QuoteSpan span) {
+            int last = lastSentence(span);
+            if (last + 1 >= parsed.sentences().size()) {
+                return null;
+            }
+            boolean quoteEndsSentence = parsed.sentence(last).tokens().stream()
+                    .noneMatch(t -> t.begin() >= span.outerEnd() && !t.isPunctuation());
+            if (!quoteEndsSentence) {
+                return null;
+            }
+            List<Token> next = parsed.sentence(last + 1).tokens();
+            for (int i = 0; i < Math.min(OPENING_CUE_WINDOW, next.size()); i++) {
+                Token t = next.get(i);
+                if (insideAnyQuote(t)) {
+                    return null;
+                }
+                if (t.isVerb() && CUE_LEMMAS.contains(t.key())) {
+                    // A cue followed by a quote of its own sentence introduces that quote instead.
+                    boolean ownQuote = next.stream().anyMatch(o -> o.index() > t.index() && insideAnyQuote(o));
+                    return ownQuote ? null : t;
+                }
+            }
+            return null;
         }
 
         /** "Said Ellis:" where the parser found no subject: a name right after the cue. */
@@ -458,7 +493,12 @@ public final class QuoteAttributor {
      * Who said a quote: an entity, or (entity null) the words of a name no
      * entity holds ({@code unrecognizedName}, possibly empty for nobody).
      */
-    private record Speaker(DocumentEntity entity, String unrecognizedName, String cue, EntityMention mention) {
+    private record Speaker(DocumentEntity entity, String unrecognizedName, String cue, EntityMention mention,
+            int cueSentence) {
+
+        Speaker(DocumentEntity entity, String unrecognizedName, String cue, EntityMention mention) {
+            this(entity, unrecognizedName, cue, mention, -1);
+        }
     }
 
     private record RoleReference(int position, Set<String> words) {

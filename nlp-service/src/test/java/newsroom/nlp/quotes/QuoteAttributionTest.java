@@ -108,4 +108,12 @@ class QuoteAttributionTest {
         assertQuote(quotes.get(0), "It is about you.", "Tom Becker", "");
         assertQuote(quotes.get(1), "We will win.", "Maria Novak", "continue");
     }
+
+    @Test
+    void aQuestionEndsTheSentenceAndTheCueOpensTheNext() {
+        List<Quote> quotes = quotes("Tom Becker spoke after Maria Novak.\n\n"
+                + "\u201cDoes anybody know the plan?\u201d Becker asked. \u201cNeither do I. Nobody does.\u201d");
+        assertQuote(quotes.get(0), "Does anybody know the plan?", "Tom Becker", "ask");
+        assertQuote(quotes.get(1), "Neither do I. Nobody does.", "Tom Becker", "");
+    }
 }
