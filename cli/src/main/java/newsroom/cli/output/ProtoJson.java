@@ -5,13 +5,16 @@ import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 
 /**
- * The proto3 JSON form of a reply (lowerCamelCase field names, defaults omitted),
- * the same form the services' contracts document.
+ * The proto3 JSON form of a reply (lowerCamelCase field names), the same form the
+ * services' contracts document, with every field printed even at its default: a
+ * mention that begins at offset 0 must still carry {@code "begin": 0}, or readers
+ * of the JSON (the reference scorers among them) cannot place it.
  */
 public final class ProtoJson {
 
-    private static final JsonFormat.Printer PRINTER = JsonFormat.printer();
-    private static final JsonFormat.Printer ONE_LINE = JsonFormat.printer().omittingInsignificantWhitespace();
+    private static final JsonFormat.Printer PRINTER = JsonFormat.printer().alwaysPrintFieldsWithNoPresence();
+    private static final JsonFormat.Printer ONE_LINE = JsonFormat.printer().alwaysPrintFieldsWithNoPresence()
+            .omittingInsignificantWhitespace();
 
     private ProtoJson() {
     }

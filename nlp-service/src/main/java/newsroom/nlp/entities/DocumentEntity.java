@@ -18,4 +18,19 @@ public record DocumentEntity(String id, String name, EntityType type, List<Strin
         aliases = List.copyOf(aliases);
         mentions = List.copyOf(mentions);
     }
+
+    /** This entity with further mentions, kept in order of appearance, a span already held counted once. */
+    public DocumentEntity withMentions(List<EntityMention> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        java.util.Map<Long, EntityMention> bySpan = new java.util.TreeMap<>();
+        for (EntityMention m : mentions) {
+            bySpan.put(((long) m.begin() << 32) | m.end(), m);
+        }
+        for (EntityMention m : more) {
+            bySpan.putIfAbsent(((long) m.begin() << 32) | m.end(), m);
+        }
+        return new DocumentEntity(id, name, type, aliases, List.copyOf(bySpan.values()), salience);
+    }
 }

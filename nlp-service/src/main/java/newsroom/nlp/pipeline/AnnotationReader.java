@@ -1,8 +1,5 @@
 package newsroom.nlp.pipeline;
 
-import edu.stanford.nlp.coref.CorefCoreAnnotations;
-import edu.stanford.nlp.coref.data.CorefChain;
-import edu.stanford.nlp.coref.data.Dictionaries;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.IndexedWord;
@@ -13,12 +10,8 @@ import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import newsroom.nlp.entities.ChainMention;
 import newsroom.nlp.entities.EntityType;
-import newsroom.nlp.entities.MentionKind;
 import newsroom.nlp.entities.NameMention;
-import newsroom.nlp.quotes.QuoteSpan;
 import newsroom.nlp.text.Dependency;
 import newsroom.nlp.text.ParsedText;
 import newsroom.nlp.text.Sentence;
@@ -31,9 +24,6 @@ import newsroom.nlp.text.Token;
  * into the analysed text.
  */
 final class AnnotationReader {
-
-    private static final Set<String> QUOTE_MARKS = Set.of("\"", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb",
-            "\u2018", "\u2019", "`", "'");
 
     private final Annotation annotation;
     private final String text;
@@ -96,61 +86,5 @@ final class AnnotationReader {
             });
         }
         return names;
-    }
-
-    /** The coreference chains, lists ("Pakistan and Russia") left out. */
-    List<List<ChainMention>> corefChains() {
-        List<List<ChainMention>> chains = new ArrayList<>();
-        var corefChains = annotation.get(CorefCoreAnnotations.CorefChainAnnotation.class);
-        if (corefChains == null) {
-            return chains;
-        }
-        for (CorefChain chain : corefChains.values()) {
-            List<ChainMention> mentions = new ArrayList<>();
-            for (CorefChain.CorefMention m : chain.getMentionsInTextualOrder()) {
-                MentionKind kind = switch (m.mentionType) {
-                    case PROPER -> MentionKind.NAME;
-                    case NOMINAL -> MentionKind.NOMINAL;
-                    case PRONOMINAL -> MentionKind.PRONOMINAL;
-                    default -> null;
-                };
-                if (kind == null) {
-                    continue;
-                }
-                List<CoreLabel> tokens = sentenceTokens.get(m.sentNum - 1);
-                int begin = tokens.get(m.startIndex - 1).beginPosition();
-                int end = tokens.get(m.endIndex - 2).endPosition();
-                mentions.add(new ChainMention(text.substring(begin, end), begin, end, kind,
-                        m.animacy != Dictionaries.Animacy.INANIMATE));
-            }
-            chains.add(mentions);
-        }
-        return chains;
-    }
-
-    /** Top-level direct quotes, split into their marks and the quoted words. */
-    List<QuoteSpan> quotes() {
-        List<QuoteSpan> spans = new ArrayList<>();
-        List<CoreMap> quotes = annotation.get(CoreAnnotations.QuotationsAnnotation.class);
-        if (quotes == null) {
-            return spans;
-        }
-        for (CoreMap quote : quotes) {
-            int outerBegin = quote.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
-            int outerEnd = quote.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-            int begin = outerBegin;
-            while (begin < outerEnd && begin - outerBegin < 2 && QUOTE_MARKS.contains(text.substring(begin, begin + 1))) {
-                begin++;
-            }
-            int end = outerEnd;
-            while (end > begin && outerEnd - end < 2 && QUOTE_MARKS.contains(text.substring(end - 1, end))) {
-                end--;
-            }
-            if (end > begin) {
-                spans.add(new QuoteSpan(outerBegin, begin, end, outerEnd));
-            }
-        }
-        spans.sort(java.util.Comparator.comparingInt(QuoteSpan::begin));
-        return spans;
     }
 }

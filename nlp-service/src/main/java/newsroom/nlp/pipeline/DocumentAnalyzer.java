@@ -6,14 +6,20 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import newsroom.cleaning.ArticleCleaner;
 import newsroom.cleaning.ContentKind;
 import newsroom.nlp.entities.DocumentEntity;
 import newsroom.nlp.entities.EntityBuilder;
+import newsroom.nlp.entities.EntityMention;
+import newsroom.nlp.entities.SurnameMentions;
 import newsroom.nlp.phrases.KeyPhraseExtractor;
 import newsroom.nlp.quotes.AttributedQuote;
 import newsroom.nlp.quotes.QuoteAttributor;
+import newsroom.nlp.quotes.QuoteFinder;
 import newsroom.nlp.text.ParsedText;
 import newsroom.nlp.text.Token;
 import newsroom.nlp.time.TemporalExpressionExtractor;
@@ -44,7 +50,9 @@ public class DocumentAnalyzer {
     private final CoreNlpPipeline pipeline;
     private final RequestValidator validator;
     private final ArticleCleaner cleaner = new ArticleCleaner();
+    private final SurnameMentions surnames = new SurnameMentions();
     private final EntityBuilder entityBuilder = new EntityBuilder();
+    private final QuoteFinder quoteFinder = new QuoteFinder();
     private final QuoteAttributor quoteAttributor = new QuoteAttributor();
     private final TemporalExpressionExtractor temporalExtractor = new TemporalExpressionExtractor();
     private final KeyPhraseExtractor keyPhraseExtractor = new KeyPhraseExtractor();
@@ -78,14 +86,20 @@ public class DocumentAnalyzer {
                 .setLanguage("en")
                 .setWordCount((int) tokens.stream().filter(t -> !t.isPunctuation()).count());
         if (features.entities()) {
-            List<DocumentEntity> entities = entityBuilder.build(reader.names(), reader.corefChains(), cleaned.length());
-            entities.forEach(e -> analysis.addEntities(toProto(e)));
-            if (features.quotes()) {
-                for (AttributedQuote q : quoteAttributor.attribute(parsed, reader.quotes(), entities)) {
-                    analysis.addQuotes(Quote.newBuilder().setText(q.text()).setBegin(q.begin()).setEnd(q.end())
-                            .setSpeakerEntityId(q.speakerEntityId()).setSpeaker(q.speaker()).setCue(q.cue()));
+            List<DocumentEntity> entities = entityBuilder.build(surnames.addTo(reader.names(), tokens), cleaned.length());
+            List<AttributedQuote> quotes = features.quotes()
+                    ? quoteAttributor.attribute(parsed, quoteFinder.find(cleaned), entities)
+                    : List.of();
+            Map<String, List<EntityMention>> speakerMentions = new HashMap<>();
+            for (AttributedQuote q : quotes) {
+                if (q.speakerMention() != null) {
+                    speakerMentions.computeIfAbsent(q.speakerEntityId(), id -> new ArrayList<>()).add(q.speakerMention());
                 }
+                analysis.addQuotes(Quote.newBuilder().setText(q.text()).setBegin(q.begin()).setEnd(q.end())
+                        .setSpeakerEntityId(q.speakerEntityId()).setSpeaker(q.speaker()).setCue(q.cue()));
             }
+            entities.forEach(e -> analysis.addEntities(
+                    toProto(e.withMentions(speakerMentions.getOrDefault(e.id(), List.of())))));
         }
         if (features.temporalExpressions()) {
             temporalExtractor.extract(annotation, cleaned).forEach(t -> analysis.addTemporalExpressions(

@@ -42,10 +42,21 @@ public final class QuoteAttributor {
             "respond", "declare", "announce", "write", "argue", "claim", "stress", "emphasise", "emphasize",
             "acknowledge", "comment", "conclude", "vow", "promise", "pledge", "urge", "suggest", "recall",
             "admit", "observe", "assert", "maintain", "confirm", "deny", "tweet", "predict", "caution",
-            "complain", "describe", "call", "quip", "reiterate", "underline", "affirm", "point");
+            "complain", "describe", "call", "quip", "reiterate", "underline", "affirm", "point", "continue",
+            "recount", "testify", "joke", "boast", "lament", "shout", "chant", "yell", "exclaim", "counter",
+            "retort", "concede", "contend", "charge", "allege", "proclaim", "scoff", "wonder", "muse",
+            "report", "whisper", "post", "text", "email", "rail", "blast", "snap", "sigh", "inform");
     private static final Set<String> PLURAL_PRONOUNS = Set.of("we", "they", "us", "them");
     private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
     private static final Set<EntityType> SPEAKER_TYPES = Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GPE);
+    /** "” ― Pamela Padilla" after a quote, to the end of its line. */
+    private static final java.util.regex.Pattern SIGNATURE_AFTER = java.util.regex.Pattern.compile(
+            "[\\s,]*[\u2015\u2014\u2013-]{1,2}\\s*(\\p{Lu}[\\p{L}.' -]{1,60}?)[\\s.,]*");
+    /** "Pamela Padilla: “" before a quote, from the start of its line. */
+    private static final java.util.regex.Pattern SIGNATURE_BEFORE = java.util.regex.Pattern.compile(
+            "\\s*(\\p{Lu}[\\p{L}.' -]{1,60}?)\\s*:\\s*");
+    /** How far into the next sentence a cue may open it: "Senator Lindsey Graham of South Carolina asked". */
+    private static final int OPENING_CUE_WINDOW = 8;
     private static final Set<String> SUBJECT_CLIMB = Set.of("conj", "dep", "advcl", "xcomp", "parataxis");
 
     public List<AttributedQuote> attribute(ParsedText parsed, List<QuoteSpan> spans, List<DocumentEntity> entities) {
@@ -117,11 +128,12 @@ public final class QuoteAttributor {
                     Speaker speaker = attribute(span, previous, previousLastSentence);
                     quotes.add(new AttributedQuote(parsed.span(span.begin(), span.end()), span.begin(), span.end(),
                             speaker.entity == null ? "" : speaker.entity.id(),
-                            speaker.entity == null ? "" : speaker.entity.name(), speaker.cue));
+                            speaker.entity == null ? speaker.unrecognizedName : speaker.entity.name(), speaker.cue,
+                            speaker.entity == null ? null : speaker.mention));
                     if (speaker.entity != null && speaker.entity.type() == EntityType.PERSON) {
                         lastSpeaker = speaker.entity;
                     }
-                    previousLastSentence = lastSentence(span);
+                    previousLastSentence = Math.max(lastSentence(span), speaker.cueSentence);
                     next++;
                 }
                 DocumentEntity subject = lastNamedPersonSubject(sentence, Integer.MAX_VALUE);
@@ -137,17 +149,176 @@ public final class QuoteAttributor {
         private Speaker attribute(QuoteSpan span, AttributedQuote previous, int previousLastSentence) {
             List<Sentence> sentences = parsed.sentences().subList(firstSentence(span), lastSentence(span) + 1);
             Token cue = nearestCue(span, sentences);
+            if (cue == null && introducedByColon(span) == null) {
+                cue = cueOpeningNextSentence(span);
+            }
             if (cue == null) {
                 boolean continues = previous != null && firstSentence(span) <= previousLastSentence + 1
                         && onlyQuotesIn(sentences);
                 if (continues && !previous.speakerEntityId().isEmpty()) {
-                    return new Speaker(entitiesById.get(previous.speakerEntityId()), "");
+                    return new Speaker(entitiesById.get(previous.speakerEntityId()), "", "", null);
                 }
-                return new Speaker(null, "");
+                if (continues && !previous.speaker().isEmpty()) {
+                    return new Speaker(null, previous.speaker(), "", null);
+                }
+                Speaker introduced = introducedByColon(span);
+                return introduced != null ? introduced : signedQuote(span);
             }
             Sentence sentence = parsed.sentence(cue.sentence());
             Token subject = subjectOf(sentence, cue.index());
-            return new Speaker(subject == null ? null : resolve(sentence, subject, span), cue.key());
+            if (subject == null) {
+                subject = invertedName(sentence, cue);
+            }
+            if (subject == null) {
+                return new Speaker(null, "", cue.key(), null, cue.sentence());
+            }
+            DocumentEntity entity = resolve(sentence, subject, span);
+            if (entity == null && subject.tag().startsWith("NNP") && !isPlural(sentence, subject)) {
+                return new Speaker(null, properNoun(sentence, subject), cue.key(), null, cue.sentence());
+            }
+            return new Speaker(entity, "", cue.key(), referringMention(sentence, subject), cue.sentence());
+        }
+
+        /**
+         * “…?” Graham asked. — the splitter ends the sentence inside the quote,
+         * so the cue opens the next sentence: a speech verb among its first
+         * words, when nothing but the quote is left in the quote's sentence.
+         */
+        private Token cueOpeningNextSentence(QuoteSpan span) {
+            int last = lastSentence(span);
+            if (last + 1 >= parsed.sentences().size()) {
+                return null;
+            }
+            boolean quoteEndsSentence = parsed.sentence(last).tokens().stream()
+                    .noneMatch(t -> t.begin() >= span.outerEnd() && !t.isPunctuation());
+            if (!quoteEndsSentence) {
+                return null;
+            }
+            List<Token> next = parsed.sentence(last + 1).tokens();
+            for (int i = 0; i < Math.min(OPENING_CUE_WINDOW, next.size()); i++) {
+                Token t = next.get(i);
+                if (insideAnyQuote(t)) {
+                    return null;
+                }
+                if (t.isVerb() && CUE_LEMMAS.contains(t.key())) {
+                    // A cue followed by a quote of its own sentence introduces that quote instead.
+                    boolean ownQuote = next.stream().anyMatch(o -> o.index() > t.index() && insideAnyQuote(o));
+                    return ownQuote ? null : t;
+                }
+            }
+            return null;
+        }
+
+        /** "Said Ellis:" where the parser found no subject: a name right after the cue. */
+        private Token invertedName(Sentence sentence, Token cue) {
+            int next = cue.index() + 1;
+            if (next < tokens.size() && tokens.get(next).sentence() == sentence.index()
+                    && tokens.get(next).tag().startsWith("NNP")) {
+                int last = next;
+                while (last + 1 < tokens.size() && tokens.get(last + 1).sentence() == sentence.index()
+                        && tokens.get(last + 1).tag().startsWith("NNP")) {
+                    last++;
+                }
+                return tokens.get(last);
+            }
+            return null;
+        }
+
+        /**
+         * A quote after a colon, with no speech verb: the named subject of the
+         * sentence introduces it ("Obama rolled out a new message: “It's about me.”").
+         */
+        private Speaker introducedByColon(QuoteSpan span) {
+            int before = span.outerBegin() - 1;
+            while (before >= 0 && Character.isWhitespace(parsed.text().charAt(before))) {
+                before--;
+            }
+            if (before < 0 || parsed.text().charAt(before) != ':') {
+                return null;
+            }
+            Sentence sentence = parsed.sentence(sentenceAt(before));
+            for (Dependency root : sentence.dependencies()) {
+                if (root.governor() >= 0) {
+                    continue;
+                }
+                DocumentEntity label = nameEntityByToken.get(root.dependent());
+                if (label != null && SPEAKER_TYPES.contains(label.type())) {
+                    return new Speaker(label, "", "", null); // "Said Ellis: “…”", a name for a sentence
+                }
+                for (Dependency d : sentence.dependentsOf(root.dependent())) {
+                    if (d.relation().startsWith("nsubj") && d.dependent() < tokens.size()) {
+                        DocumentEntity named = nameEntityByToken.get(d.dependent());
+                        if (named != null && SPEAKER_TYPES.contains(named.type()) && !isPlural(sentence, tokens.get(d.dependent()))) {
+                            return new Speaker(named, "", "", null);
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A quote with no speech verb signed on its own line, as reader comments
+         * and vox pops are: {@code “…” ― Pamela Padilla} or {@code Pamela Padilla: “…”}.
+         */
+        private Speaker signedQuote(QuoteSpan span) {
+            String text = parsed.text();
+            int lineEnd = text.indexOf('\n', span.outerEnd());
+            String after = text.substring(span.outerEnd(), lineEnd < 0 ? text.length() : lineEnd);
+            java.util.regex.Matcher signature = SIGNATURE_AFTER.matcher(after);
+            if (signature.matches()) {
+                return signer(span.outerEnd() + signature.start(1), span.outerEnd() + signature.end(1));
+            }
+            int lineStart = text.lastIndexOf('\n', span.outerBegin() - 1) + 1;
+            java.util.regex.Matcher label = SIGNATURE_BEFORE.matcher(text.substring(lineStart, span.outerBegin()));
+            if (label.matches()) {
+                return signer(lineStart + label.start(1), lineStart + label.end(1));
+            }
+            return new Speaker(null, "", "", null);
+        }
+
+        private Speaker signer(int begin, int end) {
+            for (Token t : tokens) {
+                if (t.begin() >= begin && t.end() <= end && nameEntityByToken.containsKey(t.index())) {
+                    DocumentEntity entity = nameEntityByToken.get(t.index());
+                    return SPEAKER_TYPES.contains(entity.type()) ? new Speaker(entity, "", "", null) : new Speaker(null, "", "", null);
+                }
+            }
+            return new Speaker(null, parsed.span(begin, end), "", null);
+        }
+
+        /** The words of a proper-noun subject NER did not recognise: the head with its compound parts. */
+        private String properNoun(Sentence sentence, Token head) {
+            int first = head.index();
+            for (Dependency d : sentence.dependentsOf(head.index())) {
+                if (d.dependent() < first && d.relation().startsWith("compound") && tokens.get(d.dependent()).tag().startsWith("NNP")) {
+                    first = d.dependent();
+                }
+            }
+            return parsed.span(tokens.get(first).begin(), head.end());
+        }
+
+        /** The subject as a mention of its speaker when it is a pronoun or a role phrase, not a name. */
+        private EntityMention referringMention(Sentence sentence, Token subject) {
+            if (nameEntityByToken.containsKey(subject.index())) {
+                return null;
+            }
+            if (subject.tag().startsWith("PRP")) {
+                return new EntityMention(subject.word(), subject.begin(), subject.end(), MentionKind.PRONOMINAL);
+            }
+            if (!subject.isNoun()) {
+                return null;
+            }
+            int first = subject.index();
+            for (Dependency d : sentence.dependentsOf(subject.index())) {
+                String relation = d.relation();
+                if (d.dependent() < first && (relation.startsWith("det") || relation.startsWith("amod")
+                        || relation.startsWith("compound") || relation.startsWith("nmod:poss"))) {
+                    first = d.dependent();
+                }
+            }
+            int begin = tokens.get(first).begin();
+            return new EntityMention(parsed.span(begin, subject.end()), begin, subject.end(), MentionKind.NOMINAL);
         }
 
         private Token nearestCue(QuoteSpan span, List<Sentence> sentences) {
@@ -187,7 +358,8 @@ public final class QuoteAttributor {
         private Token subjectOf(Sentence sentence, int verb) {
             for (int depth = 0; depth < 4; depth++) {
                 for (Dependency d : sentence.dependentsOf(verb)) {
-                    if (d.relation().startsWith("nsubj")) {
+                    // The parser can make a quoted noun a second subject ("My hope," she said).
+                    if (d.relation().startsWith("nsubj") && !insideAnyQuote(tokens.get(d.dependent()))) {
                         return tokens.get(d.dependent());
                     }
                 }
@@ -210,10 +382,24 @@ public final class QuoteAttributor {
             }
             if (subject.tag().startsWith("PRP") && SINGULAR_PRONOUNS.contains(subject.word().toLowerCase())) {
                 DocumentEntity sameSentence = lastNamedPersonSubject(sentence, subject.index());
-                return sameSentence != null ? sameSentence : salientPerson;
+                if (sameSentence != null) {
+                    return sameSentence;
+                }
+                return salientPerson != null ? salientPerson : nearestPersonBefore(subject.index());
             }
             if (subject.isNoun()) {
                 return byRole(roleWords(sentence, subject), span.outerBegin());
+            }
+            return null;
+        }
+
+        /** The person named last before a token: the antecedent when no one has been a subject yet. */
+        private DocumentEntity nearestPersonBefore(int token) {
+            for (int i = token - 1; i >= 0; i--) {
+                DocumentEntity entity = nameEntityByToken.get(i);
+                if (entity != null && entity.type() == EntityType.PERSON) {
+                    return entity;
+                }
             }
             return null;
         }
@@ -303,7 +489,16 @@ public final class QuoteAttributor {
         }
     }
 
-    private record Speaker(DocumentEntity entity, String cue) {
+    /**
+     * Who said a quote: an entity, or (entity null) the words of a name no
+     * entity holds ({@code unrecognizedName}, possibly empty for nobody).
+     */
+    private record Speaker(DocumentEntity entity, String unrecognizedName, String cue, EntityMention mention,
+            int cueSentence) {
+
+        Speaker(DocumentEntity entity, String unrecognizedName, String cue, EntityMention mention) {
+            this(entity, unrecognizedName, cue, mention, -1);
+        }
     }
 
     private record RoleReference(int position, Set<String> words) {

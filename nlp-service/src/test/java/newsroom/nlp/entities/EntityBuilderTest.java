@@ -20,23 +20,13 @@ class EntityBuilderTest {
         return new NameMention(text, begin, begin + text.length(), type);
     }
 
-    private static ChainMention chain(String text, MentionKind kind) {
-        int begin = TEXT.indexOf(text);
-        return new ChainMention(text, begin, begin + text.length(), kind, true);
-    }
-
     @Test
     void buildsCanonicalNamesAliasesMentionsAndRanksBySalience() {
         List<NameMention> names = List.of(
                 name("Sergey Lavrov", EntityType.PERSON), name("Ayesha Khan", EntityType.PERSON),
                 name("Pakistani", EntityType.MISC), nameAt("Lavrov", 40, EntityType.PERSON));
-        // A chain that wrongly joins both people, as CoreNLP does: nominal and pronoun
-        // mentions must go to the person named nearest before them.
-        List<List<ChainMention>> chains = List.of(List.of(
-                chain("Sergey Lavrov", MentionKind.NAME), chain("Ayesha Khan", MentionKind.NAME),
-                chain("The Pakistani minister", MentionKind.NOMINAL), chain("She", MentionKind.PRONOMINAL)));
 
-        List<DocumentEntity> entities = new EntityBuilder().build(names, chains, TEXT.length());
+        List<DocumentEntity> entities = new EntityBuilder().build(names, TEXT.length());
 
         DocumentEntity lavrov = entities.get(0);
         assertEquals("e1", lavrov.id());
@@ -44,11 +34,10 @@ class EntityBuilderTest {
         assertEquals(List.of("Lavrov"), lavrov.aliases());
         assertEquals(1.0, lavrov.salience());
         DocumentEntity khan = entities.stream().filter(e -> e.name().equals("Ayesha Khan")).findFirst().orElseThrow();
-        assertEquals(List.of("Ayesha Khan", "The Pakistani minister", "She"),
-                khan.mentions().stream().map(EntityMention::text).toList(),
-                "a chain's descriptions and pronouns go to the person named nearest before them");
-        assertEquals(List.of(MentionKind.NAME, MentionKind.NOMINAL, MentionKind.PRONOMINAL),
-                khan.mentions().stream().map(EntityMention::kind).toList());
+        assertEquals(List.of(MentionKind.NAME), khan.mentions().stream().map(EntityMention::kind).toList());
+        DocumentEntity withPronoun = khan.withMentions(List.of(new EntityMention("She", TEXT.indexOf("She"),
+                TEXT.indexOf("She") + 3, MentionKind.PRONOMINAL)));
+        assertEquals(List.of("Ayesha Khan", "She"), withPronoun.mentions().stream().map(EntityMention::text).toList());
         assertTrue(entities.stream().allMatch(e -> e.salience() >= 0 && e.salience() <= 1));
         assertEquals(3, entities.size());
         for (DocumentEntity e : entities) {

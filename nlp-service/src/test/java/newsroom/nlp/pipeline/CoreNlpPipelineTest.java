@@ -18,8 +18,8 @@ class CoreNlpPipelineTest {
     }
 
     @Test
-    void configuresTheEightAnnotatorsOnce() {
-        assertEquals("tokenize,ssplit,pos,lemma,ner,depparse,coref,quote",
+    void configuresTheSixAnnotatorsWithoutCoreferenceOrQuotes() {
+        assertEquals("tokenize,ssplit,pos,lemma,ner,depparse",
                 CoreNlpPipeline.properties().getProperty("annotators"));
     }
 }

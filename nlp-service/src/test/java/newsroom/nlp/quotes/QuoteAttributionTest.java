@@ -83,4 +83,37 @@ class QuoteAttributionTest {
         assertEquals("", quotes.get(0).getSpeaker());
         assertEquals("", quotes.get(0).getSpeakerEntityId());
     }
+
+    @Test
+    void signedQuotesGoToTheSignature() {
+        List<Quote> quotes = quotes("Readers wrote to us after the debate.\n\n"
+                + "\u201cThe debate was a mess.\u201d \u2015 Lena Hofer\n\n"
+                + "Jonas Weber: \u201cI will vote anyway.\u201d");
+        assertQuote(quotes.get(0), "The debate was a mess.", "Lena Hofer", "");
+        assertQuote(quotes.get(1), "I will vote anyway.", "Jonas Weber", "");
+    }
+
+    @Test
+    void aPronounBeforeAnySubjectGoesToThePersonNamedLast() {
+        List<Quote> quotes = quotes("A statement from Maria Novak arrived on Monday.\n\n"
+                + "\"My hope,\" she said, \"is that the vote is fair.\"");
+        assertQuote(quotes.get(0), "My hope,", "Maria Novak", "say");
+        assertEquals(quotes.get(0).getSpeakerEntityId(), quotes.get(1).getSpeakerEntityId());
+    }
+
+    @Test
+    void aQuoteAfterAColonGoesToTheNamedSubject() {
+        List<Quote> quotes = quotes("Tom Becker rolled out a new slogan: \u201cIt is about you.\u201d\n\n"
+                + "Maria Novak continued: \u201cWe will win.\u201d");
+        assertQuote(quotes.get(0), "It is about you.", "Tom Becker", "");
+        assertQuote(quotes.get(1), "We will win.", "Maria Novak", "continue");
+    }
+
+    @Test
+    void aQuestionEndsTheSentenceAndTheCueOpensTheNext() {
+        List<Quote> quotes = quotes("Tom Becker spoke after Maria Novak.\n\n"
+                + "\u201cDoes anybody know the plan?\u201d Becker asked. \u201cNeither do I. Nobody does.\u201d");
+        assertQuote(quotes.get(0), "Does anybody know the plan?", "Tom Becker", "ask");
+        assertQuote(quotes.get(1), "Neither do I. Nobody does.", "Tom Becker", "");
+    }
 }
