@@ -55,7 +55,7 @@ public final class ArticleValidator {
         Instant publishedAt = article.hasPublishedTime() ? publishedAt(article.getPublishedTime()) : null;
         String language = language(article.getLanguage());
         return new ValidArticle(url, source, title, publishedAt, content, sha256Hex(article.getContent()), kind,
-                language);
+                language, !article.getLanguage().isEmpty());
     }
 
     private String content(ByteString bytes) {
@@ -126,6 +126,21 @@ public final class ArticleValidator {
             throw new InvalidArticleException("article.url", "must be an absolute http or https URL");
         }
         return url;
+    }
+
+    /**
+     * A page's canonical URL when it would pass as a submitted one; null otherwise, since a
+     * page's own markup must never make a submission fail.
+     */
+    static String canonicalUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            return url(url);
+        } catch (InvalidArticleException e) {
+            return null;
+        }
     }
 
     private static String boundedText(String field, String text, int maxChars) {
