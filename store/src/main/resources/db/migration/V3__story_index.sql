@@ -17,3 +17,18 @@ CREATE TABLE story_band (
     article_id bigint NOT NULL REFERENCES story_signature (article_id) ON DELETE CASCADE,
     PRIMARY KEY (band_key, article_id)
 );
+
+-- A story's first report is its own story. Filling story_id at insert (ids
+-- come from the sequence before BEFORE triggers run) spares ingest an UPDATE
+-- of every new root; an insert that names a story keeps it.
+CREATE FUNCTION article_story_defaults_to_self() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.story_id IS NULL THEN
+        NEW.story_id := NEW.id;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER article_story_default BEFORE INSERT ON article
+    FOR EACH ROW EXECUTE FUNCTION article_story_defaults_to_self();

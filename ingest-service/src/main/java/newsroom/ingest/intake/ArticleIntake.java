@@ -57,13 +57,12 @@ public class ArticleIntake {
         }
         NewArticle fresh = new NewArticle(withMetadata(valid, cleaned.metadata()), cleaned.text(),
                 language(valid, cleaned), ShingleSignature.of(cleaned.text()));
-        Optional<IntakeOutcome> stored = QuarkusTransaction.requiringNew().call(() -> findSame(fresh.article()));
-        if (stored.isPresent()) {
-            return stored.get();
-        }
         IntakeOutcome outcome;
         try {
-            outcome = QuarkusTransaction.requiringNew().call(() -> insert(fresh));
+            // One transaction: look for the same URL or content, else store. The unique
+            // indexes settle the race with a concurrent submission of the same article.
+            outcome = QuarkusTransaction.requiringNew().call(
+                    () -> findSame(fresh.article()).orElseGet(() -> insert(fresh)));
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUniqueViolation(e)) {
                 throw e;
@@ -89,7 +88,9 @@ public class ArticleIntake {
         }
         String url = article.url() != null ? article.url() : ArticleValidator.canonicalUrl(page.canonicalUrl());
         String title = !article.title().isEmpty() || page.title() == null ? article.title() : page.title();
-        Instant published = article.publishedAt() != null ? article.publishedAt() : page.publishedTime();
+        Instant published = article.publishedAt() != null
+                ? article.publishedAt()
+                : ArticleValidator.plausiblePublishedTime(page.publishedTime());
         return new ValidArticle(url, article.source(), title, published, article.content(),
                 article.contentSha256(), article.kind(), article.language(), article.languageGiven());
     }
@@ -135,10 +136,11 @@ public class ArticleIntake {
         stored.nextAttemptAt = now;
         stored.acceptedAt = now;
         stored.duplicateOf = story.map(StoryMatch::storyId).orElse(null);
+        // A copy joins its root's story; a root's story_id is its own id, set by the
+        // database at insert (migration V3), so no second statement is needed.
+        stored.storyId = story.map(StoryMatch::storyId).orElse(null);
         // Flush here so a unique-index conflict surfaces inside this transaction.
         stored.persistAndFlush();
-        // A story's root is its own story; a copy joins its root's.
-        stored.storyId = story.map(StoryMatch::storyId).orElse(stored.id);
         fresh.signature().ifPresent(signature -> stories.add(stored.id, signature));
         return new IntakeOutcome(stored.id, status, false, story.map(StoryMatch::storyId).orElse(0L));
     }
