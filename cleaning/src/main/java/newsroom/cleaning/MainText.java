@@ -34,7 +34,7 @@ import org.jsoup.select.NodeVisitor;
 final class MainText {
 
     private static final String NEVER_CONTENT = "script, style, noscript, template, svg, canvas, iframe, object,"
-            + " embed, button, select, input, textarea, nav, footer, aside, menu, dialog,"
+            + " embed, button, figure, figcaption, picture, select, input, textarea, nav, footer, aside, menu, dialog,"
             + " [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo],"
             + " [role=complementary], [role=dialog]";
     private static final Pattern UNLIKELY = Pattern.compile(
@@ -42,6 +42,7 @@ final class MainText {
                     + "foot|gdpr|header|legends|menu|modal|newsletter|outbrain|pager|pagination|popup|promo|"
                     + "related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|"
                     + "subscribe|taboola|tags?\\b|toolbar|tweet|twitter|widget|recommend|most-?popular|trending|"
+                    + "caption|credit|gallery|slideshow|carousel|lightbox|"
                     + "signup|paywall|byline-social|author-bio|read-?more|more-stories|nav\\b|navbar|masthead");
     private static final Pattern MAYBE_CONTENT = Pattern.compile(
             "(?i)and|article|body|column|content|main|shadow|story|entry|post-?text|text");
@@ -102,7 +103,9 @@ final class MainText {
                 continue;
             }
             String tag = element.normalName();
-            if (tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("p")) {
+            // Paragraphs and quotations (embedded posts are blockquote.twitter-tweet) are never chrome by name.
+            if (tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("p")
+                    || tag.equals("blockquote")) {
                 continue;
             }
             String names = element.className() + " " + element.id();
