@@ -1,5 +1,8 @@
 package newsroom.cleaning;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
 /**
  * The one way Newsroom turns submitted content into the text it stores and
  * analyses. Cleaning is idempotent: cleaning clean text returns it unchanged,
@@ -7,12 +10,22 @@ package newsroom.cleaning;
  */
 public final class ArticleCleaner {
 
-    private final HtmlText htmlText = new HtmlText();
+    private final MainText mainText = new MainText();
     private final BoilerplateFilter boilerplate = new BoilerplateFilter();
 
     /** The article's clean text: paragraphs separated by one blank line. */
     public String clean(String content, ContentKind kind) {
-        String text = kind == ContentKind.HTML ? htmlText.toText(content) : content;
-        return boilerplate.clean(text);
+        return read(content, kind).text();
+    }
+
+    /** The article's clean text and, for HTML, what the page says about itself. */
+    public CleanedArticle read(String content, ContentKind kind) {
+        if (kind == ContentKind.PLAIN_TEXT) {
+            return new CleanedArticle(boilerplate.clean(content), PageMetadata.NONE);
+        }
+        Document page = Jsoup.parse(content);
+        // Metadata first: main-text extraction prunes the document in place.
+        PageMetadata metadata = HtmlMetadata.of(page);
+        return new CleanedArticle(boilerplate.clean(mainText.extract(page)), metadata);
     }
 }

@@ -26,7 +26,9 @@ final class BoilerplateFilter {
             Pattern.compile("(?i)(copyright|\\(c\\)|©)\\s*(\\d{4})?.{0,120}(all rights reserved)?\\.?"),
             Pattern.compile("(?i)all rights reserved\\.?"),
             Pattern.compile("(?i)(related|read more|read also|also read|see also|more from)\\s*:.{0,200}"),
-            Pattern.compile("(?i)(advertisement|advertising|sponsored( content)?|scroll to continue)\\.?"),
+            Pattern.compile("(?i)(advertisement|advertising|advert|ad|sponsored( content)?|scroll to continue)\\.?"),
+            Pattern.compile("(?i)(caption|close|comments?|back to gallery|image \\d+ of \\d+|enlarge this image"
+                    + "|this (slideshow|video|content) requires javascript\\.?|tell us what you think\\W*)"),
             Pattern.compile("(?i)(follow us on|like us on) .{0,80}"),
             Pattern.compile("(?i)click here to .{0,120}"));
 

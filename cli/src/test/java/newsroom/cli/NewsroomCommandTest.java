@@ -104,7 +104,8 @@ class NewsroomCommandTest {
             assertEquals("HTML", received.get(1).getArticle().getContentType().name());
 
             LaunchResult text = launcher.launch("ingest", "--ingest", "localhost:" + server.getPort(), directory.toString());
-            assertTrue(text.getOutput().contains("accepted 1, already stored 1, rejected 1"), text.getOutput());
+            assertTrue(text.getOutput().contains(
+                    "accepted 1 (0 same story as an earlier article, 0 not in English), already stored 1, rejected 1"), text.getOutput());
             assertTrue(text.getOutput().contains("c.txt: rejected: article.content: must not be empty"), text.getOutput());
         } finally {
             server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

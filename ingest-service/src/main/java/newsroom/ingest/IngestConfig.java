@@ -16,6 +16,13 @@ public interface IngestConfig {
     @WithDefault("120s")
     Duration nlpDeadline();
 
+    /**
+     * Time to write an analysis after the NLP call, on top of its deadline: a claim on an article
+     * lasts both, and an article whose worker died comes due again once its claim lapses.
+     */
+    @WithDefault("60s")
+    Duration writeMargin();
+
     /** Delay before the first retry of a failed analysis; it doubles with each attempt. */
     @WithDefault("1s")
     Duration initialBackoff();

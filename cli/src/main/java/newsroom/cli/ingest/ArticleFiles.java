@@ -17,7 +17,7 @@ public final class ArticleFiles {
     }
 
     /**
-     * The files to send: each named file as it is, and every .txt, .html and .htm file
+     * The files to send: each named file as it is, and every .txt, .jsonl, .html and .htm file
      * under each named directory, in name order.
      */
     public static List<Path> collect(List<Path> paths) throws IOException {
@@ -38,7 +38,7 @@ public final class ArticleFiles {
 
     static boolean hasArticleExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".txt") || isHtml(file);
+        return name.endsWith(".txt") || name.endsWith(".jsonl") || isHtml(file);
     }
 
     public static boolean isHtml(Path file) {

@@ -3,16 +3,14 @@ package newsroom.cli.ingest;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.IntConsumer;
-import newsroom.cli.ErrorMessages;
+import java.util.function.LongConsumer;
 import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.ingest.v1.IngestArticlesRequest;
@@ -21,10 +19,15 @@ import newsroom.ingest.v1.IngestResult;
 import newsroom.ingest.v1.IngestServiceGrpc;
 
 /**
- * Sends many files over one {@code IngestArticles} stream, reading each only when the
- * stream can take it, so a large directory does not pile up in memory.
+ * Sends many articles over {@code IngestArticles} streams, reading each only
+ * when the stream can take it (gRPC flow control: when ingest-service falls
+ * behind, reading stops), so a large directory or JSON Lines file does not
+ * pile up in memory. One stream carries at most {@link #BATCH} articles, which
+ * bounds the size of its response (one result per article).
  */
 public final class ArticleStream {
+
+    static final int BATCH = 5_000;
 
     private final ServiceChannel channel;
 
@@ -33,10 +36,20 @@ public final class ArticleStream {
     }
 
     /**
-     * @param sent told how many files have been sent so far
-     * @return one outcome per file, in the order given
+     * @param sent told how many articles have been stored or rejected so far
+     * @return one outcome per article, in the order given
      */
-    public List<IngestOutcome> send(List<Path> files, ArticleTemplate template, IntConsumer sent) {
+    public List<IngestOutcome> send(Iterator<PendingArticle> articles, LongConsumer sent) {
+        List<IngestOutcome> outcomes = new ArrayList<>();
+        while (articles.hasNext()) {
+            List<PendingArticle> batch = new ArrayList<>();
+            outcomes.addAll(sendBatch(articles, batch));
+            sent.accept(outcomes.size());
+        }
+        return outcomes;
+    }
+
+    private List<IngestOutcome> sendBatch(Iterator<PendingArticle> articles, List<PendingArticle> batch) {
         CompletableFuture<IngestArticlesResponse> response = new CompletableFuture<>();
         Object readiness = new Object();
         @SuppressWarnings("unchecked")
@@ -72,20 +85,17 @@ public final class ArticleStream {
                                 "ingest-service closed the stream without a result"));
                     }
                 });
-        Map<String, IngestOutcome> unreadable = new HashMap<>();
-        for (int i = 0; i < files.size() && !response.isDone(); i++) {
-            Path file = files.get(i);
-            try {
-                IngestArticlesRequest request = IngestArticlesRequest.newBuilder()
-                        .setArticle(template.articleFrom(file))
-                        .setClientReference(file.toString())
-                        .build();
+        while (batch.size() < BATCH && articles.hasNext() && !response.isDone()) {
+            PendingArticle article = articles.next();
+            // Only the reference is kept: the article itself is gone once sent.
+            batch.add(new PendingArticle(article.reference(), null, article.unreadable()));
+            if (article.article() != null) {
                 awaitReady(requests[0], readiness, response);
-                requests[0].onNext(request);
-            } catch (IOException e) {
-                unreadable.put(file.toString(), IngestOutcome.rejected(file, "cannot read: " + ErrorMessages.describe(e)));
+                requests[0].onNext(IngestArticlesRequest.newBuilder()
+                        .setArticle(article.article())
+                        .setClientReference(article.reference())
+                        .build());
             }
-            sent.accept(i + 1);
         }
         if (!response.isDone()) {
             requests[0].onCompleted();
@@ -96,14 +106,14 @@ public final class ArticleStream {
             byReference.put(result.getClientReference(), result);
         }
         List<IngestOutcome> outcomes = new ArrayList<>();
-        for (Path file : files) {
-            IngestResult result = byReference.get(file.toString());
+        for (PendingArticle article : batch) {
+            IngestResult result = byReference.get(article.reference());
             if (result != null) {
-                outcomes.add(new IngestOutcome(file, result.getArticleId(), result.getStatus().name(),
+                outcomes.add(new IngestOutcome(article.reference(), result.getArticleId(), result.getStatus().name(),
                         result.getAlreadyStored(), result.getDuplicateOf(), result.getError()));
             } else {
-                outcomes.add(unreadable.getOrDefault(file.toString(),
-                        IngestOutcome.rejected(file, "no result from ingest-service")));
+                outcomes.add(IngestOutcome.rejected(article.reference(), article.unreadable() != null
+                        ? article.unreadable() : "no result from ingest-service"));
             }
         }
         return outcomes;

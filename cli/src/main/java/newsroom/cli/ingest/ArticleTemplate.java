@@ -12,9 +12,14 @@ public record ArticleTemplate(String source, String title, String url, Timestamp
 
     /** The article for one file; its bytes are sent as they are, the service checks they are UTF-8. */
     public Article articleFrom(Path file) throws IOException {
+        return articleFrom(ByteString.copyFrom(Files.readAllBytes(file)), ArticleFiles.contentType(file));
+    }
+
+    /** The article with this content and the command line's metadata. */
+    public Article articleFrom(ByteString content, Article.ContentType contentType) {
         Article.Builder article = Article.newBuilder()
-                .setContent(ByteString.copyFrom(Files.readAllBytes(file)))
-                .setContentType(ArticleFiles.contentType(file));
+                .setContent(content)
+                .setContentType(contentType);
         if (source != null) {
             article.setSource(source);
         }

@@ -26,9 +26,12 @@ import picocli.CommandLine.ParentCommand;
 /** {@code newsroom ingest FILE|DIR...}: submits articles to ingest-service. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {
-            "Submits articles: each FILE, and every .txt, .html and .htm file under each DIR.",
-            ".html and .htm files are sent as HTML, all others as plain text. Several files go over one stream,"
-                + " with a progress bar. Exits with 1 when an article was rejected or its analysis failed."
+            "Submits articles: each FILE, and every .txt, .jsonl, .html and .htm file under each DIR.",
+            ".html and .htm files are sent as HTML, all others as plain text. A .jsonl file holds one article"
+                + " per line: {\"text\" or \"html\", \"title\", \"url\", \"source\", \"published\","
+                + " \"language\"}. Several articles go over streams, with a progress bar and a final summary"
+                + " (accepted, same-story copies, already stored, rejected with reasons)."
+                + " Exits with 1 when an article was rejected or its analysis failed."
         })
 public class IngestCommand implements Callable<Integer> {
 
@@ -74,11 +77,13 @@ public class IngestCommand implements Callable<Integer> {
         }
         ArticleTemplate template = new ArticleTemplate(source, title, url, published);
         ProgressLine progress = ProgressLine.onStandardError();
+        boolean oneArticle = files.size() == 1 && !ArticleInputs.isJsonLines(files.get(0));
+        long total = oneArticle ? 1 : ArticleInputs.count(files);
         try (ServiceChannel ingest = ServiceChannel.open(newsroom.ingest())) {
-            List<IngestOutcome> outcomes = files.size() == 1
+            List<IngestOutcome> outcomes = oneArticle
                     ? List.of(ingestOne(ingest, files.get(0), template))
-                    : new ArticleStream(ingest).send(files, template,
-                            sent -> progress.update(ProgressBar.render(sent, files.size(), "files sent")));
+                    : new ArticleStream(ingest).send(new ArticleInputs(files, template),
+                            done -> progress.update(ProgressBar.render((int) done, (int) total, "articles stored")));
             progress.clear();
             if (waitForAnalysis) {
                 outcomes = withFinalStatus(ingest, outcomes, progress);
@@ -96,7 +101,7 @@ public class IngestCommand implements Callable<Integer> {
                 IngestServiceGrpc.newBlockingStub(ingest.channel())
                         .withDeadlineAfter(60, TimeUnit.SECONDS)
                         .ingestArticle(request));
-        return new IngestOutcome(file, response.getArticleId(), response.getStatus().name(),
+        return new IngestOutcome(file.toString(), response.getArticleId(), response.getStatus().name(),
                 response.getAlreadyStored(), response.getDuplicateOf(), "");
     }
 
@@ -119,26 +124,26 @@ public class IngestCommand implements Callable<Integer> {
             outcomes.forEach(outcome -> System.out.println(outcome.toJson()));
             return;
         }
+        int shownRejections = 0;
         for (IngestOutcome outcome : outcomes) {
             if (outcome.isRejected()) {
-                System.out.println(outcome.file() + ": rejected: " + outcome.error());
-            } else if (outcomes.size() == 1 || waitForAnalysis || outcome.alreadyStored()) {
-                System.out.println(outcome.file() + ": article " + outcome.articleId() + ", " + outcome.status()
+                if (shownRejections++ < MAX_REJECTIONS_SHOWN || outcomes.size() == 1) {
+                    System.out.println(outcome.reference() + ": rejected: " + outcome.error());
+                }
+            } else if (outcomes.size() == 1 || waitForAnalysis && outcomes.size() <= MAX_REJECTIONS_SHOWN) {
+                System.out.println(outcome.reference() + ": article " + outcome.articleId() + ", " + outcome.status()
                         + (outcome.alreadyStored() ? " (already stored)" : "")
                         + (outcome.duplicateOf() != 0 ? ", same story as article " + outcome.duplicateOf() : "")
                         + (outcome.error().isEmpty() ? "" : ": " + outcome.error()));
             }
         }
+        if (shownRejections > MAX_REJECTIONS_SHOWN) {
+            System.out.println("... and " + (shownRejections - MAX_REJECTIONS_SHOWN) + " more rejected");
+        }
         if (outcomes.size() > 1) {
-            long rejected = outcomes.stream().filter(IngestOutcome::isRejected).count();
-            long alreadyStored = outcomes.stream().filter(IngestOutcome::alreadyStored).count();
-            long accepted = outcomes.size() - rejected - alreadyStored;
-            String summary = "accepted " + accepted + ", already stored " + alreadyStored + ", rejected " + rejected;
-            if (waitForAnalysis) {
-                summary += "; analysed " + outcomes.stream().filter(o -> o.status().equals("ANALYZED")).count()
-                        + ", failed " + outcomes.stream().filter(o -> o.status().equals("FAILED")).count();
-            }
-            System.out.println(summary);
+            IngestSummary.of(outcomes, waitForAnalysis).lines().forEach(System.out::println);
         }
     }
+
+    private static final int MAX_REJECTIONS_SHOWN = 20;
 }

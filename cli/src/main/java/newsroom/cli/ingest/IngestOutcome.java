@@ -1,24 +1,24 @@
 package newsroom.cli.ingest;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 
 /**
- * What happened to one submitted file.
+ * What happened to one submitted article.
  *
+ * @param reference  the file, or {@code file:line} for a line of a .jsonl file
  * @param articleId  0 when it was rejected
  * @param status     ACCEPTED, ANALYZED, FAILED or REJECTED
  * @param error      why it was rejected or failed; empty otherwise
  */
-public record IngestOutcome(Path file, long articleId, String status, boolean alreadyStored,
+public record IngestOutcome(String reference, long articleId, String status, boolean alreadyStored,
                             long duplicateOf, String error) {
 
-    public static IngestOutcome rejected(Path file, String error) {
-        return new IngestOutcome(file, 0, "REJECTED", false, 0, error);
+    public static IngestOutcome rejected(String reference, String error) {
+        return new IngestOutcome(reference, 0, "REJECTED", false, 0, error);
     }
 
     public IngestOutcome withStatus(String newStatus, String newError) {
-        return new IngestOutcome(file, articleId, newStatus, alreadyStored, duplicateOf, newError);
+        return new IngestOutcome(reference, articleId, newStatus, alreadyStored, duplicateOf, newError);
     }
 
     public boolean isRejected() {
@@ -28,7 +28,7 @@ public record IngestOutcome(Path file, long articleId, String status, boolean al
     /** One line of {@code ingest --json}. */
     public JsonObject toJson() {
         JsonObject json = new JsonObject();
-        json.addProperty("file", file.toString());
+        json.addProperty("file", reference);
         json.addProperty("id", articleId);
         json.addProperty("status", status);
         json.addProperty("alreadyStored", alreadyStored);

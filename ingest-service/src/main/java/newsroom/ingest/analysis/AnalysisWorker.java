@@ -26,8 +26,6 @@ import org.jboss.logging.Logger;
 public class AnalysisWorker {
 
     private static final Logger LOG = Logger.getLogger(AnalysisWorker.class);
-    /** Time to write the result after the NLP call, on top of its deadline, before a claim lapses. */
-    private static final Duration WRITE_MARGIN = Duration.ofMinutes(1);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final AnalysisQueue queue;
@@ -48,7 +46,7 @@ public class AnalysisWorker {
         this.writer = writer;
         this.config = config;
         this.retryPolicy = new RetryPolicy(config.initialBackoff(), config.maxBackoff(), config.maxAttempts());
-        this.lease = config.nlpDeadline().plus(WRITE_MARGIN);
+        this.lease = config.nlpDeadline().plus(config.writeMargin());
     }
 
     void start(@Observes StartupEvent startup) {

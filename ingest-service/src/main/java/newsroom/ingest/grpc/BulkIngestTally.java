@@ -34,7 +34,8 @@ final class BulkIngestTally {
             IntakeOutcome outcome = intake.ingest(request.hasArticle() ? request.getArticle() : null);
             result.setArticleId(outcome.articleId())
                     .setStatus(ProtoValues.status(outcome.status()))
-                    .setAlreadyStored(outcome.alreadyStored());
+                    .setAlreadyStored(outcome.alreadyStored())
+                    .setDuplicateOf(outcome.duplicateOf());
             if (outcome.alreadyStored()) {
                 response.setAlreadyStoredCount(response.getAlreadyStoredCount() + 1);
             } else {

@@ -38,6 +38,7 @@ public class IngestGrpcService implements IngestService {
                     .setArticleId(outcome.articleId())
                     .setStatus(ProtoValues.status(outcome.status()))
                     .setAlreadyStored(outcome.alreadyStored())
+                    .setDuplicateOf(outcome.duplicateOf())
                     .build();
         }).onFailure().transform(GrpcErrors::toStatus);
     }
@@ -66,7 +67,8 @@ public class IngestGrpcService implements IngestService {
                     .setStatus(ProtoValues.status(found.status()))
                     .setAttempts(found.attempts())
                     .setError(found.lastError() == null ? "" : found.lastError())
-                    .setAcceptedTime(ProtoValues.timestamp(found.acceptedAt()));
+                    .setAcceptedTime(ProtoValues.timestamp(found.acceptedAt()))
+                    .setDuplicateOf(found.duplicateOf() == null ? 0 : found.duplicateOf());
             if (found.analyzedAt() != null) {
                 response.setAnalyzedTime(ProtoValues.timestamp(found.analyzedAt()));
             }

@@ -8,7 +8,8 @@ import newsroom.store.ArticleState;
  *
  * @param lastError  the last analysis error; null when there was none
  * @param analyzedAt null until the article is ANALYZED
+ * @param duplicateOf the root of the story this article copies; null for a story's first report
  */
 public record ArticleProgress(long articleId, ArticleState status, int attempts, String lastError,
-                              Instant acceptedAt, Instant analyzedAt) {
+                              Instant acceptedAt, Instant analyzedAt, Long duplicateOf) {
 }

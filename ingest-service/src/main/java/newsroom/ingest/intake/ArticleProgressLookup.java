@@ -20,7 +20,7 @@ public class ArticleProgressLookup {
     public ArticleProgress find(long articleId) {
         List<ArticleProgress> found = entityManager.createQuery("""
                         select new newsroom.ingest.intake.ArticleProgress(
-                            a.id, a.status, a.attempts, a.lastError, a.acceptedAt, a.analyzedAt)
+                            a.id, a.status, a.attempts, a.lastError, a.acceptedAt, a.analyzedAt, a.duplicateOf)
                         from StoredArticle a where a.id = :id""", ArticleProgress.class)
                 .setParameter("id", articleId)
                 .getResultList();

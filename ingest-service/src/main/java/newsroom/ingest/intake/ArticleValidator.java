@@ -33,6 +33,8 @@ public final class ArticleValidator {
     private static final long MIN_TIMESTAMP_SECONDS = -62_135_596_800L;
     private static final long MAX_TIMESTAMP_SECONDS = 253_402_300_799L;
     private static final int MAX_NANOS = 999_999_999;
+    /** Clocks and time zones differ: a day ahead is a mistake of zone, more is a mistake of date. */
+    private static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
@@ -55,7 +57,7 @@ public final class ArticleValidator {
         Instant publishedAt = article.hasPublishedTime() ? publishedAt(article.getPublishedTime()) : null;
         String language = language(article.getLanguage());
         return new ValidArticle(url, source, title, publishedAt, content, sha256Hex(article.getContent()), kind,
-                language);
+                language, !article.getLanguage().isEmpty());
     }
 
     private String content(ByteString bytes) {
@@ -128,6 +130,21 @@ public final class ArticleValidator {
         return url;
     }
 
+    /**
+     * A page's canonical URL when it would pass as a submitted one; null otherwise, since a
+     * page's own markup must never make a submission fail.
+     */
+    static String canonicalUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            return url(url);
+        } catch (InvalidArticleException e) {
+            return null;
+        }
+    }
+
     private static String boundedText(String field, String text, int maxChars) {
         int chars = text.codePointCount(0, text.length());
         if (chars > maxChars) {
@@ -147,7 +164,17 @@ public final class ArticleValidator {
                     + time.getSeconds() + ", nanos " + time.getNanos()
                     + "): it must lie between 0001-01-01 and 9999-12-31 with nanos in [0, 999999999]");
         }
-        return Instant.ofEpochSecond(time.getSeconds(), time.getNanos());
+        Instant published = Instant.ofEpochSecond(time.getSeconds(), time.getNanos());
+        if (published.isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
+            throw new InvalidArticleException("article.published_time", "is " + published
+                    + ", in the future: an article cannot be published later than it is submitted");
+        }
+        return published;
+    }
+
+    /** A page's own published time, or null when it lies in the future (a page's markup never fails a submission). */
+    static Instant plausiblePublishedTime(Instant time) {
+        return time == null || time.isAfter(Instant.now().plus(FUTURE_TOLERANCE)) ? null : time;
     }
 
     private static String language(String language) {

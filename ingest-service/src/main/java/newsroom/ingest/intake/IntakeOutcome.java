@@ -7,7 +7,8 @@ import newsroom.store.ArticleState;
  *
  * @param alreadyStored true when the same URL or content had been submitted
  *                      before and nothing new was stored
- * @param status        ACCEPTED for a new article; the stored article's status otherwise
+ * @param status        ACCEPTED or UNSUPPORTED_LANGUAGE for a new article; the stored article's status otherwise
+ * @param duplicateOf   the root of the story this article is a copy of; 0 when it is a story's first report
  */
-public record IntakeOutcome(long articleId, ArticleState status, boolean alreadyStored) {
+public record IntakeOutcome(long articleId, ArticleState status, boolean alreadyStored, long duplicateOf) {
 }

@@ -11,7 +11,8 @@ import newsroom.cleaning.ContentKind;
  * @param content       the raw content, decoded from UTF-8
  * @param contentSha256 hex SHA-256 of the raw content bytes
  * @param language      BCP-47 language code, "en" when none was given
+ * @param languageGiven whether the client named the language (otherwise it is detected)
  */
 public record ValidArticle(String url, String source, String title, Instant publishedAt, String content,
-                           String contentSha256, ContentKind kind, String language) {
+                           String contentSha256, ContentKind kind, String language, boolean languageGiven) {
 }

@@ -1,0 +1,342 @@
+package newsroom.bench.ingest;
+
+import com.google.protobuf.ByteString;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import newsroom.cli.grpc.Endpoint;
+import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.run.DatabaseConnection;
+import newsroom.cli.run.PortCheck;
+import newsroom.cli.run.Service;
+import newsroom.cli.run.ServicePorts;
+import newsroom.cli.run.ServiceProcess;
+import newsroom.cli.run.Suite;
+import newsroom.ingest.v1.Article;
+import newsroom.ingest.v1.IngestArticleRequest;
+import newsroom.ingest.v1.IngestArticleResponse;
+import newsroom.ingest.v1.IngestArticlesRequest;
+import newsroom.ingest.v1.IngestArticlesResponse;
+import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.ingest.story.ShingleSignature;
+import newsroom.localpostgres.LocalPostgres;
+
+/**
+ * Intake without NLP: how fast ingest-service accepts and durably stores
+ * articles, and whether that changes as the store grows.
+ *
+ * <p>Set-up: a fresh PostgreSQL from the embedded binaries with fsync and
+ * synchronous commit on (the configuration of {@code newsroom up}; an
+ * article is acknowledged only once its commit is on disk), and
+ * ingest-service as a real process ({@code java -jar}, -Xmx512m) with its
+ * analysis worker switched off. Articles are {@link SyntheticArticles}:
+ * distinct news-like texts of 12 to 30 bbc-news sentences, each with a URL.
+ *
+ * <p>At each store size (1,000 and 100,000 articles by default; the store is
+ * filled with plain JDBC writing the very rows ingest writes: article,
+ * signature, band keys): throughput, {@code -Dwindow} articles sent over 4
+ * concurrent {@code IngestArticles} streams, articles per second from first
+ * send to last result; then latency, 1,000 {@code IngestArticle} calls from 4
+ * client threads, each timed from send to reply, p50 and p99. Repeated
+ * {@code -Druns} times per size; medians reported. The baseline in the same
+ * run, on the same database: the same rows inserted with plain JDBC, one
+ * transaction per article and 4 connections (what the storing alone costs,
+ * without validation, cleaning, language, same-story index or gRPC).
+ *
+ * <pre>flock /work/bench.lock ./mvnw -q -pl benchmarks exec:java@ingest-intake [-Dsizes=1000,100000] [-Druns=3]</pre>
+ */
+public final class IntakeBenchmark {
+
+    private static final Path HOME = Path.of(System.getProperty("newsroom.home", ".")).toAbsolutePath().normalize();
+    private static final int CLIENTS = 4;
+    private static final int LATENCY_CALLS = 1_000;
+
+    private final SyntheticArticles articles;
+    private final AtomicLong next = new AtomicLong();
+    private ServiceChannel channel;
+
+    private IntakeBenchmark(SyntheticArticles articles) {
+        this.articles = articles;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path eval = Path.of(System.getProperty("eval", "../shared/eval"));
+        long[] sizes = Arrays.stream(System.getProperty("sizes", "1000,100000").split(","))
+                .mapToLong(Long::parseLong).toArray();
+        int runs = Integer.getInteger("runs", 3);
+        int window = Integer.getInteger("window", 4_000);
+        IntakeBenchmark bench = new IntakeBenchmark(new SyntheticArticles(eval.resolve("bbc-news/bbc_news.jsonl")));
+        Path work = Files.createTempDirectory("newsroom-intake-bench");
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), PortCheck.freePort())) {
+            ServicePorts ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+            Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports,
+                    work.resolve("logs"));
+            ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
+            Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+            environment.put("NEWSROOM_INGEST_WORKER_ENABLED", "false");
+            ServiceProcess ingest = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
+                    spec.jvmOptions(), environment, spec.logFile()));
+            try {
+                suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
+                bench.channel = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()));
+                bench.run(postgres.jdbcUrl(), sizes, runs, window);
+            } finally {
+                if (bench.channel != null) {
+                    bench.channel.close();
+                }
+                ingest.stop(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private void run(String jdbcUrl, long[] sizes, int runs, int window) throws Exception {
+        System.out.printf("machine: %d cores, %s; client and server on the same machine%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        System.out.printf("%-10s %-34s %10s %10s %10s%n", "stored", "measure", "median", "min", "max");
+        for (long size : sizes) {
+            fillTo(jdbcUrl, size);
+            List<Double> rates = new ArrayList<>();
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            List<Double> baselines = new ArrayList<>();
+            long storedAtStart = stored(jdbcUrl);
+            for (int run = 0; run < runs; run++) {
+                rates.add(bulkRate(window));
+                double[] latency = latencies();
+                p50s.add(latency[0]);
+                p99s.add(latency[1]);
+                baselines.add(jdbcBaseline(jdbcUrl, window));
+            }
+            String label = String.format("%,d", storedAtStart);
+            print(label, "bulk intake, articles/s", rates);
+            print(label, "IngestArticle latency p50, ms", p50s);
+            print(label, "IngestArticle latency p99, ms", p99s);
+            print(label, "baseline: plain JDBC insert, rows/s", baselines);
+        }
+    }
+
+    private static void print(String size, String measure, List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        System.out.printf("%-10s %-34s %10.1f %10.1f %10.1f%n", size, measure, sorted.get(sorted.size() / 2),
+                sorted.get(0), sorted.get(sorted.size() - 1));
+    }
+
+    /**
+     * Fills the store to {@code size} articles with plain JDBC, writing exactly the rows ingest
+     * would write (the article, its signature, its band keys), so that reaching 100,000 takes
+     * a minute instead of the time under test.
+     */
+    private void fillTo(String jdbcUrl, long size) throws Exception {
+        long started = System.nanoTime();
+        long missing = size - stored(jdbcUrl);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             PreparedStatement article = connection.prepareStatement("INSERT INTO article (url, source, title,"
+                     + " published_at, content_type, language, raw_content, cleaned_text, content_sha256, status)"
+                     + " VALUES (?, 'Bench', ?, now(), 'PLAIN_TEXT', 'en', ?, ?, ?, 'ACCEPTED') RETURNING id");
+             PreparedStatement signature = connection.prepareStatement(
+                     "INSERT INTO story_signature (article_id, minhash) VALUES (?, ?)");
+             PreparedStatement band = connection.prepareStatement(
+                     "INSERT INTO story_band (band_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            connection.setAutoCommit(false);
+            for (long i = 0; i < missing; i++) {
+                long n = next.getAndIncrement();
+                String text = articles.text(n);
+                article.setString(1, "https://bench.example.org/article/" + n);
+                article.setString(2, articles.title(n));
+                article.setString(3, text);
+                article.setString(4, text);
+                article.setString(5, sha256(text));
+                long id;
+                try (ResultSet rows = article.executeQuery()) {
+                    rows.next();
+                    id = rows.getLong(1);
+                }
+                ShingleSignature minhash = ShingleSignature.of(text).orElseThrow();
+                signature.setLong(1, id);
+                signature.setBytes(2, minhash.toBytes());
+                signature.addBatch();
+                for (long key : minhash.bandKeys()) {
+                    band.setLong(1, key);
+                    band.setLong(2, id);
+                    band.addBatch();
+                }
+                if (i % 500 == 499 || i == missing - 1) {
+                    signature.executeBatch();
+                    band.executeBatch();
+                    connection.commit();
+                }
+            }
+        }
+        System.out.printf("(store filled to %,d articles in %.0f s)%n", stored(jdbcUrl),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private double bulkRate(int count) throws Exception {
+        long start = System.nanoTime();
+        bulk(count);
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Sends {@code count} new articles over {@link #CLIENTS} concurrent streams; returns when all are stored. */
+    private void bulk(int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<IngestArticlesResponse>> streams = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int share = count / CLIENTS + (c < count % CLIENTS ? 1 : 0);
+                streams.add(clients.submit(() -> stream(share)));
+            }
+            for (Future<IngestArticlesResponse> stream : streams) {
+                IngestArticlesResponse response = stream.get();
+                if (response.getRejectedCount() > 0 || response.getAlreadyStoredCount() > 0) {
+                    throw new IllegalStateException("expected only new articles: " + response.getRejectedCount()
+                            + " rejected, " + response.getAlreadyStoredCount() + " already stored");
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private IngestArticlesResponse stream(int count) throws Exception {
+        CompletableFuture<IngestArticlesResponse> done = new CompletableFuture<>();
+        StreamObserver<IngestArticlesRequest> requests = IngestServiceGrpc.newStub(channel.channel())
+                .ingestArticles(new StreamObserver<>() {
+                    @Override
+                    public void onNext(IngestArticlesResponse value) {
+                        done.complete(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        done.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        for (int i = 0; i < count; i++) {
+            requests.onNext(IngestArticlesRequest.newBuilder().setArticle(article(next.getAndIncrement())).build());
+            if (i % 200 == 199) {
+                // Crude client-side pacing: the request buffer of a plain StreamObserver is unbounded.
+                Thread.sleep(1);
+            }
+        }
+        requests.onCompleted();
+        return done.get(30, TimeUnit.MINUTES);
+    }
+
+    private double[] latencies() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long[] nanos = new long[LATENCY_CALLS];
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                work.add(clients.submit(() -> {
+                    IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(channel.channel());
+                    for (int i = client; i < LATENCY_CALLS; i += CLIENTS) {
+                        IngestArticleRequest request = IngestArticleRequest.newBuilder()
+                                .setArticle(article(next.getAndIncrement())).build();
+                        long start = System.nanoTime();
+                        IngestArticleResponse response = stub.ingestArticle(request);
+                        nanos[i] = System.nanoTime() - start;
+                        if (response.getAlreadyStored()) {
+                            throw new IllegalStateException("expected a new article");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        Arrays.sort(nanos);
+        return new double[] {nanos[LATENCY_CALLS / 2] / 1e6, nanos[(int) (LATENCY_CALLS * 0.99)] / 1e6};
+    }
+
+    private Article article(long n) {
+        return Article.newBuilder()
+                .setUrl("https://bench.example.org/article/" + n)
+                .setSource("Bench")
+                .setTitle(articles.title(n))
+                .setContent(ByteString.copyFromUtf8(articles.text(n)))
+                .setContentType(Article.ContentType.PLAIN_TEXT)
+                .build();
+    }
+
+    /** The same rows with plain JDBC into a table shaped like {@code article}, one commit per row. */
+    private double jdbcBaseline(String jdbcUrl, int count) throws Exception {
+        try (Connection setup = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement statement = setup.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, url text UNIQUE,"
+                    + " title text, cleaned_text text, raw_content text, content_sha256 text UNIQUE)");
+        }
+        long base = next.getAndAdd(count);
+        long start = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                work.add(clients.submit(() -> {
+                    try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+                         PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_baseline"
+                                 + " (url, title, cleaned_text, raw_content, content_sha256) VALUES (?, ?, ?, ?, ?)")) {
+                        for (int i = client; i < count; i += CLIENTS) {
+                            String text = articles.text(base + i);
+                            insert.setString(1, "https://bench.example.org/baseline/" + (base + i));
+                            insert.setString(2, articles.title(base + i));
+                            insert.setString(3, text);
+                            insert.setString(4, text);
+                            insert.setString(5, Long.toHexString(base + i) + "-" + text.hashCode());
+                            insert.executeUpdate();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static long stored(String jdbcUrl) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM article")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
