@@ -8,6 +8,7 @@ import java.util.List;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NotFoundException;
+import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
@@ -29,6 +30,11 @@ public class EntityQueries {
     // LIKE and %% conditions use the trigram index entity_alias_trgm_idx; the
     // word test then drops matches inside a word. Keys hold only letters,
     // digits and single spaces, so the key is safe inside a LIKE pattern.
+    // The planner prices similarity() like any function and prefers a
+    // sequential scan of a few thousand aliases, which computes it for every
+    // alias (10 ms; 0.5 ms through the index: docs/query-plans.md), so the
+    // search runs with sequential scans off, for the rest of its transaction:
+    // the profiles read after it are lookups by id that use indexes anyway.
     // Exact matches rank first, then word matches, then similar ones; within
     // each, the most mentioned first (entity.mention_count, kept by
     // ArticleRollups), then the oldest entity.
@@ -89,6 +95,7 @@ public class EntityQueries {
         if (!anyType) {
             search.setParameter("type", type.name());
         }
+        PlannerSettings.setLocal(entityManager, "enable_seqscan", "off");
         @SuppressWarnings("unchecked")
         List<Number> ids = search.getResultList();
         Page<Long> idPage = page.toPage(ids.stream().map(Number::longValue).toList());
