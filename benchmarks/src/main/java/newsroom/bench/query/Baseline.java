@@ -101,6 +101,9 @@ final class Baseline {
             ORDER BY hit.rank DESC, hit.id DESC
             """;
 
+    // EntityQueries' planner settings for the search.
+    static final String ONLY_BITMAP_SCANS = "enable_seqscan = off; enable_indexscan = off; enable_indexonlyscan = off";
+
     /** What a statement's parameters are drawn from. */
     private enum Draw { ENTITY, NAME, WORD }
 
@@ -120,7 +123,7 @@ final class Baseline {
                 new Statement("GetCoMentions: raw", RAW_CO_MENTIONS, Draw.ENTITY, null),
                 new Statement("GetCoMentions: V4 rollup", ROLLUP_CO_MENTIONS, Draw.ENTITY, null),
                 new Statement("SearchEntities: seq scan", SEARCH_ENTITIES, Draw.NAME, null),
-                new Statement("SearchEntities: trigram idx", SEARCH_ENTITIES, Draw.NAME, "enable_seqscan = off"),
+                new Statement("SearchEntities: bitmap only", SEARCH_ENTITIES, Draw.NAME, ONLY_BITMAP_SCANS),
                 new Statement("SearchArticles: rank all", SEARCH_ARTICLES_ALL, Draw.WORD, "plan_cache_mode = force_custom_plan"),
                 new Statement("SearchArticles: newest 200", SEARCH_ARTICLES_NEWEST, Draw.WORD,
                         "plan_cache_mode = force_custom_plan"));
@@ -128,7 +131,7 @@ final class Baseline {
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];
             if (query.setting() != null) {
-                execute(connection, "SET " + query.setting());
+                settings(connection, "SET ", query.setting());
             }
             for (int run = 0; run < runs; run++) {
                 Random random = new Random(7 + run);
@@ -151,7 +154,7 @@ final class Baseline {
                 p99[run] = latencies[(int) Math.ceil(CALLS * 0.99) - 1] / 1e6;
             }
             if (query.setting() != null) {
-                execute(connection, "RESET " + query.setting().substring(0, query.setting().indexOf(' ')));
+                settings(connection, "RESET ", query.setting());
             }
             Arrays.sort(p50);
             Arrays.sort(p99);
@@ -183,9 +186,13 @@ final class Baseline {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
+    /** SETs or RESETs each {@code name = value} of {@code settings} (separated by ';'). */
+    static void settings(Connection connection, String command, String settings) throws SQLException {
         try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            for (String setting : settings.split(";")) {
+                String set = setting.strip();
+                statement.execute(command + (command.startsWith("RESET") ? set.substring(0, set.indexOf(' ')) : set));
+            }
         }
     }
 }

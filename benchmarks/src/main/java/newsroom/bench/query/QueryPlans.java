@@ -52,7 +52,7 @@ final class QueryPlans {
                                    FROM quote WHERE speaker_entity_id IN (%1$d) GROUP BY speaker_entity_id) quotes
                                ON quotes.speaker_entity_id = e.id
                         WHERE e.id IN (%1$d)""".formatted(entity)},
-                new String[] {"SearchEntities with a typo (EntityQueries.SEARCH, sequential scans off)", """
+                new String[] {"SearchEntities with a typo (EntityQueries.SEARCH, only bitmap scans)", """
                         SELECT matched.entity_id
                         FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
                                      bool_or(strpos(' ' || al.alias_key, ' ' || '%1$s') > 0) AS word,
@@ -63,7 +63,7 @@ final class QueryPlans {
                         JOIN entity e ON e.id = matched.entity_id
                         WHERE matched.word OR matched.similar
                         ORDER BY matched.exact DESC, matched.word DESC, e.mention_count DESC, matched.entity_id
-                        OFFSET 0 LIMIT 21""".formatted(typo.replace("'", "")), "enable_seqscan = off"},
+                        OFFSET 0 LIMIT 21""".formatted(typo.replace("'", "")), Baseline.ONLY_BITMAP_SCANS},
                 new String[] {"ListQuotes by speaker (QuoteQueries.LIST)", """
                         SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
                         FROM quote q JOIN article a ON a.id = q.article_id
@@ -153,7 +153,7 @@ final class QueryPlans {
             out.append("### ").append(query[0]).append("\n\n```sql\n").append(query[1].strip()).append("\n```\n\n```\n");
             try (Statement statement = connection.createStatement()) {
                 if (query.length > 2) {
-                    statement.execute("SET " + query[2]);
+                    Baseline.settings(connection, "SET ", query[2]);
                 }
                 try (ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query[1])) {
                     while (plan.next()) {
@@ -161,7 +161,7 @@ final class QueryPlans {
                     }
                 }
                 if (query.length > 2) {
-                    statement.execute("RESET " + query[2].substring(0, query[2].indexOf(' ')));
+                    Baseline.settings(connection, "RESET ", query[2]);
                 }
             }
             out.append("```\n\n");

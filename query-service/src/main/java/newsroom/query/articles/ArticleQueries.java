@@ -100,7 +100,7 @@ public class ArticleQueries {
         // a statement on the server after five uses) cannot tell a common word,
         // best found by walking the date index, from a rare one, best read
         // from the GIN index.
-        PlannerSettings.setLocal(entityManager, "plan_cache_mode", "force_custom_plan");
+        PlannerSettings.setLocal(entityManager, Map.of("plan_cache_mode", "force_custom_plan"));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
                         SEARCH.formatted(ArticleSummary.COLUMNS, where.sql(), RANKED_CANDIDATES)))
