@@ -101,6 +101,33 @@ final class Baseline {
             ORDER BY hit.rank DESC, hit.id DESC
             """;
 
+    // QuoteQueries.NEAR_ENTITY before: all quotes newest first, or all the entity's articles' quotes sorted.
+    static final String NEAR_QUOTES_BEFORE = """
+            SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+            FROM quote q JOIN article a ON a.id = q.article_id
+            LEFT JOIN entity e ON e.id = q.speaker_entity_id
+            WHERE q.article_id IN (SELECT ea.article_id FROM entity_article ea WHERE ea.entity_id = ?)
+              AND EXISTS (SELECT 1 FROM mention m
+                          WHERE m.article_id = q.article_id AND m.entity_id = ?
+                            AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
+            ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+            LIMIT 21
+            """;
+
+    // QuoteQueries.NEAR_ENTITY now: the entity's articles newest first, no full sort.
+    static final String NEAR_QUOTES_NOW = """
+            SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+            FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
+            JOIN article a ON a.id = q.article_id
+            LEFT JOIN entity e ON e.id = q.speaker_entity_id
+            WHERE ea.entity_id = ?
+              AND EXISTS (SELECT 1 FROM mention m
+                          WHERE m.article_id = q.article_id AND m.entity_id = ?
+                            AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
+            ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+            LIMIT 21
+            """;
+
     // EntityQueries' planner settings for the search.
     static final String ONLY_BITMAP_SCANS = "enable_seqscan = off; enable_indexscan = off; enable_indexonlyscan = off";
 
@@ -122,6 +149,8 @@ final class Baseline {
                 new Statement("GetEntity counts: V4 rollup", ROLLUP_PROFILE, Draw.ENTITY, null),
                 new Statement("GetCoMentions: raw", RAW_CO_MENTIONS, Draw.ENTITY, null),
                 new Statement("GetCoMentions: V4 rollup", ROLLUP_CO_MENTIONS, Draw.ENTITY, null),
+                new Statement("ListQuotes near: before", NEAR_QUOTES_BEFORE, Draw.ENTITY, null),
+                new Statement("ListQuotes near: now", NEAR_QUOTES_NOW, Draw.ENTITY, "enable_sort = off"),
                 new Statement("SearchEntities: seq scan", SEARCH_ENTITIES, Draw.NAME, null),
                 new Statement("SearchEntities: bitmap only", SEARCH_ENTITIES, Draw.NAME, ONLY_BITMAP_SCANS),
                 new Statement("SearchArticles: rank all", SEARCH_ARTICLES_ALL, Draw.WORD, "plan_cache_mode = force_custom_plan"),

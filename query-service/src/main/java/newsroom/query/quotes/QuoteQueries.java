@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import newsroom.query.InvalidArgumentException;
+import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
@@ -50,7 +52,11 @@ public class QuoteQueries {
     // size. Walking all quotes newest first instead walks far for an entity
     // rarely near a quote, and starting from all the entity's articles and
     // sorting their quotes costs as much as the entity is popular (50 to 140
-    // ms at 100,000 articles; docs/query-plans.md).
+    // ms at 100,000 articles; docs/query-plans.md). The planner cannot tell
+    // how many quotes are near the entity (it guesses a handful) and then
+    // prefers reading them all and sorting, so the statement runs with full
+    // sorts off (NO_FULL_SORT): an incremental sort of the walk is then the
+    // only way to order it.
     private static final String NEAR_ENTITY_FROM =
             "entity_article ea JOIN quote q ON q.article_id = ea.article_id";
     private static final String NEAR_ENTITY = """
@@ -59,6 +65,10 @@ public class QuoteQueries {
                         WHERE m.article_id = q.article_id AND m.entity_id = :nearId
                           AND m.begin_offset < q.end_offset + %1$d AND m.end_offset > q.begin_offset - %1$d)
             """.formatted(NEAR_DISTANCE);
+
+    private static final Map<String, String> NO_FULL_SORT = Map.of("enable_sort", "off");
+    // "on" is PostgreSQL's default.
+    private static final Map<String, String> FULL_SORT = Map.of("enable_sort", "on");
 
     private final EntityManager entityManager;
 
@@ -101,8 +111,14 @@ public class QuoteQueries {
                         nearEntity ? NEAR_ENTITY_FROM : "quote q", where.sql(), date)))
                 .setParameter("offset", page.offset())
                 .setParameter("limit", page.fetchSize());
+        if (nearEntity) {
+            PlannerSettings.setLocal(entityManager, NO_FULL_SORT);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
+        if (nearEntity) {
+            PlannerSettings.setLocal(entityManager, FULL_SORT);
+        }
         return page.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());
     }
 
