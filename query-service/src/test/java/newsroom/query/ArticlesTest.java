@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import newsroom.localpostgres.LocalPostgresTestResource;
+import newsroom.query.articles.ArticleQueries;
 import newsroom.query.v1.ArticleHit;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.GetArticleRequest;
@@ -186,6 +187,35 @@ class ArticlesTest {
         assertEquals(ids(expectedOrder), ids(all));
         // The filler says "zebrafinch" one to three times: the ranks are not all equal.
         assertTrue(all.get(0).getRank() > all.get(all.size() - 1).getRank());
+    }
+
+    @Test
+    void searchRanksOnlyTheNewestMatches() {
+        // The five oldest articles say the word five times and would rank
+        // first; the RANKED_CANDIDATES newer ones say it once.
+        int older = 5;
+        int[] times = new int[older + ArticleQueries.RANKED_CANDIDATES];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = i < older ? 5 : 1 + i % 2;
+        }
+        List<Long> extra = store.addArticles("wallaroo", java.time.Instant.parse("1990-01-01T00:00:00Z"), times);
+        try {
+            List<ArticleHit> all = new ArrayList<>();
+            String token = "";
+            do {
+                SearchArticlesResponse page = search("wallaroo", 50, token);
+                all.addAll(page.getHitsList());
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+
+            assertEquals(new HashSet<>(extra.subList(older, extra.size())), new HashSet<>(ids(all)));
+            assertEquals(ArticleQueries.RANKED_CANDIDATES, all.size());
+            // Within the newest matches, ranking still decides the order.
+            assertTrue(all.get(0).getRank() > all.get(all.size() - 1).getRank());
+        } finally {
+            store.deleteArticles(extra);
+        }
+        assertEquals(0, search("wallaroo", 1, "").getHitsCount());
     }
 
     @Test

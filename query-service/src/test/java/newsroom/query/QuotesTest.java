@@ -119,6 +119,25 @@ class QuotesTest {
     }
 
     @Test
+    void pagingThroughQuotesNearAnEntityKeepsTheNewestFirstOrder() {
+        List<String> all = texts(query.listQuotes(request().setNearEntityId(fixture.pakistan()).build()));
+        List<String> paged = new java.util.ArrayList<>();
+        String token = "";
+        do {
+            ListQuotesResponse page = query.listQuotes(request().setNearEntityId(fixture.pakistan())
+                    .setPageSize(2).setPageToken(token).build());
+            paged.addAll(texts(page));
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+
+        assertEquals(5, all.size());
+        assertEquals(all, paged);
+        assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too"),
+                texts(query.listQuotes(request().setNearEntityId(fixture.pakistan())
+                        .setStartTime(CoverageTest.timestamp("2021-04-08T00:00:00Z")).build())));
+    }
+
+    @Test
     void quotesInADateRange() {
         assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too"),
                 texts(query.listQuotes(request().setStartTime(CoverageTest.timestamp("2021-04-08T00:00:00Z"))

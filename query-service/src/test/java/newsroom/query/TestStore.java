@@ -90,6 +90,28 @@ public class TestStore {
         ArticleRollups.add(StoredArticle.getEntityManager(), articleId);
     }
 
+    /**
+     * Adds {@code count} articles awaiting analysis, published a day apart
+     * from {@code first}, oldest first, each saying {@code word}
+     * {@code times[i]} times; for tests that need more articles than the
+     * fixture and take them out again with {@link #deleteArticles}.
+     */
+    @Transactional
+    public List<Long> addArticles(String word, Instant first, int[] times) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            String text = ("Report " + i + " on the " + word + ". ").repeat(times[i]);
+            ids.add(article("Extra report " + i, null, first.plusSeconds(86_400L * i), text,
+                    ArticleState.ACCEPTED, null, null, null));
+        }
+        return ids;
+    }
+
+    @Transactional
+    public void deleteArticles(List<Long> ids) {
+        StoredArticle.delete("id in ?1", ids);
+    }
+
     @Transactional
     public long count(String table) {
         // Table names come from the tests themselves, never from input.

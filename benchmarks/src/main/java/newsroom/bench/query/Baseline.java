@@ -3,15 +3,21 @@ package newsroom.bench.query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import newsroom.store.NameKey;
 
 /**
- * The baseline of the query benchmark: GetEntity's counts and GetCoMentions
- * computed as they would be without the V4 rollups, by aggregating the raw
- * mention and article_entity tables, with the same entities drawn, one JDBC
- * client (no gRPC), on the same store in the same run.
+ * The baseline of the query benchmark, one JDBC client (no gRPC), on the same
+ * store in the same run, with the same entities, names and words drawn:
+ * GetEntity's counts and GetCoMentions computed as they would be without the
+ * V4 rollups, by aggregating the raw mention and article_entity tables; and
+ * SearchEntities and SearchArticles as the service ran them before the plan
+ * fixes (a sequential scan computing similarity for every alias; ranking
+ * every match of the words).
  */
 final class Baseline {
 
@@ -51,26 +57,118 @@ final class Baseline {
             LIMIT 21
             """;
 
+    // EntityQueries.SEARCH; run with sequential scans allowed (before) and off (now).
+    static final String SEARCH_ENTITIES = """
+            SELECT matched.entity_id
+            FROM (SELECT al.entity_id, bool_or(al.alias_key = CAST(? AS text)) AS exact,
+                         bool_or(strpos(' ' || al.alias_key, ' ' || CAST(? AS text)) > 0) AS word,
+                         bool_or(al.alias_key % CAST(? AS text)) AS similar
+                  FROM entity_alias al JOIN entity e ON e.id = al.entity_id
+                  WHERE (al.alias_key LIKE ? OR al.alias_key % CAST(? AS text))
+                  GROUP BY al.entity_id) matched
+            JOIN entity e ON e.id = matched.entity_id
+            WHERE matched.word OR matched.similar
+            ORDER BY matched.exact DESC, matched.word DESC, e.mention_count DESC, matched.entity_id
+            OFFSET 0 LIMIT 21
+            """;
+
+    // ArticleQueries.SEARCH before the fix: every match ranked.
+    static final String SEARCH_ARTICLES_ALL = """
+            SELECT a.id, a.title, hit.rank,
+                   ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', ?), 'MaxFragments=2')
+            FROM (SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS rank
+                  FROM article a, websearch_to_tsquery('english', ?) AS q(tsq)
+                  WHERE a.search_vector @@ q.tsq AND TRUE
+                  ORDER BY rank DESC, a.id DESC
+                  OFFSET 0 LIMIT 21) hit
+            JOIN article a ON a.id = hit.id
+            ORDER BY hit.rank DESC, hit.id DESC
+            """;
+
+    // ArticleQueries.SEARCH now: the newest 200 matches (RANKED_CANDIDATES) ranked.
+    static final String SEARCH_ARTICLES_NEWEST = """
+            SELECT a.id, a.title, hit.rank,
+                   ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', ?), 'MaxFragments=2')
+            FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
+                  FROM (SELECT a.id, a.search_vector
+                        FROM article a
+                        WHERE a.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
+                        ORDER BY a.published_at DESC, a.id DESC
+                        LIMIT 200) c
+                  ORDER BY rank DESC, c.id DESC
+                  OFFSET 0 LIMIT 21) hit
+            JOIN article a ON a.id = hit.id
+            ORDER BY hit.rank DESC, hit.id DESC
+            """;
+
+    // QuoteQueries.NEAR_ENTITY before: all quotes newest first, or all the entity's articles' quotes sorted.
+    static final String NEAR_QUOTES_BEFORE = """
+            SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+            FROM quote q JOIN article a ON a.id = q.article_id
+            LEFT JOIN entity e ON e.id = q.speaker_entity_id
+            WHERE q.article_id IN (SELECT ea.article_id FROM entity_article ea WHERE ea.entity_id = ?)
+              AND EXISTS (SELECT 1 FROM mention m
+                          WHERE m.article_id = q.article_id AND m.entity_id = ?
+                            AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
+            ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+            LIMIT 21
+            """;
+
+    // QuoteQueries.NEAR_ENTITY now: the entity's articles newest first, no full sort.
+    static final String NEAR_QUOTES_NOW = """
+            SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+            FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
+            JOIN article a ON a.id = q.article_id
+            LEFT JOIN entity e ON e.id = q.speaker_entity_id
+            WHERE ea.entity_id = ?
+              AND EXISTS (SELECT 1 FROM mention m
+                          WHERE m.article_id = q.article_id AND m.entity_id = ?
+                            AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
+            ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+            LIMIT 21
+            """;
+
+    // EntityQueries' planner settings for the search.
+    static final String ONLY_BITMAP_SCANS = "enable_seqscan = off; enable_indexscan = off; enable_indexonlyscan = off";
+
+    /** What a statement's parameters are drawn from. */
+    private enum Draw { ENTITY, NAME, WORD }
+
+    private record Statement(String label, String sql, Draw draw, String setting) {
+    }
+
     private Baseline() {
     }
 
     static void print(Connection connection, Workload workload, int runs) throws Exception {
-        System.out.println("baseline: raw aggregates without the V4 rollups vs the V4 statements, 1 JDBC client, "
-                + CALLS + " calls per run, same entities (latency in ms, median of runs)");
-        for (String[] query : new String[][] {{"GetEntity counts: raw", RAW_PROFILE},
-                {"GetEntity counts: V4 rollup", ROLLUP_PROFILE}, {"GetCoMentions: raw", RAW_CO_MENTIONS},
-                {"GetCoMentions: V4 rollup", ROLLUP_CO_MENTIONS}}) {
+        System.out.println("baseline: the statements before (raw aggregates without the V4 rollups; searches before"
+                + " the plan fixes) vs now, 1 JDBC client, " + CALLS
+                + " calls per run, same draws (latency in ms, median of runs)");
+        List<Statement> statements = List.of(
+                new Statement("GetEntity counts: raw", RAW_PROFILE, Draw.ENTITY, null),
+                new Statement("GetEntity counts: V4 rollup", ROLLUP_PROFILE, Draw.ENTITY, null),
+                new Statement("GetCoMentions: raw", RAW_CO_MENTIONS, Draw.ENTITY, null),
+                new Statement("GetCoMentions: V4 rollup", ROLLUP_CO_MENTIONS, Draw.ENTITY, null),
+                new Statement("ListQuotes near: before", NEAR_QUOTES_BEFORE, Draw.ENTITY, null),
+                new Statement("ListQuotes near: now", NEAR_QUOTES_NOW, Draw.ENTITY, "enable_sort = off"),
+                new Statement("SearchEntities: seq scan", SEARCH_ENTITIES, Draw.NAME, null),
+                new Statement("SearchEntities: bitmap only", SEARCH_ENTITIES, Draw.NAME, ONLY_BITMAP_SCANS),
+                new Statement("SearchArticles: rank all", SEARCH_ARTICLES_ALL, Draw.WORD, "plan_cache_mode = force_custom_plan"),
+                new Statement("SearchArticles: newest 200", SEARCH_ARTICLES_NEWEST, Draw.WORD,
+                        "plan_cache_mode = force_custom_plan"));
+        for (Statement query : statements) {
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];
+            if (query.setting() != null) {
+                settings(connection, "SET ", query.setting());
+            }
             for (int run = 0; run < runs; run++) {
                 Random random = new Random(7 + run);
                 long[] latencies = new long[CALLS];
-                try (PreparedStatement statement = connection.prepareStatement(query[1])) {
+                try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+                    int parameters = statement.getParameterMetaData().getParameterCount();
                     for (int call = 0; call < CALLS; call++) {
-                        long entity = workload.entity(random);
-                        for (int p = 1; p <= statement.getParameterMetaData().getParameterCount(); p++) {
-                            statement.setLong(p, entity);
-                        }
+                        bind(statement, parameters, query.draw(), workload, random);
                         long begin = System.nanoTime();
                         try (ResultSet rows = statement.executeQuery()) {
                             while (rows.next()) {
@@ -84,9 +182,46 @@ final class Baseline {
                 p50[run] = latencies[CALLS / 2 - 1] / 1e6;
                 p99[run] = latencies[(int) Math.ceil(CALLS * 0.99) - 1] / 1e6;
             }
+            if (query.setting() != null) {
+                settings(connection, "RESET ", query.setting());
+            }
             Arrays.sort(p50);
             Arrays.sort(p99);
-            System.out.printf(Locale.ROOT, "%-28s p50 %8.2f   p99 %8.2f%n", query[0], p50[runs / 2], p99[runs / 2]);
+            System.out.printf(Locale.ROOT, "%-28s p50 %8.2f   p99 %8.2f%n", query.label(), p50[runs / 2], p99[runs / 2]);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int parameters, Draw draw, Workload workload, Random random)
+            throws SQLException {
+        switch (draw) {
+            case ENTITY -> {
+                long entity = workload.entity(random);
+                for (int p = 1; p <= parameters; p++) {
+                    statement.setLong(p, entity);
+                }
+            }
+            case NAME -> {
+                String key = NameKey.of(workload.entityName(random));
+                for (int p = 1; p <= parameters; p++) {
+                    statement.setString(p, p == 4 ? "%" + key + "%" : key);
+                }
+            }
+            case WORD -> {
+                String word = workload.searchWord(random);
+                for (int p = 1; p <= parameters; p++) {
+                    statement.setString(p, word);
+                }
+            }
+        }
+    }
+
+    /** SETs or RESETs each {@code name = value} of {@code settings} (separated by ';'). */
+    static void settings(Connection connection, String command, String settings) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            for (String setting : settings.split(";")) {
+                String set = setting.strip();
+                statement.execute(command + (command.startsWith("RESET") ? set.substring(0, set.indexOf(' ')) : set));
+            }
         }
     }
 }

@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class QueryPlans {
 
+    // A word in about one article in ten of the base sample: it walks the date index.
+    private static final String COMMON_WORD = "oil";
+
     private QueryPlans() {
     }
 
@@ -28,6 +31,11 @@ final class QueryPlans {
         String name = text(connection, "SELECT name_key FROM entity WHERE id = " + entity);
         String typo = name.length() > 4 ? name.substring(0, 1) + name.charAt(2) + name.charAt(1) + name.substring(3) : name;
         String word = workload.searchWord(new java.util.Random(1));
+        String quoteWord = workload.quoteWord(new java.util.Random(1));
+        // The entity nearest to 1.5% of the articles: before the NEAR_ENTITY rewrite, quotes near
+        // such an entity were the slowest to list.
+        long middling = single(connection, "SELECT entity_id FROM entity_article GROUP BY entity_id"
+                + " ORDER BY abs(count(*) - (SELECT count(*) FROM article) * 0.015), entity_id LIMIT 1");
         StringBuilder out = new StringBuilder();
         out.append("entity ").append(entity).append(" (").append(name).append("), speaker ").append(speaker)
                 .append(", typo '").append(typo).append("', search word '").append(word).append("'\n\n");
@@ -44,7 +52,7 @@ final class QueryPlans {
                                    FROM quote WHERE speaker_entity_id IN (%1$d) GROUP BY speaker_entity_id) quotes
                                ON quotes.speaker_entity_id = e.id
                         WHERE e.id IN (%1$d)""".formatted(entity)},
-                new String[] {"SearchEntities with a typo (EntityQueries.SEARCH)", """
+                new String[] {"SearchEntities with a typo (EntityQueries.SEARCH, only bitmap scans)", """
                         SELECT matched.entity_id
                         FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
                                      bool_or(strpos(' ' || al.alias_key, ' ' || '%1$s') > 0) AS word,
@@ -55,7 +63,7 @@ final class QueryPlans {
                         JOIN entity e ON e.id = matched.entity_id
                         WHERE matched.word OR matched.similar
                         ORDER BY matched.exact DESC, matched.word DESC, e.mention_count DESC, matched.entity_id
-                        OFFSET 0 LIMIT 21""".formatted(typo.replace("'", ""))},
+                        OFFSET 0 LIMIT 21""".formatted(typo.replace("'", "")), Baseline.ONLY_BITMAP_SCANS},
                 new String[] {"ListQuotes by speaker (QuoteQueries.LIST)", """
                         SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
                         FROM quote q JOIN article a ON a.id = q.article_id
@@ -63,16 +71,35 @@ final class QueryPlans {
                         WHERE q.speaker_entity_id = %d
                         ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
                         OFFSET 0 LIMIT 21""".formatted(speaker)},
-                new String[] {"ListQuotes near an entity (QuoteQueries.NEAR_ENTITY)", """
+                new String[] {"ListQuotes near the most mentioned entity (QuoteQueries.NEAR_ENTITY, no full sort)", """
                         SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
-                        FROM quote q JOIN article a ON a.id = q.article_id
+                        FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
+                        JOIN article a ON a.id = q.article_id
                         LEFT JOIN entity e ON e.id = q.speaker_entity_id
-                        WHERE q.article_id IN (SELECT ea.article_id FROM entity_article ea WHERE ea.entity_id = %1$d)
+                        WHERE ea.entity_id = %1$d
                           AND EXISTS (SELECT 1 FROM mention m
                                       WHERE m.article_id = q.article_id AND m.entity_id = %1$d
                                         AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
+                        ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+                        OFFSET 0 LIMIT 21""".formatted(entity), "enable_sort = off"},
+                new String[] {"ListQuotes near an entity in about 1.5% of the articles (QuoteQueries.NEAR_ENTITY, no full sort)", """
+                        SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+                        FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
+                        JOIN article a ON a.id = q.article_id
+                        LEFT JOIN entity e ON e.id = q.speaker_entity_id
+                        WHERE ea.entity_id = %1$d
+                          AND EXISTS (SELECT 1 FROM mention m
+                                      WHERE m.article_id = q.article_id AND m.entity_id = %1$d
+                                        AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
+                        ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+                        OFFSET 0 LIMIT 21""".formatted(middling), "enable_sort = off"},
+                new String[] {"ListQuotes by a quote word (QuoteQueries.LIST)", """
+                        SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+                        FROM quote q JOIN article a ON a.id = q.article_id
+                        LEFT JOIN entity e ON e.id = q.speaker_entity_id
+                        WHERE q.text_vector @@ websearch_to_tsquery('english', '%s')
                         ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
-                        OFFSET 0 LIMIT 21""".formatted(entity)},
+                        OFFSET 0 LIMIT 21""".formatted(quoteWord.replace("'", ""))},
                 new String[] {"GetCoMentions (CoMentionQueries.CO_MENTIONS)", """
                         SELECT e.id, e.name, e.type, p.article_count
                         FROM entity_pair p JOIN entity e ON e.id = p.other_id
@@ -86,17 +113,34 @@ final class QueryPlans {
                         WHERE ea.entity_id = %d AND TRUE
                         GROUP BY period ORDER BY period
                         OFFSET 0 LIMIT 101""".formatted(entity)},
-                new String[] {"SearchArticles (ArticleQueries.SEARCH)", """
+                new String[] {"SearchArticles for '" + word + "' (ArticleQueries.SEARCH)", """
                         SELECT a.id, a.title, hit.rank,
                                ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', '%1$s'),
                                            'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
-                        FROM (SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS rank
-                              FROM article a, websearch_to_tsquery('english', '%1$s') AS q(tsq)
-                              WHERE a.search_vector @@ q.tsq AND TRUE
-                              ORDER BY rank DESC, a.id DESC
+                        FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
+                              FROM (SELECT a.id, a.search_vector
+                                    FROM article a
+                                    WHERE a.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
+                                    ORDER BY a.published_at DESC, a.id DESC
+                                    LIMIT 200) c
+                              ORDER BY rank DESC, c.id DESC
                               OFFSET 0 LIMIT 21) hit
                         JOIN article a ON a.id = hit.id
                         ORDER BY hit.rank DESC, hit.id DESC""".formatted(word.replace("'", ""))},
+                new String[] {"SearchArticles for '" + COMMON_WORD + "' (ArticleQueries.SEARCH)", """
+                        SELECT a.id, a.title, hit.rank,
+                               ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', '%1$s'),
+                                           'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
+                        FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
+                              FROM (SELECT a.id, a.search_vector
+                                    FROM article a
+                                    WHERE a.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
+                                    ORDER BY a.published_at DESC, a.id DESC
+                                    LIMIT 200) c
+                              ORDER BY rank DESC, c.id DESC
+                              OFFSET 0 LIMIT 21) hit
+                        JOIN article a ON a.id = hit.id
+                        ORDER BY hit.rank DESC, hit.id DESC""".formatted(COMMON_WORD.replace("'", ""))},
                 new String[] {"ListStories with at least two reports (StoryQueries.STORIES)", """
                         SELECT a.id, a.title, reports.n, reports.last_report
                         FROM article a
@@ -107,10 +151,17 @@ final class QueryPlans {
                         OFFSET 0 LIMIT 21"""});
         for (String[] query : queries) {
             out.append("### ").append(query[0]).append("\n\n```sql\n").append(query[1].strip()).append("\n```\n\n```\n");
-            try (Statement statement = connection.createStatement();
-                 ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query[1])) {
-                while (plan.next()) {
-                    out.append(plan.getString(1)).append('\n');
+            try (Statement statement = connection.createStatement()) {
+                if (query.length > 2) {
+                    Baseline.settings(connection, "SET ", query[2]);
+                }
+                try (ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query[1])) {
+                    while (plan.next()) {
+                        out.append(plan.getString(1)).append('\n');
+                    }
+                }
+                if (query.length > 2) {
+                    Baseline.settings(connection, "RESET ", query[2]);
                 }
             }
             out.append("```\n\n");

@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import newsroom.query.InvalidArgumentException;
+import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
@@ -22,15 +24,18 @@ public class QuoteQueries {
     public static final int MAX_SPEAKER_NAME_LENGTH = 200;
     public static final int MAX_TEXT_QUERY_LENGTH = 500;
 
-    // The article's columns come first so ArticleSummary reads them at 0.
+    // The article's columns come first so ArticleSummary reads them at 0. %2$s is
+    // the FROM (quotes alone, or an entity's articles joined to their quotes)
+    // and %4$s the date column the page is ordered by (the quote's, or the
+    // same date read from entity_article).
     private static final String LIST = """
-            SELECT %s, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue,
+            SELECT %1$s, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue,
                    q.begin_offset, q.end_offset
-            FROM quote q
+            FROM %2$s
             JOIN article a ON a.id = q.article_id
             LEFT JOIN entity e ON e.id = q.speaker_entity_id
-            WHERE %s
-            ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+            WHERE %3$s
+            ORDER BY %4$s DESC, q.article_id DESC, q.begin_offset, q.id
             OFFSET :offset LIMIT :limit
             """;
 
@@ -41,14 +46,29 @@ public class QuoteQueries {
     /** How far from a quote, in UTF-16 code units, a mention counts as near it. */
     public static final int NEAR_DISTANCE = 300;
 
-    // The IN lets the planner start from the entity's articles when it is rare;
-    // the EXISTS checks the distance on mention_article_entity_idx.
+    // Quotes near an entity are read from the entity's own articles, newest
+    // first (entity_article_timeline_idx, then quote_article_idx per article),
+    // so a page stops after the entity's newest articles whatever the store's
+    // size. Walking all quotes newest first instead walks far for an entity
+    // rarely near a quote, and starting from all the entity's articles and
+    // sorting their quotes costs as much as the entity is popular (50 to 140
+    // ms at 100,000 articles; docs/query-plans.md). The planner cannot tell
+    // how many quotes are near the entity (it guesses a handful) and then
+    // prefers reading them all and sorting, so the statement runs with full
+    // sorts off (NO_FULL_SORT): an incremental sort of the walk is then the
+    // only way to order it.
+    private static final String NEAR_ENTITY_FROM =
+            "entity_article ea JOIN quote q ON q.article_id = ea.article_id";
     private static final String NEAR_ENTITY = """
-            q.article_id IN (SELECT ea.article_id FROM entity_article ea WHERE ea.entity_id = :nearId)
+            ea.entity_id = :nearId
             AND EXISTS (SELECT 1 FROM mention m
                         WHERE m.article_id = q.article_id AND m.entity_id = :nearId
                           AND m.begin_offset < q.end_offset + %1$d AND m.end_offset > q.begin_offset - %1$d)
             """.formatted(NEAR_DISTANCE);
+
+    private static final Map<String, String> NO_FULL_SORT = Map.of("enable_sort", "off");
+    // "on" is PostgreSQL's default.
+    private static final Map<String, String> FULL_SORT = Map.of("enable_sort", "on");
 
     private final EntityManager entityManager;
 
@@ -81,15 +101,24 @@ public class QuoteQueries {
         if (!textQuery.isEmpty()) {
             where.add("q.text_vector @@ websearch_to_tsquery('english', :textQuery)", "textQuery", textQuery);
         }
-        if (filter.nearEntityId() > 0) {
+        boolean nearEntity = filter.nearEntityId() > 0;
+        if (nearEntity) {
             where.add(NEAR_ENTITY, "nearId", filter.nearEntityId());
         }
-        filter.range().restrict(where, "q.published_at");
-        Query query = where.bind(entityManager.createNativeQuery(LIST.formatted(ArticleSummary.COLUMNS, where.sql())))
+        String date = nearEntity ? "ea.published_at" : "q.published_at";
+        filter.range().restrict(where, date);
+        Query query = where.bind(entityManager.createNativeQuery(LIST.formatted(ArticleSummary.COLUMNS,
+                        nearEntity ? NEAR_ENTITY_FROM : "quote q", where.sql(), date)))
                 .setParameter("offset", page.offset())
                 .setParameter("limit", page.fetchSize());
+        if (nearEntity) {
+            PlannerSettings.setLocal(entityManager, NO_FULL_SORT);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
+        if (nearEntity) {
+            PlannerSettings.setLocal(entityManager, FULL_SORT);
+        }
         return page.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());
     }
 
