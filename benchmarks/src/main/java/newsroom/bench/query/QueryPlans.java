@@ -18,6 +18,20 @@ import java.util.List;
  */
 final class QueryPlans {
 
+    /** QuoteQueries.NEAR_ENTITY as the service runs it, for an entity id given twice as %1$d. */
+    private static final String NEAR_ENTITY = """
+            SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
+            FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
+            JOIN article a ON a.id = q.article_id
+            LEFT JOIN entity e ON e.id = q.speaker_entity_id
+            WHERE ea.entity_id = %1$d
+              AND EXISTS (SELECT 1 FROM mention m
+                          WHERE m.article_id = q.article_id AND m.entity_id = %1$d
+                            AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
+            ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
+            OFFSET 0 LIMIT 21""";
+
+
     // A word in about one article in ten of the base sample: it walks the date index.
     private static final String COMMON_WORD = "oil";
 
@@ -71,28 +85,8 @@ final class QueryPlans {
                         WHERE q.speaker_entity_id = %d
                         ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
                         OFFSET 0 LIMIT 21""".formatted(speaker)},
-                new String[] {"ListQuotes near the most mentioned entity (QuoteQueries.NEAR_ENTITY, no full sort)", """
-                        SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
-                        FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
-                        JOIN article a ON a.id = q.article_id
-                        LEFT JOIN entity e ON e.id = q.speaker_entity_id
-                        WHERE ea.entity_id = %1$d
-                          AND EXISTS (SELECT 1 FROM mention m
-                                      WHERE m.article_id = q.article_id AND m.entity_id = %1$d
-                                        AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
-                        ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
-                        OFFSET 0 LIMIT 21""".formatted(entity), "enable_sort = off"},
-                new String[] {"ListQuotes near an entity in about 1.5% of the articles (QuoteQueries.NEAR_ENTITY, no full sort)", """
-                        SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
-                        FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
-                        JOIN article a ON a.id = q.article_id
-                        LEFT JOIN entity e ON e.id = q.speaker_entity_id
-                        WHERE ea.entity_id = %1$d
-                          AND EXISTS (SELECT 1 FROM mention m
-                                      WHERE m.article_id = q.article_id AND m.entity_id = %1$d
-                                        AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
-                        ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
-                        OFFSET 0 LIMIT 21""".formatted(middling), "enable_sort = off"},
+                new String[] {"ListQuotes near the most mentioned entity (QuoteQueries.NEAR_ENTITY, no full sort)", NEAR_ENTITY.formatted(entity), "enable_sort = off"},
+                new String[] {"ListQuotes near an entity in about 1.5% of the articles (QuoteQueries.NEAR_ENTITY, no full sort)", NEAR_ENTITY.formatted(middling), "enable_sort = off"},
                 new String[] {"ListQuotes by a quote word (QuoteQueries.LIST)", """
                         SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
                         FROM quote q JOIN article a ON a.id = q.article_id
