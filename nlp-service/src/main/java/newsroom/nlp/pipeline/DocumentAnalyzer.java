@@ -23,6 +23,7 @@ import newsroom.nlp.quotes.QuoteFinder;
 import newsroom.nlp.text.ParsedText;
 import newsroom.nlp.text.Token;
 import newsroom.nlp.time.TemporalExpressionExtractor;
+import newsroom.nlp.time.WeekdayTenseResolver;
 import newsroom.nlp.tone.LexiconSentiment;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.Analysis;
@@ -55,6 +56,7 @@ public class DocumentAnalyzer {
     private final QuoteFinder quoteFinder = new QuoteFinder();
     private final QuoteAttributor quoteAttributor = new QuoteAttributor();
     private final TemporalExpressionExtractor temporalExtractor = new TemporalExpressionExtractor();
+    private final WeekdayTenseResolver weekdays = new WeekdayTenseResolver();
     private final KeyPhraseExtractor keyPhraseExtractor = new KeyPhraseExtractor();
     private final LexiconSentiment sentiment = new LexiconSentiment();
 
@@ -75,7 +77,8 @@ public class DocumentAnalyzer {
                     "nothing is left to analyse once markup and boilerplate are removed");
         }
         long start = System.nanoTime();
-        Annotation annotation = pipeline.annotate(cleaned, documentDate(request));
+        LocalDate published = documentDate(request);
+        Annotation annotation = pipeline.annotate(cleaned, published);
         AnnotationReader reader = new AnnotationReader(annotation, cleaned);
         ParsedText parsed = reader.parsedText();
         List<Token> tokens = parsed.tokens();
@@ -102,7 +105,7 @@ public class DocumentAnalyzer {
                     toProto(e.withMentions(speakerMentions.getOrDefault(e.id(), List.of())))));
         }
         if (features.temporalExpressions()) {
-            temporalExtractor.extract(annotation, cleaned).forEach(t -> analysis.addTemporalExpressions(
+            weekdays.resolve(temporalExtractor.extract(annotation, cleaned), tokens, published).forEach(t -> analysis.addTemporalExpressions(
                     TemporalExpression.newBuilder().setText(t.text()).setBegin(t.begin()).setEnd(t.end())
                             .setValue(t.value()).setType(t.type())));
         }
