@@ -15,6 +15,7 @@ import newsroom.cleaning.ContentKind;
 import newsroom.nlp.entities.DocumentEntity;
 import newsroom.nlp.entities.EntityBuilder;
 import newsroom.nlp.entities.EntityMention;
+import newsroom.nlp.entities.RolePhraseLinker;
 import newsroom.nlp.entities.SurnameMentions;
 import newsroom.nlp.phrases.KeyPhraseExtractor;
 import newsroom.nlp.quotes.AttributedQuote;
@@ -55,6 +56,7 @@ public class DocumentAnalyzer {
     private final EntityBuilder entityBuilder = new EntityBuilder();
     private final QuoteFinder quoteFinder = new QuoteFinder();
     private final QuoteAttributor quoteAttributor = new QuoteAttributor();
+    private final RolePhraseLinker rolePhrases = new RolePhraseLinker();
     private final TemporalExpressionExtractor temporalExtractor = new TemporalExpressionExtractor();
     private final WeekdayTenseResolver weekdays = new WeekdayTenseResolver();
     private final KeyPhraseExtractor keyPhraseExtractor = new KeyPhraseExtractor();
@@ -101,8 +103,11 @@ public class DocumentAnalyzer {
                 analysis.addQuotes(Quote.newBuilder().setText(q.text()).setBegin(q.begin()).setEnd(q.end())
                         .setSpeakerEntityId(q.speakerEntityId()).setSpeaker(q.speaker()).setCue(q.cue()));
             }
-            entities.forEach(e -> analysis.addEntities(
-                    toProto(e.withMentions(speakerMentions.getOrDefault(e.id(), List.of())))));
+            // Role phrases come after the quote stage: its pronouns tell a person's gender, and
+            // the role subjects it resolved ("the minister added") are not linked twice.
+            List<DocumentEntity> withRoles = rolePhrases.link(entities.stream()
+                    .map(e -> e.withMentions(speakerMentions.getOrDefault(e.id(), List.of()))).toList(), tokens, cleaned);
+            withRoles.forEach(e -> analysis.addEntities(toProto(e)));
         }
         if (features.temporalExpressions()) {
             weekdays.resolve(temporalExtractor.extract(annotation, cleaned), tokens, published).forEach(t -> analysis.addTemporalExpressions(
