@@ -21,6 +21,7 @@ import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Document;
 import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Event;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.NlpServiceGrpc;
 import newsroom.nlp.v1.Quote;
@@ -89,7 +90,7 @@ class SampleGoldenTest {
 
     @Test
     void countriesAndCitiesAreGeopoliticalEntities() {
-        for (String name : List.of("Pakistan", "Russia", "Islamabad")) {
+        for (String name : List.of("Pakistan", "Russia", "Islamabad", "Palestine", "Israel", "India", "Moscow")) {
             assertEquals(Entity.Type.GPE, entityNamed(name).getType(), name);
         }
     }
@@ -157,7 +158,7 @@ class SampleGoldenTest {
 
     @Test
     void relativeDatesAreResolvedAgainstThePublicationDate() {
-        assertEquals("2021-04-07", temporal("Wednesday").getValue());
+        assertEquals("2021-04-07", temporal("Wednesday").getValue(), "discussed on Wednesday, published that day");
         assertEquals("2021-04-06", temporal("yesterday").getValue());
         assertEquals("DATE", temporal("yesterday").getType());
     }
@@ -167,6 +168,83 @@ class SampleGoldenTest {
         assertFalse(analysis.getCleanedText().contains("Please enter your comment!"));
         assertFalse(analysis.getCleanedText().contains("Please enter your name here"));
         assertTrue(analysis.getCleanedText().endsWith("Sergei Lavrov remarked."));
+    }
+
+    @Test
+    void noBoilerplateIsAnalysed() {
+        List<String> outputs = new java.util.ArrayList<>();
+        for (Entity e : analysis.getEntitiesList()) {
+            outputs.add(e.getName());
+            outputs.addAll(e.getAliasesList());
+            e.getMentionsList().forEach(m -> outputs.add(m.getText()));
+        }
+        analysis.getQuotesList().forEach(q -> outputs.add(q.getText()));
+        analysis.getKeyPhrasesList().forEach(p -> outputs.add(p.getText()));
+        analysis.getEventsList().forEach(e -> outputs.add(e.getTopic()));
+        for (String output : outputs) {
+            String lower = output.toLowerCase(java.util.Locale.ROOT);
+            assertFalse(lower.contains("comment") || lower.contains("please enter") || lower.contains("name here"),
+                    output);
+        }
+    }
+
+    @Test
+    void roleAndDescriptionPhrasesAreAliasesOfTheMinisterTheyDescribe() {
+        Entity lavrov = entityNamed(LAVROV);
+        assertTrue(lavrov.getAliasesList().containsAll(
+                List.of("his Russian counterpart", "the Russian foreign minister", "the Russian diplomat")),
+                lavrov.getAliasesList().toString());
+        assertTrue(lavrov.getMentionsList().stream().anyMatch(m -> m.getKind() == Mention.Kind.NOMINAL
+                && m.getText().equals("The Russian foreign minister")));
+        Entity qureshi = entityNamed(QURESHI);
+        assertTrue(qureshi.getAliasesList().stream().noneMatch(a -> a.contains("Russian")),
+                qureshi.getAliasesList().toString());
+        assertTrue(analysis.getEntitiesList().stream().filter(e -> e.getType() != Entity.Type.PERSON)
+                .allMatch(e -> e.getMentionsList().stream().allMatch(m -> m.getKind() == Mention.Kind.NAME)),
+                "no role phrase joins a country, organization or nationality");
+    }
+
+    @Test
+    void theMinistersReadPositiveInTheirOwnSentences() {
+        for (String name : List.of(QURESHI, LAVROV, "Pakistan", "Russia")) {
+            Entity entity = entityNamed(name);
+            assertTrue(entity.hasSentiment(), name);
+            assertTrue(entity.getSentiment().getScore() > 0.3, name + " " + entity.getSentiment());
+            assertTrue(entity.getSentiment().getMagnitude() > 0, name);
+        }
+        assertEquals(0, entityNamed("Moscow").getSentiment().getMagnitude(), "a neutral mention carries no tone");
+    }
+
+    @Test
+    void theTalksTheVisitAndTheMeetingAreEvents() {
+        String pakistan = entityNamed("Pakistan").getId();
+        String russia = entityNamed("Russia").getId();
+        String qureshi = entityNamed(QURESHI).getId();
+        String lavrov = entityNamed(LAVROV).getId();
+        String islamabad = entityNamed("Islamabad").getId();
+        String text = analysis.getCleanedText();
+
+        Event discussed = event(Event.Type.DISCUSS, "discussed");
+        assertEquals(List.of(pakistan, russia), discussed.getActorEntityIdsList());
+        assertEquals("the Afghan peace process", discussed.getTopic());
+        assertEquals("2021-04-07", discussed.getDate());
+        assertTrue(text.substring(discussed.getBegin(), discussed.getEnd()).startsWith("Pakistan and Russia discussed"));
+
+        Event arrived = event(Event.Type.VISIT, "arrived");
+        assertEquals(List.of(lavrov), arrived.getActorEntityIdsList(), "the Russian foreign minister is Lavrov");
+        assertEquals(islamabad, arrived.getLocationEntityId());
+        assertEquals("2021-04-06", arrived.getDate());
+
+        Event met = event(Event.Type.MEET, "talks");
+        assertEquals(List.of(qureshi), met.getActorEntityIdsList());
+        assertEquals(List.of(lavrov), met.getParticipantEntityIdsList());
+        assertEquals(islamabad, met.getLocationEntityId());
+        assertTrue(text.substring(met.getBegin(), met.getEnd()).startsWith("Addressing a joint press conference"));
+        for (Event e : analysis.getEventsList()) {
+            assertFalse(e.getActorEntityIdsList().isEmpty(), e.toString());
+            e.getActorEntityIdsList().forEach(this::entityById);
+            e.getParticipantEntityIdsList().forEach(this::entityById);
+        }
     }
 
     @Test
@@ -184,6 +262,11 @@ class SampleGoldenTest {
 
     private Entity entityById(String id) {
         return analysis.getEntitiesList().stream().filter(e -> e.getId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private Event event(Event.Type type, String trigger) {
+        return analysis.getEventsList().stream().filter(e -> e.getType() == type && e.getTrigger().equals(trigger))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + type + " event " + trigger));
     }
 
     private Quote quoteStarting(String start) {

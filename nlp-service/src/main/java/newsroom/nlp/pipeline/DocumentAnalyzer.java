@@ -17,6 +17,7 @@ import newsroom.nlp.entities.EntityBuilder;
 import newsroom.nlp.entities.EntityMention;
 import newsroom.nlp.entities.RolePhraseLinker;
 import newsroom.nlp.entities.SurnameMentions;
+import newsroom.nlp.events.EventExtractor;
 import newsroom.nlp.phrases.KeyPhraseExtractor;
 import newsroom.nlp.quotes.AttributedQuote;
 import newsroom.nlp.quotes.QuoteAttributor;
@@ -25,11 +26,13 @@ import newsroom.nlp.text.ParsedText;
 import newsroom.nlp.text.Token;
 import newsroom.nlp.time.TemporalExpressionExtractor;
 import newsroom.nlp.time.WeekdayTenseResolver;
+import newsroom.nlp.tone.EntitySentiment;
 import newsroom.nlp.tone.LexiconSentiment;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Document;
 import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Event;
 import newsroom.nlp.v1.Features;
 import newsroom.nlp.v1.KeyPhrase;
 import newsroom.nlp.v1.Mention;
@@ -41,8 +44,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Analyses one document: validate, clean, run CoreNLP, then the Newsroom
- * stages (entities, quotes, dates, key phrases, tone), each switched on by the
- * request's features. Stateless and safe to call from many threads.
+ * stages (entities, quotes, role phrases, dates, events, key phrases, tone),
+ * each switched on by the request's features. Stateless and safe to call from many threads.
  */
 @ApplicationScoped
 public class DocumentAnalyzer {
@@ -61,6 +64,8 @@ public class DocumentAnalyzer {
     private final WeekdayTenseResolver weekdays = new WeekdayTenseResolver();
     private final KeyPhraseExtractor keyPhraseExtractor = new KeyPhraseExtractor();
     private final LexiconSentiment sentiment = new LexiconSentiment();
+    private final EntitySentiment entitySentiment = new EntitySentiment();
+    private final EventExtractor eventExtractor = new EventExtractor();
 
     @Inject
     public DocumentAnalyzer(CoreNlpPipeline pipeline,
@@ -90,8 +95,9 @@ public class DocumentAnalyzer {
                 .setCleanedText(cleaned)
                 .setLanguage("en")
                 .setWordCount((int) tokens.stream().filter(t -> !t.isPunctuation()).count());
+        List<DocumentEntity> entities = List.of();
         if (features.entities()) {
-            List<DocumentEntity> entities = entityBuilder.build(surnames.addTo(reader.names(), tokens), cleaned.length());
+            entities = entityBuilder.build(surnames.addTo(reader.names(), tokens), cleaned.length());
             List<AttributedQuote> quotes = features.quotes()
                     ? quoteAttributor.attribute(parsed, quoteFinder.find(cleaned), entities)
                     : List.of();
@@ -105,22 +111,40 @@ public class DocumentAnalyzer {
             }
             // Role phrases come after the quote stage: its pronouns tell a person's gender, and
             // the role subjects it resolved ("the minister added") are not linked twice.
-            List<DocumentEntity> withRoles = rolePhrases.link(entities.stream()
+            entities = rolePhrases.link(entities.stream()
                     .map(e -> e.withMentions(speakerMentions.getOrDefault(e.id(), List.of()))).toList(), tokens, cleaned);
-            withRoles.forEach(e -> analysis.addEntities(toProto(e)));
+            Map<String, newsroom.nlp.tone.Sentiment> tones = features.entitySentiment()
+                    ? entitySentiment.score(entities, parsed.sentences())
+                    : Map.of();
+            for (DocumentEntity e : entities) {
+                Entity.Builder entity = toProto(e);
+                if (tones.containsKey(e.id())) {
+                    entity.setSentiment(toProto(tones.get(e.id())));
+                }
+                analysis.addEntities(entity);
+            }
         }
+        List<newsroom.nlp.time.TemporalExpression> dates = List.of();
         if (features.temporalExpressions()) {
-            weekdays.resolve(temporalExtractor.extract(annotation, cleaned), tokens, published).forEach(t -> analysis.addTemporalExpressions(
+            dates = weekdays.resolve(temporalExtractor.extract(annotation, cleaned), tokens, published);
+            dates.forEach(t -> analysis.addTemporalExpressions(
                     TemporalExpression.newBuilder().setText(t.text()).setBegin(t.begin()).setEnd(t.end())
                             .setValue(t.value()).setType(t.type())));
+        }
+        if (features.events()) {
+            eventExtractor.extract(parsed.sentences(), entities, dates, quoteFinder.find(cleaned))
+                    .forEach(e -> analysis.addEvents(Event.newBuilder().setType(Event.Type.valueOf(e.type().name()))
+                            .setTrigger(e.trigger()).addAllActorEntityIds(e.actorEntityIds())
+                            .addAllParticipantEntityIds(e.participantEntityIds()).setTopic(e.topic())
+                            .setLocationEntityId(e.locationEntityId()).setDate(e.date())
+                            .setBegin(e.begin()).setEnd(e.end())));
         }
         if (features.keyPhrases()) {
             keyPhraseExtractor.extract(cleaned, tokens).forEach(
                     p -> analysis.addKeyPhrases(KeyPhrase.newBuilder().setText(p.text()).setScore(p.score())));
         }
         if (features.sentiment()) {
-            var tone = sentiment.score(tokens);
-            analysis.setSentiment(Sentiment.newBuilder().setScore(tone.score()).setMagnitude(tone.magnitude()));
+            analysis.setSentiment(toProto(sentiment.score(tokens)));
         }
         LOG.infof("Analysed a document of %d words in %d ms", analysis.getWordCount(), (System.nanoTime() - start) / 1_000_000);
         return analysis.build();
@@ -133,24 +157,38 @@ public class DocumentAnalyzer {
         return LocalDate.ofInstant(published, ZoneOffset.UTC);
     }
 
-    private static Entity toProto(DocumentEntity e) {
+    private static Sentiment toProto(newsroom.nlp.tone.Sentiment tone) {
+        return Sentiment.newBuilder().setScore(tone.score()).setMagnitude(tone.magnitude()).build();
+    }
+
+    private static Entity.Builder toProto(DocumentEntity e) {
         Entity.Builder entity = Entity.newBuilder().setId(e.id()).setName(e.name())
                 .setType(Entity.Type.valueOf(e.type().name())).addAllAliases(e.aliases()).setSalience(e.salience());
         e.mentions().forEach(m -> entity.addMentions(Mention.newBuilder().setText(m.text()).setBegin(m.begin())
                 .setEnd(m.end()).setKind(Mention.Kind.valueOf(m.kind().name()))));
-        return entity.build();
+        return entity;
     }
 
-    /** The parts of the analysis a request asked for: none asked means all; quotes need entities. */
+    /**
+     * The parts of the analysis a request asked for: none asked means all;
+     * quotes and entity sentiment need entities, events need entities and dates.
+     */
     record FeatureSet(boolean entities, boolean quotes, boolean temporalExpressions, boolean keyPhrases,
-            boolean sentiment) {
+            boolean sentiment, boolean entitySentiment, boolean events) {
 
         static FeatureSet of(Features f) {
             boolean all = !f.getExtractEntities() && !f.getExtractQuotes() && !f.getExtractTemporalExpressions()
-                    && !f.getExtractKeyPhrases() && !f.getExtractDocumentSentiment();
-            return new FeatureSet(all || f.getExtractEntities() || f.getExtractQuotes(), all || f.getExtractQuotes(),
-                    all || f.getExtractTemporalExpressions(), all || f.getExtractKeyPhrases(),
-                    all || f.getExtractDocumentSentiment());
+                    && !f.getExtractKeyPhrases() && !f.getExtractDocumentSentiment() && !f.getExtractEntitySentiment()
+                    && !f.getExtractEvents();
+            return new FeatureSet(
+                    all || f.getExtractEntities() || f.getExtractQuotes() || f.getExtractEntitySentiment()
+                            || f.getExtractEvents(),
+                    all || f.getExtractQuotes(),
+                    all || f.getExtractTemporalExpressions() || f.getExtractEvents(),
+                    all || f.getExtractKeyPhrases(),
+                    all || f.getExtractDocumentSentiment(),
+                    all || f.getExtractEntitySentiment(),
+                    all || f.getExtractEvents());
         }
     }
 }

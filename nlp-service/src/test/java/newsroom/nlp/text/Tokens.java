@@ -43,4 +43,17 @@ public final class Tokens {
     public List<Token> tokens() {
         return List.copyOf(tokens);
     }
+
+    /** The tokens as sentences, each ended by a "." token, without dependencies. */
+    public List<Sentence> sentences() {
+        List<Sentence> sentences = new ArrayList<>();
+        for (int s = 0; s <= sentence; s++) {
+            int index = s;
+            List<Token> in = tokens.stream().filter(t -> t.sentence() == index).toList();
+            if (!in.isEmpty()) {
+                sentences.add(new Sentence(sentences.size(), in, List.of()));
+            }
+        }
+        return sentences;
+    }
 }
