@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code newsroom analyze FILE}: what nlp-service finds in a file; nothing is stored. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyses a file with the running nlp-service and shows its entities, quotes and dates;"
+        description = "Analyses a file with the running nlp-service and shows its entities, quotes, dates and events;"
                 + " nothing is stored. .html and .htm files are read as HTML.")
 public class AnalyzeCommand implements Callable<Integer> {
 
