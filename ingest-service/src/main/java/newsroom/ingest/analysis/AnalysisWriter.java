@@ -55,8 +55,7 @@ public class AnalysisWriter {
         Map<String, Long> globalIds = new HashMap<>();
         int mentions = 0;
         for (Entity entity : analysis.getEntitiesList()) {
-            OptionalLong globalId = resolver.resolve(
-                    new EntityName(typeName(entity), entity.getName(), entity.getAliasesList()));
+            OptionalLong globalId = resolver.resolve(EntityName.of(entity));
             if (globalId.isEmpty()) {
                 continue;
             }
@@ -78,12 +77,6 @@ public class AnalysisWriter {
         article.tone = analysis.hasSentiment() ? analysis.getSentiment().getScore() : null;
         ArticleRollups.add(entityManager, articleId);
         return new WrittenAnalysis(globalIds.size(), mentions, analysis.getQuotesCount());
-    }
-
-    private static String typeName(Entity entity) {
-        return entity.getType() == Entity.Type.UNRECOGNIZED
-                ? Entity.Type.TYPE_UNSPECIFIED.name()
-                : entity.getType().name();
     }
 
     private void link(long articleId, Entity entity, long globalId) {
