@@ -29,7 +29,9 @@ import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.localpostgres.LocalPostgres;
+import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Event;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.ListQuotesRequest;
@@ -199,6 +201,20 @@ class IngestToQueryIT {
                 .toList();
         assertTrue(people.stream().anyMatch(name -> name.contains("Qureshi")), "Qureshi is a PERSON among " + people);
         assertTrue(people.stream().anyMatch(name -> name.contains("Lavrov")), "Lavrov is a PERSON among " + people);
+
+        // The stored analysis is served whole: the talks of the two ministers come back as an event.
+        Analysis analysis = article.getAnalysis();
+        List<String> meetings = analysis.getEventsList().stream()
+                .filter(event -> event.getType() == Event.Type.MEET)
+                .map(event -> nameOf(analysis, event.getActorEntityIds(0)) + " with "
+                        + event.getParticipantEntityIdsList().stream().map(id -> nameOf(analysis, id)).toList())
+                .toList();
+        assertTrue(meetings.contains("Shah Mahmood Qureshi with [Sergey Lavrov]"), "meetings: " + meetings);
+    }
+
+    private static String nameOf(Analysis analysis, String entityId) {
+        return analysis.getEntitiesList().stream().filter(e -> e.getId().equals(entityId)).map(Entity::getName)
+                .findFirst().orElse("(no entity " + entityId + ")");
     }
 
     private static void assertSearchFinds(String words, long articleId) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import newsroom.nlp.quotes.QuoteSpan;
 import newsroom.nlp.text.Token;
 
 /**
@@ -22,12 +23,14 @@ import newsroom.nlp.text.Token;
  * Russian counterpart Sergey Lavrov") or an appositive after it ("Lavrov, the
  * Russian foreign minister,"). Such a phrase with a determiner is itself a
  * mention of that person. A free phrase ("the Russian foreign minister
- * arrived") joins the one person whose described roles fit it: the same head
- * noun with no modifier the role lacks ("foreign", "prime"), or a head that
- * fits any role ("counterpart", "diplomat", "official"); and, when the phrase
- * names a nationality, a role of the person with the same nationality. A
- * phrase that fits no person, or more than one ("the minister" with two
- * ministers in the text), joins none.
+ * arrived") joins the one person with a role that fits it: the same
+ * nationality, or none on both sides; and the same head noun with no modifier
+ * the role lacks ("foreign") and none missing that makes another office
+ * ("shadow", "deputy", "prime"), or a head that fits any role ("counterpart",
+ * "diplomat", "official"). A phrase that fits no person, or more than one
+ * ("the minister" with two ministers in the text), joins none; nor does a
+ * phrase inside a quote or one with an "of" complement ("the chairman of the
+ * Bar Council").
  *
  * <p>Merges that conflict are rejected: a nationality the person's roles do
  * not have ("the Pakistani minister" never joins Lavrov), a gendered role
@@ -57,6 +60,9 @@ public final class RolePhraseLinker {
     private static final Set<String> MALE_ROLES = Set.of("spokesman", "chairman", "king", "prince", "businessman",
             "emir", "sultan");
     private static final Set<String> REFERRING_DETERMINERS = Set.of("the", "his", "her", "their", "its");
+    /** Modifiers that make another office: "the home secretary" is not the shadow home secretary. */
+    private static final Set<String> OFFICE_CHANGING = Set.of("shadow", "former", "deputy", "vice", "acting",
+            "junior", "assistant", "prime", "ex", "interim", "outgoing", "opposition");
     private static final Set<String> MALE_WORDS = Set.of("mr", "mr.", "he", "him", "his", "himself");
     private static final Set<String> FEMALE_WORDS = Set.of("ms", "ms.", "mrs", "mrs.", "miss", "she", "her", "hers",
             "herself");
@@ -71,8 +77,14 @@ public final class RolePhraseLinker {
         }
     }
 
-    /** The entities with their role phrases; {@code text} is the text the tokens' offsets index. */
-    public List<DocumentEntity> link(List<DocumentEntity> entities, List<Token> tokens, String text) {
+    /**
+     * The entities with their role phrases; {@code text} is the text the
+     * tokens' offsets index, {@code quotes} the direct quotes in it, whose
+     * role phrases are the speaker's words about someone the reader may not
+     * know ("the prime minister" in a spokesman's quote) and join nobody.
+     */
+    public List<DocumentEntity> link(List<DocumentEntity> entities, List<Token> tokens, String text,
+            List<QuoteSpan> quotes) {
         Map<Integer, DocumentEntity> nameAt = new HashMap<>();
         // Tokens a role phrase may not take over: names of people and organizations, pronouns, other role phrases.
         Set<Integer> taken = new HashSet<>();
@@ -108,16 +120,18 @@ public final class RolePhraseLinker {
                         linked.computeIfAbsent(named, e -> new ArrayList<>()).add(phrase);
                     }
                 }
-            } else if (referring) {
+            } else if (referring && !quoted(tokens.get(phrase.first()), quotes) && !followedByOf(tokens, phrase)) {
                 free.add(phrase);
             }
         }
         for (RolePhrase phrase : free) {
+            // Everyone holding the office counts towards ambiguity, whatever their nationality.
             List<DocumentEntity> fitting = described.keySet().stream()
-                    .filter(person -> fits(phrase, described.get(person)))
+                    .filter(person -> described.get(person).stream().anyMatch(r -> sameOffice(phrase, r)
+                            && (phrase.nationality() == null || sameNationalityOrNone(phrase, r))))
                     .filter(person -> !conflicts(phrase, gender(person, tokens, nameAt)))
                     .toList();
-            if (fitting.size() == 1) {
+            if (fitting.size() == 1 && fits(phrase, described.get(fitting.get(0)))) {
                 linked.computeIfAbsent(fitting.get(0), e -> new ArrayList<>()).add(phrase);
             }
         }
@@ -198,14 +212,40 @@ public final class RolePhraseLinker {
         return null;
     }
 
-    /** Whether a free phrase fits one of the roles the text gives a person. */
+    /**
+     * Whether a free phrase fits one of the roles the text gives a person: the
+     * same nationality or none on both sides (a plain "the prime minister" in
+     * a British paper is not the Italian one named earlier), and the same
+     * office.
+     */
     static boolean fits(RolePhrase phrase, List<RolePhrase> roles) {
-        if (phrase.nationality() != null
-                && roles.stream().noneMatch(r -> r.nationality() != null && sameNationality(r.nationality(), phrase.nationality()))) {
+        return roles.stream().anyMatch(r -> sameNationalityOrNone(phrase, r) && sameOffice(phrase, r));
+    }
+
+    private static boolean sameNationalityOrNone(RolePhrase phrase, RolePhrase role) {
+        return phrase.nationality() == null ? role.nationality() == null
+                : role.nationality() != null && sameNationality(role.nationality(), phrase.nationality());
+    }
+
+    /** A head that fits any role, or the same head with no modifier the role lacks and none that changes the office. */
+    private static boolean sameOffice(RolePhrase phrase, RolePhrase role) {
+        if (ANY_ROLE.contains(phrase.headKey())) {
+            return true;
+        }
+        if (!role.headKey().equals(phrase.headKey()) || !role.modifiers().containsAll(phrase.modifiers())) {
             return false;
         }
-        return ANY_ROLE.contains(phrase.headKey()) || roles.stream().anyMatch(r -> r.headKey().equals(phrase.headKey())
-                && r.modifiers().containsAll(phrase.modifiers()));
+        return role.modifiers().stream().filter(m -> !phrase.modifiers().contains(m)).noneMatch(OFFICE_CHANGING::contains);
+    }
+
+    /** "the chairman of the Bar Council": an office of its own, not the one the text gave a person. */
+    private static boolean followedByOf(List<Token> tokens, RolePhrase phrase) {
+        int next = phrase.head() + 1;
+        return next < tokens.size() && tokens.get(next).word().equalsIgnoreCase("of");
+    }
+
+    private static boolean quoted(Token t, List<QuoteSpan> quotes) {
+        return quotes.stream().anyMatch(q -> t.begin() >= q.outerBegin() && t.end() <= q.outerEnd());
     }
 
     private static boolean conflicts(RolePhrase phrase, Gender person) {

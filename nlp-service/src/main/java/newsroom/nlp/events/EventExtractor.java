@@ -27,7 +27,7 @@ import newsroom.nlp.time.TemporalExpression;
  * trigger in its clause (back to a comma, a colon or a verb of another
  * clause), not after a preposition ("Pakistan and Russia discussed"). A noun
  * trigger ("the talks with ...") takes them from the whole sentence before it.
- * <li>Participants: people and organizations after "with", or named right
+ * <li>Participants: people, organizations and countries after "with", or named right
  * after the trigger as its object ("met Qureshi").
  * <li>Location: a GPE or LOCATION after "in", "at", "to" or "into", or the
  * object of "visit"; date: the sentence's first dated expression.
@@ -59,10 +59,14 @@ public final class EventExtractor {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "to", "into");
     private static final Set<String> PARTNER_PREPOSITIONS = Set.of("with");
     private static final Set<String> AUXILIARIES = Set.of("be", "have", "do");
+    /** Words that open a subordinate clause, whose subject is not the trigger's ("after the ministry announced"). */
+    private static final Set<String> SUBORDINATORS = Set.of("after", "before", "because", "when", "while", "as",
+            "although", "though", "that", "if", "since", "until", "whereas", "whether");
     private static final Set<String> CLAUSE_BREAKS = Set.of(";", ":", "--", "—");
     private static final Set<EntityType> ACTOR_TYPES = EnumSet.of(EntityType.PERSON, EntityType.ORGANIZATION,
             EntityType.GPE);
-    private static final Set<EntityType> PARTICIPANT_TYPES = EnumSet.of(EntityType.PERSON, EntityType.ORGANIZATION);
+    private static final Set<EntityType> PARTICIPANT_TYPES = EnumSet.of(EntityType.PERSON, EntityType.ORGANIZATION,
+            EntityType.GPE);
     private static final Set<EntityType> PLACE_TYPES = EnumSet.of(EntityType.GPE, EntityType.LOCATION);
 
     /** One mention of an entity as tokens {@code first..last} of a sentence. */
@@ -107,23 +111,36 @@ public final class EventExtractor {
         for (Placed p : placed) {
             String before = prepositionBefore(words, p.first(), placed);
             EntityType entityType = p.entity().type();
+            boolean inClause = verb ? p.first() >= clauseStart && p.first() <= clauseEnd : true;
             if (PLACE_PREPOSITIONS.contains(before) && PLACE_TYPES.contains(entityType)) {
-                location = location.isEmpty() ? p.entity().id() : location;
+                if (location.isEmpty() && inClause) {
+                    location = p.entity().id();
+                }
+            } else if (modifiesANoun(words, p)) {
+                continue; // "Manchester hotels", "UK Foreign Secretary Jack Straw", "Blair's government"
             } else if (PARTNER_PREPOSITIONS.contains(before) && PARTICIPANT_TYPES.contains(entityType)) {
                 participants.add(p.entity().id());
             } else if (p.last() < trigger && p.first() >= clauseStart && before.isEmpty()
                     && ACTOR_TYPES.contains(entityType)) {
                 actors.add(p.entity().id());
-            } else if (p.first() > trigger && p.first() <= clauseEnd && before.isEmpty()) {
+            } else if (p.first() > trigger && p.first() <= clauseEnd && before.isEmpty()
+                    && noPrepositionBetween(words, trigger, p.first())) {
                 if (type == EventType.VISIT && PLACE_TYPES.contains(entityType) && location.isEmpty()) {
                     location = p.entity().id(); // "visited Moscow"
-                } else if (PARTICIPANT_TYPES.contains(entityType) && p.first() <= trigger + 3) {
+                } else if (PARTICIPANT_TYPES.contains(entityType)) {
                     participants.add(p.entity().id()); // "met Qureshi", "criticised the ministry"
                 }
             }
         }
         participants.removeAll(actors);
         if (actors.isEmpty()) {
+            return null;
+        }
+        // A meeting needs two sides: "would meet his fiscal rules" and "the G8 summit" are none.
+        if (type == EventType.MEET && participants.isEmpty() && (!verb || actors.size() < 2)) {
+            return null;
+        }
+        if (type == EventType.VISIT && location.isEmpty()) {
             return null;
         }
         String topic = type == EventType.MEET || type == EventType.VISIT || !verb ? "" : topic(words, trigger, placed);
@@ -161,6 +178,26 @@ public final class EventExtractor {
         return placed;
     }
 
+    /** A name used as a modifier: followed by a noun or a possessive "'s". */
+    private static boolean modifiesANoun(List<Token> words, Placed p) {
+        if (p.last() + 1 >= words.size()) {
+            return false;
+        }
+        Token next = words.get(p.last() + 1);
+        return next.tag().equals("POS") || next.isNoun();
+    }
+
+    /** Whether the words between a trigger and a mention hold no preposition ("met Italian Prime Minister X"). */
+    private static boolean noPrepositionBetween(List<Token> words, int trigger, int first) {
+        for (int i = trigger + 1; i < first; i++) {
+            String tag = words.get(i).tag();
+            if (tag.equals("IN") || tag.equals("TO") || tag.startsWith("W")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean covered(int word, List<Placed> placed) {
         return placed.stream().anyMatch(p -> p.first() <= word && word <= p.last());
     }
@@ -192,12 +229,20 @@ public final class EventExtractor {
         return "";
     }
 
-    /** Where a verb trigger's clause starts: after a comma, a clause break or the verb of another clause. */
+    /**
+     * Where a verb trigger's clause starts: after a comma, a clause break, a
+     * word that opens a subordinate clause, or the verb of another clause
+     * (a verb that leads into the trigger with "to", "is expected to
+     * announce", is part of the trigger's clause).
+     */
     private static int clauseStart(List<Token> words, int trigger) {
         for (int i = trigger - 1; i >= 0; i--) {
             Token t = words.get(i);
+            boolean catenative = i + 1 < words.size() && words.get(i + 1).tag().equals("TO");
             if (t.word().equals(",") || CLAUSE_BREAKS.contains(t.word())
-                    || t.isVerb() && !AUXILIARIES.contains(t.key()) && !t.tag().equals("VBN") && !t.tag().equals("VBG")) {
+                    || t.tag().equals("IN") && SUBORDINATORS.contains(t.word().toLowerCase(java.util.Locale.ROOT))
+                    || t.tag().startsWith("W")
+                    || t.isVerb() && !AUXILIARIES.contains(t.key()) && !catenative) {
                 return i + 1;
             }
         }
@@ -233,7 +278,9 @@ public final class EventExtractor {
         int end = trigger;
         for (int i = trigger + 1; i < words.size() && i <= trigger + 10; i++) {
             Token t = words.get(i);
-            boolean nominal = t.isNoun() || t.isAdjective() || Set.of("DT", "PRP$", "CD", "HYPH", "POS").contains(t.tag());
+            boolean date = Set.of("DATE", "TIME", "DURATION", "SET").contains(t.ner());
+            boolean nominal = !date && (t.isNoun() || t.isAdjective()
+                    || Set.of("DT", "PRP$", "CD", "HYPH", "POS").contains(t.tag()));
             boolean of = t.word().equals("of") && i + 1 < words.size() && end > trigger;
             if (!nominal && !of) {
                 break;

@@ -22,6 +22,7 @@ import newsroom.nlp.phrases.KeyPhraseExtractor;
 import newsroom.nlp.quotes.AttributedQuote;
 import newsroom.nlp.quotes.QuoteAttributor;
 import newsroom.nlp.quotes.QuoteFinder;
+import newsroom.nlp.quotes.QuoteSpan;
 import newsroom.nlp.text.ParsedText;
 import newsroom.nlp.text.Token;
 import newsroom.nlp.time.TemporalExpressionExtractor;
@@ -96,10 +97,11 @@ public class DocumentAnalyzer {
                 .setLanguage("en")
                 .setWordCount((int) tokens.stream().filter(t -> !t.isPunctuation()).count());
         List<DocumentEntity> entities = List.of();
+        List<QuoteSpan> quoteSpans = quoteFinder.find(cleaned);
         if (features.entities()) {
             entities = entityBuilder.build(surnames.addTo(reader.names(), tokens), cleaned.length());
             List<AttributedQuote> quotes = features.quotes()
-                    ? quoteAttributor.attribute(parsed, quoteFinder.find(cleaned), entities)
+                    ? quoteAttributor.attribute(parsed, quoteSpans, entities)
                     : List.of();
             Map<String, List<EntityMention>> speakerMentions = new HashMap<>();
             for (AttributedQuote q : quotes) {
@@ -112,7 +114,8 @@ public class DocumentAnalyzer {
             // Role phrases come after the quote stage: its pronouns tell a person's gender, and
             // the role subjects it resolved ("the minister added") are not linked twice.
             entities = rolePhrases.link(entities.stream()
-                    .map(e -> e.withMentions(speakerMentions.getOrDefault(e.id(), List.of()))).toList(), tokens, cleaned);
+                    .map(e -> e.withMentions(speakerMentions.getOrDefault(e.id(), List.of()))).toList(), tokens, cleaned,
+                    quoteSpans);
             Map<String, newsroom.nlp.tone.Sentiment> tones = features.entitySentiment()
                     ? entitySentiment.score(entities, parsed.sentences())
                     : Map.of();
@@ -132,7 +135,7 @@ public class DocumentAnalyzer {
                             .setValue(t.value()).setType(t.type())));
         }
         if (features.events()) {
-            eventExtractor.extract(parsed.sentences(), entities, dates, quoteFinder.find(cleaned))
+            eventExtractor.extract(parsed.sentences(), entities, dates, quoteSpans)
                     .forEach(e -> analysis.addEvents(Event.newBuilder().setType(Event.Type.valueOf(e.type().name()))
                             .setTrigger(e.trigger()).addAllActorEntityIds(e.actorEntityIds())
                             .addAllParticipantEntityIds(e.participantEntityIds()).setTopic(e.topic())

@@ -41,7 +41,8 @@ public final class WeekdayTenseResolver {
     private static final Pattern BARE_WEEKDAY = Pattern.compile(
             "(?i)(?:on\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\\s+(?:morning|afternoon|evening|night))?");
     private static final Pattern DATED_VALUE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
-    private static final Set<String> CLAUSE_BREAKS = Set.of(";", ":", "``", "''", "\"", "“", "”", "--", "—", "-LRB-", "-RRB-");
+    /** Quotation marks are not among them: a quoted title ("will publish his "Budget" on Monday") is no new clause. */
+    private static final Set<String> CLAUSE_BREAKS = Set.of(";", ":", "--", "—", "-LRB-", "-RRB-");
     /** Modal verbs that look ahead; "would" is left out: it is also the past of "will" in reported speech. */
     private static final Set<String> FUTURE_MODALS = Set.of("will", "shall", "'ll", "wo", "can", "may", "might",
             "must", "should", "could");
@@ -140,6 +141,9 @@ public final class WeekdayTenseResolver {
             }
             auxiliaries.add(t);
         }
+        if (verb.tag().equals("VBN") && auxiliaries.stream().anyMatch(t -> t.key().equals("have"))) {
+            return Tense.PAST; // "has met", "had met", "is thought to have been agreed"
+        }
         for (Token aux : auxiliaries) {
             if (aux.tag().equals("MD")) {
                 return modalTense(aux);
@@ -152,11 +156,9 @@ public final class WeekdayTenseResolver {
                 .reduce((near, far) -> far).orElse(verb);
         return switch (finite.tag()) {
             case "VBD" -> Tense.PAST; // "met", "was meeting", "had met", "did meet"
-            case "VBZ", "VBP" -> finite.key().equals("have") && verb.tag().equals("VBN")
-                    ? Tense.PAST // "has met"
-                    : finite == verb || verb.tag().equals("VBG") || verb.tag().equals("VBN")
-                            ? Tense.FUTURE // "travels on Thursday", "is meeting on Monday": news' present looks ahead
-                            : Tense.UNKNOWN;
+            case "VBZ", "VBP" -> finite == verb || verb.tag().equals("VBG") || verb.tag().equals("VBN")
+                    ? Tense.FUTURE // "travels on Thursday", "is meeting on Monday": news' present looks ahead
+                    : Tense.UNKNOWN;
             default -> Tense.NOT_FINITE; // a participle or infinitive with no auxiliary ("the talks planned for Monday")
         };
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import newsroom.nlp.quotes.QuoteFinder;
 import newsroom.nlp.text.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ class RolePhraseLinkerTest {
     }
 
     private List<DocumentEntity> link(Tokens text, DocumentEntity... entities) {
-        List<DocumentEntity> linked = linker.link(List.of(entities), text.tokens(), text.text());
+        List<DocumentEntity> linked = linker.link(List.of(entities), text.tokens(), text.text(),
+                new QuoteFinder().find(text.text()));
         for (DocumentEntity e : linked) {
             for (EntityMention m : e.mentions()) {
                 assertEquals(m.text(), text.text().substring(m.begin(), m.end()), "offsets point into the text");
@@ -109,6 +111,19 @@ class RolePhraseLinkerTest {
         Tokens he = Tokens.of("Government/NN spokeswoman/NN Smith/NNP spoke/VBD and/CC he/PRP left/VBD ./. "
                 + "The/DT spokeswoman/NN returned/VBD ./.");
         assertEquals(List.of(), link(he, entity("e1", "Smith", EntityType.PERSON, he, "he")).get(0).aliases());
+    }
+
+    @Test
+    void anotherOfficeOrAnotherCountrysLeaderIsNotTheSamePerson() {
+        Tokens text = Tokens.of("Shadow/NNP home/NN secretary/NN David/NNP Davis/NNP spoke/VBD ./. The/DT home/NN "
+                + "secretary/NN left/VBD ./. Italian/JJ/Italian/NATIONALITY Prime/NNP Minister/NNP Silvio/NNP "
+                + "Berlusconi/NNP came/VBD ./. The/DT prime/JJ minister/NN stayed/VBD ./. The/DT secretary/NN of/IN "
+                + "the/DT club/NN sang/VBD ./. ``/`` The/DT Italian/JJ/Italian/NATIONALITY minister/NN is/VBZ/be "
+                + "here/RB ,/, ''/'' Davis/NNP said/VBD/say ./.");
+        List<DocumentEntity> linked = link(text, entity("e1", "David Davis", EntityType.PERSON, text),
+                entity("e2", "Silvio Berlusconi", EntityType.PERSON, text));
+        assertEquals(List.of(), linked.get(0).aliases());
+        assertEquals(List.of(), linked.get(1).aliases(), "no Italian in the phrase; a quote is the speaker's words");
     }
 
     @Test

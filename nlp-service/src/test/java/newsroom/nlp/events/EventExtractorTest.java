@@ -110,13 +110,43 @@ class EventExtractorTest {
                 entity("e2", EntityType.GPE, text, "Pakistan"), entity("e3", EntityType.PERSON, text, "Qureshi"));
         assertEquals(List.of(), events);
         Tokens reported = Tokens.of("Russia/NNP met/VBD/meet Pakistan/NNP halfway/RB ./.");
-        assertEquals(1, extract(reported, List.of(), entity("e1", EntityType.GPE, reported, "Russia")).size(),
+        assertEquals(1, extract(reported, List.of(), entity("e1", EntityType.GPE, reported, "Russia"),
+                entity("e2", EntityType.GPE, reported, "Pakistan")).size(),
                 "the same words outside quotation marks");
     }
 
     @Test
+    void aMeetingNeedsTwoSidesAndAVisitAPlace() {
+        Tokens text = Tokens.of("Brown/NNP would/MD meet/VB his/PRP$ fiscal/JJ rules/NNS ./. Blair/NNP backed/VBD/back "
+                + "the/DT summit/NN ./. Blair/NNP met/VBD/meet Italian/JJ Prime/NNP Minister/NNP Silvio/NNP Berlusconi/NNP "
+                + "and/CC Gerhard/NNP Schroeder/NNP ./. Blair/NNP travelled/VBD/travel widely/RB ./.");
+        List<Event> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Brown"),
+                entity("e2", EntityType.PERSON, text, "Blair"), entity("e3", EntityType.PERSON, text, "Silvio Berlusconi"),
+                entity("e4", EntityType.PERSON, text, "Gerhard Schroeder"));
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(List.of("e2"), events.get(0).actorEntityIds());
+        assertEquals(List.of("e3", "e4"), events.get(0).participantEntityIds());
+    }
+
+    @Test
+    void aNameThatModifiesANounActsForNobody() {
+        Tokens text = Tokens.of("UK/NNP Foreign/NNP Secretary/NNP Jack/NNP Straw/NNP announced/VBD/announce cuts/NNS ./. "
+                + "Manchester/NNP hotels/NNS announced/VBD/announce offers/NNS ./.");
+        List<Event> events = extract(text, List.of(), entity("e1", EntityType.GPE, text, "UK"),
+                entity("e2", EntityType.PERSON, text, "Jack Straw"), entity("e3", EntityType.GPE, text, "Manchester"));
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(List.of("e2"), events.get(0).actorEntityIds());
+    }
+
+    @Test
     void anActorIsInTheTriggersClauseNotAnEarlierOne() {
-        Tokens text = Tokens.of("Lavrov/NNP said/VBD/say the/DT ministers/NNS discussed/VBD/discuss trade/NN ./.");
-        assertEquals(List.of(), extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Lavrov")));
+        Tokens text = Tokens.of("Lavrov/NNP said/VBD/say the/DT ministers/NNS discussed/VBD/discuss trade/NN ./. "
+                + "Blunkett/NNP has/VBZ/have apologised/VBN/apologise after/IN the/DT ministry/NN announced/VBD/announce "
+                + "a/DT review/NN ./. Kelly/NNP is/VBZ/be expected/VBN/expect to/TO announce/VB her/PRP$ plans/NNS "
+                + "next/JJ week/NN ./.");
+        List<Event> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Lavrov"),
+                entity("e2", EntityType.PERSON, text, "Blunkett"), entity("e3", EntityType.PERSON, text, "Kelly"));
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(List.of("e3"), events.get(0).actorEntityIds());
     }
 }

@@ -28,6 +28,8 @@ class WeekdayTenseResolverTest {
         assertEquals("2021-04-01", resolve("They/PRP met/VBD/meet on/IN Thursday/NNP ./.", "Thursday", "2021-04-08"));
         assertEquals("2021-04-02", resolve("The/DT deal/NN has/VBZ/have been/VBN/be signed/VBN/sign on/IN Friday/NNP ./.",
                 "Friday", "2021-04-09"));
+        assertEquals("2021-04-01", resolve("The/DT deal/NN is/VBZ/be thought/VBN/think to/TO have/VB been/VBN/be "
+                + "agreed/VBN/agree on/IN Thursday/NNP ./.", "Thursday", "2021-04-08"));
     }
 
     @Test
@@ -38,6 +40,8 @@ class WeekdayTenseResolverTest {
         assertEquals("2021-04-12", resolve("The/DT envoy/NN is/VBZ/be meeting/VBG/meet rebels/NNS on/IN Monday/NNP ./.",
                 "Monday", "2021-04-05"));
         assertEquals("2021-04-12", resolve("The/DT envoy/NN travels/VBZ/travel to/TO Kabul/NNP on/IN Monday/NNP ./.",
+                "Monday", "2021-04-05"));
+        assertEquals("2021-04-12", resolve("He/PRP will/MD publish/VB his/PRP$ ``/`` Budget/NNP ''/'' on/IN Monday/NNP ./.",
                 "Monday", "2021-04-05"));
     }
 
