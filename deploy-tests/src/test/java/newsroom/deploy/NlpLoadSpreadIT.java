@@ -216,8 +216,10 @@ class NlpLoadSpreadIT {
         List<String> texts = GeneratedArticles.generate(ARTICLES_BEFORE_RESTART + ARTICLES_DURING_RESTART, 2000);
         List<Long> ids = new ArrayList<>(ingestAll(texts.subList(0, ARTICLES_BEFORE_RESTART)));
         awaitAnalysedAtLeast(ids, 2);
-        // SIGKILL while the worker has analyses in hand; articles keep coming in meanwhile.
-        nlpA.stop(Duration.ZERO);
+        // kill -9 while the worker has analyses in hand; articles keep coming in meanwhile.
+        ProcessHandle killedProcess = ProcessHandle.of(nlpA.pid()).orElseThrow();
+        killedProcess.destroyForcibly();
+        killedProcess.onExit().join();
         assertTrue(!nlpA.isAlive(), "instance a is gone");
         long analysedAtKill = analysedAmong(ids);
         ids.addAll(ingestAll(texts.subList(ARTICLES_BEFORE_RESTART, texts.size())));

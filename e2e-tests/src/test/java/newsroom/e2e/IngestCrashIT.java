@@ -25,14 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.PortCheck;
-import newsroom.cli.run.Service;
-import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.ServiceProcess;
-import newsroom.cli.run.Suite;
 import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticlesRequest;
@@ -55,53 +50,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IngestCrashIT {
 
-    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
-    private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"));
     private static final int ARTICLES = 240;
     private static final int BATCH = 20;
-    /** Bounds, not expectations: a slow CI machine may need all of them. */
-    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+    /** A bound, not an expectation: a slow CI machine may need all of it. */
     private static final Duration LOAD_LIMIT = Duration.ofMinutes(4);
     /** What ingest-service tells clients while PostgreSQL is down (GrpcErrors.STORE_UNAVAILABLE). */
     private static final String STORE_UNAVAILABLE = "the article store is unavailable; retry later";
 
-    private LocalPostgres postgres;
-    private final List<ServiceProcess> processes = new ArrayList<>();
-    private CountingNlpService nlp;
+    private StandInNlpRig rig;
 
     @RegisterExtension
-    final ServiceLogsOnFailure logsOnFailure = new ServiceLogsOnFailure(() -> processes);
+    final ServiceLogsOnFailure logsOnFailure = new ServiceLogsOnFailure(() -> rig == null ? List.of() : rig.processes());
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (ServiceProcess process : processes) {
-            process.stop(Duration.ofSeconds(20));
-        }
-        if (nlp != null) {
-            nlp.crash();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     @Test
     void killingIngestAndNlpMidLoadLosesAndDoublesNothing() throws Exception {
-        postgres = LocalPostgres.startThrowAway();
-        StoreContents store = new StoreContents(postgres.jdbcUrl(), LocalPostgres.USER);
-        int nlpPort = PortCheck.freePort();
-        nlp = new CountingNlpService(150);
-        nlp.start(nlpPort);
-        ServicePorts ports = new ServicePorts(nlpPort, PortCheck.freePort(), PortCheck.freePort());
-        Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
-        ServiceProcess first = startIngest(suite, "ingest-service-before-kill", processes);
+        rig = StandInNlpRig.start(LocalPostgres.startThrowAway(), 150);
+        StoreContents store = rig.store();
+        ServiceProcess first = rig.startIngest("ingest-service-before-kill", Map.of());
 
         List<Article> articles = articles("crash.example.org");
         Map<Integer, Long> idByArticle = new LinkedHashMap<>();
         CountDownLatch midStream = new CountDownLatch(1);
         CountDownLatch killed = new CountDownLatch(1);
         ExecutorService loader = Executors.newSingleThreadExecutor();
-        try (ServiceChannel channel = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()))) {
+        try (ServiceChannel channel = rig.ingestChannel()) {
             Future<?> load = loader.submit(() -> {
                 loadResubmittingBrokenBatches(channel, articles, idByArticle, midStream, killed, broken -> { });
                 return null;
@@ -113,14 +92,13 @@ class IngestCrashIT {
             ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly(); // SIGKILL
             ProcessHandle.of(first.pid()).ifPresent(process -> process.onExit().join());
             assertFalse(first.isAlive(), "ingest-service was killed");
-            nlp.crash();
+            rig.nlp().crash();
             long storedAtKill = store.count("TRUE");
             long analysedAtKill = store.count("status = 'ANALYZED'");
             killed.countDown();
 
-            ServiceProcess second = startIngest(suite, "ingest-service-after-kill", processes);
-            nlp = new CountingNlpService(150);
-            nlp.start(nlpPort);
+            ServiceProcess second = rig.startIngest("ingest-service-after-kill", Map.of());
+            rig.startNlp(150);
             load.get(LOAD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             store.awaitCount("every article to be analysed", "status = 'ANALYZED'", ARTICLES, LOAD_LIMIT);
 
@@ -140,14 +118,9 @@ class IngestCrashIT {
         // restarted server is the same database at the same address.
         Path dataDirectory = Files.createTempDirectory("newsroom-pg-outage-");
         int postgresPort = PortCheck.freePort();
-        postgres = LocalPostgres.start(dataDirectory, postgresPort);
-        StoreContents store = new StoreContents(postgres.jdbcUrl(), LocalPostgres.USER);
-        int nlpPort = PortCheck.freePort();
-        nlp = new CountingNlpService(50);
-        nlp.start(nlpPort);
-        ServicePorts ports = new ServicePorts(nlpPort, PortCheck.freePort(), PortCheck.freePort());
-        Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
-        ServiceProcess ingest = startIngest(suite, "ingest-service-postgres-outage", processes);
+        rig = StandInNlpRig.start(LocalPostgres.start(dataDirectory, postgresPort), 50);
+        StoreContents store = rig.store();
+        ServiceProcess ingest = rig.startIngest("ingest-service-postgres-outage", Map.of());
 
         List<Article> articles = articles("outage.example.org");
         Map<Integer, Long> idByArticle = new LinkedHashMap<>();
@@ -155,7 +128,7 @@ class IngestCrashIT {
         CountDownLatch midStream = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         ExecutorService loader = Executors.newSingleThreadExecutor();
-        try (ServiceChannel channel = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()))) {
+        try (ServiceChannel channel = rig.ingestChannel()) {
             Future<?> load = loader.submit(() -> {
                 loadResubmittingBrokenBatches(channel, articles, idByArticle, midStream, stopped, brokenBatches::add);
                 return null;
@@ -164,8 +137,7 @@ class IngestCrashIT {
             assertTrue(midStream.await(LOAD_LIMIT.toSeconds(), TimeUnit.SECONDS), "the load reached mid-stream");
             store.awaitCount("some articles to be analysed", "status = 'ANALYZED'", BATCH, LOAD_LIMIT);
             long storedAtStop = store.count("TRUE");
-            postgres.close();
-            postgres = null;
+            rig.stopPostgres();
             stopped.countDown();
 
             // While the store is down: a single article gets UNAVAILABLE, saying why.
@@ -182,7 +154,7 @@ class IngestCrashIT {
             }
             assertFalse(brokenBatches.isEmpty(), "the bulk load's stream failed while the store was down");
 
-            postgres = LocalPostgres.start(dataDirectory, postgresPort);
+            rig.restartPostgres(dataDirectory, postgresPort);
             load.get(LOAD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             store.awaitCount("every article to be analysed", "status = 'ANALYZED'", ARTICLES, LOAD_LIMIT);
 
@@ -208,30 +180,6 @@ class IngestCrashIT {
         assertEquals(ARTICLES, store.count("TRUE"), "every article stored once");
         assertEquals(Set.copyOf(idByArticle.values()), store.ids("SELECT id FROM article"), "the ids the client got");
         store.assertEveryArticleAnalysedOnce();
-    }
-
-    static ServiceProcess startIngest(Suite suite, String logName, List<ServiceProcess> started) throws Exception {
-        return startIngest(suite, logName, started, Map.of());
-    }
-
-    /**
-     * Starts ingest-service as the suite would, with short claims and retries (so the
-     * articles of a killed worker come due again within seconds) and {@code settings} on top.
-     */
-    static ServiceProcess startIngest(Suite suite, String logName, List<ServiceProcess> started,
-                                      Map<String, String> settings) throws Exception {
-        ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
-        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
-        environment.put("NEWSROOM_INGEST_NLP_DEADLINE", "5s");
-        environment.put("NEWSROOM_INGEST_WRITE_MARGIN", "2s");
-        environment.put("NEWSROOM_INGEST_INITIAL_BACKOFF", "200ms");
-        environment.put("NEWSROOM_INGEST_MAX_BACKOFF", "1s");
-        environment.putAll(settings);
-        ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
-                spec.jvmOptions(), environment, LOGS.resolve(logName + ".log")));
-        started.add(process);
-        suite.awaitReady(List.of(process), START_LIMIT, (notReady, elapsed) -> { }, () -> false);
-        return process;
     }
 
     private static List<Article> articles(String site) {

@@ -7,19 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.run.DatabaseConnection;
-import newsroom.cli.run.PortCheck;
-import newsroom.cli.run.ServicePorts;
-import newsroom.cli.run.ServiceProcess;
-import newsroom.cli.run.Suite;
 import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.GetIngestStatusResponse;
@@ -41,8 +34,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SlowNlpBackPressureIT {
 
-    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
-    private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"));
     private static final int CONCURRENCY = 2;
     private static final int MAX_BACKLOG = 20;
     /** Far longer than the deadline below: no analysis finishes while the service is slow. */
@@ -52,43 +43,31 @@ class SlowNlpBackPressureIT {
     /** A bound, not an expectation: a slow CI machine may need all of it. */
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
-    private LocalPostgres postgres;
-    private final List<ServiceProcess> processes = new ArrayList<>();
-    private CountingNlpService nlp;
+    private StandInNlpRig rig;
 
     @RegisterExtension
-    final ServiceLogsOnFailure logsOnFailure = new ServiceLogsOnFailure(() -> processes);
+    final ServiceLogsOnFailure logsOnFailure = new ServiceLogsOnFailure(() -> rig == null ? List.of() : rig.processes());
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (ServiceProcess process : processes) {
-            process.stop(Duration.ofSeconds(20));
-        }
-        if (nlp != null) {
-            nlp.crash();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     @Test
     void aSlowNlpServiceMeetsBoundedWorkDeadlinesAndRefusalsAndRetriesSucceedOnceItIsFast() throws Exception {
-        postgres = LocalPostgres.startThrowAway();
-        StoreContents store = new StoreContents(postgres.jdbcUrl(), LocalPostgres.USER);
-        int nlpPort = PortCheck.freePort();
-        nlp = new CountingNlpService(SLOW_MILLIS);
-        nlp.start(nlpPort);
-        ServicePorts ports = new ServicePorts(nlpPort, PortCheck.freePort(), PortCheck.freePort());
-        Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
-        IngestCrashIT.startIngest(suite, "ingest-service-slow-nlp", processes, Map.of(
+        rig = StandInNlpRig.start(LocalPostgres.startThrowAway(), SLOW_MILLIS);
+        StoreContents store = rig.store();
+        CountingNlpService nlp = rig.nlp();
+        rig.startIngest("ingest-service-slow-nlp", Map.of(
                 "NEWSROOM_INGEST_NLP_DEADLINE", DEADLINE,
                 "NEWSROOM_INGEST_WORKER_CONCURRENCY", Integer.toString(CONCURRENCY),
                 "NEWSROOM_INGEST_MAX_BACKLOG", Integer.toString(MAX_BACKLOG),
                 // The limit is checked against a fresh count, so it holds exactly here.
                 "NEWSROOM_METRICS_BACKLOG_CACHE", "0s"));
 
-        try (ServiceChannel channel = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()))) {
+        try (ServiceChannel channel = rig.ingestChannel()) {
             IngestServiceGrpc.IngestServiceBlockingStub ingest =
                     IngestServiceGrpc.newBlockingStub(channel.channel()).withDeadlineAfter(60, TimeUnit.SECONDS);
 

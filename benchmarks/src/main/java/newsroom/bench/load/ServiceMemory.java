@@ -21,6 +21,9 @@ record ServiceMemory(double liveHeapMiB, double rssMiB) {
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     static ServiceMemory of(long pid) throws IOException, InterruptedException {
+        // Twice: the first full collection may leave objects that only finalization or a cleared
+        // reference frees; the second settles the figure.
+        jcmd(pid, "GC.run");
         jcmd(pid, "GC.run");
         Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
         if (!used.find()) {
