@@ -14,8 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +43,8 @@ import newsroom.ingest.v1.GetIngestStatusResponse;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.localpostgres.LocalPostgres;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Entity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,7 +63,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * (NEWSROOM_NLP_ADDRESSES), as Kubernetes gives it every pod of the headless Service.
  * Each instance counts the documents it analysed (newsroom_nlp_documents_total at
  * /q/metrics). Then one instance is killed while articles are still coming in, and every
- * article must still be analysed, by the other.
+ * article must still be analysed, by the other. Last, the remaining instance is killed
+ * (SIGKILL) in the middle of a load and started again: every article must be analysed
+ * exactly once, as the store and ingest-service's log show.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NlpLoadSpreadIT {
@@ -67,6 +77,8 @@ class NlpLoadSpreadIT {
     private static final int ARTICLES_BEFORE_KILL = 10;
     private static final int ARTICLES_AFTER_KILL = 20;
     private static final int RECONNECTED_ARTICLES = 20;
+    private static final int ARTICLES_BEFORE_RESTART = 12;
+    private static final int ARTICLES_DURING_RESTART = 12;
 
     /** Bounds, not expectations: a slow CI machine may need all of them. */
     private static final Duration NLP_START_LIMIT = Duration.ofMinutes(10);
@@ -74,6 +86,7 @@ class NlpLoadSpreadIT {
     private static final Duration ANALYSIS_LIMIT = Duration.ofMinutes(10);
     private static final Duration LOG_LINE_LIMIT = Duration.ofMinutes(2);
 
+    private static final Pattern ANALYSED = Pattern.compile("article (\\d+) analysed:");
     private static final Pattern DOCUMENTS = Pattern.compile("(?m)^newsroom_nlp_documents_total(?:\\{[^}]*})?\\s+(\\S+)$");
 
     private static LocalPostgres postgres;
@@ -81,6 +94,7 @@ class NlpLoadSpreadIT {
     private static ServiceProcess nlpA;
     private static ServiceProcess nlpB;
     private static ServiceProcess ingestProcess;
+    private static Suite suite;
     private static ServiceChannel ingest;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -97,7 +111,7 @@ class NlpLoadSpreadIT {
         int portA = PortCheck.freePort();
         int portB = PortCheck.freePort();
         ServicePorts ports = new ServicePorts(portA, PortCheck.freePort(), PortCheck.freePort());
-        Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
+        suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
 
         // Connections end after a few seconds (5 min in production), so that the reconnecting
         // of ingest-service's client happens during the test, and is shown to lose nothing;
@@ -196,7 +210,99 @@ class NlpLoadSpreadIT {
                 + " articles ingested after instance b died were analysed by instance a, which analysed " + analysedByA);
     }
 
+    @Test
+    @Order(5)
+    void killingTheNlpServiceMidLoadAndRestartingItAnalysesEveryArticleExactlyOnce() throws Exception {
+        List<String> texts = GeneratedArticles.generate(ARTICLES_BEFORE_RESTART + ARTICLES_DURING_RESTART, 2000);
+        List<Long> ids = new ArrayList<>(ingestAll(texts.subList(0, ARTICLES_BEFORE_RESTART)));
+        awaitAnalysedAtLeast(ids, 2);
+        // kill -9 while the worker has analyses in hand; articles keep coming in meanwhile.
+        ProcessHandle killedProcess = ProcessHandle.of(nlpA.pid()).orElseThrow();
+        killedProcess.destroyForcibly();
+        killedProcess.onExit().join();
+        assertTrue(!nlpA.isAlive(), "instance a is gone");
+        long analysedAtKill = analysedAmong(ids);
+        ids.addAll(ingestAll(texts.subList(ARTICLES_BEFORE_RESTART, texts.size())));
+
+        ServiceProcess.Spec killed = nlpA.spec();
+        nlpA = start(new ServiceProcess.Spec("nlp-service-a-restarted", killed.jar(), killed.port(),
+                killed.jvmOptions(), killed.environment(), LOGS.resolve("nlp-service-a-restarted.log")));
+        suite.awaitReady(List.of(nlpA), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
+        awaitAllAnalysed(ids);
+
+        assertTrue(analysedAtKill < ids.size(), "the kill came mid-load: " + analysedAtKill + " analysed");
+        // Exactly once: one successful analysis per article in ingest-service's log...
+        Map<Long, Integer> analyses = new HashMap<>();
+        Matcher analysed = ANALYSED.matcher(Files.readString(ingestProcess.spec().logFile()));
+        while (analysed.find()) {
+            analyses.merge(Long.parseLong(analysed.group(1)), 1, Integer::sum);
+        }
+        for (long id : ids) {
+            assertEquals(1, analyses.getOrDefault(id, 0), "analyses of article " + id + " in ingest-service's log");
+        }
+        // ...and in the store, each article's rows are its one stored analysis, none twice.
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "")) {
+            for (long id : ids) {
+                Analysis analysis = Analysis.parseFrom(storedAnalysis(connection, id));
+                int mentions = analysis.getEntitiesList().stream().mapToInt(Entity::getMentionsCount).sum();
+                assertTrue(mentions > 0, "article " + id + " has mentions");
+                assertTrue(count(connection, "SELECT count(*) FROM mention WHERE article_id = ?", id) <= mentions,
+                        "article " + id + ": no more mention rows than its analysis has mentions");
+                assertEquals(analysis.getQuotesCount(), count(connection, "SELECT count(*) FROM quote WHERE article_id = ?", id),
+                        "article " + id + ": one quote row per quote of its analysis");
+                assertEquals(0, count(connection, "SELECT count(*) FROM (SELECT begin_offset, end_offset FROM mention"
+                        + " WHERE article_id = ? GROUP BY 1, 2 HAVING count(*) > 1) twice", id),
+                        "article " + id + ": no mention stored twice");
+                assertEquals(0, count(connection, "SELECT count(*) FROM (SELECT begin_offset, end_offset FROM quote"
+                        + " WHERE article_id = ? GROUP BY 1, 2 HAVING count(*) > 1) twice", id),
+                        "article " + id + ": no quote stored twice");
+            }
+        }
+    }
+
     // --- helpers ---
+
+    private static void awaitAnalysedAtLeast(List<Long> ids, long expected) throws Exception {
+        long deadline = System.nanoTime() + ANALYSIS_LIMIT.toNanos();
+        while (analysedAmong(ids) < expected) {
+            if (System.nanoTime() > deadline) {
+                fail("fewer than " + expected + " articles analysed within " + ANALYSIS_LIMIT.toMinutes() + " min");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long analysedAmong(List<Long> ids) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT count(*) FROM article WHERE status = 'ANALYZED' AND id = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static byte[] storedAnalysis(Connection connection, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT analysis FROM article WHERE id = ?")) {
+            statement.setLong(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertTrue(rows.next() && rows.getBytes(1) != null, "article " + id + " has its analysis stored");
+                return rows.getBytes(1);
+            }
+        }
+    }
+
+    private static long count(Connection connection, String query, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setLong(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
 
     private static ServiceProcess start(ServiceProcess.Spec spec) throws IOException {
         ServiceProcess process = ServiceProcess.start(spec);

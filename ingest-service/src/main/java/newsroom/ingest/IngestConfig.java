@@ -39,6 +39,15 @@ public interface IngestConfig {
     @WithDefault("5")
     int maxAttempts();
 
+    /**
+     * Articles waiting for analysis (status ACCEPTED) at which new articles are refused with
+     * RESOURCE_EXHAUSTED until the NLP service catches up: back-pressure on clients when
+     * analysis falls behind. Compared with the backlog count of {@code newsroom.metrics.backlog-cache}
+     * age, so a fast bulk load may overshoot it by what arrives in that time.
+     */
+    @WithDefault("200000")
+    long maxBacklog();
+
     Worker worker();
 
     /** The analysis worker. */

@@ -91,6 +91,9 @@ public final class SuiteLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("NEWSROOM_HOME", settings.home().toString());
         builder.environment().put("NEWSROOM_STATE_DIR", settings.stateDirectory().toString());
+        // The ports are the settings' (which a caller may have chosen), not only what this environment says.
+        builder.environment().putAll(settings.ports().asEnvironment());
+        builder.environment().put("NEWSROOM_PG_PORT", Integer.toString(settings.postgresPort()));
         Process process = builder.start();
         process.getOutputStream().close();
         return process;

@@ -27,14 +27,15 @@ public final class RetryPolicy {
         this.maxAttempts = maxAttempts;
     }
 
-    /** True when the failure comes from a service being out of reach rather than from the article. */
+    /** True when the failure comes from a service being out of reach, or a lock conflict, rather than from the article. */
     public boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof StatusRuntimeException status && OUTAGE_CODES.contains(status.getStatus().getCode())) {
                 return true;
             }
         }
-        return DatabaseFailures.isConnectionFailure(failure);
+        // A deadlock or serialization failure with a concurrent writer is not the article's fault either.
+        return DatabaseFailures.isConnectionFailure(failure) || DatabaseFailures.isTransactionConflict(failure);
     }
 
     /** True when an article that failed its {@code attempts}-th attempt for a non-outage reason is given up. */

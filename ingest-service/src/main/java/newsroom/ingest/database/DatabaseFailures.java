@@ -17,6 +17,8 @@ public final class DatabaseFailures {
     /** SQLSTATE 57P01..57P03: the server is shutting down, crashed or not yet accepting connections. */
     private static final String OPERATOR_INTERVENTION_PREFIX = "57P";
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE 40001 serialization failure, 40P01 deadlock detected: the transaction lost to a concurrent one. */
+    private static final String TRANSACTION_ROLLBACK_CLASS = "40";
 
     private DatabaseFailures() {
     }
@@ -40,6 +42,17 @@ public final class DatabaseFailures {
                 if (state == null && message != null && message.contains("Acquisition timeout")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code failure} is the database rolling back a transaction that conflicted with another. */
+    public static boolean isTransactionConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS)) {
+                return true;
             }
         }
         return false;

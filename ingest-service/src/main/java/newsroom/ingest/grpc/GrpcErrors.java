@@ -2,6 +2,7 @@ package newsroom.ingest.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import newsroom.ingest.backpressure.BacklogFullException;
 import newsroom.ingest.database.DatabaseFailures;
 import newsroom.ingest.intake.ArticleNotFoundException;
 import newsroom.ingest.intake.InvalidArticleException;
@@ -23,6 +24,9 @@ final class GrpcErrors {
         }
         if (failure instanceof InvalidArticleException invalid) {
             return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof BacklogFullException full) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(full.getMessage()).asRuntimeException();
         }
         if (failure instanceof ArticleNotFoundException notFound) {
             return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();

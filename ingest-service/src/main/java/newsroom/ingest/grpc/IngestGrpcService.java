@@ -5,6 +5,7 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import newsroom.ingest.backpressure.BacklogLimit;
 import newsroom.ingest.intake.ArticleIntake;
 import newsroom.ingest.intake.ArticleProgress;
 import newsroom.ingest.intake.ArticleProgressLookup;
@@ -23,16 +24,19 @@ public class IngestGrpcService implements IngestService {
 
     private final ArticleIntake intake;
     private final ArticleProgressLookup progress;
+    private final BacklogLimit backlogLimit;
 
-    public IngestGrpcService(ArticleIntake intake, ArticleProgressLookup progress) {
+    public IngestGrpcService(ArticleIntake intake, ArticleProgressLookup progress, BacklogLimit backlogLimit) {
         this.intake = intake;
         this.progress = progress;
+        this.backlogLimit = backlogLimit;
     }
 
     @Override
     @Blocking
     public Uni<IngestArticleResponse> ingestArticle(IngestArticleRequest request) {
         return Uni.createFrom().item(() -> {
+            backlogLimit.checkRoom();
             IntakeOutcome outcome = intake.ingest(request.hasArticle() ? request.getArticle() : null);
             return IngestArticleResponse.newBuilder()
                     .setArticleId(outcome.articleId())
@@ -48,7 +52,10 @@ public class IngestGrpcService implements IngestService {
     @Override
     @Blocking
     public Uni<IngestArticlesResponse> ingestArticles(Multi<IngestArticlesRequest> requests) {
-        return requests.collect().in(() -> new BulkIngestTally(intake), BulkIngestTally::ingest)
+        return requests.collect().in(() -> new BulkIngestTally(intake), (tally, request) -> {
+                    backlogLimit.checkRoom();
+                    tally.ingest(request);
+                })
                 .map(BulkIngestTally::response)
                 .onFailure().transform(GrpcErrors::toStatus);
     }

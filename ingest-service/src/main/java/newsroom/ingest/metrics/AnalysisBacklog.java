@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -59,6 +60,12 @@ public class AnalysisBacklog {
                 .description("How long the oldest article not analysed yet has waited (0 when there is none)")
                 .baseUnit("seconds")
                 .register(registry);
+    }
+
+    /** Articles waiting for analysis, as of at most the cache age ago; empty when the store cannot be asked. */
+    public OptionalLong articlesWaiting() {
+        double articles = current().articles();
+        return Double.isNaN(articles) ? OptionalLong.empty() : OptionalLong.of((long) articles);
     }
 
     Reading current() {

@@ -28,6 +28,9 @@ class RetryPolicyTest {
         assertTrue(policy.isOutage(Status.UNAVAILABLE.asRuntimeException()));
         assertTrue(policy.isOutage(Status.DEADLINE_EXCEEDED.asRuntimeException()));
         assertTrue(policy.isOutage(new RuntimeException(new SQLException("Connection refused", "08001"))));
+        assertTrue(policy.isOutage(new RuntimeException(new SQLException("deadlock detected", "40P01"))));
+        assertTrue(policy.isOutage(new RuntimeException(new SQLException("could not serialize access", "40001"))));
+        assertFalse(policy.isOutage(new RuntimeException(new SQLException("duplicate key", "23505"))));
         assertFalse(policy.isOutage(Status.INVALID_ARGUMENT.asRuntimeException()));
         assertFalse(policy.isOutage(Status.INTERNAL.asRuntimeException()));
         assertFalse(policy.isOutage(new IllegalStateException("bad analysis")));

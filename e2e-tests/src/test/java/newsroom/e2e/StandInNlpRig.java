@@ -1,0 +1,121 @@
+package newsroom.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newsroom.cli.grpc.Endpoint;
+import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.run.DatabaseConnection;
+import newsroom.cli.run.PortCheck;
+import newsroom.cli.run.Service;
+import newsroom.cli.run.ServicePorts;
+import newsroom.cli.run.ServiceProcess;
+import newsroom.cli.run.Suite;
+import newsroom.localpostgres.LocalPostgres;
+
+/**
+ * What the fault tests run: ingest-service as a real process (its built jar, started as the
+ * suite starts it) on a real PostgreSQL, calling a {@link CountingNlpService} stand-in on a
+ * port of its own. Each part can be killed, stopped and started again; {@link #close} stops
+ * whatever is still running.
+ */
+final class StandInNlpRig implements AutoCloseable {
+
+    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
+    private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"));
+    /** A bound, not an expectation: a slow CI machine may need all of it. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final ServicePorts ports;
+    private final Suite suite;
+    private final StoreContents store;
+    private LocalPostgres postgres;
+    private CountingNlpService nlp;
+
+    private StandInNlpRig(LocalPostgres postgres) throws IOException {
+        this.postgres = postgres;
+        this.ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+        this.suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
+        this.store = new StoreContents(postgres.jdbcUrl(), LocalPostgres.USER);
+    }
+
+    /** A rig on {@code postgres} (closed with the rig), with a stand-in NLP service taking {@code nlpDelayMillis}. */
+    static StandInNlpRig start(LocalPostgres postgres, int nlpDelayMillis) throws IOException {
+        StandInNlpRig rig = new StandInNlpRig(postgres);
+        rig.startNlp(nlpDelayMillis);
+        return rig;
+    }
+
+    /** Starts a fresh stand-in NLP service on the rig's NLP port (after {@link CountingNlpService#crash}). */
+    CountingNlpService startNlp(int delayMillis) throws IOException {
+        nlp = new CountingNlpService(delayMillis);
+        nlp.start(ports.nlp());
+        return nlp;
+    }
+
+    CountingNlpService nlp() {
+        return nlp;
+    }
+
+    StoreContents store() {
+        return store;
+    }
+
+    /** The processes started so far, for {@link ServiceLogsOnFailure}. */
+    List<ServiceProcess> processes() {
+        return processes;
+    }
+
+    /** Stops PostgreSQL (a fast shutdown: connections are cut); {@code restart} brings it back. */
+    void stopPostgres() throws IOException {
+        postgres.close();
+        postgres = null;
+    }
+
+    /** Starts PostgreSQL again, with the data directory and port it had (see {@link #stopPostgres}). */
+    void restartPostgres(Path dataDirectory, int port) throws IOException {
+        postgres = LocalPostgres.start(dataDirectory, port);
+    }
+
+    ServiceChannel ingestChannel() {
+        return ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()));
+    }
+
+    /**
+     * Starts ingest-service as the suite would, with short claims and retries (so the articles
+     * of a killed worker come due again within seconds) and {@code settings} on top, and waits
+     * until it is ready.
+     */
+    ServiceProcess startIngest(String logName, Map<String, String> settings) throws Exception {
+        ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
+        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        environment.put("NEWSROOM_INGEST_NLP_DEADLINE", "5s");
+        environment.put("NEWSROOM_INGEST_WRITE_MARGIN", "2s");
+        environment.put("NEWSROOM_INGEST_INITIAL_BACKOFF", "200ms");
+        environment.put("NEWSROOM_INGEST_MAX_BACKOFF", "1s");
+        environment.putAll(settings);
+        ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
+                spec.jvmOptions(), environment, LOGS.resolve(logName + ".log")));
+        processes.add(process);
+        suite.awaitReady(List.of(process), START_LIMIT, (notReady, elapsed) -> { }, () -> false);
+        return process;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess process : processes) {
+            process.stop(Duration.ofSeconds(20));
+        }
+        if (nlp != null) {
+            nlp.crash();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package newsroom.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the fault tests read from the store directly, over JDBC: counts of articles, ids,
+ * and the check that each article owns exactly the one mention, quote and entity link
+ * that {@link CountingNlpService}'s analysis gives it.
+ */
+final class StoreContents {
+
+    private final String jdbcUrl;
+    private final String user;
+
+    StoreContents(String jdbcUrl, String user) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+    }
+
+    /** Articles matching an SQL condition on the article table. */
+    long count(String condition) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM article WHERE " + condition)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The first column of every row of {@code query}. */
+    Set<Long> ids(String query) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Waits, polling, until at least {@code expected} articles match {@code condition}. */
+    void awaitCount(String what, String condition, long expected, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long count;
+        while ((count = count(condition)) < expected) {
+            if (System.nanoTime() > deadline) {
+                fail("gave up waiting for " + what + ": " + count + " of " + expected);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /**
+     * Every article is ANALYZED with its analysis stored, and owns exactly one mention, one
+     * quote and one entity link: nothing half-written, nothing written twice.
+     */
+    void assertEveryArticleAnalysedOnce() throws SQLException {
+        assertEquals(Set.of(), ids("SELECT id FROM article WHERE status <> 'ANALYZED' OR analysis IS NULL"),
+                "articles not analysed, or without their stored analysis");
+        assertEquals(Set.of(), ids("SELECT a.id FROM article a LEFT JOIN mention m ON m.article_id = a.id"
+                + " GROUP BY a.id HAVING count(m.id) <> 1"), "articles without exactly one mention");
+        assertEquals(Set.of(), ids("SELECT a.id FROM article a LEFT JOIN quote q ON q.article_id = a.id"
+                + " GROUP BY a.id HAVING count(q.id) <> 1"), "articles without exactly one quote");
+        assertEquals(Set.of(), ids("SELECT a.id FROM article a LEFT JOIN article_entity e ON e.article_id = a.id"
+                + " GROUP BY a.id HAVING count(e.entity_id) <> 1"), "articles without exactly one entity link");
+    }
+}
