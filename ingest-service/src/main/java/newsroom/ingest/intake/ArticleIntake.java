@@ -3,7 +3,12 @@ package newsroom.ingest.intake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import newsroom.cleaning.ArticleCleaner;
 import newsroom.cleaning.CleanedArticle;
@@ -17,6 +22,7 @@ import newsroom.ingest.story.StoryMatch;
 import newsroom.ingest.v1.Article;
 import newsroom.store.ArticleState;
 import newsroom.store.StoredArticle;
+import org.hibernate.Session;
 
 /**
  * Validates, cleans and stores submitted articles. Submitting the same URL or
@@ -32,10 +38,12 @@ public class ArticleIntake {
     private final ArticleCleaner cleaner = new ArticleCleaner();
     private final LanguageIdentifier languages;
     private final StoryIndex stories;
+    private final EntityManager entityManager;
     private final Event<ArticleAccepted> accepted;
 
     public ArticleIntake(IngestConfig config, LanguageIdentifier languages, StoryIndex stories,
-                         Event<ArticleAccepted> accepted) {
+                         EntityManager entityManager, Event<ArticleAccepted> accepted) {
+        this.entityManager = entityManager;
         this.validator = new ArticleValidator(config.maxContentBytes());
         this.languages = languages;
         this.stories = stories;
@@ -49,36 +57,75 @@ public class ArticleIntake {
      * @throws InvalidArticleException naming the field at fault; nothing is stored then
      */
     public IntakeOutcome ingest(Article article) {
+        return store(List.of(prepare(article))).get(0);
+    }
+
+    /**
+     * Validates and cleans {@code article} and reads its language and same-story signature:
+     * all the work that needs no database, done before any transaction is opened.
+     *
+     * @param article the submission; null when the request carried none
+     * @throws InvalidArticleException naming the field at fault
+     */
+    public PreparedArticle prepare(Article article) {
         ValidArticle valid = validator.validate(article);
         CleanedArticle cleaned = cleaner.read(valid.content(), valid.kind());
         if (cleaned.text().isBlank()) {
             throw new InvalidArticleException("article.content",
                     "has no text left after cleaning (it is only markup or boilerplate)");
         }
-        NewArticle fresh = new NewArticle(withMetadata(valid, cleaned.metadata()), cleaned.text(),
+        return new PreparedArticle(withMetadata(valid, cleaned.metadata()), cleaned.text(),
                 language(valid, cleaned), ShingleSignature.of(cleaned.text()));
-        IntakeOutcome outcome;
+    }
+
+    /**
+     * Stores prepared articles, or finds them stored already, in one transaction: one commit
+     * (one flush to disk) for the lot, and an outcome only once that commit is done. The
+     * outcomes are in the order of {@code batch}; a later article sees the earlier ones (a
+     * repeat within the batch is found, a copy joins their story).
+     */
+    public List<IntakeOutcome> store(List<PreparedArticle> batch) {
+        List<IntakeOutcome> outcomes;
+        if (batch.size() == 1) {
+            outcomes = List.of(storeAlone(batch.get(0)));
+        } else {
+            try {
+                outcomes = QuarkusTransaction.requiringNew().call(
+                        () -> batch.stream().map(this::findOrInsert).toList());
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // A concurrent submission of one of these committed first and the whole batch
+                // was rolled back: store them one by one, each finding what the other stored.
+                outcomes = batch.stream().map(this::storeAlone).toList();
+            }
+        }
+        for (IntakeOutcome outcome : outcomes) {
+            if (!outcome.alreadyStored() && outcome.status() == ArticleState.ACCEPTED) {
+                accepted.fire(new ArticleAccepted(outcome.articleId()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** One article in its own transaction. */
+    private IntakeOutcome storeAlone(PreparedArticle prepared) {
         try {
-            // One transaction: look for the same URL or content, else store. The unique
-            // indexes settle the race with a concurrent submission of the same article.
-            outcome = QuarkusTransaction.requiringNew().call(
-                    () -> findSame(fresh.article()).orElseGet(() -> insert(fresh)));
+            // The unique indexes settle the race with a concurrent submission of the same article.
+            return QuarkusTransaction.requiringNew().call(() -> findOrInsert(prepared));
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUniqueViolation(e)) {
                 throw e;
             }
             // A concurrent submission of the same URL or content committed first.
-            outcome = QuarkusTransaction.requiringNew().call(() -> findSame(fresh.article())).orElseThrow(() -> e);
+            return QuarkusTransaction.requiringNew().call(() -> findSame(prepared.article())).orElseThrow(() -> e);
         }
-        if (!outcome.alreadyStored() && outcome.status() == ArticleState.ACCEPTED) {
-            accepted.fire(new ArticleAccepted(outcome.articleId()));
-        }
-        return outcome;
     }
 
-    /** A validated, cleaned article ready to store, with its language and same-story signature. */
-    private record NewArticle(ValidArticle article, String cleanedText, String language,
-                              Optional<ShingleSignature> signature) {
+    /** Within the caller's transaction: the article stored with the same URL or content, else the new one. */
+    private IntakeOutcome findOrInsert(PreparedArticle prepared) {
+        return findSame(prepared.article()).orElseGet(() -> insert(prepared));
     }
 
     /** What the client left out and the page says: title, published time, canonical URL. */
@@ -103,18 +150,33 @@ public class ArticleIntake {
         return article.languageGiven() ? article.language() : languages.identify(cleaned.text());
     }
 
-    private static Optional<IntakeOutcome> findSame(ValidArticle article) {
-        Optional<StoredArticle> same = article.url() == null
-                ? Optional.empty()
-                : StoredArticle.findByUrl(article.url());
-        if (same.isEmpty()) {
-            same = StoredArticle.findByContentSha256(article.contentSha256());
-        }
-        return same.map(stored -> new IntakeOutcome(stored.id, stored.status, true,
-                stored.duplicateOf == null ? 0 : stored.duplicateOf));
+    /**
+     * The stored article with the same URL, else the same content: one indexed query that
+     * reads three columns, not the stored article's content.
+     */
+    private Optional<IntakeOutcome> findSame(ValidArticle article) {
+        List<IntakeOutcome> same = new ArrayList<>(1);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, status, duplicate_of FROM article
+                    WHERE url = ? OR content_sha256 = ?
+                    ORDER BY (url = ?) IS TRUE DESC
+                    LIMIT 1""")) {
+                select.setString(1, article.url());
+                select.setString(2, article.contentSha256());
+                select.setString(3, article.url());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        same.add(new IntakeOutcome(rows.getLong(1), ArticleState.valueOf(rows.getString(2)), true,
+                                rows.getLong(3)));
+                    }
+                }
+            }
+        });
+        return same.stream().findFirst();
     }
 
-    private IntakeOutcome insert(NewArticle fresh) {
+    private IntakeOutcome insert(PreparedArticle fresh) {
         ValidArticle article = fresh.article();
         Optional<StoryMatch> story = fresh.signature().flatMap(stories::findSameStory);
         Instant now = Instant.now();

@@ -49,19 +49,16 @@ public class StoryIndex {
     /** Indexes a newly stored article so later copies find it. */
     public void add(long articleId, ShingleSignature signature) {
         session().doWork(connection -> {
-            try (PreparedStatement insertSignature = connection.prepareStatement(
-                    "INSERT INTO story_signature (article_id, minhash) VALUES (?, ?)")) {
-                insertSignature.setLong(1, articleId);
-                insertSignature.setBytes(2, signature.toBytes());
-                insertSignature.executeUpdate();
-            }
-            // One statement for all bands: unnest of the keys, no round trip per row.
-            try (PreparedStatement insertBands = connection.prepareStatement("""
+            // One statement, one round trip: the signature row, then one band row per distinct key.
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    WITH signature AS (
+                        INSERT INTO story_signature (article_id, minhash) VALUES (?, ?) RETURNING article_id)
                     INSERT INTO story_band (band_key, article_id)
-                    SELECT DISTINCT k, ? FROM unnest(?) AS k""")) {
-                insertBands.setLong(1, articleId);
-                insertBands.setArray(2, bigints(connection, signature.bandKeys()));
-                insertBands.executeUpdate();
+                    SELECT DISTINCT k, signature.article_id FROM signature, unnest(?) AS k""")) {
+                insert.setLong(1, articleId);
+                insert.setBytes(2, signature.toBytes());
+                insert.setArray(3, bigints(connection, signature.bandKeys()));
+                insert.executeUpdate();
             }
         });
     }
