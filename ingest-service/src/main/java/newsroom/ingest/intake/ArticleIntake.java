@@ -3,13 +3,8 @@ package newsroom.ingest.intake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import newsroom.cleaning.ArticleCleaner;
 import newsroom.cleaning.CleanedArticle;
 import newsroom.cleaning.PageMetadata;
@@ -18,11 +13,8 @@ import newsroom.ingest.database.DatabaseFailures;
 import newsroom.ingest.language.LanguageIdentifier;
 import newsroom.ingest.story.ShingleSignature;
 import newsroom.ingest.story.StoryIndex;
-import newsroom.ingest.story.StoryMatch;
 import newsroom.ingest.v1.Article;
 import newsroom.store.ArticleState;
-import newsroom.store.StoredArticle;
-import org.hibernate.Session;
 
 /**
  * Validates, cleans and stores submitted articles. Submitting the same URL or
@@ -37,16 +29,14 @@ public class ArticleIntake {
     private final ArticleValidator validator;
     private final ArticleCleaner cleaner = new ArticleCleaner();
     private final LanguageIdentifier languages;
-    private final StoryIndex stories;
-    private final EntityManager entityManager;
+    private final ArticleBatchStore store;
     private final Event<ArticleAccepted> accepted;
 
-    public ArticleIntake(IngestConfig config, LanguageIdentifier languages, StoryIndex stories,
-                         EntityManager entityManager, Event<ArticleAccepted> accepted) {
-        this.entityManager = entityManager;
+    public ArticleIntake(IngestConfig config, LanguageIdentifier languages, ArticleBatchStore store,
+                         Event<ArticleAccepted> accepted) {
         this.validator = new ArticleValidator(config.maxContentBytes());
         this.languages = languages;
-        this.stories = stories;
+        this.store = store;
         this.accepted = accepted;
     }
 
@@ -90,8 +80,7 @@ public class ArticleIntake {
             outcomes = List.of(storeAlone(batch.get(0)));
         } else {
             try {
-                outcomes = QuarkusTransaction.requiringNew().call(
-                        () -> batch.stream().map(this::findOrInsert).toList());
+                outcomes = QuarkusTransaction.requiringNew().call(() -> store.findOrInsert(batch));
             } catch (RuntimeException e) {
                 if (!DatabaseFailures.isUniqueViolation(e)) {
                     throw e;
@@ -113,19 +102,15 @@ public class ArticleIntake {
     private IntakeOutcome storeAlone(PreparedArticle prepared) {
         try {
             // The unique indexes settle the race with a concurrent submission of the same article.
-            return QuarkusTransaction.requiringNew().call(() -> findOrInsert(prepared));
+            return QuarkusTransaction.requiringNew().call(() -> store.findOrInsert(List.of(prepared)).get(0));
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUniqueViolation(e)) {
                 throw e;
             }
             // A concurrent submission of the same URL or content committed first.
-            return QuarkusTransaction.requiringNew().call(() -> findSame(prepared.article())).orElseThrow(() -> e);
+            return QuarkusTransaction.requiringNew().call(() -> store.findStored(prepared.article()))
+                    .orElseThrow(() -> e);
         }
-    }
-
-    /** Within the caller's transaction: the article stored with the same URL or content, else the new one. */
-    private IntakeOutcome findOrInsert(PreparedArticle prepared) {
-        return findSame(prepared.article()).orElseGet(() -> insert(prepared));
     }
 
     /** What the client left out and the page says: title, published time, canonical URL. */
@@ -148,62 +133,5 @@ public class ArticleIntake {
      */
     private String language(ValidArticle article, CleanedArticle cleaned) {
         return article.languageGiven() ? article.language() : languages.identify(cleaned.text());
-    }
-
-    /**
-     * The stored article with the same URL, else the same content: one indexed query that
-     * reads three columns, not the stored article's content.
-     */
-    private Optional<IntakeOutcome> findSame(ValidArticle article) {
-        List<IntakeOutcome> same = new ArrayList<>(1);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, status, duplicate_of FROM article
-                    WHERE url = ? OR content_sha256 = ?
-                    ORDER BY (url = ?) IS TRUE DESC
-                    LIMIT 1""")) {
-                select.setString(1, article.url());
-                select.setString(2, article.contentSha256());
-                select.setString(3, article.url());
-                try (ResultSet rows = select.executeQuery()) {
-                    if (rows.next()) {
-                        same.add(new IntakeOutcome(rows.getLong(1), ArticleState.valueOf(rows.getString(2)), true,
-                                rows.getLong(3)));
-                    }
-                }
-            }
-        });
-        return same.stream().findFirst();
-    }
-
-    private IntakeOutcome insert(PreparedArticle fresh) {
-        ValidArticle article = fresh.article();
-        Optional<StoryMatch> story = fresh.signature().flatMap(stories::findSameStory);
-        Instant now = Instant.now();
-        ArticleState status = LanguageIdentifier.isSupported(fresh.language())
-                ? ArticleState.ACCEPTED
-                : ArticleState.UNSUPPORTED_LANGUAGE;
-        StoredArticle stored = new StoredArticle();
-        stored.url = article.url();
-        stored.source = article.source();
-        stored.title = article.title();
-        stored.publishedAt = article.publishedAt() == null ? now : article.publishedAt();
-        stored.contentType = article.kind().name();
-        stored.language = fresh.language();
-        stored.rawContent = article.content();
-        stored.cleanedText = fresh.cleanedText();
-        stored.contentSha256 = article.contentSha256();
-        stored.status = status;
-        stored.attempts = 0;
-        stored.nextAttemptAt = now;
-        stored.acceptedAt = now;
-        stored.duplicateOf = story.map(StoryMatch::storyId).orElse(null);
-        // A copy joins its root's story; a root's story_id is its own id, set by the
-        // database at insert (migration V3), so no second statement is needed.
-        stored.storyId = story.map(StoryMatch::storyId).orElse(null);
-        // Flush here so a unique-index conflict surfaces inside this transaction.
-        stored.persistAndFlush();
-        fresh.signature().ifPresent(signature -> stories.add(stored.id, signature));
-        return new IntakeOutcome(stored.id, status, false, story.map(StoryMatch::storyId).orElse(0L));
     }
 }
