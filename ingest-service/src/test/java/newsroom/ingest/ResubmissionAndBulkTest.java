@@ -181,4 +181,25 @@ class ResubmissionAndBulkTest {
         assertEquals(68, results.stream().filter(r -> !r.getAlreadyStored() && r.getArticleId() > 0)
                 .map(IngestResult::getArticleId).distinct().count());
     }
+
+    @Test
+    void withinABatchTheSameUrlComesBeforeTheSameContent() {
+        // As one by one: the second article's URL is the first's (stored in this very batch),
+        // and its content is an older article's; the URL decides.
+        String older = "Stored long before the stream. " + Articles.unique();
+        long olderId = ingest.ingestArticle(Articles.request(Articles.plainText(older))).getArticleId();
+        Article.Builder first = Articles.plainText("First of a pair. " + Articles.unique());
+        Article.Builder second = Articles.plainText(older).setUrl(first.getUrl());
+
+        IngestArticlesResponse response = streamingIngest.ingestArticles(Multi.createFrom().items(
+                        IngestArticlesRequest.newBuilder().setArticle(first).build(),
+                        IngestArticlesRequest.newBuilder().setArticle(second).build()))
+                .await().atMost(Duration.ofSeconds(60));
+
+        long firstId = response.getResults(0).getArticleId();
+        assertFalse(response.getResults(0).getAlreadyStored());
+        assertEquals(firstId, response.getResults(1).getArticleId());
+        assertTrue(response.getResults(1).getAlreadyStored());
+        assertTrue(firstId != olderId);
+    }
 }

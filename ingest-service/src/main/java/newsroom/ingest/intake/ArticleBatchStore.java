@@ -57,17 +57,21 @@ class ArticleBatchStore {
         for (int i = 0; i < batch.size(); i++) {
             ValidArticle article = batch.get(i).article();
             repeatOf[i] = -1;
-            Optional<IntakeOutcome> same = stored.same(article);
-            if (same.isPresent()) {
-                outcomes[i] = same.get();
+            // The same URL first, stored or earlier in the batch, then the same content.
+            if (article.url() != null && stored.byUrl.containsKey(article.url())) {
+                outcomes[i] = stored.byUrl.get(article.url());
                 continue;
             }
-            Integer earlier = article.url() == null ? null : newByUrl.get(article.url());
-            if (earlier == null) {
-                earlier = newBySha.get(article.contentSha256());
+            if (article.url() != null && newByUrl.containsKey(article.url())) {
+                repeatOf[i] = newByUrl.get(article.url());
+                continue;
             }
-            if (earlier != null) {
-                repeatOf[i] = earlier;
+            if (stored.bySha.containsKey(article.contentSha256())) {
+                outcomes[i] = stored.bySha.get(article.contentSha256());
+                continue;
+            }
+            if (newBySha.containsKey(article.contentSha256())) {
+                repeatOf[i] = newBySha.get(article.contentSha256());
                 continue;
             }
             fresh.add(i);
