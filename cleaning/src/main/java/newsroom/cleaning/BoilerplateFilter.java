@@ -2,6 +2,9 @@ package newsroom.cleaning;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +33,27 @@ final class BoilerplateFilter {
             Pattern.compile("(?i)(caption|close|comments?|back to gallery|image \\d+ of \\d+|enlarge this image"
                     + "|this (slideshow|video|content) requires javascript\\.?|tell us what you think\\W*)"),
             Pattern.compile("(?i)(follow us on|like us on) .{0,80}"),
-            Pattern.compile("(?i)click here to .{0,120}"));
+            Pattern.compile("(?i)click here to .{0,120}"),
+            // Newsletter prompts: "Start your day with ... Sign up for the free daily newsletter."
+            Pattern.compile("(?i).{0,200}\\b(sign up|subscribe)( now| today)? (for|to)\\b.{0,60}\\bnewsletters?\\b.{0,100}"),
+            Pattern.compile("(?i)(like|liked|enjoy|enjoyed) this (story|article)\\?.{0,80}"));
+
+    /**
+     * The words of a line that only time-stamps the page ("Updated Nov 19, 6:55 AM; Posted Nov
+     * 19, 6:51 AM", "20 Nov, 2019 05:47"): a line made of these and numbers, with a time of day
+     * or one of {@link #STAMP_WORDS}, says nothing a reader of the body needs, and a sentence of
+     * the body always has other words.
+     */
+    private static final Set<String> DATE_WORDS = Set.of("updated", "posted", "published", "last", "modified",
+            "on", "at", "am", "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "est", "edt", "cst", "cdt", "pst",
+            "pdt", "et", "pt", "ist", "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may",
+            "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+            "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu",
+            "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "st", "nd", "rd", "th");
+    private static final Pattern LINE_WORD = Pattern.compile("\\p{L}+|\\d+");
+    private static final Set<String> STAMP_WORDS = Set.of("updated", "posted", "published", "modified");
+    private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
+    private static final int MAX_DATE_LINE_CHARS = 80;
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n?|\u2028|\u2029");
     private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n");
@@ -54,11 +77,35 @@ final class BoilerplateFilter {
     }
 
     private static boolean isBoilerplate(String line) {
+        if (isDateLine(line)) {
+            return true;
+        }
         for (Pattern pattern : BOILERPLATE_LINES) {
             if (pattern.matcher(line).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isDateLine(String line) {
+        if (line.length() > MAX_DATE_LINE_CHARS) {
+            return false;
+        }
+        // A time of day or the word "updated", "posted", ...: a date alone may be the body's own
+        // (an exhibition's dates), and a cell of figures is not a date.
+        boolean stamp = CLOCK_TIME.matcher(line).find();
+        Matcher words = LINE_WORD.matcher(line);
+        while (words.find()) {
+            String word = words.group().toLowerCase(Locale.ROOT);
+            if (Character.isDigit(word.charAt(0))) {
+                continue;
+            }
+            if (!DATE_WORDS.contains(word)) {
+                return false;
+            }
+            stamp |= STAMP_WORDS.contains(word);
+        }
+        return stamp;
     }
 }

@@ -1,11 +1,13 @@
 package newsroom.cleaning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -93,7 +95,49 @@ final class MainText {
         if (top == null) {
             return String.join("\n\n", paragraphs(List.of(body)));
         }
-        return String.join("\n\n", paragraphs(withSiblings(top)));
+        return String.join("\n\n", paragraphs(withChunks(body, top, withSiblings(top))));
+    }
+
+    /**
+     * The kept containers and, in page order, the other chunks of a body split over several
+     * containers that are not siblings (each chunk in its own grid row): elements of the very
+     * tag and class of the best container that score as body text themselves.
+     */
+    private static List<Element> withChunks(Element body, Element top, List<Element> kept) {
+        if (top.className().isBlank()) {
+            return kept;
+        }
+        double threshold = Math.max(10, score(top) * 0.2);
+        Set<Element> chunks = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element element : body.getElementsByClass(top.classNames().iterator().next())) {
+            if (element != top && element.normalName().equals(top.normalName())
+                    && element.className().equals(top.className())
+                    && Stream.concat(kept.stream(), chunks.stream())
+                            .noneMatch(other -> isAncestor(other, element) || isAncestor(element, other))
+                    && score(element) >= threshold) {
+                chunks.add(element);
+            }
+        }
+        if (chunks.isEmpty()) {
+            return kept;
+        }
+        chunks.addAll(kept);
+        List<Element> ordered = new ArrayList<>();
+        for (Element element : body.getAllElements()) {
+            if (chunks.contains(element)) {
+                ordered.add(element);
+            }
+        }
+        return ordered;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element element) {
+        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+            if (parent == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void removeUnlikely(Element body) {

@@ -34,6 +34,20 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void dropsTimeStampAndNewsletterLinesButKeepsDatesAndFiguresOfTheBody() {
+        String text = "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM\n\n20 Nov, 2019 05:47\n\n"
+                + "The exhibition runs until March.\n\n29 November 2018 | 20 January 2019\n\n5040\n\n"
+                + "On Monday, 4 March, at 10:30 the council met.\n\n"
+                + "Start your day with the Opening Bell. Sign up for the free daily newsletter.\n\n"
+                + "Like this story? Share it with a friend!\n\n"
+                + "The newsletter's editor said she would not sign up for the new plan.";
+        assertEquals("The exhibition runs until March.\n\n29 November 2018 | 20 January 2019\n\n5040\n\n"
+                + "On Monday, 4 March, at 10:30 the council met.\n\n"
+                + "The newsletter's editor said she would not sign up for the new plan.",
+                cleaner.clean(text, ContentKind.PLAIN_TEXT));
+    }
+
+    @Test
     void isIdempotent() {
         String text = "  A  line.  \n\n\n\nAnother\nline.\n\nPlease enter your comment!";
         String once = cleaner.clean(text, ContentKind.PLAIN_TEXT);

@@ -107,6 +107,23 @@ class HtmlArticleTest {
     }
 
     @Test
+    void aBodySplitOverGridRowsThatAreNotSiblingsIsKeptWholeAndInOrder() {
+        String page = "<html><body><div class=menu><a href=/>Home</a></div><div class=chunks>"
+                + "<div class=row><div class='body chunk'>" + BODY + "</div><div class=rail>Ad</div></div>"
+                + "<div class=row><div class='list'><a href=/a>Another story</a></div></div>"
+                + "<div class=row><div class='body chunk'>" + BODY.replace("Lavrov", "The minister") + "</div></div>"
+                + "</div></body></html>";
+
+        String text = cleaner.clean(page, ContentKind.HTML);
+
+        int first = text.indexOf("Sergey Lavrov arrived");
+        int second = text.indexOf("Sergey The minister arrived");
+        assertTrue(first >= 0 && second > first, text);
+        assertFalse(text.contains("Another story"), text);
+        assertEquals(first, text.lastIndexOf("Sergey Lavrov arrived"), "each chunk once: " + text);
+    }
+
+    @Test
     void aPageWrappedInOneFormIsStillRead() {
         String page = "<html><body><form id=aspnetForm><div class=wrapper-header-style-2><article>" + BODY
                 + "</article></div></form><form class=search><input name=q><label>Search the site</label></form>"

@@ -134,4 +134,72 @@ class ResubmissionAndBulkTest {
         assertEquals(2, response.getRejectedCount());
         assertEquals(before + 2, Articles.articleCount());
     }
+
+    @Test
+    void aLongStreamIsStoredInBatchesWhoseArticlesSeeEachOther() {
+        // 70 articles: more than two batches. Within one batch: a repeat of an earlier URL and
+        // a near-copy of an earlier report, which must be found although neither is committed yet.
+        List<String> report = Reports.sentences(Reports.newSeed(), 20);
+        List<String> copy = new ArrayList<>(report);
+        copy.set(6, "The regional authority is expected to give its answer before the end of the year.");
+        List<IngestArticlesRequest> requests = new ArrayList<>();
+        String repeatedUrl = null;
+        for (int i = 0; i < 70; i++) {
+            Article.Builder article = Articles.plainText("Article " + i + " of a long stream. " + Articles.unique());
+            if (i == 33) {
+                article = Articles.plainText(Reports.text(report));
+            } else if (i == 35) {
+                repeatedUrl = article.getUrl();
+            } else if (i == 40) {
+                article.setUrl(repeatedUrl);
+            } else if (i == 45) {
+                article = Articles.plainText(Reports.text(copy));
+            } else if (i == 50) {
+                article.setContent(ByteString.EMPTY);
+            }
+            requests.add(IngestArticlesRequest.newBuilder().setArticle(article).build());
+        }
+        long before = Articles.articleCount();
+
+        IngestArticlesResponse response = streamingIngest.ingestArticles(Multi.createFrom().iterable(requests))
+                .await().atMost(Duration.ofSeconds(60));
+
+        List<IngestResult> results = response.getResultsList();
+        assertEquals(70, results.size());
+        for (int i = 0; i < 70; i++) {
+            assertEquals(Integer.toString(i), results.get(i).getClientReference());
+        }
+        assertEquals(results.get(35).getArticleId(), results.get(40).getArticleId());
+        assertTrue(results.get(40).getAlreadyStored());
+        assertEquals(results.get(33).getArticleId(), results.get(45).getDuplicateOf());
+        assertFalse(results.get(45).getAlreadyStored());
+        assertEquals(ArticleStatus.REJECTED, results.get(50).getStatus());
+        assertEquals(68, response.getAcceptedCount());
+        assertEquals(1, response.getAlreadyStoredCount());
+        assertEquals(1, response.getRejectedCount());
+        assertEquals(before + 68, Articles.articleCount());
+        assertEquals(68, results.stream().filter(r -> !r.getAlreadyStored() && r.getArticleId() > 0)
+                .map(IngestResult::getArticleId).distinct().count());
+    }
+
+    @Test
+    void withinABatchTheSameUrlComesBeforeTheSameContent() {
+        // As one by one: the second article's URL is the first's (stored in this very batch),
+        // and its content is an older article's; the URL decides.
+        String older = "Stored long before the stream. " + Articles.unique();
+        long olderId = ingest.ingestArticle(Articles.request(Articles.plainText(older))).getArticleId();
+        Article.Builder first = Articles.plainText("First of a pair. " + Articles.unique());
+        Article.Builder second = Articles.plainText(older).setUrl(first.getUrl());
+
+        IngestArticlesResponse response = streamingIngest.ingestArticles(Multi.createFrom().items(
+                        IngestArticlesRequest.newBuilder().setArticle(first).build(),
+                        IngestArticlesRequest.newBuilder().setArticle(second).build()))
+                .await().atMost(Duration.ofSeconds(60));
+
+        long firstId = response.getResults(0).getArticleId();
+        assertFalse(response.getResults(0).getAlreadyStored());
+        assertEquals(firstId, response.getResults(1).getArticleId());
+        assertTrue(response.getResults(1).getAlreadyStored());
+        assertTrue(firstId != olderId);
+    }
 }

@@ -47,8 +47,8 @@ public class IngestGrpcService implements IngestService {
         }).onFailure().transform(GrpcErrors::toStatus);
     }
 
-    // Blocking: each message is ingested on a worker thread as it arrives, and
-    // the next is only read once it is stored, so memory holds results, not articles.
+    // Blocking: each message is prepared on a worker thread as it arrives and the
+    // next is only read after that; memory holds results and one batch of articles.
     @Override
     @Blocking
     public Uni<IngestArticlesResponse> ingestArticles(Multi<IngestArticlesRequest> requests) {

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import newsroom.cleaning.ArticleCleaner;
 import newsroom.cleaning.CleanedArticle;
 import newsroom.cleaning.PageMetadata;
@@ -13,10 +13,8 @@ import newsroom.ingest.database.DatabaseFailures;
 import newsroom.ingest.language.LanguageIdentifier;
 import newsroom.ingest.story.ShingleSignature;
 import newsroom.ingest.story.StoryIndex;
-import newsroom.ingest.story.StoryMatch;
 import newsroom.ingest.v1.Article;
 import newsroom.store.ArticleState;
-import newsroom.store.StoredArticle;
 
 /**
  * Validates, cleans and stores submitted articles. Submitting the same URL or
@@ -31,14 +29,14 @@ public class ArticleIntake {
     private final ArticleValidator validator;
     private final ArticleCleaner cleaner = new ArticleCleaner();
     private final LanguageIdentifier languages;
-    private final StoryIndex stories;
+    private final ArticleBatchStore store;
     private final Event<ArticleAccepted> accepted;
 
-    public ArticleIntake(IngestConfig config, LanguageIdentifier languages, StoryIndex stories,
+    public ArticleIntake(IngestConfig config, LanguageIdentifier languages, ArticleBatchStore store,
                          Event<ArticleAccepted> accepted) {
         this.validator = new ArticleValidator(config.maxContentBytes());
         this.languages = languages;
-        this.stories = stories;
+        this.store = store;
         this.accepted = accepted;
     }
 
@@ -49,36 +47,70 @@ public class ArticleIntake {
      * @throws InvalidArticleException naming the field at fault; nothing is stored then
      */
     public IntakeOutcome ingest(Article article) {
+        return store(List.of(prepare(article))).get(0);
+    }
+
+    /**
+     * Validates and cleans {@code article} and reads its language and same-story signature:
+     * all the work that needs no database, done before any transaction is opened.
+     *
+     * @param article the submission; null when the request carried none
+     * @throws InvalidArticleException naming the field at fault
+     */
+    public PreparedArticle prepare(Article article) {
         ValidArticle valid = validator.validate(article);
         CleanedArticle cleaned = cleaner.read(valid.content(), valid.kind());
         if (cleaned.text().isBlank()) {
             throw new InvalidArticleException("article.content",
                     "has no text left after cleaning (it is only markup or boilerplate)");
         }
-        NewArticle fresh = new NewArticle(withMetadata(valid, cleaned.metadata()), cleaned.text(),
+        return new PreparedArticle(withMetadata(valid, cleaned.metadata()), cleaned.text(),
                 language(valid, cleaned), ShingleSignature.of(cleaned.text()));
-        IntakeOutcome outcome;
+    }
+
+    /**
+     * Stores prepared articles, or finds them stored already, in one transaction: one commit
+     * (one flush to disk) for the lot, and an outcome only once that commit is done. The
+     * outcomes are in the order of {@code batch}; a later article sees the earlier ones (a
+     * repeat within the batch is found, a copy joins their story).
+     */
+    public List<IntakeOutcome> store(List<PreparedArticle> batch) {
+        List<IntakeOutcome> outcomes;
+        if (batch.size() == 1) {
+            outcomes = List.of(storeAlone(batch.get(0)));
+        } else {
+            try {
+                outcomes = QuarkusTransaction.requiringNew().call(() -> store.findOrInsert(batch));
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // A concurrent submission of one of these committed first and the whole batch
+                // was rolled back: store them one by one, each finding what the other stored.
+                outcomes = batch.stream().map(this::storeAlone).toList();
+            }
+        }
+        for (IntakeOutcome outcome : outcomes) {
+            if (!outcome.alreadyStored() && outcome.status() == ArticleState.ACCEPTED) {
+                accepted.fire(new ArticleAccepted(outcome.articleId()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** One article in its own transaction. */
+    private IntakeOutcome storeAlone(PreparedArticle prepared) {
         try {
-            // One transaction: look for the same URL or content, else store. The unique
-            // indexes settle the race with a concurrent submission of the same article.
-            outcome = QuarkusTransaction.requiringNew().call(
-                    () -> findSame(fresh.article()).orElseGet(() -> insert(fresh)));
+            // The unique indexes settle the race with a concurrent submission of the same article.
+            return QuarkusTransaction.requiringNew().call(() -> store.findOrInsert(List.of(prepared)).get(0));
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUniqueViolation(e)) {
                 throw e;
             }
             // A concurrent submission of the same URL or content committed first.
-            outcome = QuarkusTransaction.requiringNew().call(() -> findSame(fresh.article())).orElseThrow(() -> e);
+            return QuarkusTransaction.requiringNew().call(() -> store.findStored(prepared.article()))
+                    .orElseThrow(() -> e);
         }
-        if (!outcome.alreadyStored() && outcome.status() == ArticleState.ACCEPTED) {
-            accepted.fire(new ArticleAccepted(outcome.articleId()));
-        }
-        return outcome;
-    }
-
-    /** A validated, cleaned article ready to store, with its language and same-story signature. */
-    private record NewArticle(ValidArticle article, String cleanedText, String language,
-                              Optional<ShingleSignature> signature) {
     }
 
     /** What the client left out and the page says: title, published time, canonical URL. */
@@ -101,47 +133,5 @@ public class ArticleIntake {
      */
     private String language(ValidArticle article, CleanedArticle cleaned) {
         return article.languageGiven() ? article.language() : languages.identify(cleaned.text());
-    }
-
-    private static Optional<IntakeOutcome> findSame(ValidArticle article) {
-        Optional<StoredArticle> same = article.url() == null
-                ? Optional.empty()
-                : StoredArticle.findByUrl(article.url());
-        if (same.isEmpty()) {
-            same = StoredArticle.findByContentSha256(article.contentSha256());
-        }
-        return same.map(stored -> new IntakeOutcome(stored.id, stored.status, true,
-                stored.duplicateOf == null ? 0 : stored.duplicateOf));
-    }
-
-    private IntakeOutcome insert(NewArticle fresh) {
-        ValidArticle article = fresh.article();
-        Optional<StoryMatch> story = fresh.signature().flatMap(stories::findSameStory);
-        Instant now = Instant.now();
-        ArticleState status = LanguageIdentifier.isSupported(fresh.language())
-                ? ArticleState.ACCEPTED
-                : ArticleState.UNSUPPORTED_LANGUAGE;
-        StoredArticle stored = new StoredArticle();
-        stored.url = article.url();
-        stored.source = article.source();
-        stored.title = article.title();
-        stored.publishedAt = article.publishedAt() == null ? now : article.publishedAt();
-        stored.contentType = article.kind().name();
-        stored.language = fresh.language();
-        stored.rawContent = article.content();
-        stored.cleanedText = fresh.cleanedText();
-        stored.contentSha256 = article.contentSha256();
-        stored.status = status;
-        stored.attempts = 0;
-        stored.nextAttemptAt = now;
-        stored.acceptedAt = now;
-        stored.duplicateOf = story.map(StoryMatch::storyId).orElse(null);
-        // A copy joins its root's story; a root's story_id is its own id, set by the
-        // database at insert (migration V3), so no second statement is needed.
-        stored.storyId = story.map(StoryMatch::storyId).orElse(null);
-        // Flush here so a unique-index conflict surfaces inside this transaction.
-        stored.persistAndFlush();
-        fresh.signature().ifPresent(signature -> stories.add(stored.id, signature));
-        return new IntakeOutcome(stored.id, status, false, story.map(StoryMatch::storyId).orElse(0L));
     }
 }

@@ -37,6 +37,32 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void englishProseIsRecognisedByItsFunctionWords() {
+        assertTrue(LanguageIdentifier.readsAsEnglish("""
+                The foreign ministers of Pakistan and Russia met in Islamabad on Wednesday to discuss \
+                trade, energy and the situation in Afghanistan, officials from both countries said. They \
+                have agreed that the talks would continue, and that their deputies would meet next month."""));
+    }
+
+    @Test
+    void foreignProseIsLeftToTheModel() {
+        String dutch = """
+                Het kabinet heeft woensdag nieuwe steun voor boeren aangekondigd. Het is een maatregel die \
+                al weken werd verwacht door de vakbonden, zei een woordvoerder in Den Haag. Het was nodig.""";
+        for (String text : new String[] {"""
+                Le gouvernement a annoncé mercredi une hausse des aides pour les agriculteurs touchés par \
+                la sécheresse, une mesure attendue depuis plusieurs semaines par les syndicats du secteur.""", """
+                Die Bundesregierung hat am Mittwoch neue Hilfen für Landwirte beschlossen, die unter der \
+                anhaltenden Trockenheit leiden, wie ein Sprecher des Ministeriums in Berlin mitteilte. Es \
+                ist, was sie will: die Hilfe hat Vorrang.""", dutch, """
+                O governo anunciou na quarta-feira novas ajudas para os agricultores afetados pela seca, uma \
+                medida que os sindicatos do setor reclamavam há várias semanas."""}) {
+            assertFalse(LanguageIdentifier.readsAsEnglish(text), text);
+        }
+        assertEquals("nl", languages.identify(dutch));
+    }
+
+    @Test
     void shortEnglishTextsAreNeverCalledForeign() {
         for (String text : new String[] {"Rain stops play.", "Oil prices rise", "Obama in Berlin",
                 "Markets slide as rates climb", "Ad sales boost Time Warner profit",
