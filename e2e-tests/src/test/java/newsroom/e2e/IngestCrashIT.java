@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.PortCheck;
@@ -102,7 +101,7 @@ class IngestCrashIT {
         CountDownLatch killed = new CountDownLatch(1);
         ExecutorService loader = Executors.newSingleThreadExecutor();
         Future<?> load;
-        try (ServiceChannel channel = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()))) {
+        try (ServiceChannel channel = suite.channel(Service.INGEST)) {
             load = loader.submit(() -> {
                 loadResubmittingBrokenBatches(channel, articles, idByArticle, midStream, killed);
                 return null;

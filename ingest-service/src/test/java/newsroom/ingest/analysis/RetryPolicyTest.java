@@ -28,6 +28,9 @@ class RetryPolicyTest {
         assertTrue(policy.isOutage(Status.UNAVAILABLE.asRuntimeException()));
         assertTrue(policy.isOutage(Status.DEADLINE_EXCEEDED.asRuntimeException()));
         assertTrue(policy.isOutage(new RuntimeException(new SQLException("Connection refused", "08001"))));
+        // A refused key is an operator's to fix; the article waits for that.
+        assertTrue(policy.isOutage(Status.UNAUTHENTICATED.asRuntimeException()));
+        assertTrue(policy.isOutage(Status.PERMISSION_DENIED.asRuntimeException()));
         assertFalse(policy.isOutage(Status.INVALID_ARGUMENT.asRuntimeException()));
         assertFalse(policy.isOutage(Status.INTERNAL.asRuntimeException()));
         assertFalse(policy.isOutage(new IllegalStateException("bad analysis")));
