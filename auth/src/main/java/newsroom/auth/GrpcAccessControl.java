@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Every service's gRPC access control: a {@link CallerAuthenticator} over the key file
- * {@code newsroom.auth.keys-file}. Services pick this bean up through
+ * {@code newsroom.auth.keys-file}, then the per-client {@link StreamLimits}
+ * ({@code newsroom.limits.max-open-streams}, {@code newsroom.limits.stream-messages-per-second}). Services pick this bean up through
  * {@code quarkus.index-dependency.auth}. Authentication is on unless
  * {@code newsroom.auth.enabled=false}, which logs a warning at start.
  */
@@ -32,12 +33,18 @@ public class GrpcAccessControl implements ServerInterceptor {
 
     private final boolean enabled;
     private final Optional<String> keysFile;
+    private final StreamLimits streamLimits;
     private volatile ServerInterceptor delegate;
 
     public GrpcAccessControl(@ConfigProperty(name = "newsroom.auth.enabled", defaultValue = "true") boolean enabled,
-                             @ConfigProperty(name = "newsroom.auth.keys-file") Optional<String> keysFile) {
+                             @ConfigProperty(name = "newsroom.auth.keys-file") Optional<String> keysFile,
+                             @ConfigProperty(name = "newsroom.limits.max-open-streams", defaultValue = "8")
+                             int maxOpenStreams,
+                             @ConfigProperty(name = "newsroom.limits.stream-messages-per-second", defaultValue = "5000")
+                             int streamMessagesPerSecond) {
         this.enabled = enabled;
         this.keysFile = keysFile.filter(path -> !path.isBlank());
+        this.streamLimits = new StreamLimits(maxOpenStreams, streamMessagesPerSecond);
     }
 
     /** Reads the key file at start: a service that cannot check credentials does not start. */
@@ -45,10 +52,12 @@ public class GrpcAccessControl implements ServerInterceptor {
         delegate();
     }
 
+    /** The caller is authenticated first, then held to the stream limits under its name. */
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                                                        ServerCallHandler<Q, A> next) {
-        return delegate().interceptCall(call, headers, next);
+        return delegate().interceptCall(call, headers,
+                (admitted, admittedHeaders) -> streamLimits.interceptCall(admitted, admittedHeaders, next));
     }
 
     private ServerInterceptor delegate() {

@@ -37,6 +37,11 @@ public class IssueCommand implements Callable<Integer> {
                     + " letters, digits and . _ @ -")
     String name;
 
+    @Option(names = "--elsewhere",
+            description = "Only print the key and its key-file line, for services elsewhere (Kubernetes);"
+                    + " this machine's key file is left as it is.")
+    boolean elsewhere;
+
     @Option(names = "--json", description = "Print JSON: key, roles, name, keyFileLine.")
     boolean json;
 
@@ -52,10 +57,15 @@ public class IssueCommand implements Callable<Integer> {
         }
         String keyName = name != null ? name : defaultName(granted);
         SuiteSettings settings = SuiteSettings.fromEnvironment(System.getenv(), CliHome.repository());
-        LocalCredentials credentials = LocalCredentials.ensure(settings.credentialsDirectory());
         LocalCredentials.IssuedKey issued;
+        LocalCredentials credentials = null;
         try {
-            issued = credentials.issue(granted, keyName);
+            if (elsewhere) {
+                issued = LocalCredentials.newKey(granted, keyName);
+            } else {
+                credentials = LocalCredentials.ensure(settings.credentialsDirectory());
+                issued = credentials.issue(granted, keyName);
+            }
         } catch (IllegalArgumentException e) {
             throw new UserError("--name: " + e.getMessage());
         }
@@ -75,7 +85,9 @@ public class IssueCommand implements Callable<Integer> {
         System.out.println("  " + issued.key());
         System.out.println();
         System.out.println("It is shown only now. Use it with: NEWSROOM_API_KEY=<key> newsroom ...");
-        System.out.println("The suite on this machine accepts it at once (key file " + credentials.keysFile() + ").");
+        if (credentials != null) {
+            System.out.println("The suite on this machine accepts it at once (key file " + credentials.keysFile() + ").");
+        }
         System.out.println("For services elsewhere, add this line to their key file (Kubernetes: the Secret"
                 + " newsroom-api-keys, see docs/security.md):");
         System.out.println("  " + issued.entry());

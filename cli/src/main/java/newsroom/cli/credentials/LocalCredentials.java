@@ -92,10 +92,15 @@ public final class LocalCredentials {
      * @return the new key and its key-file line
      */
     public synchronized IssuedKey issue(Set<Role> roles, String name) throws IOException {
+        IssuedKey issued = newKey(roles, name);
+        Files.writeString(keysFile(), issued.entry() + "\n", StandardOpenOption.APPEND);
+        return issued;
+    }
+
+    /** A new key and its key-file line, recorded nowhere: for services elsewhere. */
+    public static IssuedKey newKey(Set<Role> roles, String name) {
         String key = ApiKey.generate();
-        String entry = KeyRegistry.entry(key, roles, name);
-        Files.writeString(keysFile(), entry + "\n", StandardOpenOption.APPEND);
-        return new IssuedKey(key, entry);
+        return new IssuedKey(key, KeyRegistry.entry(key, roles, name));
     }
 
     /**
