@@ -4,6 +4,8 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import newsroom.auth.BearerKey;
+import newsroom.cli.credentials.LocalCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,13 +85,15 @@ public final class SuiteBenchmark {
             environment.put("NEWSROOM_INGEST_PORT", String.valueOf(ingestPort));
             environment.put("NEWSROOM_QUERY_PORT", String.valueOf(queryPort));
             environment.put("NEWSROOM_NLP_HOST", "localhost");
+            LocalCredentials credentials = LocalCredentials.ensure(work.resolve("credentials"));
+            environment.putAll(credentials.serviceEnvironment());
             // One at a time, so that each start-up has the machine to itself.
             ServiceProcess query = start(started, figures, "query-service", queryPort, List.of("-Xmx512m"), environment);
             ServiceProcess ingest = start(started, figures, "ingest-service", ingestPort, List.of("-Xmx512m"), environment);
             ServiceProcess nlp = start(started, figures, "nlp-service", nlpPort,
                     List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError"), environment);
             record(figures, "sample end to end: ingest until quotes queryable (s)",
-                    sampleEndToEndSeconds(ingestPort, queryPort));
+                    sampleEndToEndSeconds(ingestPort, queryPort, credentials.clientKey()));
             for (ServiceProcess service : List.of(query, ingest, nlp)) {
                 record(figures, service.name() + " resident memory after the sample (MiB)",
                         residentMebibytes(service.pid()));
@@ -120,9 +124,11 @@ public final class SuiteBenchmark {
         return service;
     }
 
-    private double sampleEndToEndSeconds(int ingestPort, int queryPort) throws Exception {
-        ManagedChannel ingestChannel = ManagedChannelBuilder.forAddress("localhost", ingestPort).usePlaintext().build();
-        ManagedChannel queryChannel = ManagedChannelBuilder.forAddress("localhost", queryPort).usePlaintext().build();
+    private double sampleEndToEndSeconds(int ingestPort, int queryPort, String apiKey) throws Exception {
+        ManagedChannel ingestChannel = ManagedChannelBuilder.forAddress("localhost", ingestPort).usePlaintext()
+                .intercept(new BearerKey(apiKey)).build();
+        ManagedChannel queryChannel = ManagedChannelBuilder.forAddress("localhost", queryPort).usePlaintext()
+                .intercept(new BearerKey(apiKey)).build();
         try {
             var ingest = IngestServiceGrpc.newBlockingStub(ingestChannel);
             var query = QueryServiceGrpc.newBlockingStub(queryChannel);

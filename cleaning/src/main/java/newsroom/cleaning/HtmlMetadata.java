@@ -29,7 +29,7 @@ final class HtmlMetadata {
     private static final Pattern LD_HEADLINE = jsonString("headline");
     private static final Pattern LD_DATE_PUBLISHED = jsonString("datePublished");
     private static final Pattern LD_AUTHOR_NAME = Pattern.compile(
-            "\"author\"\\s*:\\s*\\[?\\s*\\{[^}]*?\"name\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+            "\"author\"\\s*:\\s*\\[?\\s*\\{[^}]{0,1000}?\"name\"\\s*:\\s*\"");
     private static final Pattern LD_AUTHOR_STRING = jsonString("author");
     private static final int MAX_FIELD_CHARS = 1000;
 
@@ -164,18 +164,41 @@ final class HtmlMetadata {
         return element == null ? null : element.text();
     }
 
+    /**
+     * The JSON string whose opening quote {@code pattern} ends on. The string's body is
+     * scanned by hand: a regex group such as {@code (?:[^"\\]|\\.)*} recurses once per
+     * character in java.util.regex, and a page with a 10 000-character headline would
+     * overflow the stack.
+     */
     private static String jsonLdValue(List<String> scripts, Pattern pattern) {
         for (String script : scripts) {
             Matcher matcher = pattern.matcher(script);
             if (matcher.find()) {
-                return unescapeJson(matcher.group(1));
+                int end = closingQuote(script, matcher.end());
+                if (end >= 0) {
+                    return unescapeJson(script.substring(matcher.end(), end));
+                }
             }
         }
         return null;
     }
 
+    /** The index of the unescaped quote that ends the JSON string starting at {@code from}, or -1. */
+    private static int closingQuote(String json, int from) {
+        for (int i = from; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Matches up to the opening quote of the JSON string value of {@code key}. */
     private static Pattern jsonString(String key) {
-        return Pattern.compile("\"" + key + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+        return Pattern.compile("\"" + key + "\"\\s*:\\s*\"");
     }
 
     private static String unescapeJson(String value) {

@@ -71,6 +71,27 @@ class HtmlArticleTest {
     }
 
     @Test
+    void hugeOrMalformedJsonLdIsReadWithoutBlowingUp() {
+        // Regex bombs: a 200 000-character headline (a regex group per character overflowed
+        // the stack), an unterminated one, and many author objects that never close.
+        String longHeadline = "<html><head><script type=\"application/ld+json\">{\"headline\":\""
+                + "Lavrov \\\"arrives\\\" ".repeat(10_000) + "\"}</script></head><body><article>" + BODY
+                + "</article></body></html>";
+        String unterminated = "<html><head><script type=\"application/ld+json\">{\"headline\":\""
+                + "x".repeat(200_000) + "</script></head><body><article>" + BODY + "</article></body></html>";
+        String unclosedAuthors = "<html><head><script type=\"application/ld+json\">"
+                + "{\"author\":{\"x\":1, ".repeat(50_000) + "</script></head><body><article>" + BODY
+                + "</article></body></html>";
+
+        PageMetadata headline = cleaner.read(longHeadline, ContentKind.HTML).metadata();
+        assertEquals(1000, headline.title().length());
+        assertTrue(headline.title().startsWith("Lavrov \"arrives\" Lavrov"), headline.title().substring(0, 40));
+        assertNull(cleaner.read(unterminated, ContentKind.HTML).metadata().title());
+        assertNull(cleaner.read(unclosedAuthors, ContentKind.HTML).metadata().author());
+        assertTrue(cleaner.clean(unclosedAuthors, ContentKind.HTML).contains("Sergey Lavrov arrived in Pakistan"));
+    }
+
+    @Test
     void timeElementsAndTitleTagsAreTheFallbacks() {
         String page = "<html><head><title>Only a title tag</title></head><body><article>"
                 + "<time datetime=\"2021-04-07\">7 April</time>" + BODY + "</article></body></html>";

@@ -3,6 +3,7 @@ package newsroom.cli;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.Map;
 import newsroom.cli.analyze.AnalyzeCommand;
+import newsroom.cli.credentials.CredentialsCommand;
 import newsroom.cli.demo.DemoCommand;
 import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.ingest.IngestCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Spec;
             StoryCommand.class,
             ExportCommand.class,
             AnalyzeCommand.class,
+            CredentialsCommand.class,
             SuperviseCommand.class
         })
 public class NewsroomCommand implements Runnable {

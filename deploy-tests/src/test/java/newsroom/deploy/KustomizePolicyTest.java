@@ -301,6 +301,48 @@ class KustomizePolicyTest {
         return autoscaler;
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyServiceChecksCallersAgainstTheKeySecretAndIngestCarriesItsNlpKey(String rendering) {
+        List<String> problems = new ArrayList<>();
+        for (Workload workload : workloads(rendered(rendering))) {
+            if (!SERVICES.contains(workload.name())) {
+                continue;
+            }
+            Container container = containersOf(workload.template()).get(0);
+            checkSecretFile(workload, container, "NEWSROOM_AUTH_KEYS_FILE", "newsroom-api-keys", problems);
+            if (workload.name().equals("ingest-service")) {
+                checkSecretFile(workload, container, "NEWSROOM_NLP_KEY_FILE", "newsroom-nlp-key", problems);
+            }
+            boolean authOff = container.getEnv().stream().anyMatch(env -> env.getName().equals("NEWSROOM_AUTH_ENABLED"));
+            if (authOff) {
+                problems.add(workload.name() + " must not set NEWSROOM_AUTH_ENABLED: authentication stays on");
+            }
+        }
+        assertTrue(problems.isEmpty(), rendering + ": " + String.join("; ", problems));
+    }
+
+    /** {@code variable} names a file in a read-only mount of the Secret {@code secret}, mounted whole so updates arrive. */
+    private static void checkSecretFile(Workload workload, Container container, String variable, String secret,
+                                        List<String> problems) {
+        String where = workload.name() + "'s " + variable;
+        Optional<String> file = container.getEnv().stream().filter(env -> env.getName().equals(variable))
+                .map(env -> env.getValue()).filter(Objects::nonNull).findFirst();
+        if (file.isEmpty()) {
+            problems.add(where + " is not set");
+            return;
+        }
+        boolean mounted = container.getVolumeMounts().stream().anyMatch(mount ->
+                file.get().startsWith(mount.getMountPath() + "/") && Boolean.TRUE.equals(mount.getReadOnly())
+                        && mount.getSubPath() == null
+                        && volume(workload.template(), mount.getName())
+                                .map(volume -> volume.getSecret() != null && secret.equals(volume.getSecret().getSecretName()))
+                                .orElse(false));
+        if (!mounted) {
+            problems.add(where + " (" + file.get() + ") is not in a read-only mount of the Secret " + secret);
+        }
+    }
+
     /** ingest-service and query-service read url, user and password of the Secret whose name starts with {@code prefix}. */
     private static void assertDatabaseSecretIsUsed(List<HasMetadata> objects, String prefix) {
         for (String name : List.of("ingest-service", "query-service")) {

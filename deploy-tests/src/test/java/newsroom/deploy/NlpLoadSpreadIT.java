@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.PortCheck;
@@ -130,7 +129,7 @@ class NlpLoadSpreadIT {
                 // The backlog gauge counts afresh on every scrape, for the check below.
                 "NEWSROOM_METRICS_BACKLOG_CACHE", "0s")));
         suite.awaitReady(List.of(ingestProcess), INGEST_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
-        ingest = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()));
+        ingest = suite.channel(Service.INGEST);
     }
 
     @AfterAll

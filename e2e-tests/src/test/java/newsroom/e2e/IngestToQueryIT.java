@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.PortCheck;
@@ -86,8 +85,8 @@ class IngestToQueryIT {
         ServiceProcess ingestProcess = suite.start(Service.INGEST);
         ServiceProcess queryProcess = suite.start(Service.QUERY);
         suite.awaitReady(List.of(ingestProcess, queryProcess), SERVICE_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
-        ingest = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()));
-        query = ServiceChannel.open(Endpoint.of("query-service", "localhost:" + ports.query()));
+        ingest = suite.channel(Service.INGEST);
+        query = suite.channel(Service.QUERY);
     }
 
     @AfterAll

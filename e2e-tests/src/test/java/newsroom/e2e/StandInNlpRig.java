@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.PortCheck;
@@ -82,8 +81,8 @@ final class StandInNlpRig implements AutoCloseable {
         postgres = LocalPostgres.start(dataDirectory, port);
     }
 
-    ServiceChannel ingestChannel() {
-        return ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()));
+    ServiceChannel ingestChannel() throws IOException {
+        return suite.channel(Service.INGEST);
     }
 
     /**

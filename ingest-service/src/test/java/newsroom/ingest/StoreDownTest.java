@@ -12,9 +12,11 @@ import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.auth.TestKeysResource;
 import org.junit.jupiter.api.Test;
 
 /** With the database unreachable, clients are told to retry later, not shown an internal error. */
@@ -37,6 +39,12 @@ class StoreDownTest {
         @Override
         public boolean disableGlobalTestResources() {
             return true;
+        }
+
+        /** No database, but the API keys stay: auth is on here as everywhere. */
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TestKeysResource.class));
         }
 
         private static int closedPort() {

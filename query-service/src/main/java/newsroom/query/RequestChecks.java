@@ -29,11 +29,20 @@ public final class RequestChecks {
         return optionalText(field, text, maxLength);
     }
 
-    /** An optional text (empty means "not given"), at most {@code maxLength} characters. */
+    /**
+     * An optional text (empty means "not given"), at most {@code maxLength} characters.
+     * Other control characters are plain text; NUL is refused because PostgreSQL's text
+     * cannot hold it (the query would fail inside the database).
+     */
     public static String optionalText(String field, String text, int maxLength) {
         if (text.length() > maxLength) {
             throw new InvalidArgumentException(field,
                     "must be at most " + maxLength + " characters, was " + text.length());
+        }
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            throw new InvalidArgumentException(field, "must not contain the NUL character (U+0000), found at"
+                    + " position " + nul);
         }
         return text.strip();
     }

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.PortCheck;
@@ -95,7 +94,7 @@ public final class IntakeBenchmark {
                     spec.jvmOptions(), environment, spec.logFile()));
             try {
                 suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
-                bench.channel = ServiceChannel.open(Endpoint.of("ingest-service", "localhost:" + ports.ingest()));
+                bench.channel = suite.channel(Service.INGEST);
                 bench.run(postgres.jdbcUrl(), sizes, runs, window);
             } finally {
                 if (bench.channel != null) {

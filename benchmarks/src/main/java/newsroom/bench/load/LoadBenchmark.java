@@ -21,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import newsroom.auth.BearerKey;
+import newsroom.cli.credentials.LocalCredentials;
 import newsroom.cli.output.ProgressLine;
 import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.RunState;
@@ -113,8 +115,11 @@ public final class LoadBenchmark {
         RunState suite = launcher.ensureRunning(System.out, new ProgressLine(System.err, false), new boolean[1]);
         System.out.printf(Locale.ROOT, "suite ready in %.0f s (state in %s)%n",
                 (System.nanoTime() - startNanos) / 1e9, state);
-        ManagedChannel ingestChannel = ManagedChannelBuilder.forAddress("localhost", ports.ingest()).usePlaintext().build();
-        ManagedChannel queryChannel = ManagedChannelBuilder.forAddress("localhost", ports.query()).usePlaintext().build();
+        BearerKey clientKey = new BearerKey(LocalCredentials.ensure(settings.credentialsDirectory()).clientKey());
+        ManagedChannel ingestChannel = ManagedChannelBuilder.forAddress("localhost", ports.ingest()).usePlaintext()
+                .intercept(clientKey).build();
+        ManagedChannel queryChannel = ManagedChannelBuilder.forAddress("localhost", ports.query()).usePlaintext()
+                .intercept(clientKey).build();
         ScheduledExecutorService traffic = Executors.newScheduledThreadPool(1 + queryThreads);
         try {
             IngestServiceGrpc.IngestServiceBlockingStub ingest = IngestServiceGrpc.newBlockingStub(ingestChannel);

@@ -3,6 +3,8 @@ package newsroom.bench.query;
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import newsroom.auth.BearerKey;
+import newsroom.cli.credentials.LocalCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,8 +76,10 @@ public final class QueryBenchmark {
 
         Path work = Files.createTempDirectory("newsroom-query-bench-");
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            ServiceProcess query = startQueryService(home, work, postgres);
+            LocalCredentials credentials = LocalCredentials.ensure(work.resolve("credentials"));
+            ServiceProcess query = startQueryService(home, work, postgres, credentials);
             ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", QUERY_PORT).usePlaintext()
+                    .intercept(new BearerKey(credentials.clientKey()))
                     .maxInboundMessageSize(64 << 20).build();
             try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "")) {
                 WidenedStore store = new WidenedStore(base);
@@ -163,12 +167,14 @@ public final class QueryBenchmark {
         return calls;
     }
 
-    private static ServiceProcess startQueryService(Path home, Path work, LocalPostgres postgres) throws Exception {
+    private static ServiceProcess startQueryService(Path home, Path work, LocalPostgres postgres,
+                                                    LocalCredentials credentials) throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(credentials.serviceEnvironment());
+        environment.putAll(Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", LocalPostgres.USER,
+                "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT)));
         ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec("query-service",
                 home.resolve("query-service/target/quarkus-app/quarkus-run.jar"), QUERY_PORT, List.of("-Xmx1g"),
-                Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", LocalPostgres.USER,
-                        "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT)),
-                work.resolve("query-service.log")));
+                environment, work.resolve("query-service.log")));
         ReadinessProbe probe = new ReadinessProbe();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (!query.isReady(probe)) {

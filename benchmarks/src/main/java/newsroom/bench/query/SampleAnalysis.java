@@ -5,6 +5,8 @@ import com.google.gson.JsonParser;
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import newsroom.auth.BearerKey;
+import newsroom.cli.credentials.LocalCredentials;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,11 +75,15 @@ public final class SampleAnalysis {
                 reuters, bbc, inputs.size(), skip, words);
 
         Path work = Files.createTempDirectory("newsroom-query-sample-");
+        LocalCredentials credentials = LocalCredentials.ensure(work.resolve("credentials"));
+        java.util.Map<String, String> environment = new java.util.HashMap<>(credentials.serviceEnvironment());
+        environment.put("NEWSROOM_NLP_PORT", String.valueOf(NLP_PORT));
         ServiceProcess nlp = ServiceProcess.start(new ServiceProcess.Spec("nlp-service",
                 home.resolve("nlp-service/target/quarkus-app/quarkus-run.jar"), NLP_PORT,
-                List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError"),
-                java.util.Map.of("NEWSROOM_NLP_PORT", String.valueOf(NLP_PORT)), work.resolve("nlp.log")));
+                List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError"), environment, work.resolve("nlp.log")));
+        // The client key holds the analyzer role nlp-service asks for.
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", NLP_PORT).usePlaintext()
+                .intercept(new BearerKey(credentials.clientKey()))
                 .maxInboundMessageSize(64 << 20).build();
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {

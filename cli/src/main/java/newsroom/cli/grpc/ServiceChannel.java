@@ -2,9 +2,12 @@ package newsroom.cli.grpc;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import newsroom.auth.BearerKey;
+import newsroom.cli.credentials.ClientKey;
 
-/** A plaintext gRPC channel to one service, closed when the command is done. */
+/** A gRPC channel to one service that sends the client's API key, closed when the command is done. */
 public final class ServiceChannel implements AutoCloseable {
 
     /** Whole analyses come back in one message; leave room above gRPC's 4 MiB default. */
@@ -18,12 +21,18 @@ public final class ServiceChannel implements AutoCloseable {
         this.channel = channel;
     }
 
+    /** A channel with the CLI's own key ({@link ClientKey}). */
     public static ServiceChannel open(Endpoint endpoint) {
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(endpoint.target())
+        return open(endpoint, ClientKey.find(System.getenv()));
+    }
+
+    /** A channel sending {@code apiKey} with every call, or no key if empty. */
+    public static ServiceChannel open(Endpoint endpoint, Optional<String> apiKey) {
+        ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(endpoint.target())
                 .usePlaintext()
-                .maxInboundMessageSize(MAX_INBOUND_BYTES)
-                .build();
-        return new ServiceChannel(endpoint, channel);
+                .maxInboundMessageSize(MAX_INBOUND_BYTES);
+        apiKey.ifPresent(key -> builder.intercept(new BearerKey(key)));
+        return new ServiceChannel(endpoint, builder.build());
     }
 
     public Endpoint endpoint() {

@@ -8,7 +8,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import newsroom.cli.credentials.LocalCredentials;
+import newsroom.cli.grpc.Endpoint;
+import newsroom.cli.grpc.ServiceChannel;
 
 /**
  * The services of one running suite, sharing one database and one set of ports:
@@ -29,18 +33,44 @@ public final class Suite implements AutoCloseable {
     private final DatabaseConnection database;
     private final ServicePorts ports;
     private final Path logDirectory;
+    private final LocalCredentials credentials;
     private final ReadinessProbe probe = new ReadinessProbe();
     private final List<ServiceProcess> started = new ArrayList<>();
 
     /**
      * @param home         the repository; each service's jar is under its module's target/quarkus-app
      * @param logDirectory where each service's log goes, as {@code <service>.log}
+     * @param credentials  the API keys the services accept and send ({@link #channel} uses the client's)
      */
-    public Suite(Path home, DatabaseConnection database, ServicePorts ports, Path logDirectory) {
+    public Suite(Path home, DatabaseConnection database, ServicePorts ports, Path logDirectory,
+                 LocalCredentials credentials) {
         this.home = home;
         this.database = database;
         this.ports = ports;
         this.logDirectory = logDirectory;
+        this.credentials = credentials;
+    }
+
+    /**
+     * A suite whose API keys live beside its logs, in {@code <logDirectory>/../credentials}
+     * (generated on first use): what tests and benchmarks use.
+     */
+    public Suite(Path home, DatabaseConnection database, ServicePorts ports, Path logDirectory) throws IOException {
+        this(home, database, ports, logDirectory,
+                LocalCredentials.ensure(logDirectory.toAbsolutePath().resolveSibling("credentials")));
+    }
+
+    public LocalCredentials credentials() {
+        return credentials;
+    }
+
+    /**
+     * A channel to one of this suite's services on localhost that sends the client key
+     * (every role): how tests and benchmarks call the services they started.
+     */
+    public ServiceChannel channel(Service service) throws IOException {
+        return ServiceChannel.open(Endpoint.of(service.displayName(), "localhost:" + ports.of(service)),
+                Optional.of(credentials.clientKey()));
     }
 
     public ServiceProcess start(Service service) throws IOException {
@@ -58,6 +88,7 @@ public final class Suite implements AutoCloseable {
         environment.put("NEWSROOM_DB_URL", database.jdbcUrl());
         environment.put("NEWSROOM_DB_USER", database.user());
         environment.put("NEWSROOM_DB_PASSWORD", database.password());
+        environment.putAll(credentials.serviceEnvironment());
         return new ServiceProcess.Spec(service.displayName(), service.jar(home), ports.of(service),
                 service.jvmOptions(), environment, logDirectory.resolve(service.displayName() + ".log"));
     }

@@ -44,6 +44,11 @@ public record SuiteSettings(
         return stateDirectory.resolve("logs");
     }
 
+    /** The suite's API keys ({@link newsroom.cli.credentials.LocalCredentials}). */
+    public Path credentialsDirectory() {
+        return stateDirectory.resolve("credentials");
+    }
+
     public Path runDirectory() {
         return stateDirectory.resolve("run");
     }

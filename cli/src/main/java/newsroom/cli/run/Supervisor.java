@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.cli.credentials.LocalCredentials;
 import newsroom.cli.output.ProgressLine;
 import newsroom.localpostgres.LocalPostgres;
 
@@ -67,7 +68,8 @@ public final class Supervisor {
                 progress.milestone("PostgreSQL is ready at " + database.jdbcUrl()
                         + " (data in " + settings.postgresDataDirectory() + ")");
             }
-            suite = new Suite(settings.home(), database, settings.ports(), settings.logDirectory());
+            suite = new Suite(settings.home(), database, settings.ports(), settings.logDirectory(),
+                    LocalCredentials.ensure(settings.credentialsDirectory()));
             safetyNet = stopOnJvmExit(suite, postgres);
             for (Service service : Service.values()) {
                 suite.start(service);

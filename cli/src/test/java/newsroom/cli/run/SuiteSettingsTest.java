@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.cli.UserError;
+import newsroom.cli.credentials.LocalCredentials;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SuiteSettingsTest {
 
@@ -51,9 +53,10 @@ class SuiteSettingsTest {
     }
 
     @Test
-    void everyServiceLearnsEveryPortAndTheDatabase() {
+    void everyServiceLearnsEveryPortTheDatabaseAndItsKeys(@TempDir Path state) throws Exception {
+        LocalCredentials credentials = LocalCredentials.ensure(state.resolve("credentials"));
         Suite suite = new Suite(Path.of("/repo"), new DatabaseConnection("jdbc:postgresql://localhost:1/newsroom", "postgres", ""),
-                new ServicePorts(1001, 1002, 1003), Path.of("/logs"));
+                new ServicePorts(1001, 1002, 1003), Path.of("/logs"), credentials);
         ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
         assertEquals(Path.of("/repo/ingest-service/target/quarkus-app/quarkus-run.jar"), spec.jar());
         assertEquals(1002, spec.port());
@@ -63,5 +66,10 @@ class SuiteSettingsTest {
         assertEquals("jdbc:postgresql://localhost:1/newsroom", spec.environment().get("NEWSROOM_DB_URL"));
         assertEquals(Path.of("/logs/ingest-service.log"), spec.logFile());
         assertTrue(suite.specOf(Service.NLP).jvmOptions().contains("-XX:+ExitOnOutOfMemoryError"));
+        for (Service service : Service.values()) {
+            assertEquals(credentials.keysFile().toString(),
+                    suite.specOf(service).environment().get("NEWSROOM_AUTH_KEYS_FILE"));
+        }
+        assertEquals(credentials.ingestKeyFile().toString(), spec.environment().get("NEWSROOM_NLP_KEY_FILE"));
     }
 }

@@ -2,6 +2,7 @@ package newsroom.ingest.analysis;
 
 import com.google.protobuf.Timestamp;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import newsroom.nlp.v1.NlpServiceGrpc;
 public class NlpAnalyzer {
 
     @GrpcClient("nlp")
+    @RegisterClientInterceptor(NlpClientKey.class)
     NlpServiceGrpc.NlpServiceBlockingStub nlp;
 
     private final Duration deadline;

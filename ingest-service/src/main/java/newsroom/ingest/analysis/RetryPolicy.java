@@ -9,13 +9,15 @@ import newsroom.ingest.database.DatabaseFailures;
 /**
  * What to do after a failed analysis attempt. An NLP service (or database)
  * that is down or too slow says nothing about the article: such failures are
- * retried for as long as it takes. Any other failure is retried a few times,
+ * retried for as long as it takes, and so are refused credentials (UNAUTHENTICATED,
+ * PERMISSION_DENIED): a misconfigured key is fixed by an operator, not by the article. Any other failure is retried a few times,
  * then the article is given up as FAILED.
  */
 public final class RetryPolicy {
 
     private static final Set<Status.Code> OUTAGE_CODES = Set.of(
-            Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.CANCELLED, Status.Code.ABORTED);
+            Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.CANCELLED, Status.Code.ABORTED,
+            Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
 
     private final Duration initialBackoff;
     private final Duration maxBackoff;

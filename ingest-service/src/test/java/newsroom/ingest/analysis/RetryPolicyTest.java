@@ -31,6 +31,9 @@ class RetryPolicyTest {
         assertTrue(policy.isOutage(new RuntimeException(new SQLException("deadlock detected", "40P01"))));
         assertTrue(policy.isOutage(new RuntimeException(new SQLException("could not serialize access", "40001"))));
         assertFalse(policy.isOutage(new RuntimeException(new SQLException("duplicate key", "23505"))));
+        // A refused key is an operator's to fix; the article waits for that.
+        assertTrue(policy.isOutage(Status.UNAUTHENTICATED.asRuntimeException()));
+        assertTrue(policy.isOutage(Status.PERMISSION_DENIED.asRuntimeException()));
         assertFalse(policy.isOutage(Status.INVALID_ARGUMENT.asRuntimeException()));
         assertFalse(policy.isOutage(Status.INTERNAL.asRuntimeException()));
         assertFalse(policy.isOutage(new IllegalStateException("bad analysis")));

@@ -1,0 +1,69 @@
+package newsroom.auth;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * For {@code @QuarkusTest}s: fresh random keys for this test run, a key file admitting
+ * them ({@code newsroom.auth.keys-file}), and the keys themselves as test-only
+ * properties, so tests call the service as a real client would, with auth on:
+ * <ul>
+ *   <li>{@code newsroom.test.key.all}: writer, reader and analyzer</li>
+ *   <li>{@code newsroom.test.key.writer}, {@code .reader}, {@code .analyzer}: that role only</li>
+ * </ul>
+ * It also writes the analyzer key to a file named by {@code newsroom.nlp.key-file}, the
+ * key ingest-service sends to nlp-service.
+ */
+public class TestKeysResource implements QuarkusTestResourceLifecycleManager {
+
+    private Path directory;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            directory = Files.createTempDirectory("newsroom-test-keys");
+            String all = ApiKey.generate();
+            String writer = ApiKey.generate();
+            String reader = ApiKey.generate();
+            String analyzer = ApiKey.generate();
+            Path keys = directory.resolve("keys");
+            Files.write(keys, List.of(
+                    KeyRegistry.entry(all, EnumSet.allOf(Role.class), "test-all"),
+                    KeyRegistry.entry(writer, Set.of(Role.WRITER), "test-writer"),
+                    KeyRegistry.entry(reader, Set.of(Role.READER), "test-reader"),
+                    KeyRegistry.entry(analyzer, Set.of(Role.ANALYZER), "test-analyzer")));
+            Path analyzerKey = directory.resolve("analyzer.key");
+            Files.writeString(analyzerKey, analyzer + "\n");
+            return Map.of(
+                    "newsroom.auth.keys-file", keys.toString(),
+                    "newsroom.nlp.key-file", analyzerKey.toString(),
+                    "newsroom.test.key.all", all,
+                    "newsroom.test.key.writer", writer,
+                    "newsroom.test.key.reader", reader,
+                    "newsroom.test.key.analyzer", analyzer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (directory != null) {
+                for (String name : List.of("keys", "analyzer.key")) {
+                    Files.deleteIfExists(directory.resolve(name));
+                }
+                Files.deleteIfExists(directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package newsroom.cli.credentials;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.cli.run.SuiteSettings;
+
+/** Which API key the CLI sends: NEWSROOM_API_KEY, else the one {@code newsroom up} wrote. */
+public final class ClientKey {
+
+    private ClientKey() {
+    }
+
+    /** Empty when there is none: the service then says what is missing. */
+    public static Optional<String> find(Map<String, String> environment) {
+        String given = environment.get("NEWSROOM_API_KEY");
+        if (given != null && !given.isBlank()) {
+            return Optional.of(given.strip());
+        }
+        Path local = SuiteSettings.fromEnvironment(environment, Path.of(".")).credentialsDirectory()
+                .resolve("client.key");
+        if (!Files.isRegularFile(local)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(local).strip()).filter(key -> !key.isEmpty());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the API key in " + local + ": " + e.getMessage(), e);
+        }
+    }
+}
