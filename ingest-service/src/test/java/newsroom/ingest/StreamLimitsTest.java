@@ -57,8 +57,10 @@ class StreamLimitsTest {
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, ended.getCode(), ended::toString);
         assertTrue(ended.getDescription().contains("sent more than 3 messages per second into its streams"
                 + " (newsroom.limits.stream-messages-per-second)"), ended::toString);
+        // Articles are committed in batches (BulkIngestTally); the batch open when the stream was
+        // stopped is not committed, and the client, who got no results for it, may send it again.
         long stored = Articles.articleCount() - before;
-        assertTrue(stored >= 1 && stored < ARTICLES, "stored " + stored + " of " + ARTICLES);
+        assertTrue(stored < ARTICLES, "stored " + stored + " of " + ARTICLES);
     }
 
     @Test
