@@ -9,4 +9,12 @@ interface TextAnalyzer {
     String name();
 
     Analysis analyze(String text);
+
+    /**
+     * The analyser for texts written one sentence per line (the CoNLL
+     * documents): the same system unless it needs telling where sentences end.
+     */
+    default TextAnalyzer forOneSentencePerLine() {
+        return this;
+    }
 }

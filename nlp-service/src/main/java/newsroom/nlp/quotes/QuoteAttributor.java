@@ -45,7 +45,8 @@ public final class QuoteAttributor {
             "complain", "describe", "call", "quip", "reiterate", "underline", "affirm", "point", "continue",
             "recount", "testify", "joke", "boast", "lament", "shout", "chant", "yell", "exclaim", "counter",
             "retort", "concede", "contend", "charge", "allege", "proclaim", "scoff", "wonder", "muse",
-            "report", "whisper", "post", "text", "email", "rail", "blast", "snap", "sigh", "inform");
+            "report", "whisper", "post", "text", "email", "rail", "blast", "snap", "sigh", "inform", "answer",
+            "confess", "mock", "plead", "demand");
     private static final Set<String> PLURAL_PRONOUNS = Set.of("we", "they", "us", "them");
     private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
     private static final Set<EntityType> SPEAKER_TYPES = Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GPE);
@@ -149,12 +150,15 @@ public final class QuoteAttributor {
         private Speaker attribute(QuoteSpan span, AttributedQuote previous, int previousLastSentence) {
             List<Sentence> sentences = parsed.sentences().subList(firstSentence(span), lastSentence(span) + 1);
             Token cue = nearestCue(span, sentences);
+            if (cue == null) {
+                cue = cueBefore(span);
+            }
             if (cue == null && introducedByColon(span) == null) {
                 cue = cueOpeningNextSentence(span);
             }
             if (cue == null) {
                 boolean continues = previous != null && firstSentence(span) <= previousLastSentence + 1
-                        && onlyQuotesIn(sentences);
+                        && opensItsSentence(span, sentences.get(0));
                 if (continues && !previous.speakerEntityId().isEmpty()) {
                     return new Speaker(entitiesById.get(previous.speakerEntityId()), "", "", null);
                 }
@@ -200,10 +204,69 @@ public final class QuoteAttributor {
                 if (insideAnyQuote(t)) {
                     return null;
                 }
-                if (t.isVerb() && CUE_LEMMAS.contains(t.key())) {
+                if (isCue(t)) {
                     // A cue followed by a quote of its own sentence introduces that quote instead.
                     boolean ownQuote = next.stream().anyMatch(o -> o.index() > t.index() && insideAnyQuote(o));
                     return ownQuote ? null : t;
+                }
+            }
+            return null;
+        }
+
+        /** A speech verb, "put it" ("as Tom Ridge put it: “…”") or "shot back". */
+        private boolean isCue(Token t) {
+            if (!t.isVerb()) {
+                return false;
+            }
+            if (CUE_LEMMAS.contains(t.key())) {
+                return true;
+            }
+            String particle = t.key().equals("put") ? "it" : t.key().equals("shoot") ? "back" : null;
+            return particle != null && parsed.sentence(t.sentence()).dependentsOf(t.index()).stream()
+                    .anyMatch(d -> (d.relation().equals("obj") || d.relation().equals("compound:prt"))
+                            && tokens.get(d.dependent()).word().equalsIgnoreCase(particle));
+        }
+
+        /**
+         * The cue that introduces a quote from outside its sentences: the
+         * speech verb right before the opening mark ({@code …, said, “…”}
+         * where the splitter cut at the mark), or the one of the sentence
+         * ending in the colon before it ({@code He said:} and the quote as a
+         * paragraph of its own).
+         */
+        private Token cueBefore(QuoteSpan span) {
+            int at = span.outerBegin() - 1;
+            while (at >= 0 && Character.isWhitespace(parsed.text().charAt(at))) {
+                at--;
+            }
+            if (at < 0) {
+                return null;
+            }
+            char mark = parsed.text().charAt(at);
+            Token last = tokenEndingAt(at + 1);
+            if (last == null) {
+                return null;
+            }
+            if (mark == ',' && last.index() > 0 && isCue(tokens.get(last.index() - 1))
+                    && tokens.get(last.index() - 1).sentence() == last.sentence()) {
+                return tokens.get(last.index() - 1);
+            }
+            if (mark != ':') {
+                return null;
+            }
+            Token best = null;
+            for (Token t : parsed.sentence(last.sentence()).tokens()) {
+                if (t.index() < last.index() && isCue(t) && !insideAnyQuote(t)) {
+                    best = t;
+                }
+            }
+            return best;
+        }
+
+        private Token tokenEndingAt(int end) {
+            for (Token t : tokens) {
+                if (t.end() == end) {
+                    return t;
                 }
             }
             return null;
@@ -237,6 +300,13 @@ public final class QuoteAttributor {
                 return null;
             }
             Sentence sentence = parsed.sentence(sentenceAt(before));
+            Token colon = tokenEndingAt(before + 1);
+            if (colon != null && colon.index() > 0) {
+                DocumentEntity named = nameEntityByToken.get(colon.index() - 1);
+                if (named != null && named.type() == EntityType.PERSON) {
+                    return new Speaker(named, "", "", null); // "… doesn't surprise pollster Daron Shaw: “…”"
+                }
+            }
             for (Dependency root : sentence.dependencies()) {
                 if (root.governor() >= 0) {
                     continue;
@@ -332,7 +402,7 @@ public final class QuoteAttributor {
             int bestDistance = Integer.MAX_VALUE;
             for (Sentence s : sentences) {
                 for (Token t : s.tokens()) {
-                    if (!t.isVerb() || !CUE_LEMMAS.contains(t.key()) || insideAnyQuote(t)) {
+                    if (!isCue(t) || insideAnyQuote(t)) {
                         continue;
                     }
                     int distance = t.index() < first ? first - t.index() : t.index() - last;
@@ -349,8 +419,13 @@ public final class QuoteAttributor {
             return spans.stream().anyMatch(s -> s.contains(t.begin(), t.end()));
         }
 
-        private boolean onlyQuotesIn(List<Sentence> sentences) {
-            return sentences.stream().flatMap(s -> s.tokens().stream())
+        /**
+         * Nothing but quotes and punctuation before the quote in its sentence:
+         * it continues the previous speaker's words, whatever narrative
+         * without a speech verb follows it ({@code “…,” which votes in June.}).
+         */
+        private boolean opensItsSentence(QuoteSpan span, Sentence sentence) {
+            return sentence.tokens().stream().filter(t -> t.end() <= span.outerBegin())
                     .allMatch(t -> insideAnyQuote(t) || t.isPunctuation());
         }
 
@@ -365,9 +440,31 @@ public final class QuoteAttributor {
                 }
                 Dependency head = sentence.headOf(verb);
                 if (head == null || head.governor() < 0 || !SUBJECT_CLIMB.contains(head.relation().split(":")[0])) {
+                    return subjectAbove(sentence, verb);
+                }
+                verb = head.governor();
+            }
+            return null;
+        }
+
+        /**
+         * "X went so far as to say", "X took to Twitter to say": a cue with no
+         * subject of its own takes the first subject up its chain of heads,
+         * short of a relative clause (whose subject is someone else's).
+         */
+        private Token subjectAbove(Sentence sentence, int verb) {
+            for (int depth = 0; depth < 4; depth++) {
+                Dependency head = sentence.headOf(verb);
+                if (head == null || head.governor() < 0 || head.relation().startsWith("acl")
+                        || head.relation().startsWith("ccomp")) {
                     return null;
                 }
                 verb = head.governor();
+                for (Dependency d : sentence.dependentsOf(verb)) {
+                    if (d.relation().startsWith("nsubj") && !insideAnyQuote(tokens.get(d.dependent()))) {
+                        return tokens.get(d.dependent());
+                    }
+                }
             }
             return null;
         }
@@ -388,7 +485,7 @@ public final class QuoteAttributor {
                 return salientPerson != null ? salientPerson : nearestPersonBefore(subject.index());
             }
             if (subject.isNoun()) {
-                return byRole(roleWords(sentence, subject), span.outerBegin());
+                return byRole(roleWords(sentence, subject), span.outerBegin(), subject.ner().equals("TITLE"));
             }
             return null;
         }
@@ -426,9 +523,10 @@ public final class QuoteAttributor {
         /**
          * The person a role phrase refers to: the salient person when the text
          * has described them with those words (or never described them at all
-         * and nobody else fits), else the person described so most recently.
+         * and nobody else fits), else the person described so most recently; a
+         * title that fits nobody, the salient person.
          */
-        private DocumentEntity byRole(Set<String> words, int before) {
+        private DocumentEntity byRole(Set<String> words, int before, boolean title) {
             if (salientPerson != null && describedAs(salientPerson, words, before)) {
                 return salientPerson;
             }
@@ -442,7 +540,8 @@ public final class QuoteAttributor {
                     }
                 }
             }
-            if (best == null && salientPerson != null && !roles.containsKey(salientPerson)) {
+            // A title nobody was described with ("the Vermont senator") is the person the text is about.
+            if (best == null && salientPerson != null && (title || !roles.containsKey(salientPerson))) {
                 return salientPerson;
             }
             return best;

@@ -116,4 +116,35 @@ class QuoteAttributionTest {
         assertQuote(quotes.get(0), "Does anybody know the plan?", "Tom Becker", "ask");
         assertQuote(quotes.get(1), "Neither do I. Nobody does.", "Tom Becker", "");
     }
+
+    @Test
+    void aCueSentenceEndingInAColonIntroducesTheQuoteParagraphAfterIt() {
+        List<Quote> quotes = quotes("Maria Novak spoke to reporters after the vote. She said:\n\n"
+                + "\u201cWe will keep working until the law is changed.\u201d");
+        assertQuote(quotes.get(0), "We will keep working until the law is changed.", "Maria Novak", "say");
+    }
+
+    @Test
+    void aNameRightBeforeTheColonIsTheSpeaker() {
+        List<Quote> quotes = quotes("Maria Novak won the vote.\n\n"
+                + "The result did not surprise the pollster Tom Becker: \u201cTurnout decided it.\u201d");
+        assertQuote(quotes.get(0), "Turnout decided it.", "Tom Becker", "");
+    }
+
+    @Test
+    void asSomeonePutItAndSubjectsHigherUpTheClause() {
+        List<Quote> quotes = quotes("As Maria Novak put it, \u201cThe market has spoken.\u201d\n\n"
+                + "Tom Becker went so far as to say: \u201cThis budget is a disgrace.\u201d\n\n"
+                + "Becker was asked about the deficit. He answered, \u201cIt will shrink.\u201d");
+        assertQuote(quotes.get(0), "The market has spoken.", "Maria Novak", "put");
+        assertQuote(quotes.get(1), "This budget is a disgrace.", "Tom Becker", "say");
+        assertQuote(quotes.get(2), "It will shrink.", "Tom Becker", "answer");
+    }
+
+    @Test
+    void aContinuationMayEndInNarrativeWithoutASpeechVerb() {
+        List<Quote> quotes = quotes("\u201cWe will win the next vote,\u201d said Tom Becker, the party leader. "
+                + "\u201cWe have the numbers in every region,\u201d which few people believe.");
+        assertQuote(quotes.get(1), "We have the numbers in every region,", "Tom Becker", "");
+    }
 }
