@@ -13,6 +13,7 @@ import java.util.List;
  * @param embeddedPostgres   whether the supervisor runs that PostgreSQL itself
  * @param postgresDataDirectory the embedded server's data directory; null for an external server
  * @param services           the running services
+ * @param tls                whether the services speak TLS, with the local CA ({@link SuiteSettings#tlsFiles})
  */
 public record RunState(
         Phase phase,
@@ -21,7 +22,8 @@ public record RunState(
         String databaseUrl,
         boolean embeddedPostgres,
         String postgresDataDirectory,
-        List<RunningService> services) {
+        List<RunningService> services,
+        boolean tls) {
 
     public enum Phase { STARTING, READY, FAILED }
 
@@ -34,21 +36,26 @@ public record RunState(
     }
 
     public static RunState starting(long supervisorPid, String message) {
-        return new RunState(Phase.STARTING, supervisorPid, message, null, false, null, List.of());
+        return new RunState(Phase.STARTING, supervisorPid, message, null, false, null, List.of(), false);
     }
 
     public RunState withPhase(Phase newPhase, String newMessage) {
         return new RunState(newPhase, supervisorPid, newMessage, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, services);
+                postgresDataDirectory, services, tls);
     }
 
     public RunState withDatabase(String url, boolean embedded, String dataDirectory) {
-        return new RunState(phase, supervisorPid, message, url, embedded, dataDirectory, services);
+        return new RunState(phase, supervisorPid, message, url, embedded, dataDirectory, services, tls);
     }
 
     public RunState withServices(List<RunningService> newServices) {
         return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, newServices);
+                postgresDataDirectory, newServices, tls);
+    }
+
+    public RunState withTls(boolean on) {
+        return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
+                postgresDataDirectory, services, on);
     }
 
     /** Whether the supervisor that wrote this state is still running. */

@@ -19,6 +19,10 @@ public final class RunStateReport {
         out.println();
         out.println("Database: " + state.databaseUrl()
                 + (state.embeddedPostgres() ? " (embedded PostgreSQL, data in " + state.postgresDataDirectory() + ")" : ""));
+        if (state.tls()) {
+            out.println("TLS only, with a certificate from the local CA in $NEWSROOM_STATE_DIR/credentials/tls/ca.crt:"
+                    + " this CLI trusts it by itself; give ca.crt to other clients.");
+        }
         out.println("Supervisor pid " + state.supervisorPid() + ". Stop everything with ./newsroom down.");
     }
 }

@@ -22,7 +22,9 @@ public class StatusCommand implements Callable<Integer> {
         SuiteSettings settings = SuiteSettings.fromEnvironment(System.getenv(), CliHome.repository());
         Optional<RunState> stored = new RunStateFile(settings.runDirectory()).read();
         Optional<RunState> live = stored.filter(RunState::supervisorAlive);
-        ReadinessProbe probe = new ReadinessProbe();
+        ReadinessProbe probe = live.filter(RunState::tls)
+                .map(state -> ReadinessProbe.trusting(settings.tlsFiles().ca()))
+                .orElseGet(ReadinessProbe::new);
         if (json) {
             System.out.println(toJson(live, probe));
             return 0;

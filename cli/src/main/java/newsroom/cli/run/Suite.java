@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import newsroom.auth.tls.ServerTlsConfigSource;
+import newsroom.auth.tls.TlsFiles;
+import newsroom.cli.credentials.ClientTls;
 import newsroom.cli.credentials.LocalCredentials;
 import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
@@ -34,21 +37,29 @@ public final class Suite implements AutoCloseable {
     private final ServicePorts ports;
     private final Path logDirectory;
     private final LocalCredentials credentials;
-    private final ReadinessProbe probe = new ReadinessProbe();
+    private final Optional<TlsFiles> tls;
     private final List<ServiceProcess> started = new ArrayList<>();
 
     /**
      * @param home         the repository; each service's jar is under its module's target/quarkus-app
      * @param logDirectory where each service's log goes, as {@code <service>.log}
      * @param credentials  the API keys the services accept and send ({@link #channel} uses the client's)
+     * @param tls          the certificate the services serve and the CA their clients trust; plaintext if empty
      */
     public Suite(Path home, DatabaseConnection database, ServicePorts ports, Path logDirectory,
-                 LocalCredentials credentials) {
+                 LocalCredentials credentials, Optional<TlsFiles> tls) {
         this.home = home;
         this.database = database;
         this.ports = ports;
         this.logDirectory = logDirectory;
         this.credentials = credentials;
+        this.tls = tls;
+    }
+
+    /** A plaintext suite. */
+    public Suite(Path home, DatabaseConnection database, ServicePorts ports, Path logDirectory,
+                 LocalCredentials credentials) {
+        this(home, database, ports, logDirectory, credentials, Optional.empty());
     }
 
     /**
@@ -70,7 +81,7 @@ public final class Suite implements AutoCloseable {
      */
     public ServiceChannel channel(Service service) throws IOException {
         return ServiceChannel.open(Endpoint.of(service.displayName(), "localhost:" + ports.of(service)),
-                Optional.of(credentials.clientKey()));
+                Optional.of(credentials.clientKey()), tls.map(TlsFiles::ca));
     }
 
     public ServiceProcess start(Service service) throws IOException {
@@ -89,6 +100,11 @@ public final class Suite implements AutoCloseable {
         environment.put("NEWSROOM_DB_USER", database.user());
         environment.put("NEWSROOM_DB_PASSWORD", database.password());
         environment.putAll(credentials.serviceEnvironment());
+        tls.ifPresent(files -> {
+            environment.put(ServerTlsConfigSource.CERT_FILE, files.certificate().toString());
+            environment.put(ServerTlsConfigSource.KEY_FILE, files.privateKey().toString());
+            environment.put(ClientTls.CA_FILE, files.ca().toString());
+        });
         return new ServiceProcess.Spec(service.displayName(), service.jar(home), ports.of(service),
                 service.jvmOptions(), environment, logDirectory.resolve(service.displayName() + ".log"));
     }
@@ -102,6 +118,7 @@ public final class Suite implements AutoCloseable {
     public void awaitReady(Collection<ServiceProcess> processes, Duration timeout, Progress progress,
                            BooleanSupplier cancelled) throws ServiceStartException {
         long start = System.nanoTime();
+        ReadinessProbe probe = tls.map(files -> ReadinessProbe.trusting(files.ca())).orElseGet(ReadinessProbe::new);
         List<ServiceProcess> waiting = new ArrayList<>(processes);
         while (true) {
             for (ServiceProcess process : waiting) {

@@ -94,6 +94,7 @@ public final class SuiteLauncher {
         // The ports are the settings' (which a caller may have chosen), not only what this environment says.
         builder.environment().putAll(settings.ports().asEnvironment());
         builder.environment().put("NEWSROOM_PG_PORT", Integer.toString(settings.postgresPort()));
+        builder.environment().put("NEWSROOM_TLS", Boolean.toString(settings.tls()));
         Process process = builder.start();
         process.getOutputStream().close();
         return process;

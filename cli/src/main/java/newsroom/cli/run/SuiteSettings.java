@@ -3,6 +3,7 @@ package newsroom.cli.run;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import newsroom.auth.tls.TlsFiles;
 
 /**
  * Everything {@code newsroom up} needs to know, read from the environment with the
@@ -13,13 +14,21 @@ import java.util.Optional;
  * @param postgresPort  the port of the embedded PostgreSQL
  * @param ports         the services' ports
  * @param externalDatabase the server named by NEWSROOM_DB_URL, if any; else the embedded one is used
+ * @param tls           whether the services speak TLS with a local CA (NEWSROOM_TLS=true, or {@code up --tls})
  */
 public record SuiteSettings(
         Path home,
         Path stateDirectory,
         int postgresPort,
         ServicePorts ports,
-        Optional<DatabaseConnection> externalDatabase) {
+        Optional<DatabaseConnection> externalDatabase,
+        boolean tls) {
+
+    /** Settings without TLS. */
+    public SuiteSettings(Path home, Path stateDirectory, int postgresPort, ServicePorts ports,
+                         Optional<DatabaseConnection> externalDatabase) {
+        this(home, stateDirectory, postgresPort, ports, externalDatabase, false);
+    }
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
 
@@ -37,7 +46,12 @@ public record SuiteSettings(
                 stateDirectory.toAbsolutePath().normalize(),
                 EnvironmentValues.port(environment, "NEWSROOM_PG_PORT", DEFAULT_POSTGRES_PORT),
                 ServicePorts.fromEnvironment(environment),
-                external);
+                external,
+                Boolean.parseBoolean(EnvironmentValues.text(environment, "NEWSROOM_TLS", "false").strip()));
+    }
+
+    public SuiteSettings withTls(boolean on) {
+        return new SuiteSettings(home, stateDirectory, postgresPort, ports, externalDatabase, on);
     }
 
     public Path logDirectory() {
@@ -47,6 +61,11 @@ public record SuiteSettings(
     /** The suite's API keys ({@link newsroom.cli.credentials.LocalCredentials}). */
     public Path credentialsDirectory() {
         return stateDirectory.resolve("credentials");
+    }
+
+    /** The local CA and the services' certificate, made by {@code up} when {@link #tls} is on. */
+    public TlsFiles tlsFiles() {
+        return TlsFiles.in(credentialsDirectory().resolve("tls"));
     }
 
     public Path runDirectory() {

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.auth.tls.LocalCertificateAuthority;
+import newsroom.auth.tls.TlsFiles;
 import newsroom.cli.credentials.LocalCredentials;
 import newsroom.cli.output.ProgressLine;
 import newsroom.localpostgres.LocalPostgres;
@@ -35,6 +37,17 @@ public final class Supervisor {
         this.out = out;
         this.progress = new ProgressLine(out, interactive);
         this.stop = stop;
+    }
+
+    /** The local CA and server certificate, made on first use of TLS and kept. */
+    private TlsFiles ensureCertificates() throws IOException {
+        TlsFiles files = settings.tlsFiles();
+        if (!files.exist()) {
+            progress.update("Making a local CA and the services' certificate...");
+            LocalCertificateAuthority.generate(files.certificate().getParent());
+            progress.milestone("TLS: local CA " + files.ca() + " signed the services' certificate");
+        }
+        return files;
     }
 
     /** Runs the suite until a stop request; returns the process exit code. */
@@ -68,8 +81,13 @@ public final class Supervisor {
                 progress.milestone("PostgreSQL is ready at " + database.jdbcUrl()
                         + " (data in " + settings.postgresDataDirectory() + ")");
             }
+            Optional<TlsFiles> tls = Optional.empty();
+            if (settings.tls()) {
+                tls = Optional.of(ensureCertificates());
+                state = state.withTls(true);
+            }
             suite = new Suite(settings.home(), database, settings.ports(), settings.logDirectory(),
-                    LocalCredentials.ensure(settings.credentialsDirectory()));
+                    LocalCredentials.ensure(settings.credentialsDirectory()), tls);
             safetyNet = stopOnJvmExit(suite, postgres);
             for (Service service : Service.values()) {
                 suite.start(service);

@@ -22,9 +22,18 @@ public class UpCommand implements Callable<Integer> {
             description = "Run the suite in this terminal instead of in the background; Ctrl-C stops it.")
     boolean foreground;
 
+    @Option(names = "--tls",
+            description = "Serve every gRPC port over TLS only, with a certificate signed by a local CA made on"
+                + " first use in $NEWSROOM_STATE_DIR/credentials/tls (ca.crt is what other clients trust)."
+                + " Same as NEWSROOM_TLS=true.")
+    boolean tls;
+
     @Override
     public Integer call() throws Exception {
         SuiteSettings settings = SuiteSettings.fromEnvironment(System.getenv(), CliHome.repository());
+        if (tls) {
+            settings = settings.withTls(true);
+        }
         SuiteLauncher launcher = new SuiteLauncher(settings);
         Optional<RunState> running = launcher.current();
         if (running.isPresent() && running.get().phase() == RunState.Phase.READY) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import newsroom.auth.tls.TlsFiles;
 import newsroom.cli.UserError;
 import newsroom.cli.credentials.LocalCredentials;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,32 @@ class SuiteSettingsTest {
                     suite.specOf(service).environment().get("NEWSROOM_AUTH_KEYS_FILE"));
         }
         assertEquals(credentials.ingestKeyFile().toString(), spec.environment().get("NEWSROOM_NLP_KEY_FILE"));
+    }
+
+    @Test
+    void tlsIsOffUnlessAskedFor() {
+        assertEquals(false, SuiteSettings.fromEnvironment(Map.of(), Path.of("/repo")).tls());
+        SuiteSettings on = SuiteSettings.fromEnvironment(Map.of("NEWSROOM_TLS", "true", "NEWSROOM_STATE_DIR", "/state"),
+                Path.of("/repo"));
+        assertTrue(on.tls());
+        assertEquals(Path.of("/state/credentials/tls/ca.crt"), on.tlsFiles().ca());
+    }
+
+    @Test
+    void withTlsEveryServiceServesTheCertificateAndTrustsTheCa(@TempDir Path state) throws Exception {
+        LocalCredentials credentials = LocalCredentials.ensure(state.resolve("credentials"));
+        TlsFiles files = TlsFiles.in(state.resolve("credentials/tls"));
+        DatabaseConnection database = new DatabaseConnection("jdbc:postgresql://localhost:1/newsroom", "postgres", "");
+        Suite tls = new Suite(Path.of("/repo"), database, new ServicePorts(1001, 1002, 1003), Path.of("/logs"),
+                credentials, Optional.of(files));
+        Suite plaintext = new Suite(Path.of("/repo"), database, new ServicePorts(1001, 1002, 1003), Path.of("/logs"),
+                credentials);
+        for (Service service : Service.values()) {
+            Map<String, String> environment = tls.specOf(service).environment();
+            assertEquals(files.certificate().toString(), environment.get("NEWSROOM_TLS_CERT_FILE"));
+            assertEquals(files.privateKey().toString(), environment.get("NEWSROOM_TLS_KEY_FILE"));
+            assertEquals(files.ca().toString(), environment.get("NEWSROOM_TLS_CA_FILE"));
+            assertTrue(plaintext.specOf(service).environment().keySet().stream().noneMatch(name -> name.startsWith("NEWSROOM_TLS")));
+        }
     }
 }
