@@ -1,8 +1,7 @@
 package newsroom.auth.tls;
 
+import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.Map;
-import java.util.Set;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns TLS on for a service's one port (gRPC and HTTP share it) when
@@ -16,27 +15,29 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * sits above application.properties (250) and below environment variables (300), so
  * Quarkus' own variables still win.
  */
-public final class ServerTlsConfigSource implements ConfigSource {
+public final class ServerTlsConfigSource extends MapBackedConfigSource {
 
     public static final String CERT_FILE = "NEWSROOM_TLS_CERT_FILE";
     public static final String KEY_FILE = "NEWSROOM_TLS_KEY_FILE";
-
-    private final Map<String, String> properties;
 
     public ServerTlsConfigSource() {
         this(System.getenv());
     }
 
     ServerTlsConfigSource(Map<String, String> environment) {
+        super("newsroom-server-tls", tlsProperties(environment), 275);
+    }
+
+    private static Map<String, String> tlsProperties(Map<String, String> environment) {
         String certificate = setting(environment, CERT_FILE);
         String key = setting(environment, KEY_FILE);
         if (certificate == null && key == null) {
-            properties = Map.of();
+            return Map.of();
         } else if (certificate == null || key == null) {
             throw new IllegalStateException("TLS needs both " + CERT_FILE + " and " + KEY_FILE
                     + " (PEM files); only " + (certificate == null ? KEY_FILE : CERT_FILE) + " is set");
         } else {
-            properties = Map.of(
+            return Map.of(
                     "quarkus.http.ssl.certificate.files", certificate,
                     "quarkus.http.ssl.certificate.key-files", key,
                     "quarkus.http.insecure-requests", "disabled");
@@ -46,30 +47,5 @@ public final class ServerTlsConfigSource implements ConfigSource {
     private static String setting(Map<String, String> environment, String name) {
         String value = System.getProperty(name, environment.get(name));
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return properties;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return properties.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "newsroom-server-tls";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 275;
     }
 }
