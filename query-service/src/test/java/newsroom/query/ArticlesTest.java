@@ -190,6 +190,33 @@ class ArticlesTest {
     }
 
     @Test
+    void snippetsHighlightWordsFarIntoALongText() {
+        String text = "Opening words about nothing in particular. ".repeat(60)
+                + "The companies met a quokka keeper in the valley. "
+                + "Closing remarks of no interest. ".repeat(40);
+        long deep = store.addArticle("Report from the valley", text, java.time.Instant.parse("1991-01-01T00:00:00Z"));
+        long titleOnly = store.addArticle("Platypus sighted", "Nothing else is said here about it.",
+                java.time.Instant.parse("1991-01-02T00:00:00Z"));
+        try {
+            String quokka = snippetOf(search("quokkas", 0, ""), deep);
+            assertTrue(quokka.contains("<b>quokka</b> keeper"), quokka);
+            assertTrue(quokka.length() < 400, quokka);
+            assertFalse(quokka.startsWith("ords") || quokka.startsWith("rds"), quokka);
+            // Snowball's stem of "company" is "compani"; the word is still found in "companies".
+            assertTrue(snippetOf(search("company", 0, ""), deep).contains("<b>companies</b>"));
+            // A match in the title only: the snippet is the text's start, without highlights.
+            assertEquals("Nothing else is said here about it.", snippetOf(search("platypus", 0, ""), titleOnly));
+        } finally {
+            store.deleteArticles(List.of(deep, titleOnly));
+        }
+    }
+
+    private static String snippetOf(SearchArticlesResponse response, long articleId) {
+        return response.getHitsList().stream().filter(hit -> hit.getArticle().getId() == articleId)
+                .findFirst().orElseThrow(() -> new AssertionError(articleId + " not in " + response)).getSnippet();
+    }
+
+    @Test
     void searchRanksOnlyTheNewestMatches() {
         // The five oldest articles say the word five times and would rank
         // first; the RANKED_CANDIDATES newer ones say it once.

@@ -149,6 +149,38 @@ class CoverageTest {
     }
 
     @Test
+    void timelineRangesInsideDaysCountOnlyTheArticlesInRange() {
+        // Lavrov's articles: 2021-04-07 09:00 and 2021-04-08 15:30 (UTC).
+        assertEquals(List.of(Instant.parse("2021-04-08T00:00:00Z")),
+                starts(lavrovDays("2021-04-07T10:00:00Z", "2021-04-08T16:00:00Z")));
+        assertEquals(List.of(Instant.parse("2021-04-07T00:00:00Z")),
+                starts(lavrovDays("2021-04-07T08:00:00Z", "2021-04-08T15:00:00Z")));
+        assertEquals(List.of(Instant.parse("2021-04-07T00:00:00Z")),
+                starts(lavrovDays("2021-04-07T00:00:00Z", "2021-04-08T00:00:00Z")));
+        assertEquals(List.of(), starts(lavrovDays("2021-04-07T09:30:00Z", "2021-04-07T22:00:00Z")));
+        List<TimelineBucket> both = lavrovDays("2021-04-07T08:59:00Z", "2021-04-08T15:31:00Z");
+        assertEquals(List.of(Instant.parse("2021-04-07T00:00:00Z"), Instant.parse("2021-04-08T00:00:00Z")),
+                starts(both));
+        assertEquals(List.of(3L, 3L), both.stream().map(TimelineBucket::getMentionCount).toList());
+        assertEquals(TestStore.A2_TONE, both.get(1).getAverageTone(), 1e-9);
+
+        // A week summed from a part of one day and a whole other day.
+        List<TimelineBucket> week = query.getEntityTimeline(GetEntityTimelineRequest.newBuilder()
+                .setEntityId(fixture.lavrov()).setGranularity(TimelineGranularity.WEEK)
+                .setStartTime(timestamp("2021-04-07T08:00:00Z")).build()).getBucketsList();
+        assertEquals(1, week.size());
+        assertEquals(6, week.get(0).getMentionCount());
+        assertEquals(2, week.get(0).getArticleCount());
+        assertEquals((TestStore.A1_TONE + TestStore.A2_TONE) / 2, week.get(0).getAverageTone(), 1e-9);
+    }
+
+    private List<TimelineBucket> lavrovDays(String start, String end) {
+        return query.getEntityTimeline(GetEntityTimelineRequest.newBuilder()
+                .setEntityId(fixture.lavrov()).setGranularity(TimelineGranularity.DAY)
+                .setStartTime(timestamp(start)).setEndTime(timestamp(end)).build()).getBucketsList();
+    }
+
+    @Test
     void timelineErrors() {
         assertFailsWith(Status.Code.INVALID_ARGUMENT, "granularity: must be DAY, WEEK or MONTH",
                 () -> query.getEntityTimeline(GetEntityTimelineRequest.newBuilder().setEntityId(fixture.lavrov()).build()));

@@ -91,6 +91,26 @@ public class TestStore {
     }
 
     /**
+     * Writes an article's analysis again with another tone and date, as ingest
+     * re-analyses it: rollups out, article changed, rollups in, one transaction.
+     */
+    @Transactional
+    public void reanalyse(long articleId, Double tone, Instant published) {
+        ArticleRollups.remove(StoredArticle.getEntityManager(), articleId);
+        StoredArticle article = StoredArticle.findById(articleId);
+        article.tone = tone;
+        article.publishedAt = published;
+        ArticleRollups.add(StoredArticle.getEntityManager(), articleId);
+    }
+
+    /** The rows of a statement written by the tests themselves, never from input. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Object[]> rows(String sql) {
+        return StoredArticle.getEntityManager().createNativeQuery(sql).getResultList();
+    }
+
+    /**
      * Adds {@code count} articles awaiting analysis, published a day apart
      * from {@code first}, oldest first, each saying {@code word}
      * {@code times[i]} times; for tests that need more articles than the
@@ -105,6 +125,12 @@ public class TestStore {
                     ArticleState.ACCEPTED, null, null, null));
         }
         return ids;
+    }
+
+    /** Adds one article awaiting analysis; for tests that take it out again with {@link #deleteArticles}. */
+    @Transactional
+    public long addArticle(String title, String text, Instant published) {
+        return article(title, null, published, text, ArticleState.ACCEPTED, null, null, null);
     }
 
     @Transactional

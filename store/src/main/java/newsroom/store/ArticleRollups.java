@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
  * Keeps the rows the query service reads instead of aggregating raw mentions
  * (V4 migration): {@code entity_article}, one row per entity and article with
  * its mention count, date and tone; {@code entity_pair}, how many articles
- * each pair of entities shares; and {@code entity.mention_count}. Whoever writes an article's analysis calls
+ * each pair of entities shares; {@code entity.mention_count}; and (V5)
+ * {@code entity_day}, an entity's mentions, articles and tones per UTC day,
+ * summed from its entity_article rows. Whoever writes an article's analysis calls
  * {@link #remove} before deleting the article's old rows and {@link #add}
  * after writing the new ones (and the article's tone), in one transaction.
  */
@@ -49,6 +51,41 @@ public final class ArticleRollups {
             WHERE ea.article_id = :article AND e.id = ea.entity_id
             """;
 
+    // The article's day, as entity_day keys it.
+    private static final String ARTICLE_DAY = "CAST(ea.published_at AT TIME ZONE 'UTC' AS date)";
+
+    // Like pairs, in key order; the rows touched belong to the entities locked by LOCK_ENTITIES, so
+    // two writers that share a day row have already been ordered by that lock.
+    private static final String ADD_DAYS = """
+            INSERT INTO entity_day AS d (entity_id, day, mention_count, article_count, tone_sum, tone_count)
+            SELECT ea.entity_id, %1$s, ea.mention_count, 1, coalesce(ea.tone, 0),
+                   CASE WHEN ea.tone IS NULL THEN 0 ELSE 1 END
+            FROM entity_article ea
+            WHERE ea.article_id = :article
+            ORDER BY ea.entity_id
+            ON CONFLICT (entity_id, day) DO UPDATE SET
+                mention_count = d.mention_count + excluded.mention_count,
+                article_count = d.article_count + 1,
+                tone_sum = d.tone_sum + excluded.tone_sum,
+                tone_count = d.tone_count + excluded.tone_count
+            """.formatted(ARTICLE_DAY);
+
+    // The entity_article rows still hold the date and tone the article was added with.
+    private static final String REMOVE_DAYS = """
+            UPDATE entity_day d SET mention_count = d.mention_count - ea.mention_count,
+                                    article_count = d.article_count - 1,
+                                    tone_sum = d.tone_sum - coalesce(ea.tone, 0),
+                                    tone_count = d.tone_count - CASE WHEN ea.tone IS NULL THEN 0 ELSE 1 END
+            FROM entity_article ea
+            WHERE ea.article_id = :article AND d.entity_id = ea.entity_id AND d.day = %1$s
+            """.formatted(ARTICLE_DAY);
+
+    private static final String DELETE_EMPTY_DAYS = """
+            DELETE FROM entity_day d USING entity_article ea
+            WHERE ea.article_id = :article AND d.entity_id = ea.entity_id AND d.day = %1$s
+              AND d.article_count <= 0
+            """.formatted(ARTICLE_DAY);
+
     private static final String REMOVE_PAIRS = """
             UPDATE entity_pair p SET article_count = p.article_count - 1
             FROM entity_article x JOIN entity_article y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
@@ -65,6 +102,7 @@ public final class ArticleRollups {
         lockEntities(entityManager, articleId);
         run(entityManager, COUNT_MENTIONS.formatted("+"), articleId);
         run(entityManager, ADD_PAIRS, articleId);
+        run(entityManager, ADD_DAYS, articleId);
     }
 
     /** Takes the article's entities out again, before its analysis is replaced. */
@@ -74,6 +112,8 @@ public final class ArticleRollups {
         run(entityManager, REMOVE_PAIRS, articleId);
         run(entityManager, "DELETE FROM entity_pair WHERE article_count <= 0 AND entity_id IN "
                 + "(SELECT entity_id FROM entity_article WHERE article_id = :article)", articleId);
+        run(entityManager, REMOVE_DAYS, articleId);
+        run(entityManager, DELETE_EMPTY_DAYS, articleId);
         run(entityManager, "DELETE FROM entity_article WHERE article_id = :article", articleId);
     }
 

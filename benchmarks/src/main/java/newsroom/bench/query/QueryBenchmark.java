@@ -48,7 +48,9 @@ import newsroom.query.v1.TimelineGranularity;
  * client. It also writes EXPLAIN (ANALYZE, BUFFERS) of the main queries at the
  * largest size to {@code plans}.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java@query -Dsizes=10000,100000 -Druns=3 -Dseconds=10}
+ * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java@query -Dsizes=10000,100000 -Druns=3 -Dseconds=10};
+ * {@code -Drpcs=GetEntity,...} drives only those RPCs, {@code -Djfr=<file>} records the service with JFR,
+ * {@code -Dbaseline=false} skips the JDBC baseline.
  */
 public final class QueryBenchmark {
 
@@ -93,6 +95,11 @@ public final class QueryBenchmark {
                             store.articleCount(), store.entityCount(), (System.nanoTime() - begin) / 1e9,
                             databaseSize(connection));
                     Map<String, Consumer<Random>> calls = calls(stub, workload, store.articleCount(), base.size());
+                    // -Drpcs=GetEntity,SearchArticles drives only those (for profiling one at a time).
+                    String only = System.getProperty("rpcs", "");
+                    if (!only.isEmpty()) {
+                        calls.keySet().retainAll(List.of(only.split(",")));
+                    }
                     Map<String, List<LoadDriver.Result>> results = new LinkedHashMap<>();
                     LoadDriver driver = new LoadDriver(clients);
                     for (Map.Entry<String, Consumer<Random>> call : calls.entrySet()) {
@@ -114,10 +121,19 @@ public final class QueryBenchmark {
                     results.forEach((name, list) -> System.out.printf(Locale.ROOT, "%-28s %8.2f %8.2f %8.2f %10.1f%n",
                             name, median(list, LoadDriver.Result::p50), median(list, LoadDriver.Result::p95),
                             median(list, LoadDriver.Result::p99), median(list, LoadDriver.Result::throughput)));
-                    Baseline.print(connection, workload, runs);
+                    if (Boolean.parseBoolean(System.getProperty("baseline", "true"))) {
+                        Baseline.print(connection, workload, runs);
+                    }
                 }
                 QueryPlans.write(connection, workload, plans);
                 System.out.println("plans written to " + plans);
+                // -Dhold=<seconds> keeps the store and the service up afterwards, to examine by hand.
+                long hold = Long.getLong("hold", 0);
+                if (hold > 0) {
+                    System.out.printf("holding for %d s: %s (user %s), query-service on port %d%n", hold,
+                            postgres.jdbcUrl(), LocalPostgres.USER, QUERY_PORT);
+                    Thread.sleep(hold * 1000);
+                }
             } finally {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
                 query.stop(Duration.ofSeconds(20));
@@ -173,7 +189,7 @@ public final class QueryBenchmark {
         environment.putAll(Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", LocalPostgres.USER,
                 "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT)));
         ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec("query-service",
-                home.resolve("query-service/target/quarkus-app/quarkus-run.jar"), QUERY_PORT, List.of("-Xmx1g"),
+                home.resolve("query-service/target/quarkus-app/quarkus-run.jar"), QUERY_PORT, jvmOptions(),
                 environment, work.resolve("query-service.log")));
         ReadinessProbe probe = new ReadinessProbe();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -184,6 +200,13 @@ public final class QueryBenchmark {
             Thread.sleep(100);
         }
         return query;
+    }
+
+    // -Djfr=<file> records the service with Java Flight Recorder (profile settings) for the whole run.
+    private static List<String> jvmOptions() {
+        String jfr = System.getProperty("jfr", "");
+        return jfr.isEmpty() ? List.of("-Xmx1g")
+                : List.of("-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
     }
 
     private static String databaseSize(Connection connection) throws Exception {

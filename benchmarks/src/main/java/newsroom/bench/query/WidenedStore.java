@@ -32,8 +32,8 @@ import org.postgresql.copy.CopyManager;
  * {@code c - c % 4} (stories of four reports within nine hours). Global
  * entities are the base entities keyed by type and {@link NameKey} of the
  * canonical name, as ingest resolves exact names; their aliases are every form
- * seen. entity_article, entity_pair and entity.mention_count are written as
- * ArticleRollups would.
+ * seen. entity_article, entity_pair, entity.mention_count and entity_day are
+ * written as ArticleRollups would.
  */
 final class WidenedStore {
 
@@ -105,7 +105,7 @@ final class WidenedStore {
         execute(connection, "SELECT setval('entity_id_seq', " + entityIds.size() + ")");
     }
 
-    /** Adds articles until the store holds {@code target}; entity_pair is rewritten whole at the end. */
+    /** Adds articles until the store holds {@code target}; entity_pair and entity_day are rewritten whole at the end. */
     void growTo(Connection connection, int target) throws SQLException, IOException {
         while (articles < target) {
             int end = Math.min(target, articles + BATCH);
@@ -123,6 +123,11 @@ final class WidenedStore {
         copy(connection, "entity_pair (entity_id, other_id, article_count)", pairs);
         execute(connection, "UPDATE entity e SET mention_count = totals.n FROM (SELECT entity_id, sum(mention_count) AS n"
                 + " FROM entity_article GROUP BY entity_id) totals WHERE totals.entity_id = e.id");
+        // As the V5 migration back-fills it.
+        execute(connection, "TRUNCATE entity_day");
+        execute(connection, "INSERT INTO entity_day (entity_id, day, mention_count, article_count, tone_sum, tone_count)"
+                + " SELECT entity_id, CAST(published_at AT TIME ZONE 'UTC' AS date), sum(mention_count), count(*),"
+                + " coalesce(sum(tone), 0), count(tone) FROM entity_article GROUP BY 1, 2");
         execute(connection, "VACUUM ANALYZE");
     }
 

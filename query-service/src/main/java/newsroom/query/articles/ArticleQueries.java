@@ -41,17 +41,35 @@ public class ArticleQueries {
     public static final int RANKED_CANDIDATES = 200;
 
     // Takes the newest RANKED_CANDIDATES matches (c), ranks and pages only
-    // those, then builds headlines (which re-parse the text) for the page's
-    // rows only. Ranking every match made a common word cost as much as the
-    // store is large (384 ms p50 at 100,000 articles); bounding the candidates
-    // lets the planner walk article_published_idx newest first and stop after
-    // RANKED_CANDIDATES matches for a common word, or read the few matches of
-    // a rare one from the GIN index (docs/query-plans.md). The tsquery is
-    // written inline, not as a FROM item, so the planner estimates how many
-    // articles it matches.
+    // those, then builds headlines for the page's rows only. Ranking every
+    // match made a common word cost as much as the store is large (384 ms p50
+    // at 100,000 articles); bounding the candidates lets the planner walk
+    // article_published_idx newest first and stop after RANKED_CANDIDATES
+    // matches for a common word, or read the few matches of a rare one from
+    // the GIN index (docs/query-plans.md). The tsquery is written inline, not
+    // as a FROM item, so the planner estimates how many articles it matches.
+    //
+    // ts_headline parses and stems all the text it is given, which cost as
+    // much as the rest of the search; it is given only SNIPPET_WINDOW
+    // characters of the text, starting SNIPPET_LEAD characters before the
+    // first occurrence of a query word (first_match), or the text's start
+    // when none occurs in it (a match in the title only). A word occurs where
+    // its stem, less a final "i" (Snowball writes "compani" for "company"),
+    // starts a substring of the lowercased text: the query's stems are
+    // computed once (terms), each row is searched with strpos. A window that
+    // starts inside a word drops that word's part.
     private static final String SEARCH = """
+            WITH terms AS MATERIALIZED (
+                SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
+                FROM unnest(to_tsvector('english', CAST(:query AS text))) t
+                WHERE length(rtrim(t.lexeme, 'i')) > 1)
             SELECT %1$s, hit.rank,
-                   ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', :query), :options)
+                   ts_headline('english',
+                               CASE WHEN first_match.at <= %4$d THEN left(a.cleaned_text, %5$d)
+                                    ELSE regexp_replace(substr(a.cleaned_text, first_match.at - %4$d, %5$d),
+                                                        '^\\S*\\s+', '')
+                               END,
+                               websearch_to_tsquery('english', :query), :options)
             FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', :query)) AS rank
                   FROM (SELECT a.id, a.search_vector
                         FROM article a
@@ -61,8 +79,15 @@ public class ArticleQueries {
                   ORDER BY rank DESC, c.id DESC
                   OFFSET :offset LIMIT :limit) hit
             JOIN article a ON a.id = hit.id
+            CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
+                                FROM terms, unnest(terms.prefixes) prefix) first_match
             ORDER BY hit.rank DESC, hit.id DESC
             """;
+
+    /** How many characters of an article's text its snippet is chosen from. */
+    static final int SNIPPET_WINDOW = 480;
+    /** How many of them come before the first occurrence of a query word. */
+    static final int SNIPPET_LEAD = 120;
 
     private final EntityManager entityManager;
 
@@ -103,7 +128,8 @@ public class ArticleQueries {
         PlannerSettings.setLocal(entityManager, Map.of("plan_cache_mode", "force_custom_plan"));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        SEARCH.formatted(ArticleSummary.COLUMNS, where.sql(), RANKED_CANDIDATES)))
+                        SEARCH.formatted(ArticleSummary.COLUMNS, where.sql(), RANKED_CANDIDATES, SNIPPET_LEAD,
+                                SNIPPET_WINDOW)))
                 .setParameter("query", text)
                 .setParameter("options", HEADLINE_OPTIONS)
                 .setParameter("offset", page.offset())

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import newsroom.query.NotFoundException;
 import newsroom.query.RequestChecks;
 import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.QueryFingerprint;
@@ -25,22 +26,30 @@ public class CoMentionQueries {
             OFFSET :offset LIMIT :limit
             """;
 
-    private final EntityManager entityManager;
-    private final EntityProfiles profiles;
+    // The entity and its number of articles (the weights' denominator), in one statement.
+    private static final String ENTITY = """
+            SELECT e.id, e.name, e.type,
+                   (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id)
+            FROM entity e WHERE e.id = :id
+            """;
 
-    CoMentionQueries(EntityManager entityManager, EntityProfiles profiles) {
+    private final EntityManager entityManager;
+
+    CoMentionQueries(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.profiles = profiles;
     }
 
     /** A page of the entities mentioned with {@code entityId}, most shared articles first. */
     public CoMentions list(long entityId, int pageSize, String pageToken) {
         RequestChecks.positiveId("entity_id", entityId);
         PageRequest page = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("GetCoMentions", entityId));
-        EntityRef entity = profiles.ref(entityId);
-        long articles = ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM entity_article WHERE entity_id = :id")
-                .setParameter("id", entityId).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = entityManager.createNativeQuery(ENTITY).setParameter("id", entityId).getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundException("entity", entityId);
+        }
+        EntityRef entity = EntityRef.fromRow(found.get(0), 0);
+        long articles = ((Number) found.get(0)[3]).longValue();
         return new CoMentions(entity, articles, page.toPage(rows(entityId, articles, page.offset(), page.fetchSize())));
     }
 

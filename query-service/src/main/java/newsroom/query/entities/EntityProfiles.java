@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,36 +14,30 @@ import newsroom.nlp.v1.Entity;
 import newsroom.query.NotFoundException;
 
 /**
- * Builds entity profiles for a page of ids in two queries, whatever the
- * page's size: one aggregates counts and dates per entity with GROUP BY, one
- * reads the aliases. Also reads an entity's identity alone.
+ * Builds entity profiles for a page of ids in one query, whatever the
+ * page's size. Also reads an entity's identity alone.
  */
 @ApplicationScoped
 @Transactional
 public class EntityProfiles {
 
-    // Counts and dates come from entity_article, one row per entity and
-    // article: an index-only scan of entity_article_timeline_idx per entity.
+    // Each figure is read where it costs least whatever the entity's
+    // coverage: mentions from entity.mention_count, articles summed over the
+    // entity's entity_day rows (one per day mentioned), first and last seen
+    // from the two ends of entity_article_timeline_idx (min and max become
+    // one-row index scans), quotes counted on quote_speaker_date_idx. The
+    // canonical name is stored among the aliases too; the profile lists only
+    // the other forms.
     private static final String PROFILES = """
-            SELECT e.id, e.name, e.type, coalesce(seen.mentions, 0), coalesce(seen.articles, 0),
-                   seen.first_seen, seen.last_seen, coalesce(quotes.n, 0)
+            SELECT e.id, e.name, e.type, e.mention_count,
+                   (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
+                   (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                   (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                   (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                   (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
+                    WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
             FROM entity e
-            LEFT JOIN (SELECT entity_id, sum(mention_count) AS mentions, count(*) AS articles,
-                              min(published_at) AS first_seen, max(published_at) AS last_seen
-                       FROM entity_article WHERE entity_id IN (:ids) GROUP BY entity_id) seen
-                   ON seen.entity_id = e.id
-            LEFT JOIN (SELECT speaker_entity_id, count(*) AS n
-                       FROM quote WHERE speaker_entity_id IN (:ids) GROUP BY speaker_entity_id) quotes
-                   ON quotes.speaker_entity_id = e.id
             WHERE e.id IN (:ids)
-            """;
-
-    // The canonical name is stored among the aliases too; the profile lists only the other forms.
-    private static final String ALIASES = """
-            SELECT al.entity_id, al.alias
-            FROM entity_alias al JOIN entity e ON e.id = al.entity_id
-            WHERE al.entity_id IN (:ids) AND al.alias_key <> e.name_key
-            ORDER BY al.entity_id, al.alias
             """;
 
     private final EntityManager entityManager;
@@ -56,15 +51,10 @@ public class EntityProfiles {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<String>> aliases = new HashMap<>();
-        for (Object[] row : rows(ALIASES, ids)) {
-            aliases.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add((String) row[1]);
-        }
         Map<Long, EntityProfile> profiles = new HashMap<>();
         for (Object[] row : rows(PROFILES, ids)) {
             long id = ((Number) row[0]).longValue();
-            profiles.put(id, new EntityProfile(id, (String) row[1], typeOf((String) row[2]),
-                    aliases.getOrDefault(id, List.of()),
+            profiles.put(id, new EntityProfile(id, (String) row[1], typeOf((String) row[2]), strings(row[8]),
                     ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
                     Optional.ofNullable((Instant) row[5]), Optional.ofNullable((Instant) row[6]),
                     ((Number) row[7]).longValue()));
@@ -81,6 +71,19 @@ public class EntityProfiles {
             throw new NotFoundException("entity", entityId);
         }
         return EntityRef.fromRow(rows.get(0), 0);
+    }
+
+    // A text[] column as the driver hands it over: null when there is no row to aggregate.
+    private static List<String> strings(Object array) {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            Object[] values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
+            return Arrays.stream(values).map(String.class::cast).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("aliases could not be read", e);
+        }
     }
 
     @SuppressWarnings("unchecked")

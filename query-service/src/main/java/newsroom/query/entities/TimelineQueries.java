@@ -2,9 +2,12 @@ package newsroom.query.entities;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.RequestChecks;
 import newsroom.query.TimeRange;
@@ -13,9 +16,10 @@ import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.QueryFingerprint;
 
 /**
- * An entity's coverage per period: an index-only range scan of
- * entity_article_timeline_idx (entity, date, with mentions and tone
- * included), grouped by calendar period in UTC.
+ * An entity's coverage per period, summed from its entity_day rows (one per
+ * UTC day it was mentioned on, kept by ArticleRollups), so a timeline costs
+ * as many rows as the entity has days, not articles. Where a requested range
+ * starts or ends inside a day, that day's part is read from entity_article.
  */
 @ApplicationScoped
 @Transactional
@@ -36,21 +40,34 @@ public class TimelineQueries {
     public static final int MAX_BUCKETS = 1000;
     private static final int TONE_TREND_MONTHS = 12;
 
+    // Days are UTC dates; weeks start on Monday, as date_trunc has them.
     private static final String BUCKETS = """
-            SELECT date_trunc(CAST(:unit AS text), ea.published_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS period,
-                   sum(ea.mention_count), count(*), coalesce(avg(ea.tone), 0), count(ea.tone)
-            FROM entity_article ea
-            WHERE ea.entity_id = :id AND %s
+            SELECT date_trunc(CAST(:unit AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
+                   sum(days.mention_count), sum(days.article_count),
+                   coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
+            FROM (%s) days
             GROUP BY period
             ORDER BY period
             OFFSET :offset LIMIT :limit
             """;
 
-    // The twelve calendar months up to the month of the last mention.
+    private static final String WHOLE_DAYS = """
+            SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
+            FROM entity_day d
+            WHERE d.entity_id = :id AND %s""";
+
+    // Parts of days, each article as a day of its own (summed into its period like the days).
+    private static final String PART_OF_DAY = """
+            SELECT CAST(ea.published_at AT TIME ZONE 'UTC' AS date) AS day, ea.mention_count, 1 AS article_count,
+                   coalesce(ea.tone, 0) AS tone_sum, CASE WHEN ea.tone IS NULL THEN 0 ELSE 1 END AS tone_count
+            FROM entity_article ea
+            WHERE ea.entity_id = :id AND %s""";
+
+    // The twelve calendar months up to the month of the last day mentioned.
     private static final String SINCE_LAST_YEAR = """
-            ea.published_at >= (SELECT date_trunc('month', max(last.published_at) AT TIME ZONE 'UTC')
-                                       AT TIME ZONE 'UTC' - interval '%d months'
-                                FROM entity_article last WHERE last.entity_id = :id)
+            d.day >= (SELECT CAST(date_trunc('month', CAST(max(last.day) AS timestamp))
+                                  - interval '%d months' AS date)
+                      FROM entity_day last WHERE last.entity_id = :id)
             """.formatted(TONE_TREND_MONTHS - 1);
 
     private final EntityManager entityManager;
@@ -72,20 +89,48 @@ public class TimelineQueries {
                 QueryFingerprint.of("GetEntityTimeline", entityId, granularity, range.fingerprint()),
                 DEFAULT_BUCKETS, MAX_BUCKETS);
         EntityRef entity = profiles.ref(entityId);
-        WhereClause where = new WhereClause();
-        range.restrict(where, "ea.published_at");
-        return new Timeline(entity, page.toPage(buckets(entityId, granularity, where, page.offset(), page.fetchSize())));
+        DaySplit split = DaySplit.of(range);
+        List<Source> sources = new ArrayList<>();
+        split.wholeDays().ifPresent(days -> {
+            WhereClause where = new WhereClause();
+            days.from().ifPresent(day -> where.add("d.day >= :dayFrom", "dayFrom", day));
+            days.to().ifPresent(day -> where.add("d.day < :dayTo", "dayTo", day));
+            sources.add(new Source(WHOLE_DAYS, where));
+        });
+        for (int i = 0; i < split.parts().size(); i++) {
+            TimeRange part = split.parts().get(i);
+            WhereClause where = new WhereClause();
+            String start = "partStart" + i;
+            String end = "partEnd" + i;
+            part.start().ifPresent(time -> where.add("ea.published_at >= :" + start, start, time));
+            part.end().ifPresent(time -> where.add("ea.published_at < :" + end, end, time));
+            sources.add(new Source(PART_OF_DAY, where));
+        }
+        return new Timeline(entity, page.toPage(buckets(entityId, granularity, sources, page.offset(),
+                page.fetchSize())));
     }
 
     /** Monthly buckets of the twelve months up to the entity's last mention. */
     List<TimelineBucket> toneTrend(long entityId) {
-        return buckets(entityId, Granularity.MONTH, new WhereClause().add(SINCE_LAST_YEAR), 0, TONE_TREND_MONTHS);
+        return buckets(entityId, Granularity.MONTH,
+                List.of(new Source(WHOLE_DAYS, new WhereClause().add(SINCE_LAST_YEAR))), 0, TONE_TREND_MONTHS);
     }
 
-    private List<TimelineBucket> buckets(long entityId, Granularity granularity, WhereClause where, int offset,
+    /** Rows of days (WHOLE_DAYS or PART_OF_DAY) and their conditions. */
+    private record Source(String select, WhereClause where) {
+    }
+
+    private List<TimelineBucket> buckets(long entityId, Granularity granularity, List<Source> sources, int offset,
                                          int limit) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        String days = sources.stream().map(source -> source.select().formatted(source.where().sql()))
+                .collect(Collectors.joining("\nUNION ALL\n"));
+        Query query = entityManager.createNativeQuery(BUCKETS.formatted(days));
+        sources.forEach(source -> source.where().bind(query));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(entityManager.createNativeQuery(BUCKETS.formatted(where.sql())))
+        List<Object[]> rows = query
                 .setParameter("unit", granularity.unit)
                 .setParameter("id", entityId)
                 .setParameter("offset", offset)
