@@ -17,11 +17,17 @@ import newsroom.store.NameKey;
  * V4 rollups, by aggregating the raw mention and article_entity tables; and
  * SearchEntities and SearchArticles as the service ran them before the plan
  * fixes (a sequential scan computing similarity for every alias; ranking
- * every match of the words).
+ * every match of the words); and GetEntity's profile, a timeline by week and
+ * SearchArticles' snippets before and after the V5 day rollups and windowed
+ * headlines.
  */
 final class Baseline {
 
     private static final int CALLS = 200;
+
+    // ArticleQueries.HEADLINE_OPTIONS, as an SQL literal.
+    static final String HEADLINE_OPTIONS =
+            "'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=\" … \"'";
 
     static final String RAW_PROFILE = """
             SELECT (SELECT count(*) FROM mention WHERE entity_id = ?),
@@ -128,6 +134,70 @@ final class Baseline {
             LIMIT 21
             """;
 
+    // EntityProfiles.PROFILES now: the V5 day rollups, the two ends of the entity's articles, aliases.
+    static final String DAY_ROLLUP_PROFILE = """
+            SELECT e.id, e.name, e.type, e.mention_count,
+                   (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
+                   (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                   (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                   (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                   (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
+                    WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
+            FROM entity e
+            WHERE e.id IN (?)
+            """;
+
+    // TimelineQueries.BUCKETS by week before V5: every entity_article row of the entity.
+    static final String WEEKS_FROM_ARTICLES = """
+            SELECT date_trunc('week', ea.published_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS period,
+                   sum(ea.mention_count), count(*), coalesce(avg(ea.tone), 0), count(ea.tone)
+            FROM entity_article ea
+            WHERE ea.entity_id = ?
+            GROUP BY period ORDER BY period
+            OFFSET 0 LIMIT 101
+            """;
+
+    // TimelineQueries.BUCKETS by week now: the entity's entity_day rows.
+    static final String WEEKS_FROM_DAYS = """
+            SELECT date_trunc('week', CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
+                   sum(days.mention_count), sum(days.article_count),
+                   coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
+            FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
+                  FROM entity_day d WHERE d.entity_id = ?) days
+            GROUP BY period ORDER BY period
+            OFFSET 0 LIMIT 101
+            """;
+
+    // ArticleQueries.SEARCH now (newest 200, headlines over a window around the first match),
+    // with the service's headline options; SEARCH_ARTICLES_WHOLE_TEXT is the same with whole-text headlines.
+    static final String SEARCH_ARTICLES_WINDOW = """
+            WITH terms AS MATERIALIZED (
+                SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
+                FROM unnest(to_tsvector('english', CAST(? AS text))) t
+                WHERE length(rtrim(t.lexeme, 'i')) > 1)
+            SELECT a.id, a.title, hit.rank,
+                   ts_headline('english',
+                               CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
+                                    ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
+                                                        '^\\S*\\s+', '')
+                               END,
+                               websearch_to_tsquery('english', ?), %1$s)
+            FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
+                  FROM (SELECT a.id, a.search_vector
+                        FROM article a
+                        WHERE a.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
+                        ORDER BY a.published_at DESC, a.id DESC
+                        LIMIT 200) c
+                  ORDER BY rank DESC, c.id DESC
+                  OFFSET 0 LIMIT 21) hit
+            JOIN article a ON a.id = hit.id
+            CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
+                                FROM terms, unnest(terms.prefixes) prefix) first_match
+            ORDER BY hit.rank DESC, hit.id DESC
+            """.formatted(Baseline.HEADLINE_OPTIONS);
+
+    static final String SEARCH_ARTICLES_WHOLE_TEXT = SEARCH_ARTICLES_NEWEST.replace("'MaxFragments=2'", HEADLINE_OPTIONS);
+
     // EntityQueries' planner settings for the search.
     static final String ONLY_BITMAP_SCANS = "enable_seqscan = off; enable_indexscan = off; enable_indexonlyscan = off";
 
@@ -147,6 +217,9 @@ final class Baseline {
         List<Statement> statements = List.of(
                 new Statement("GetEntity counts: raw", RAW_PROFILE, Draw.ENTITY, null),
                 new Statement("GetEntity counts: V4 rollup", ROLLUP_PROFILE, Draw.ENTITY, null),
+                new Statement("GetEntity profile: V5 days", DAY_ROLLUP_PROFILE, Draw.ENTITY, null),
+                new Statement("Timeline weeks: entity_article", WEEKS_FROM_ARTICLES, Draw.ENTITY, null),
+                new Statement("Timeline weeks: V5 entity_day", WEEKS_FROM_DAYS, Draw.ENTITY, null),
                 new Statement("GetCoMentions: raw", RAW_CO_MENTIONS, Draw.ENTITY, null),
                 new Statement("GetCoMentions: V4 rollup", ROLLUP_CO_MENTIONS, Draw.ENTITY, null),
                 new Statement("ListQuotes near: before", NEAR_QUOTES_BEFORE, Draw.ENTITY, null),
@@ -155,6 +228,10 @@ final class Baseline {
                 new Statement("SearchEntities: bitmap only", SEARCH_ENTITIES, Draw.NAME, ONLY_BITMAP_SCANS),
                 new Statement("SearchArticles: rank all", SEARCH_ARTICLES_ALL, Draw.WORD, "plan_cache_mode = force_custom_plan"),
                 new Statement("SearchArticles: newest 200", SEARCH_ARTICLES_NEWEST, Draw.WORD,
+                        "plan_cache_mode = force_custom_plan"),
+                new Statement("SearchArticles: whole-text snippets", SEARCH_ARTICLES_WHOLE_TEXT, Draw.WORD,
+                        "plan_cache_mode = force_custom_plan"),
+                new Statement("SearchArticles: window snippets", SEARCH_ARTICLES_WINDOW, Draw.WORD,
                         "plan_cache_mode = force_custom_plan"));
         for (Statement query : statements) {
             double[] p50 = new double[runs];

@@ -54,18 +54,28 @@ final class QueryPlans {
         out.append("entity ").append(entity).append(" (").append(name).append("), speaker ").append(speaker)
                 .append(", typo '").append(typo).append("', search word '").append(word).append("'\n\n");
         List<String[]> queries = List.of(
-                new String[] {"GetEntity: counts and dates (EntityProfiles.PROFILES)", """
-                        SELECT e.id, e.name, e.type, coalesce(seen.mentions, 0), coalesce(seen.articles, 0),
-                               seen.first_seen, seen.last_seen, coalesce(quotes.n, 0)
+                new String[] {"GetEntity and SearchEntities: profiles (EntityProfiles.PROFILES)", """
+                        SELECT e.id, e.name, e.type, e.mention_count,
+                               (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
+                               (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                               (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                               (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                               (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
+                                WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
                         FROM entity e
-                        LEFT JOIN (SELECT entity_id, sum(mention_count) AS mentions, count(*) AS articles,
-                                          min(published_at) AS first_seen, max(published_at) AS last_seen
-                                   FROM entity_article WHERE entity_id IN (%1$d) GROUP BY entity_id) seen
-                               ON seen.entity_id = e.id
-                        LEFT JOIN (SELECT speaker_entity_id, count(*) AS n
-                                   FROM quote WHERE speaker_entity_id IN (%1$d) GROUP BY speaker_entity_id) quotes
-                               ON quotes.speaker_entity_id = e.id
                         WHERE e.id IN (%1$d)""".formatted(entity)},
+                new String[] {"GetEntity: tone trend (TimelineQueries.BUCKETS over WHOLE_DAYS, SINCE_LAST_YEAR)", """
+                        SELECT date_trunc(CAST('month' AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
+                               sum(days.mention_count), sum(days.article_count),
+                               coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
+                        FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
+                              FROM entity_day d
+                              WHERE d.entity_id = %1$d
+                                AND d.day >= (SELECT CAST(date_trunc('month', CAST(max(last.day) AS timestamp))
+                                                          - interval '11 months' AS date)
+                                              FROM entity_day last WHERE last.entity_id = %1$d)) days
+                        GROUP BY period ORDER BY period
+                        OFFSET 0 LIMIT 12""".formatted(entity)},
                 new String[] {"SearchEntities with a typo (EntityQueries.SEARCH, only bitmap scans)", """
                         SELECT matched.entity_id
                         FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
@@ -100,16 +110,47 @@ final class QueryPlans {
                         WHERE p.entity_id = %d AND p.article_count > 0
                         ORDER BY p.article_count DESC, p.other_id
                         OFFSET 0 LIMIT 21""".formatted(entity)},
-                new String[] {"GetEntityTimeline by week (TimelineQueries.BUCKETS)", """
-                        SELECT date_trunc('week', ea.published_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS period,
-                               sum(ea.mention_count), count(*), coalesce(avg(ea.tone), 0), count(ea.tone)
-                        FROM entity_article ea
-                        WHERE ea.entity_id = %d AND TRUE
+                new String[] {"GetCoMentions: the entity and its articles (CoMentionQueries.ENTITY)", """
+                        SELECT e.id, e.name, e.type,
+                               (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id)
+                        FROM entity e WHERE e.id = %d""".formatted(entity)},
+                new String[] {"GetEntityTimeline by week (TimelineQueries.BUCKETS over WHOLE_DAYS)", """
+                        SELECT date_trunc(CAST('week' AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
+                               sum(days.mention_count), sum(days.article_count),
+                               coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
+                        FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
+                              FROM entity_day d
+                              WHERE d.entity_id = %d AND TRUE) days
+                        GROUP BY period ORDER BY period
+                        OFFSET 0 LIMIT 101""".formatted(entity)},
+                new String[] {"GetEntityTimeline by day from 12:00 on a day (WHOLE_DAYS and PART_OF_DAY)", """
+                        SELECT date_trunc(CAST('day' AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
+                               sum(days.mention_count), sum(days.article_count),
+                               coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
+                        FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
+                              FROM entity_day d
+                              WHERE d.entity_id = %1$d AND d.day >= DATE '1987-06-02'
+                              UNION ALL
+                              SELECT CAST(ea.published_at AT TIME ZONE 'UTC' AS date) AS day, ea.mention_count,
+                                     1 AS article_count, coalesce(ea.tone, 0) AS tone_sum,
+                                     CASE WHEN ea.tone IS NULL THEN 0 ELSE 1 END AS tone_count
+                              FROM entity_article ea
+                              WHERE ea.entity_id = %1$d AND ea.published_at >= '1987-06-01T12:00:00Z'
+                                AND ea.published_at < '1987-06-02T00:00:00Z') days
                         GROUP BY period ORDER BY period
                         OFFSET 0 LIMIT 101""".formatted(entity)},
                 new String[] {"SearchArticles for '" + word + "' (ArticleQueries.SEARCH)", """
+                        WITH terms AS MATERIALIZED (
+                            SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
+                            FROM unnest(to_tsvector('english', CAST('%1$s' AS text))) t
+                            WHERE length(rtrim(t.lexeme, 'i')) > 1)
                         SELECT a.id, a.title, hit.rank,
-                               ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', '%1$s'),
+                               ts_headline('english',
+                                           CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
+                                                ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
+                                                                    '^\\S*\\s+', '')
+                                           END,
+                                           websearch_to_tsquery('english', '%1$s'),
                                            'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
                         FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
                               FROM (SELECT a.id, a.search_vector
@@ -120,10 +161,21 @@ final class QueryPlans {
                               ORDER BY rank DESC, c.id DESC
                               OFFSET 0 LIMIT 21) hit
                         JOIN article a ON a.id = hit.id
+                        CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
+                                            FROM terms, unnest(terms.prefixes) prefix) first_match
                         ORDER BY hit.rank DESC, hit.id DESC""".formatted(word.replace("'", ""))},
                 new String[] {"SearchArticles for '" + COMMON_WORD + "' (ArticleQueries.SEARCH)", """
+                        WITH terms AS MATERIALIZED (
+                            SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
+                            FROM unnest(to_tsvector('english', CAST('%1$s' AS text))) t
+                            WHERE length(rtrim(t.lexeme, 'i')) > 1)
                         SELECT a.id, a.title, hit.rank,
-                               ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', '%1$s'),
+                               ts_headline('english',
+                                           CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
+                                                ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
+                                                                    '^\\S*\\s+', '')
+                                           END,
+                                           websearch_to_tsquery('english', '%1$s'),
                                            'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
                         FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
                               FROM (SELECT a.id, a.search_vector
@@ -134,6 +186,8 @@ final class QueryPlans {
                               ORDER BY rank DESC, c.id DESC
                               OFFSET 0 LIMIT 21) hit
                         JOIN article a ON a.id = hit.id
+                        CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
+                                            FROM terms, unnest(terms.prefixes) prefix) first_match
                         ORDER BY hit.rank DESC, hit.id DESC""".formatted(COMMON_WORD.replace("'", ""))},
                 new String[] {"ListStories with at least two reports (StoryQueries.STORIES)", """
                         SELECT a.id, a.title, reports.n, reports.last_report
