@@ -23,15 +23,25 @@ import newsroom.nlp.pipeline.CoreNlpPipeline;
  * fine-grained step (and its entity mentions), once as nlp-service runs
  * (fine-grained step off, Newsroom's stage after {@code ner}); counts tokens
  * whose NER label differs and entity mentions (span and type) found by only one.
+ * With a PolNeAR split named, that split's articles are compared as well (the
+ * quote stage reads the TITLE and NATIONALITY labels: where no label differs,
+ * no quote can).
  *
- * <p>usage: FineGrainedNerCheck EVAL_DIR ARTICLES
+ * <p>usage: FineGrainedNerCheck EVAL_DIR ARTICLES [POLNEAR_SPLIT]
  */
 public final class FineGrainedNerCheck {
 
     public static void main(String[] args) throws Exception {
         Path eval = Path.of(args.length > 0 ? args[0] : "../shared/eval");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        List<String> articles = SystemRun.bbcArticles(eval.resolve("bbc-news/bbc_news.jsonl"), n);
+        List<String> articles = new ArrayList<>(SystemRun.bbcArticles(eval.resolve("bbc-news/bbc_news.jsonl"), n));
+        if (args.length > 2) {
+            try (var files = java.nio.file.Files.list(eval.resolve("polnear").resolve(args[2]).resolve("text"))) {
+                for (Path text : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                    articles.add(java.nio.file.Files.readString(text));
+                }
+            }
+        }
 
         Properties reference = CoreNlpPipeline.properties();
         reference.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
