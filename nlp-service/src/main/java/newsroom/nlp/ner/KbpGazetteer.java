@@ -50,16 +50,14 @@ public final class KbpGazetteer {
 
     private static final String CASELESS = "edu/stanford/nlp/models/kbp/english/gazetteers/regexner_caseless.tab";
     private static final String CASED = "edu/stanford/nlp/models/kbp/english/gazetteers/regexner_cased.tab";
-    /** CoreNLP's ComplexNodePattern.LITERAL_PATTERN: a token pattern without these is plain text. */
-    private static final Pattern LITERAL = Pattern.compile("[^\\[\\]?.\\\\^$()*+{}|]*");
     private static final Set<String> NO_DEFAULT_OVERWRITE = Set.of("CITY");
     private static final char JOIN = '\u0000';
 
     /** Literal entries by their tokens joined with NUL: lower-cased for the caseless list, as written for the cased one. */
-    private final Map<String, Entry> caselessLiterals = new HashMap<>();
-    private final Map<String, Entry> casedLiterals = new HashMap<>();
+    private final Map<String, Entry> caselessLiterals = new HashMap<>(1 << 20);
+    private final Map<String, Entry> casedLiterals = new HashMap<>(1 << 13);
     /** The most tokens of a literal entry starting with a given (normalised) first token. */
-    private final Map<String, Integer> caselessLongest = new HashMap<>();
+    private final Map<String, Integer> caselessLongest = new HashMap<>(1 << 20);
     private final Map<String, Integer> casedLongest = new HashMap<>();
     /** Entries with a regular expression in some token, found through their longest plain token. */
     private final Map<String, List<Entry>> caselessTriggered = new HashMap<>();
@@ -282,19 +280,27 @@ public final class KbpGazetteer {
         return !NO_DEFAULT_OVERWRITE.contains(entry.type) && overwritableByAll.contains(startNer);
     }
 
-    private void read(String resource, boolean caseless, Map<String, Entry> seen) {
+    /**
+     * Reads one list. Written for speed (it is part of the service's start-up):
+     * columns and tokens split by hand, the few distinct type, overwrite and
+     * priority columns parsed once each.
+     */
+    private void read(String resource, boolean caseless, Map<String, Entry> seenRegexEntries) {
         InputStream in = KbpGazetteer.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("the CoreNLP models jar is not on the class path: " + resource + " is missing");
         }
-        Map<Set<String>, Set<String>> sharedSets = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        Map<String, String> types = new HashMap<>();
+        Map<String, Set<String>> overwriteColumns = new HashMap<>();
+        Map<String, Double> priorities = new HashMap<>();
+        String[] columns = new String[5];
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
-                String[] columns = line.split("\t");
-                if (columns.length < 2 || columns.length > 5) {
+                int count = splitColumns(line, columns);
+                if (count < 2 || count > 5) {
                     throw new IllegalStateException(resource + " line " + lineNumber + ": expected 2 to 5 columns");
                 }
                 String pattern = columns[0].trim();
@@ -302,25 +308,45 @@ public final class KbpGazetteer {
                     throw new IllegalStateException(resource + " line " + lineNumber
                             + ": TokensRegex patterns are not supported by this matcher");
                 }
-                String[] tokens = pattern.split("\\s+");
-                String type = columns[1].trim();
-                if (type.indexOf(',') > 0) {
-                    type = type.substring(0, type.indexOf(',')).trim();
-                }
-                type = type.intern();
-                Set<String> overwritable = columns.length > 2
-                        ? Set.of(new HashSet<>(Arrays.asList(columns[2].trim().split("\\s*,\\s*"))).toArray(String[]::new))
+                String[] tokens = splitTokens(pattern);
+                String type = types.computeIfAbsent(columns[1], c -> {
+                    String t = c.trim();
+                    return (t.indexOf(',') > 0 ? t.substring(0, t.indexOf(',')).trim() : t).intern();
+                });
+                Set<String> overwritable = count > 2
+                        ? overwriteColumns.computeIfAbsent(columns[2],
+                                c -> Set.copyOf(new HashSet<>(Arrays.asList(c.trim().split("\\s*,\\s*")))))
                         : Set.of();
-                overwritable = sharedSets.computeIfAbsent(overwritable, s -> s);
-                double priority = columns.length > 3 ? Double.parseDouble(columns[3].trim()) : 0.0;
-                String seenKey = String.join(String.valueOf(JOIN),
-                        caseless ? Arrays.stream(tokens).map(t -> t.toLowerCase(Locale.ROOT)).toArray(String[]::new) : tokens);
-                Entry previous = seen.get(seenKey);
-                if (previous != null && priority <= previous.priority) {
-                    continue; // CoreNLP keeps the first of equal entries; a later one only if its priority is higher
+                double priority = count > 3 ? priorities.computeIfAbsent(columns[3], c -> Double.parseDouble(c.trim())) : 0.0;
+                boolean literal = true;
+                StringBuilder joined = new StringBuilder(pattern.length());
+                for (int k = 0; k < tokens.length; k++) {
+                    literal &= isLiteral(tokens[k]);
+                    if (k > 0) {
+                        joined.append(JOIN);
+                    }
+                    joined.append(caseless ? tokens[k].toLowerCase(Locale.ROOT) : tokens[k]);
                 }
-                Entry entry = add(tokens, type, overwritable, priority, caseless);
-                seen.put(seenKey, entry);
+                String key = joined.toString();
+                // CoreNLP keeps the first of equal entries (lower-cased for the caseless list, across
+                // both lists); a later one only if its priority is higher.
+                Entry previous;
+                if (literal) {
+                    previous = casedLiterals.get(key);
+                    if (previous == null) {
+                        previous = caselessLiterals.get(key);
+                    }
+                } else {
+                    previous = seenRegexEntries.get(key);
+                }
+                if (previous != null && priority <= previous.priority) {
+                    continue;
+                }
+                Entry entry = literal ? addLiteral(key, tokens, type, overwritable, priority, caseless)
+                        : addRegex(tokens, type, overwritable, priority, caseless);
+                if (!literal) {
+                    seenRegexEntries.put(key, entry);
+                }
                 overwritableByAll.add(type);
             }
         } catch (IOException e) {
@@ -328,27 +354,68 @@ public final class KbpGazetteer {
         }
     }
 
-    private Entry add(String[] tokens, String type, Set<String> overwritable, double priority, boolean caseless) {
-        int ordinal = entryCount++;
-        boolean literal = true;
-        for (String t : tokens) {
-            literal &= LITERAL.matcher(t).matches();
+    private static int splitColumns(String line, String[] columns) {
+        int count = 0;
+        int from = 0;
+        while (true) {
+            int tab = line.indexOf('\t', from);
+            if (count == columns.length) {
+                return count + 1;
+            }
+            columns[count++] = tab < 0 ? line.substring(from) : line.substring(from, tab);
+            if (tab < 0) {
+                return count;
+            }
+            from = tab + 1;
         }
-        if (literal) {
-            String[] keys = caseless ? Arrays.stream(tokens).map(t -> t.toLowerCase(Locale.ROOT)).toArray(String[]::new)
-                    : tokens;
-            Entry entry = new Entry(ordinal, type, overwritable, priority, caseless, null, null, -1, tokens.length);
-            Map<String, Entry> literals = caseless ? caselessLiterals : casedLiterals;
-            String key = String.join(String.valueOf(JOIN), keys);
-            entry.next = literals.get(key);
-            literals.put(key, entry);
-            (caseless ? caselessLongest : casedLongest).merge(keys[0], tokens.length, Math::max);
-            return entry;
+    }
+
+    /** {@code pattern.split("\\s+")} of a trimmed pattern, without the regular expression. */
+    private static String[] splitTokens(String pattern) {
+        List<String> tokens = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= pattern.length(); i++) {
+            boolean space = i == pattern.length() || isSpace(pattern.charAt(i));
+            if (space && start >= 0) {
+                tokens.add(pattern.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
         }
+        return tokens.toArray(String[]::new);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** CoreNLP's ComplexNodePattern.LITERAL_PATTERN: a token pattern without these characters is plain text. */
+    private static boolean isLiteral(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if ("[]?.\\^$()*+{}|".indexOf(token.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Entry addLiteral(String key, String[] tokens, String type, Set<String> overwritable, double priority,
+            boolean caseless) {
+        Entry entry = new Entry(entryCount++, type, overwritable, priority, caseless, null, null, -1, tokens.length);
+        Map<String, Entry> literals = caseless ? caselessLiterals : casedLiterals;
+        entry.next = literals.get(key);
+        literals.put(key, entry);
+        String first = caseless ? tokens[0].toLowerCase(Locale.ROOT) : tokens[0];
+        (caseless ? caselessLongest : casedLongest).merge(first, tokens.length, Math::max);
+        return entry;
+    }
+
+    private Entry addRegex(String[] tokens, String type, Set<String> overwritable, double priority, boolean caseless) {
         Pattern[] regexes = new Pattern[tokens.length];
         int trigger = -1;
         for (int k = 0; k < tokens.length; k++) {
-            if (LITERAL.matcher(tokens[k]).matches()) {
+            if (isLiteral(tokens[k])) {
                 if (trigger < 0 || triggerLength(tokens[k]) > triggerLength(tokens[trigger])) {
                     trigger = k;
                 }
@@ -356,7 +423,8 @@ public final class KbpGazetteer {
                 regexes[k] = Pattern.compile(tokens[k], caseless ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
             }
         }
-        Entry entry = new Entry(ordinal, type, overwritable, priority, caseless, tokens, regexes, trigger, tokens.length);
+        Entry entry = new Entry(entryCount++, type, overwritable, priority, caseless, tokens, regexes, trigger,
+                tokens.length);
         if (trigger >= 0) {
             String key = caseless ? tokens[trigger].toLowerCase(Locale.ROOT) : tokens[trigger];
             (caseless ? caselessTriggered : casedTriggered).computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
