@@ -267,6 +267,11 @@ public final class NlpBenchmark {
                 .redirectOutput(Files.createTempFile("nlp-service", ".log").toFile());
         builder.environment().put("NEWSROOM_NLP_PORT", String.valueOf(port));
         builder.environment().put("NEWSROOM_BIND_HOST", "127.0.0.1");
+        // The service refuses to start without a key file (auth is on by default);
+        // readiness needs no call, so a file with no keys is enough.
+        Path keys = Files.createTempFile("nlp-ready-keys", ".txt");
+        Files.writeString(keys, "# no keys: the ready benchmark makes no gRPC calls\n");
+        builder.environment().put("NEWSROOM_AUTH_KEYS_FILE", keys.toString());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
