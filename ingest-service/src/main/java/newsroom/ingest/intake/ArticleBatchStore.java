@@ -31,7 +31,7 @@ import org.hibernate.Session;
  * PostgreSQL before the commit and one for it: one look-up that reads the
  * stored articles with the same URLs or contents, draws an id for each
  * article of the batch and reads the same-story candidates; then the article
- * rows, each inserted with its story index rows by one statement, sent as one
+ * rows, each inserted with its story index row by one statement, sent as one
  * JDBC batch. (One statement per article and step would cost a round trip
  * each, the larger part of intake's time on a busy machine.) The outcome is
  * what storing the articles one after another would give: a repeat of an
@@ -46,23 +46,23 @@ class ArticleBatchStore {
      * band keys.
      */
     private static final String LOOK_UP = """
-            SELECT 'stored', id, status, duplicate_of, url, content_sha256, NULL::bigint, NULL::bytea
+            SELECT 'stored', id, status, duplicate_of, url, content_sha256, NULL::bytea, NULL::bigint[]
             FROM article WHERE url = ANY (?) OR content_sha256 = ANY (?)
             UNION ALL
             SELECT 'id', nextval(pg_get_serial_sequence('article', 'id')), NULL, NULL, NULL, NULL, NULL, NULL
             FROM generate_series(1, ?)
             UNION ALL
-            SELECT 'candidate', c.article_id, NULL, c.story_id, NULL, NULL, c.band_key, c.minhash
+            SELECT 'candidate', c.article_id, NULL, c.story_id, NULL, NULL, c.minhash, c.band_keys
             FROM (%s) c""".formatted(StoryIndex.CANDIDATE_ROWS);
 
-    /** One new article and its story index rows: the article's 15 parameters, then the index's 2. */
+    /** One new article and its story index row: the article's 15 parameters, then the index's 2. */
     private static final String INSERT = """
             WITH new_article AS (
                 INSERT INTO article (id, url, source, title, published_at, content_type, language,
                     raw_content, cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at,
                     duplicate_of, story_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
-                RETURNING id),
+                RETURNING id)
             """ + StoryIndex.INDEX_NEW_ARTICLE;
 
     private final EntityManager entityManager;
@@ -210,8 +210,8 @@ class ArticleBatchStore {
                                     new IntakeOutcome(rows.getLong(2), ArticleState.valueOf(rows.getString(3)), true,
                                             rows.getLong(4)));
                             case "id" -> found.ids[drawn++] = rows.getLong(2);
-                            case "candidate" -> found.candidates.add(rows.getLong(7), rows.getLong(2),
-                                    rows.getLong(4), rows.getBytes(8));
+                            case "candidate" -> found.candidates.add(rows.getLong(2), rows.getLong(4),
+                                    rows.getBytes(7), (Long[]) rows.getArray(8).getArray());
                             default -> throw new IllegalStateException("unexpected row " + rows.getString(1));
                         }
                     }

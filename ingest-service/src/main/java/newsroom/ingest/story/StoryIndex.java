@@ -5,49 +5,45 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The stored MinHash-LSH index ({@code story_signature}, {@code story_band},
- * migration V3): which stored articles a new one is compared with, and which
- * of them, if any, tells the same story. The SQL that reads and writes the
- * index is here too, but runs as part of intake's own statements (see
- * {@code intake.ArticleBatchStore}): the candidates are read in the same
- * round trip as the look-up of resubmissions, the index rows written in the
- * same statement as the article row, so articles and their index rows are
- * committed together or not at all.
+ * The stored MinHash-LSH index ({@code story_signature} with its
+ * {@code band_keys} and their GIN index, migrations V3 and V6): which stored
+ * articles a new one is compared with, and which of them, if any, tells the
+ * same story. The SQL that reads and writes the index is here too, but runs
+ * as part of intake's own statements (see {@code intake.ArticleBatchStore}):
+ * the candidates are read in the same round trip as the look-up of
+ * resubmissions, the index row written in the same statement as the article
+ * row, so articles and their index rows are committed together or not at all.
  */
 @ApplicationScoped
 public class StoryIndex {
 
     /**
      * The stored articles sharing a band key with the new ones: rows of
-     * (band_key, article_id, story_id, minhash), for the band keys bound to its one
+     * (article_id, story_id, minhash, band_keys), for the band keys bound to its one
      * {@code bigint[]} parameter (see {@link #bandKeys}); read them with {@link Candidates#add}.
      */
     public static final String CANDIDATE_ROWS = """
-            SELECT b.band_key, s.article_id, a.story_id, s.minhash
-            FROM story_band b
-            JOIN story_signature s ON s.article_id = b.article_id
-            JOIN article a ON a.id = b.article_id
-            WHERE b.band_key = ANY (?)""";
+            SELECT s.article_id, a.story_id, s.minhash, s.band_keys
+            FROM story_signature s
+            JOIN article a ON a.id = s.article_id
+            WHERE s.band_keys && ?::bigint[]""";
 
     /**
      * Indexes a new article, as the last part of a statement whose common table expression
-     * {@code new_article} returns its id: its signature row, then one band row per distinct
-     * key. Parameters: the signature's bytes (null for an article without one: nothing is
-     * indexed) and its band keys ({@code bigint[]}).
+     * {@code new_article} returns its id. Parameters: the signature's bytes (null for an
+     * article without one: nothing is indexed) and its band keys ({@code bigint[]}).
      */
     public static final String INDEX_NEW_ARTICLE = """
-            signature AS (
-                INSERT INTO story_signature (article_id, minhash)
-                SELECT new_article.id, given.minhash FROM new_article, (SELECT ?::bytea AS minhash) given
-                WHERE given.minhash IS NOT NULL
-                RETURNING article_id)
-            INSERT INTO story_band (band_key, article_id)
-            SELECT DISTINCT k, signature.article_id FROM signature, unnest(?::bigint[]) AS k""";
+            INSERT INTO story_signature (article_id, minhash, band_keys)
+            SELECT new_article.id, given.minhash, given.band_keys
+            FROM new_article, (SELECT ?::bytea AS minhash, ?::bigint[] AS band_keys) given
+            WHERE given.minhash IS NOT NULL""";
 
     /** Every band key of {@code signatures}, once: the parameter of {@link #CANDIDATE_ROWS}. */
     public static long[] bandKeys(List<ShingleSignature> signatures) {
@@ -90,11 +86,16 @@ public class StoryIndex {
         private final Map<Long, List<StoryCandidate>> byBand = new HashMap<>();
         private final Map<Long, StoryCandidate> byArticle = new HashMap<>();
 
-        /** One row of {@link #CANDIDATE_ROWS}. */
-        public void add(long bandKey, long articleId, long storyId, byte[] minhash) {
-            StoryCandidate candidate = byArticle.computeIfAbsent(articleId,
-                    id -> new StoryCandidate(id, storyId, ShingleSignature.fromBytes(minhash)));
-            byBand.computeIfAbsent(bandKey, k -> new ArrayList<>()).add(candidate);
+        /** One row of {@link #CANDIDATE_ROWS}: the candidate is listed under each of its band keys. */
+        public void add(long articleId, long storyId, byte[] minhash, Long[] bandKeys) {
+            if (byArticle.containsKey(articleId)) {
+                return;
+            }
+            StoryCandidate candidate = new StoryCandidate(articleId, storyId, ShingleSignature.fromBytes(minhash));
+            byArticle.put(articleId, candidate);
+            for (Long key : new LinkedHashSet<>(Arrays.asList(bandKeys))) {
+                byBand.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
+            }
         }
     }
 }

@@ -1,4 +1,6 @@
--- Full-text search vectors are computed when an article leaves the analysis
+-- Less work in PostgreSQL for each article intake stores (BENCHMARKS.md, "Ingest (issue 4)").
+--
+-- 1. Full-text search vectors are computed when an article leaves the analysis
 -- queue, not when it is accepted (docs/ingest.md, "When an article becomes
 -- searchable").
 --
@@ -43,3 +45,17 @@ $$;
 
 CREATE TRIGGER article_search_vector_fill BEFORE INSERT OR UPDATE ON article
     FOR EACH ROW EXECUTE FUNCTION article_search_vector_fill();
+
+-- 2. The same-story index (V3) as one array per article instead of one row per
+-- band key: story_band cost every intake 32 heap rows and 32 b-tree entries,
+-- more than the article row itself; a band_keys array on the signature row
+-- with a GIN index costs one row and the index entries. fastupdate is off: a
+-- pending list would make every look-up scan it, and its flush would land on
+-- whichever intake happened to fill it. A new article's candidates are the
+-- signatures sharing one of its band keys (band_keys && its keys), as before.
+ALTER TABLE story_signature ADD COLUMN band_keys bigint[];
+UPDATE story_signature s SET band_keys = coalesce(
+    (SELECT array_agg(b.band_key ORDER BY b.band_key) FROM story_band b WHERE b.article_id = s.article_id), '{}');
+ALTER TABLE story_signature ALTER COLUMN band_keys SET NOT NULL;
+CREATE INDEX story_signature_band_idx ON story_signature USING gin (band_keys) WITH (fastupdate = off);
+DROP TABLE story_band;
