@@ -124,6 +124,13 @@ public class TestStore {
             ids.add(article("Extra report " + i, null, first.plusSeconds(86_400L * i), text,
                     ArticleState.ACCEPTED, null, null, null));
         }
+        // Searchable although still queued for analysis, as if indexed by hand (migration V6 fills
+        // the vector only once an article leaves ACCEPTED).
+        StoredArticle.flush();
+        StoredArticle.getEntityManager().createNativeQuery(
+                        "UPDATE article SET search_vector = article_search_vector(title, cleaned_text) WHERE id IN (:ids)")
+                .setParameter("ids", ids)
+                .executeUpdate();
         return ids;
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.ingest.language.LanguageIdentifier;
+import newsroom.ingest.story.ShingleSignature;
 import newsroom.ingest.story.SignedArticle;
 import newsroom.ingest.story.StoryIndex;
 import newsroom.ingest.story.StoryMatch;
@@ -26,16 +27,43 @@ import org.hibernate.Session;
 
 /**
  * Finds or inserts a batch of prepared articles in the caller's transaction,
- * with a fixed handful of statements whatever the batch's size: one look-up of
- * the same URLs and contents, one draw of ids, one same-story look-up, one
- * batch of article rows, one batch of index rows. (One statement per article
- * each would cost a round trip to PostgreSQL per article per step, the larger
- * part of intake's time on a busy machine.) The outcome is what storing the
- * articles one after another would give: a repeat of an earlier article of
- * the batch is found, a near-copy joins its story.
+ * with two statements whatever the batch's size, so one round trip to
+ * PostgreSQL before the commit and one for it: one look-up that reads the
+ * stored articles with the same URLs or contents, draws an id for each
+ * article of the batch and reads the same-story candidates; then the article
+ * rows, each inserted with its story index row by one statement, sent as one
+ * JDBC batch. (One statement per article and step would cost a round trip
+ * each, the larger part of intake's time on a busy machine.) The outcome is
+ * what storing the articles one after another would give: a repeat of an
+ * earlier article of the batch is found, a near-copy joins its story.
  */
 @ApplicationScoped
 class ArticleBatchStore {
+
+    /**
+     * Rows of three kinds (the first column): a stored article with one of the URLs or contents,
+     * a new article id, a same-story candidate. Parameters: URLs, contents' hashes, how many ids,
+     * band keys.
+     */
+    private static final String LOOK_UP = """
+            SELECT 'stored', id, status, duplicate_of, url, content_sha256, NULL::bytea, NULL::bigint[]
+            FROM article WHERE url = ANY (?) OR content_sha256 = ANY (?)
+            UNION ALL
+            SELECT 'id', nextval(pg_get_serial_sequence('article', 'id')), NULL, NULL, NULL, NULL, NULL, NULL
+            FROM generate_series(1, ?)
+            UNION ALL
+            SELECT 'candidate', c.article_id, NULL, c.story_id, NULL, NULL, c.minhash, c.band_keys
+            FROM (%s) c""".formatted(StoryIndex.CANDIDATE_ROWS);
+
+    /** One new article and its story index row: the article's 15 parameters, then the index's 2. */
+    private static final String INSERT = """
+            WITH new_article AS (
+                INSERT INTO article (id, url, source, title, published_at, content_type, language,
+                    raw_content, cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at,
+                    duplicate_of, story_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                RETURNING id)
+            """ + StoryIndex.INDEX_NEW_ARTICLE;
 
     private final EntityManager entityManager;
     private final StoryIndex stories;
@@ -47,7 +75,11 @@ class ArticleBatchStore {
 
     /** The outcomes, in the order of {@code batch}. */
     List<IntakeOutcome> findOrInsert(List<PreparedArticle> batch) {
-        Stored stored = findStored(batch.stream().map(PreparedArticle::article).toList());
+        // Ids are drawn for every article, repeats included: a few gaps in the sequence are
+        // cheaper than another round trip.
+        LookUp found = lookUp(batch.stream().map(PreparedArticle::article).toList(), batch.size(),
+                StoryIndex.bandKeys(batch.stream().flatMap(prepared -> prepared.signature().stream()).toList()));
+        Stored stored = found.stored;
         // Which articles are new; a repeat of an earlier new one points at it (by position).
         IntakeOutcome[] outcomes = new IntakeOutcome[batch.size()];
         int[] repeatOf = new int[batch.size()];
@@ -81,7 +113,7 @@ class ArticleBatchStore {
             newBySha.put(article.contentSha256(), i);
         }
         if (!fresh.isEmpty()) {
-            insert(batch, fresh, outcomes);
+            insert(batch, fresh, found, outcomes);
         }
         for (int i = 0; i < batch.size(); i++) {
             if (repeatOf[i] >= 0) {
@@ -94,18 +126,18 @@ class ArticleBatchStore {
 
     /** The stored article with the same URL, else the same content, if any. */
     Optional<IntakeOutcome> findStored(ValidArticle article) {
-        return findStored(List.of(article)).same(article);
+        return lookUp(List.of(article), 0, new long[0]).stored.same(article);
     }
 
     /** Inserts the articles at positions {@code fresh} of {@code batch}, filling in their outcomes. */
-    private void insert(List<PreparedArticle> batch, List<Integer> fresh, IntakeOutcome[] outcomes) {
-        long[] ids = drawIds(fresh.size());
+    private void insert(List<PreparedArticle> batch, List<Integer> fresh, LookUp found, IntakeOutcome[] outcomes) {
+        long[] ids = found.ids;
         List<SignedArticle> signed = new ArrayList<>();
         for (int n = 0; n < fresh.size(); n++) {
             long id = ids[n];
             batch.get(fresh.get(n)).signature().ifPresent(signature -> signed.add(new SignedArticle(id, signature)));
         }
-        List<Optional<StoryMatch>> matches = stories.findSameStories(signed);
+        List<Optional<StoryMatch>> matches = stories.findSameStories(signed, found.candidates);
         Map<Long, Long> storyOf = new HashMap<>();
         for (int s = 0; s < signed.size(); s++) {
             long articleId = signed.get(s).articleId();
@@ -113,11 +145,7 @@ class ArticleBatchStore {
         }
         Instant now = Instant.now();
         session().doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO article (id, url, source, title, published_at, content_type, language,
-                        raw_content, cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at,
-                        duplicate_of, story_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (int n = 0; n < fresh.size(); n++) {
                     PreparedArticle prepared = batch.get(fresh.get(n));
                     ValidArticle article = prepared.article();
@@ -139,14 +167,21 @@ class ArticleBatchStore {
                     insert.setString(11, status.name());
                     insert.setObject(12, timestamp(now));
                     insert.setObject(13, timestamp(now));
-                    // A copy joins its root's story; a root's story_id is its own id, set by the
-                    // database at insert (migration V3).
+                    // A copy joins its root's story; a root is its own story.
                     if (story == null) {
                         insert.setNull(14, Types.BIGINT);
-                        insert.setNull(15, Types.BIGINT);
+                        insert.setLong(15, id);
                     } else {
                         insert.setLong(14, story);
                         insert.setLong(15, story);
+                    }
+                    Optional<ShingleSignature> signature = prepared.signature();
+                    if (signature.isPresent()) {
+                        insert.setBytes(16, signature.get().toBytes());
+                        insert.setArray(17, bigints(connection, signature.get().bandKeys()));
+                    } else {
+                        insert.setNull(16, Types.BINARY);
+                        insert.setArray(17, bigints(connection, new long[0]));
                     }
                     insert.addBatch();
                     outcomes[fresh.get(n)] = new IntakeOutcome(id, status, false, story == null ? 0 : story);
@@ -154,56 +189,61 @@ class ArticleBatchStore {
                 insert.executeBatch();
             }
         });
-        stories.add(signed);
     }
 
-    /** {@code count} new article ids, ascending, from the article table's own sequence. */
-    private long[] drawIds(int count) {
-        long[] ids = new long[count];
-        session().doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT nextval(pg_get_serial_sequence('article', 'id')) FROM generate_series(1, ?)")) {
-                select.setInt(1, count);
-                try (ResultSet rows = select.executeQuery()) {
-                    for (int i = 0; rows.next(); i++) {
-                        ids[i] = rows.getLong(1);
-                    }
-                }
-            }
-        });
-        Arrays.sort(ids);
-        return ids;
-    }
-
-    private Stored findStored(List<ValidArticle> articles) {
-        Stored stored = new Stored();
+    /** Runs {@link #LOOK_UP}: the stored articles, {@code idCount} new ids ascending, the candidates. */
+    private LookUp lookUp(List<ValidArticle> articles, int idCount, long[] bandKeys) {
+        LookUp found = new LookUp(idCount);
         String[] urls = articles.stream().map(ValidArticle::url).filter(url -> url != null).toArray(String[]::new);
         String[] shas = articles.stream().map(ValidArticle::contentSha256).toArray(String[]::new);
         session().doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, status, duplicate_of, url, content_sha256 FROM article
-                    WHERE url = ANY (?) OR content_sha256 = ANY (?)""")) {
-                select.setArray(1, texts(connection, urls));
-                select.setArray(2, texts(connection, shas));
+            try (PreparedStatement select = connection.prepareStatement(LOOK_UP)) {
+                select.setArray(1, connection.createArrayOf("text", urls));
+                select.setArray(2, connection.createArrayOf("text", shas));
+                select.setInt(3, idCount);
+                select.setArray(4, bigints(connection, bandKeys));
+                int drawn = 0;
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        IntakeOutcome outcome = new IntakeOutcome(rows.getLong(1),
-                                ArticleState.valueOf(rows.getString(2)), true, rows.getLong(3));
-                        if (rows.getString(4) != null) {
-                            stored.byUrl.put(rows.getString(4), outcome);
+                        switch (rows.getString(1)) {
+                            case "stored" -> found.stored.add(rows.getString(5), rows.getString(6),
+                                    new IntakeOutcome(rows.getLong(2), ArticleState.valueOf(rows.getString(3)), true,
+                                            rows.getLong(4)));
+                            case "id" -> found.ids[drawn++] = rows.getLong(2);
+                            case "candidate" -> found.candidates.add(rows.getLong(2), rows.getLong(4),
+                                    rows.getBytes(7), (Long[]) rows.getArray(8).getArray());
+                            default -> throw new IllegalStateException("unexpected row " + rows.getString(1));
                         }
-                        stored.bySha.put(rows.getString(5), outcome);
                     }
                 }
             }
         });
-        return stored;
+        Arrays.sort(found.ids);
+        return found;
+    }
+
+    /** What {@link #LOOK_UP} read. */
+    private static final class LookUp {
+        final Stored stored = new Stored();
+        final long[] ids;
+        final StoryIndex.Candidates candidates = new StoryIndex.Candidates();
+
+        LookUp(int idCount) {
+            this.ids = new long[idCount];
+        }
     }
 
     /** Stored articles found by URL and by content hash. */
     private static final class Stored {
         final Map<String, IntakeOutcome> byUrl = new HashMap<>();
         final Map<String, IntakeOutcome> bySha = new HashMap<>();
+
+        void add(String url, String sha, IntakeOutcome outcome) {
+            if (url != null) {
+                byUrl.put(url, outcome);
+            }
+            bySha.put(sha, outcome);
+        }
 
         /** The same URL first: a page edited since it was stored is still the same article. */
         Optional<IntakeOutcome> same(ValidArticle article) {
@@ -220,7 +260,11 @@ class ArticleBatchStore {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static Array texts(Connection connection, String[] values) throws SQLException {
-        return connection.createArrayOf("text", values);
+    private static Array bigints(Connection connection, long[] values) throws SQLException {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return connection.createArrayOf("bigint", boxed);
     }
 }

@@ -31,6 +31,7 @@ public class ArticleIntake {
     private final LanguageIdentifier languages;
     private final ArticleBatchStore store;
     private final Event<ArticleAccepted> accepted;
+    private final GroupCommit commits = new GroupCommit(this::storeInOneTransaction);
 
     public ArticleIntake(IngestConfig config, LanguageIdentifier languages, ArticleBatchStore store,
                          Event<ArticleAccepted> accepted) {
@@ -69,12 +70,24 @@ public class ArticleIntake {
     }
 
     /**
-     * Stores prepared articles, or finds them stored already, in one transaction: one commit
-     * (one flush to disk) for the lot, and an outcome only once that commit is done. The
-     * outcomes are in the order of {@code batch}; a later article sees the earlier ones (a
-     * repeat within the batch is found, a copy joins their story).
+     * Stores prepared articles, or finds them stored already, in one transaction, shared with
+     * the articles of concurrent callers ({@link GroupCommit}): one commit (one flush to disk)
+     * for the lot, and an outcome only once that commit is done. The outcomes are in the order
+     * of {@code batch}; a later article sees the earlier ones (a repeat within the batch, or of
+     * a concurrent caller's article, is found; a copy joins their story).
      */
     public List<IntakeOutcome> store(List<PreparedArticle> batch) {
+        List<IntakeOutcome> outcomes = commits.store(batch);
+        for (IntakeOutcome outcome : outcomes) {
+            if (!outcome.alreadyStored() && outcome.status() == ArticleState.ACCEPTED) {
+                accepted.fire(new ArticleAccepted(outcome.articleId()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Stores {@code batch} (one caller's articles or a group of callers', see {@link GroupCommit}) in one transaction. */
+    private List<IntakeOutcome> storeInOneTransaction(List<PreparedArticle> batch) {
         List<IntakeOutcome> outcomes;
         if (batch.size() == 1) {
             outcomes = List.of(storeAlone(batch.get(0)));
@@ -88,11 +101,6 @@ public class ArticleIntake {
                 // A concurrent submission of one of these committed first and the whole batch
                 // was rolled back: store them one by one, each finding what the other stored.
                 outcomes = batch.stream().map(this::storeAlone).toList();
-            }
-        }
-        for (IntakeOutcome outcome : outcomes) {
-            if (!outcome.alreadyStored() && outcome.status() == ArticleState.ACCEPTED) {
-                accepted.fire(new ArticleAccepted(outcome.articleId()));
             }
         }
         return outcomes;

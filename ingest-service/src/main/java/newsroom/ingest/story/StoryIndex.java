@@ -1,44 +1,62 @@
 package newsroom.ingest.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.Session;
 
 /**
- * The stored MinHash-LSH index ({@code story_signature}, {@code story_band},
- * migration V3). Both methods run inside the caller's transaction, so articles
- * and their index rows are committed together or not at all. Both take a
- * whole batch of new articles: one statement (one round trip) per batch,
- * however many articles it holds.
+ * The stored MinHash-LSH index ({@code story_signature} with its
+ * {@code band_keys} and their GIN index, migrations V3 and V6): which stored
+ * articles a new one is compared with, and which of them, if any, tells the
+ * same story. The SQL that reads and writes the index is here too, but runs
+ * as part of intake's own statements (see {@code intake.ArticleBatchStore}):
+ * the candidates are read in the same round trip as the look-up of
+ * resubmissions, the index row written in the same statement as the article
+ * row, so articles and their index rows are committed together or not at all.
  */
 @ApplicationScoped
 public class StoryIndex {
 
-    private final EntityManager entityManager;
+    /**
+     * The stored articles sharing a band key with the new ones: rows of
+     * (article_id, story_id, minhash, band_keys), for the band keys bound to its one
+     * {@code bigint[]} parameter (see {@link #bandKeys}); read them with {@link Candidates#add}.
+     */
+    public static final String CANDIDATE_ROWS = """
+            SELECT s.article_id, a.story_id, s.minhash, s.band_keys
+            FROM story_signature s
+            JOIN article a ON a.id = s.article_id
+            WHERE s.band_keys && ?::bigint[]""";
 
-    public StoryIndex(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    /**
+     * Indexes a new article, as the last part of a statement whose common table expression
+     * {@code new_article} returns its id. Parameters: the signature's bytes (null for an
+     * article without one: nothing is indexed) and its band keys ({@code bigint[]}).
+     */
+    public static final String INDEX_NEW_ARTICLE = """
+            INSERT INTO story_signature (article_id, minhash, band_keys)
+            SELECT new_article.id, given.minhash, given.band_keys
+            FROM new_article, (SELECT ?::bytea AS minhash, ?::bigint[] AS band_keys) given
+            WHERE given.minhash IS NOT NULL""";
+
+    /** Every band key of {@code signatures}, once: the parameter of {@link #CANDIDATE_ROWS}. */
+    public static long[] bandKeys(List<ShingleSignature> signatures) {
+        return signatures.stream().flatMapToLong(signature -> Arrays.stream(signature.bandKeys())).distinct().toArray();
     }
 
     /**
      * For each new article, in order, the earlier article that tells the same story, if any:
-     * a stored one or one before it in {@code articles} (a copy of an article of the same batch
-     * joins that article's story, as it would had they come one by one).
+     * a stored one among {@code stored} or one before it in {@code articles} (a copy of an
+     * article of the same batch joins that article's story, as it would had they come one by one).
      */
-    public List<Optional<StoryMatch>> findSameStories(List<SignedArticle> articles) {
-        Map<Long, List<StoryCandidate>> byBand = storedCandidates(articles);
+    public List<Optional<StoryMatch>> findSameStories(List<SignedArticle> articles, Candidates stored) {
+        Map<Long, List<StoryCandidate>> byBand = stored.byBand;
         List<Optional<StoryMatch>> matches = new ArrayList<>(articles.size());
         for (SignedArticle article : articles) {
             long[] keys = article.signature().bandKeys();
@@ -63,73 +81,21 @@ public class StoryIndex {
         return matches;
     }
 
-    /** Indexes newly stored articles so later copies find them. */
-    public void add(List<SignedArticle> articles) {
-        if (articles.isEmpty()) {
-            return;
-        }
-        session().doWork(connection -> {
-            // One statement per article (the signature row, then one band row per distinct key),
-            // all sent as one batch: one round trip.
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    WITH signature AS (
-                        INSERT INTO story_signature (article_id, minhash) VALUES (?, ?) RETURNING article_id)
-                    INSERT INTO story_band (band_key, article_id)
-                    SELECT DISTINCT k, signature.article_id FROM signature, unnest(?) AS k""")) {
-                for (SignedArticle article : articles) {
-                    insert.setLong(1, article.articleId());
-                    insert.setBytes(2, article.signature().toBytes());
-                    insert.setArray(3, bigints(connection, article.signature().bandKeys()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+    /** Stored articles read by {@link #CANDIDATE_ROWS}, by band key. */
+    public static final class Candidates {
+        private final Map<Long, List<StoryCandidate>> byBand = new HashMap<>();
+        private final Map<Long, StoryCandidate> byArticle = new HashMap<>();
+
+        /** One row of {@link #CANDIDATE_ROWS}: the candidate is listed under each of its band keys. */
+        public void add(long articleId, long storyId, byte[] minhash, Long[] bandKeys) {
+            if (byArticle.containsKey(articleId)) {
+                return;
             }
-        });
-    }
-
-    /** The stored articles sharing a band key with any of {@code articles}, by band key. */
-    private Map<Long, List<StoryCandidate>> storedCandidates(List<SignedArticle> articles) {
-        Map<Long, List<StoryCandidate>> byBand = new HashMap<>();
-        if (articles.isEmpty()) {
-            return byBand;
-        }
-        long[] keys = articles.stream().flatMapToLong(article -> Arrays.stream(article.signature().bandKeys()))
-                .distinct().toArray();
-        session().doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT b.band_key, s.article_id, a.story_id, s.minhash
-                    FROM story_band b
-                    JOIN story_signature s ON s.article_id = b.article_id
-                    JOIN article a ON a.id = b.article_id
-                    WHERE b.band_key = ANY (?)""")) {
-                select.setArray(1, bigints(connection, keys));
-                Map<Long, StoryCandidate> read = new HashMap<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        long articleId = rows.getLong(2);
-                        StoryCandidate candidate = read.get(articleId);
-                        if (candidate == null) {
-                            candidate = new StoryCandidate(articleId, rows.getLong(3),
-                                    ShingleSignature.fromBytes(rows.getBytes(4)));
-                            read.put(articleId, candidate);
-                        }
-                        byBand.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(candidate);
-                    }
-                }
+            StoryCandidate candidate = new StoryCandidate(articleId, storyId, ShingleSignature.fromBytes(minhash));
+            byArticle.put(articleId, candidate);
+            for (Long key : new LinkedHashSet<>(Arrays.asList(bandKeys))) {
+                byBand.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
             }
-        });
-        return byBand;
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
-    }
-
-    private static Array bigints(Connection connection, long[] values) throws SQLException {
-        Long[] boxed = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
         }
-        return connection.createArrayOf("bigint", boxed);
     }
 }
