@@ -47,6 +47,9 @@ public final class QuoteAttributor {
             "retort", "concede", "contend", "charge", "allege", "proclaim", "scoff", "wonder", "muse",
             "report", "whisper", "post", "text", "email", "rail", "blast", "snap", "sigh", "inform", "answer",
             "confess", "mock", "plead", "demand");
+    /** Cues whose object is the one spoken to ("told CNBC"), never the speaker. */
+    private static final Set<String> LISTENER_CUES = Set.of("tell", "ask", "inform", "urge", "warn", "remind",
+            "answer", "email", "text", "call");
     private static final Set<String> PLURAL_PRONOUNS = Set.of("we", "they", "us", "them");
     private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
     private static final Set<EntityType> SPEAKER_TYPES = Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GPE);
@@ -171,16 +174,22 @@ public final class QuoteAttributor {
             Sentence sentence = parsed.sentence(cue.sentence());
             Token subject = subjectOf(sentence, cue.index());
             if (subject == null) {
-                subject = invertedName(sentence, cue);
+                subject = subjectWithoutNsubj(sentence, cue);
             }
             if (subject == null) {
                 return new Speaker(null, "", cue.key(), null, cue.sentence());
             }
+            subject = nameBeforeParentheses(sentence, subject);
+            Token written = subject;
+            subject = antecedentOfRelative(sentence, subject);
             DocumentEntity entity = resolve(sentence, subject, span);
             if (entity == null && subject.tag().startsWith("NNP") && !isPlural(sentence, subject)) {
                 return new Speaker(null, properNoun(sentence, subject), cue.key(), null, cue.sentence());
             }
-            return new Speaker(entity, "", cue.key(), referringMention(sentence, subject), cue.sentence());
+            EntityMention mention = written != subject
+                    ? new EntityMention(written.word(), written.begin(), written.end(), MentionKind.PRONOMINAL)
+                    : referringMention(sentence, subject);
+            return new Speaker(entity, "", cue.key(), mention, cue.sentence());
         }
 
         /**
@@ -199,6 +208,9 @@ public final class QuoteAttributor {
                 return null;
             }
             List<Token> next = parsed.sentence(last + 1).tokens();
+            if (parsed.text().substring(Math.min(span.outerEnd(), next.get(0).begin()), next.get(0).begin()).indexOf('\n') >= 0) {
+                return null; // a new paragraph is someone else's words, not the cue of this quote
+            }
             for (int i = 0; i < Math.min(OPENING_CUE_WINDOW, next.size()); i++) {
                 Token t = next.get(i);
                 if (insideAnyQuote(t)) {
@@ -272,14 +284,102 @@ public final class QuoteAttributor {
             return null;
         }
 
+        /**
+         * The speaker of a cue the parser gave no subject: the agent of a
+         * passive ("was written by Springsteen"), a name the parser made the
+         * object of an inverted cue ("…,” said 9/11 widow Terry Strada), a
+         * name right before the cue ("…,’” Merkley said, the name parsed as
+         * part of the quote) or right after it ("Said Ellis:").
+         */
+        private Token subjectWithoutNsubj(Sentence sentence, Token cue) {
+            for (Dependency d : sentence.dependentsOf(cue.index())) {
+                Token dependent = tokens.get(d.dependent());
+                if (insideAnyQuote(dependent)) {
+                    continue;
+                }
+                if (d.relation().equals("obl:agent")) {
+                    return dependent;
+                }
+                boolean inverted = d.relation().equals("obj") || d.relation().equals("xcomp") || d.relation().equals("dep");
+                if (inverted && d.dependent() > cue.index() && !LISTENER_CUES.contains(cue.key())
+                        && isSpeakerName(dependent) && nameEntityByToken.get(d.dependent()).type() == EntityType.PERSON) {
+                    return dependent;
+                }
+            }
+            if (cue.index() > 0) {
+                Token before = tokens.get(cue.index() - 1);
+                if (before.sentence() == cue.sentence() && !insideAnyQuote(before) && isSpeakerName(before)) {
+                    return before;
+                }
+            }
+            return invertedName(sentence, cue);
+        }
+
+        private boolean isSpeakerName(Token t) {
+            DocumentEntity entity = nameEntityByToken.get(t.index());
+            return entity != null && SPEAKER_TYPES.contains(entity.type());
+        }
+
+        /**
+         * "Rep. Elijah E. Cummings (D-Md.) said": the parser can make the
+         * party and state in parentheses the subject; the name before them is.
+         */
+        private Token nameBeforeParentheses(Sentence sentence, Token subject) {
+            int open = -1;
+            for (Token t : sentence.tokens()) {
+                if (t.index() > subject.index()) {
+                    break;
+                }
+                if (t.tag().equals("-LRB-")) {
+                    open = t.index();
+                } else if (t.tag().equals("-RRB-")) {
+                    open = -1;
+                }
+            }
+            if (open <= 0 || tokens.get(open - 1).sentence() != subject.sentence()) {
+                return subject;
+            }
+            Token before = tokens.get(open - 1);
+            return isSpeakerName(before) ? before : subject;
+        }
+
+        /** "Stevie Wonder, who joked": a relative pronoun subject stands for the noun its clause modifies. */
+        private Token antecedentOfRelative(Sentence sentence, Token subject) {
+            if (!subject.tag().startsWith("W")) {
+                return subject;
+            }
+            Dependency clause = sentence.headOf(subject.index());
+            if (clause == null || clause.governor() < 0) {
+                return subject;
+            }
+            for (int verb = clause.governor(), depth = 0; depth < 3; depth++) {
+                Dependency head = sentence.headOf(verb);
+                if (head == null || head.governor() < 0) {
+                    return subject;
+                }
+                if (head.relation().equals("acl:relcl")) {
+                    return tokens.get(head.governor());
+                }
+                if (!SUBJECT_CLIMB.contains(head.relation().split(":")[0])) {
+                    return subject;
+                }
+                verb = head.governor();
+            }
+            return subject;
+        }
+
+        /** A proper noun, or a word NER put in a name whatever its tag ("said Devine", Devine tagged JJ). */
+        private boolean isNameWord(Token t) {
+            return t.tag().startsWith("NNP") || nameEntityByToken.containsKey(t.index());
+        }
+
         /** "Said Ellis:" where the parser found no subject: a name right after the cue. */
         private Token invertedName(Sentence sentence, Token cue) {
             int next = cue.index() + 1;
-            if (next < tokens.size() && tokens.get(next).sentence() == sentence.index()
-                    && tokens.get(next).tag().startsWith("NNP")) {
+            if (next < tokens.size() && tokens.get(next).sentence() == sentence.index() && isNameWord(tokens.get(next))) {
                 int last = next;
                 while (last + 1 < tokens.size() && tokens.get(last + 1).sentence() == sentence.index()
-                        && tokens.get(last + 1).tag().startsWith("NNP")) {
+                        && isNameWord(tokens.get(last + 1))) {
                     last++;
                 }
                 return tokens.get(last);
@@ -396,6 +496,10 @@ public final class QuoteAttributor {
             if (inside.isEmpty()) {
                 return null;
             }
+            Token governing = governingCue(inside);
+            if (governing != null) {
+                return governing;
+            }
             int first = inside.get(0).index();
             int last = inside.get(inside.size() - 1).index();
             Token best = null;
@@ -409,6 +513,38 @@ public final class QuoteAttributor {
                     if (distance < bestDistance) {
                         bestDistance = distance;
                         best = t;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /**
+         * The speech verb the quote's words hang from in the parse (“…,” X
+         * said; footage of X saying, “…” when Y blasted him): the nearest cue
+         * up the tree from any quoted word, which beats a cue that is merely
+         * closer in the text.
+         */
+        private Token governingCue(List<Token> inside) {
+            Token best = null;
+            int bestSteps = Integer.MAX_VALUE;
+            for (Token word : inside) {
+                if (word.isPunctuation()) {
+                    continue; // a quotation mark can hang from the sentence before the quote
+                }
+                Sentence sentence = parsed.sentence(word.sentence());
+                int at = word.index();
+                for (int steps = 1; steps < bestSteps && steps <= 12; steps++) {
+                    Dependency head = sentence.headOf(at);
+                    if (head == null || head.governor() < 0) {
+                        break;
+                    }
+                    at = head.governor();
+                    Token t = tokens.get(at);
+                    if (!insideAnyQuote(t) && isCue(t)) {
+                        best = t;
+                        bestSteps = steps;
+                        break;
                     }
                 }
             }
