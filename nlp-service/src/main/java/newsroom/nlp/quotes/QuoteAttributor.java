@@ -46,7 +46,10 @@ public final class QuoteAttributor {
             "recount", "testify", "joke", "boast", "lament", "shout", "chant", "yell", "exclaim", "counter",
             "retort", "concede", "contend", "charge", "allege", "proclaim", "scoff", "wonder", "muse",
             "report", "whisper", "post", "text", "email", "rail", "blast", "snap", "sigh", "inform", "answer",
-            "confess", "mock", "plead", "demand");
+            "confess", "mock", "plead", "demand", "assure", "reassure", "remember", "beam", "gush", "marvel",
+            "reason", "concur", "interject", "opine", "tout", "crow", "hint", "fume", "grumble", "murmur", "mutter",
+            "scream", "cry", "laugh", "huff", "reflect", "elaborate", "volunteer", "thunder", "vent", "chide",
+            "scold", "taunt", "snipe", "sniff");
     /** Cues whose object is the one spoken to ("told CNBC"), never the speaker. */
     private static final Set<String> LISTENER_CUES = Set.of("tell", "ask", "inform", "urge", "warn", "remind",
             "answer", "email", "text", "call");
@@ -160,8 +163,12 @@ public final class QuoteAttributor {
                 cue = cueOpeningNextSentence(span);
             }
             if (cue == null) {
-                boolean continues = previous != null && firstSentence(span) <= previousLastSentence + 1
-                        && opensItsSentence(span, sentences.get(0));
+                Speaker according = accordingTo(sentences, span);
+                if (according != null) {
+                    return according;
+                }
+                boolean continues = previous != null && opensItsSentence(span, sentences.get(0))
+                        && (firstSentence(span) <= previousLastSentence + 1 || sameParagraphNoOtherSubject(previous, span));
                 if (continues && !previous.speakerEntityId().isEmpty()) {
                     return new Speaker(entitiesById.get(previous.speakerEntityId()), "", "", null);
                 }
@@ -169,7 +176,17 @@ public final class QuoteAttributor {
                     return new Speaker(null, previous.speaker(), "", null);
                 }
                 Speaker introduced = introducedByColon(span);
-                return introduced != null ? introduced : signedQuote(span);
+                if (introduced != null) {
+                    return introduced;
+                }
+                Speaker signed = signedQuote(span);
+                if (signed.entity != null || !signed.unrecognizedName.isEmpty() || opensItsSentence(span, sentences.get(0))) {
+                    return signed;
+                }
+                // A partial quote inside narrative with no speech verb ("Trump attacked “the hateful
+                // ideology …”"): the words are the person the sentence is about, its named subject.
+                DocumentEntity subject = lastNamedPersonSubject(sentences.get(0), Integer.MAX_VALUE);
+                return subject != null ? new Speaker(subject, "", "", null) : signed;
             }
             Sentence sentence = parsed.sentence(cue.sentence());
             Token subject = subjectOf(sentence, cue.index());
@@ -190,6 +207,47 @@ public final class QuoteAttributor {
                     ? new EntityMention(written.word(), written.begin(), written.end(), MentionKind.PRONOMINAL)
                     : referringMention(sentence, subject);
             return new Speaker(entity, "", cue.key(), mention, cue.sentence());
+        }
+
+        /** "According to Limbaugh, “…”": the name after "according to" in the quote's sentence, outside quotes. */
+        private Speaker accordingTo(List<Sentence> sentences, QuoteSpan span) {
+            for (Sentence sentence : sentences) {
+                List<Token> words = sentence.tokens();
+                for (int i = 0; i + 1 < words.size(); i++) {
+                    if (!words.get(i).word().equalsIgnoreCase("according") || !words.get(i + 1).word().equalsIgnoreCase("to")
+                            || insideAnyQuote(words.get(i))) {
+                        continue;
+                    }
+                    for (int j = i + 2; j < Math.min(words.size(), i + 7); j++) {
+                        Token t = words.get(j);
+                        if (insideAnyQuote(t) || t.word().equals(",")) {
+                            break;
+                        }
+                        if (isSpeakerName(t)) {
+                            return new Speaker(nameEntityByToken.get(t.index()), "", "", null);
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A quote opening its sentence later in the paragraph of the previous
+         * quote, after narrative with no other named person as subject ("“…,”
+         * Obama said after the meeting. He did not suggest retaliation. “…”").
+         */
+        private boolean sameParagraphNoOtherSubject(AttributedQuote previous, QuoteSpan span) {
+            if (previous.end() > span.outerBegin() || parsed.text().substring(previous.end(), span.outerBegin()).indexOf('\n') >= 0) {
+                return false;
+            }
+            for (int s = sentenceAt(previous.end()) + 1; s < firstSentence(span); s++) {
+                DocumentEntity subject = lastNamedPersonSubject(parsed.sentence(s), Integer.MAX_VALUE);
+                if (subject != null && !subject.id().equals(previous.speakerEntityId())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
@@ -218,7 +276,8 @@ public final class QuoteAttributor {
                 }
                 if (isCue(t)) {
                     // A cue followed by a quote of its own sentence introduces that quote instead.
-                    boolean ownQuote = next.stream().anyMatch(o -> o.index() > t.index() && insideAnyQuote(o));
+                    boolean ownQuote = spans.stream().filter(o -> o.outerBegin() > t.begin() && o.outerBegin() < next.get(next.size() - 1).end())
+                            .anyMatch(o -> t.equals(governingCue(tokens.stream().filter(w -> o.contains(w.begin(), w.end())).toList())));
                     return ownQuote ? null : t;
                 }
             }
@@ -345,8 +404,8 @@ public final class QuoteAttributor {
 
         /** "Stevie Wonder, who joked": a relative pronoun subject stands for the noun its clause modifies. */
         private Token antecedentOfRelative(Sentence sentence, Token subject) {
-            if (!subject.tag().startsWith("W")) {
-                return subject;
+            if (!subject.word().equalsIgnoreCase("who")) {
+                return subject; // "which" and "that" stand for things: "the caption which reads"
             }
             Dependency clause = sentence.headOf(subject.index());
             if (clause == null || clause.governor() < 0) {
@@ -438,6 +497,19 @@ public final class QuoteAttributor {
             java.util.regex.Matcher signature = SIGNATURE_AFTER.matcher(after);
             if (signature.matches()) {
                 return signer(span.outerEnd() + signature.start(1), span.outerEnd() + signature.end(1));
+            }
+            if (lineEnd >= 0 && after.isBlank()) {
+                // Fact-check style: the quote a paragraph of its own, "- Bernie Sanders." the next one.
+                int nextStart = lineEnd;
+                while (nextStart < text.length() && Character.isWhitespace(text.charAt(nextStart))) {
+                    nextStart++;
+                }
+                int nextEnd = text.indexOf('\n', nextStart);
+                String nextLine = text.substring(nextStart, nextEnd < 0 ? text.length() : nextEnd);
+                java.util.regex.Matcher below = SIGNATURE_AFTER.matcher(nextLine);
+                if (below.matches()) {
+                    return signer(nextStart + below.start(1), nextStart + below.end(1));
+                }
             }
             int lineStart = text.lastIndexOf('\n', span.outerBegin() - 1) + 1;
             java.util.regex.Matcher label = SIGNATURE_BEFORE.matcher(text.substring(lineStart, span.outerBegin()));
