@@ -356,7 +356,9 @@ public final class QuoteAttributor {
                 if (insideAnyQuote(dependent)) {
                     continue;
                 }
-                if (d.relation().equals("obl:agent")) {
+                boolean byPhrase = d.relation().startsWith("obl") && sentence.dependentsOf(d.dependent()).stream()
+                        .anyMatch(c -> c.relation().equals("case") && tokens.get(c.dependent()).word().equalsIgnoreCase("by"));
+                if (d.relation().equals("obl:agent") || byPhrase && isPassive(sentence, cue)) {
                     return dependent;
                 }
                 boolean inverted = d.relation().equals("obj") || d.relation().equals("xcomp") || d.relation().equals("dep");
@@ -372,6 +374,11 @@ public final class QuoteAttributor {
                 }
             }
             return invertedName(sentence, cue);
+        }
+
+        private boolean isPassive(Sentence sentence, Token verb) {
+            return sentence.dependentsOf(verb.index()).stream()
+                    .anyMatch(d -> d.relation().equals("aux:pass") || d.relation().equals("nsubj:pass"));
         }
 
         private boolean isSpeakerName(Token t) {
