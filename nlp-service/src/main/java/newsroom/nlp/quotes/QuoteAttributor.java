@@ -193,6 +193,14 @@ public final class QuoteAttributor {
             if (subject == null) {
                 subject = subjectWithoutNsubj(sentence, cue);
             }
+            if (subject == null && (cue.tag().equals("VBG") || cue.tag().equals("VBN"))) {
+                // "Mr. Trump hardly clarified the matter, …, asserting, “…”": a participle says
+                // the words of the person the sentence is about.
+                DocumentEntity about = lastNamedPersonSubject(sentence, cue.index());
+                if (about != null) {
+                    return new Speaker(about, "", cue.key(), null, cue.sentence());
+                }
+            }
             if (subject == null) {
                 return new Speaker(null, "", cue.key(), null, cue.sentence());
             }
@@ -670,6 +678,9 @@ public final class QuoteAttributor {
         private Token subjectAbove(Sentence sentence, int verb) {
             for (int depth = 0; depth < 4; depth++) {
                 Dependency head = sentence.headOf(verb);
+                if (head != null && head.relation().equals("acl") && isSpeakerName(tokens.get(head.governor()))) {
+                    return tokens.get(head.governor()); // "footage of Hillary Clinton asking, “…”"
+                }
                 if (head == null || head.governor() < 0 || head.relation().startsWith("acl")
                         || head.relation().startsWith("ccomp")) {
                     return null;
@@ -699,8 +710,33 @@ public final class QuoteAttributor {
                 }
                 return salientPerson != null ? salientPerson : nearestPersonBefore(subject.index());
             }
+            DocumentEntity speaksFor = nameModifying(sentence, subject);
+            if (speaksFor != null) {
+                return speaksFor;
+            }
             if (subject.isNoun()) {
                 return byRole(roleWords(sentence, subject), span.outerBegin(), subject.ner().equals("TITLE"));
+            }
+            return null;
+        }
+
+        /**
+         * "The IMF report stated", "Trump's campaign said": a common-noun
+         * subject that a person's or organization's name modifies speaks for
+         * them, when no role phrase in the text says who it is.
+         */
+        private DocumentEntity nameModifying(Sentence sentence, Token subject) {
+            if (!subject.isNoun() || subject.tag().startsWith("NNP") || roles.values().stream().flatMap(List::stream)
+                    .anyMatch(r -> r.words().contains(subject.key()))) {
+                return null;
+            }
+            for (Dependency d : sentence.dependentsOf(subject.index())) {
+                if (d.dependent() < subject.index() && (d.relation().equals("compound") || d.relation().equals("nmod:poss"))) {
+                    DocumentEntity named = nameEntityByToken.get(d.dependent());
+                    if (named != null && (named.type() == EntityType.PERSON || named.type() == EntityType.ORGANIZATION)) {
+                        return named;
+                    }
+                }
             }
             return null;
         }
