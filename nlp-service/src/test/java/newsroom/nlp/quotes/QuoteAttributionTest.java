@@ -200,4 +200,13 @@ class QuoteAttributionTest {
         List<Quote> quotes = quotes("In a speech in May, Tom Becker attacked \u201cthe failed ideas of the past.\u201d");
         assertQuote(quotes.get(0), "the failed ideas of the past.", "Tom Becker", "");
     }
+
+    @Test
+    void aParticipleSpeaksForTheSentencesSubjectAndANounForTheNameModifyingIt() {
+        List<Quote> quotes = quotes("Tom Becker hardly cleared up the matter, treating it as a joke and, when pressed "
+                + "after the debate, asserting, \u201cI pay my taxes.\u201d\n\n"
+                + "\u201cGrowth will slow next year,\u201d the Unesco report stated.");
+        assertQuote(quotes.get(0), "I pay my taxes.", "Tom Becker", "assert");
+        assertEquals("Unesco", quotes.get(1).getSpeaker());
+    }
 }
