@@ -46,7 +46,13 @@ public final class QuoteAttributor {
             "recount", "testify", "joke", "boast", "lament", "shout", "chant", "yell", "exclaim", "counter",
             "retort", "concede", "contend", "charge", "allege", "proclaim", "scoff", "wonder", "muse",
             "report", "whisper", "post", "text", "email", "rail", "blast", "snap", "sigh", "inform", "answer",
-            "confess", "mock", "plead", "demand");
+            "confess", "mock", "plead", "demand", "assure", "reassure", "remember", "beam", "gush", "marvel",
+            "reason", "concur", "interject", "opine", "tout", "crow", "hint", "fume", "grumble", "murmur", "mutter",
+            "scream", "cry", "laugh", "huff", "reflect", "elaborate", "volunteer", "thunder", "vent", "chide",
+            "scold", "taunt", "snipe", "sniff");
+    /** Cues whose object is the one spoken to ("told CNBC"), never the speaker. */
+    private static final Set<String> LISTENER_CUES = Set.of("tell", "ask", "inform", "urge", "warn", "remind",
+            "answer", "email", "text", "call");
     private static final Set<String> PLURAL_PRONOUNS = Set.of("we", "they", "us", "them");
     private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
     private static final Set<EntityType> SPEAKER_TYPES = Set.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GPE);
@@ -157,8 +163,12 @@ public final class QuoteAttributor {
                 cue = cueOpeningNextSentence(span);
             }
             if (cue == null) {
-                boolean continues = previous != null && firstSentence(span) <= previousLastSentence + 1
-                        && opensItsSentence(span, sentences.get(0));
+                Speaker according = accordingTo(sentences, span);
+                if (according != null) {
+                    return according;
+                }
+                boolean continues = previous != null && opensItsSentence(span, sentences.get(0))
+                        && (firstSentence(span) <= previousLastSentence + 1 || sameParagraphNoOtherSubject(previous, span));
                 if (continues && !previous.speakerEntityId().isEmpty()) {
                     return new Speaker(entitiesById.get(previous.speakerEntityId()), "", "", null);
                 }
@@ -166,21 +176,86 @@ public final class QuoteAttributor {
                     return new Speaker(null, previous.speaker(), "", null);
                 }
                 Speaker introduced = introducedByColon(span);
-                return introduced != null ? introduced : signedQuote(span);
+                if (introduced != null) {
+                    return introduced;
+                }
+                Speaker signed = signedQuote(span);
+                if (signed.entity != null || !signed.unrecognizedName.isEmpty() || opensItsSentence(span, sentences.get(0))) {
+                    return signed;
+                }
+                // A partial quote inside narrative with no speech verb ("Trump attacked “the hateful
+                // ideology …”"): the words are the person the sentence is about, its named subject.
+                DocumentEntity subject = lastNamedPersonSubject(sentences.get(0), Integer.MAX_VALUE);
+                return subject != null ? new Speaker(subject, "", "", null) : signed;
             }
             Sentence sentence = parsed.sentence(cue.sentence());
             Token subject = subjectOf(sentence, cue.index());
             if (subject == null) {
-                subject = invertedName(sentence, cue);
+                subject = subjectWithoutNsubj(sentence, cue);
+            }
+            if (subject == null && (cue.tag().equals("VBG") || cue.tag().equals("VBN"))) {
+                // "Mr. Trump hardly clarified the matter, …, asserting, “…”": a participle says
+                // the words of the person the sentence is about.
+                DocumentEntity about = lastNamedPersonSubject(sentence, cue.index());
+                if (about != null) {
+                    return new Speaker(about, "", cue.key(), null, cue.sentence());
+                }
             }
             if (subject == null) {
                 return new Speaker(null, "", cue.key(), null, cue.sentence());
             }
+            subject = nameBeforeParentheses(sentence, subject);
+            Token written = subject;
+            subject = antecedentOfRelative(sentence, subject);
             DocumentEntity entity = resolve(sentence, subject, span);
             if (entity == null && subject.tag().startsWith("NNP") && !isPlural(sentence, subject)) {
                 return new Speaker(null, properNoun(sentence, subject), cue.key(), null, cue.sentence());
             }
-            return new Speaker(entity, "", cue.key(), referringMention(sentence, subject), cue.sentence());
+            EntityMention mention = written != subject
+                    ? new EntityMention(written.word(), written.begin(), written.end(), MentionKind.PRONOMINAL)
+                    : referringMention(sentence, subject);
+            return new Speaker(entity, "", cue.key(), mention, cue.sentence());
+        }
+
+        /** "According to Limbaugh, “…”": the name after "according to" in the quote's sentence, outside quotes. */
+        private Speaker accordingTo(List<Sentence> sentences, QuoteSpan span) {
+            for (Sentence sentence : sentences) {
+                List<Token> words = sentence.tokens();
+                for (int i = 0; i + 1 < words.size(); i++) {
+                    if (!words.get(i).word().equalsIgnoreCase("according") || !words.get(i + 1).word().equalsIgnoreCase("to")
+                            || insideAnyQuote(words.get(i))) {
+                        continue;
+                    }
+                    for (int j = i + 2; j < Math.min(words.size(), i + 7); j++) {
+                        Token t = words.get(j);
+                        if (insideAnyQuote(t) || t.word().equals(",")) {
+                            break;
+                        }
+                        if (isSpeakerName(t)) {
+                            return new Speaker(nameEntityByToken.get(t.index()), "", "", null);
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A quote opening its sentence later in the paragraph of the previous
+         * quote, after narrative with no other named person as subject ("“…,”
+         * Obama said after the meeting. He did not suggest retaliation. “…”").
+         */
+        private boolean sameParagraphNoOtherSubject(AttributedQuote previous, QuoteSpan span) {
+            if (previous.end() > span.outerBegin() || parsed.text().substring(previous.end(), span.outerBegin()).indexOf('\n') >= 0) {
+                return false;
+            }
+            for (int s = sentenceAt(previous.end()) + 1; s < firstSentence(span); s++) {
+                DocumentEntity subject = lastNamedPersonSubject(parsed.sentence(s), Integer.MAX_VALUE);
+                if (subject != null && !subject.id().equals(previous.speakerEntityId())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
@@ -199,6 +274,9 @@ public final class QuoteAttributor {
                 return null;
             }
             List<Token> next = parsed.sentence(last + 1).tokens();
+            if (parsed.text().substring(Math.min(span.outerEnd(), next.get(0).begin()), next.get(0).begin()).indexOf('\n') >= 0) {
+                return null; // a new paragraph is someone else's words, not the cue of this quote
+            }
             for (int i = 0; i < Math.min(OPENING_CUE_WINDOW, next.size()); i++) {
                 Token t = next.get(i);
                 if (insideAnyQuote(t)) {
@@ -206,7 +284,8 @@ public final class QuoteAttributor {
                 }
                 if (isCue(t)) {
                     // A cue followed by a quote of its own sentence introduces that quote instead.
-                    boolean ownQuote = next.stream().anyMatch(o -> o.index() > t.index() && insideAnyQuote(o));
+                    boolean ownQuote = spans.stream().filter(o -> o.outerBegin() > t.begin() && o.outerBegin() < next.get(next.size() - 1).end())
+                            .anyMatch(o -> t.equals(governingCue(tokens.stream().filter(w -> o.contains(w.begin(), w.end())).toList())));
                     return ownQuote ? null : t;
                 }
             }
@@ -272,14 +351,109 @@ public final class QuoteAttributor {
             return null;
         }
 
+        /**
+         * The speaker of a cue the parser gave no subject: the agent of a
+         * passive ("was written by Springsteen"), a name the parser made the
+         * object of an inverted cue ("…,” said 9/11 widow Terry Strada), a
+         * name right before the cue ("…,’” Merkley said, the name parsed as
+         * part of the quote) or right after it ("Said Ellis:").
+         */
+        private Token subjectWithoutNsubj(Sentence sentence, Token cue) {
+            for (Dependency d : sentence.dependentsOf(cue.index())) {
+                Token dependent = tokens.get(d.dependent());
+                if (insideAnyQuote(dependent)) {
+                    continue;
+                }
+                boolean byPhrase = d.relation().startsWith("obl") && sentence.dependentsOf(d.dependent()).stream()
+                        .anyMatch(c -> c.relation().equals("case") && tokens.get(c.dependent()).word().equalsIgnoreCase("by"));
+                if (d.relation().equals("obl:agent") || byPhrase && isPassive(sentence, cue)) {
+                    return dependent;
+                }
+                boolean inverted = d.relation().equals("obj") || d.relation().equals("xcomp") || d.relation().equals("dep");
+                if (inverted && d.dependent() > cue.index() && !LISTENER_CUES.contains(cue.key())
+                        && isSpeakerName(dependent) && nameEntityByToken.get(d.dependent()).type() == EntityType.PERSON) {
+                    return dependent;
+                }
+            }
+            if (cue.index() > 0) {
+                Token before = tokens.get(cue.index() - 1);
+                if (before.sentence() == cue.sentence() && !insideAnyQuote(before) && isSpeakerName(before)) {
+                    return before;
+                }
+            }
+            return invertedName(sentence, cue);
+        }
+
+        private boolean isPassive(Sentence sentence, Token verb) {
+            return sentence.dependentsOf(verb.index()).stream()
+                    .anyMatch(d -> d.relation().equals("aux:pass") || d.relation().equals("nsubj:pass"));
+        }
+
+        private boolean isSpeakerName(Token t) {
+            DocumentEntity entity = nameEntityByToken.get(t.index());
+            return entity != null && SPEAKER_TYPES.contains(entity.type());
+        }
+
+        /**
+         * "Rep. Elijah E. Cummings (D-Md.) said": the parser can make the
+         * party and state in parentheses the subject; the name before them is.
+         */
+        private Token nameBeforeParentheses(Sentence sentence, Token subject) {
+            int open = -1;
+            for (Token t : sentence.tokens()) {
+                if (t.index() > subject.index()) {
+                    break;
+                }
+                if (t.tag().equals("-LRB-")) {
+                    open = t.index();
+                } else if (t.tag().equals("-RRB-")) {
+                    open = -1;
+                }
+            }
+            if (open <= 0 || tokens.get(open - 1).sentence() != subject.sentence()) {
+                return subject;
+            }
+            Token before = tokens.get(open - 1);
+            return isSpeakerName(before) ? before : subject;
+        }
+
+        /** "Stevie Wonder, who joked": a relative pronoun subject stands for the noun its clause modifies. */
+        private Token antecedentOfRelative(Sentence sentence, Token subject) {
+            if (!subject.word().equalsIgnoreCase("who")) {
+                return subject; // "which" and "that" stand for things: "the caption which reads"
+            }
+            Dependency clause = sentence.headOf(subject.index());
+            if (clause == null || clause.governor() < 0) {
+                return subject;
+            }
+            for (int verb = clause.governor(), depth = 0; depth < 3; depth++) {
+                Dependency head = sentence.headOf(verb);
+                if (head == null || head.governor() < 0) {
+                    return subject;
+                }
+                if (head.relation().equals("acl:relcl")) {
+                    return tokens.get(head.governor());
+                }
+                if (!SUBJECT_CLIMB.contains(head.relation().split(":")[0])) {
+                    return subject;
+                }
+                verb = head.governor();
+            }
+            return subject;
+        }
+
+        /** A proper noun, or a word NER put in a name whatever its tag ("said Devine", Devine tagged JJ). */
+        private boolean isNameWord(Token t) {
+            return t.tag().startsWith("NNP") || nameEntityByToken.containsKey(t.index());
+        }
+
         /** "Said Ellis:" where the parser found no subject: a name right after the cue. */
         private Token invertedName(Sentence sentence, Token cue) {
             int next = cue.index() + 1;
-            if (next < tokens.size() && tokens.get(next).sentence() == sentence.index()
-                    && tokens.get(next).tag().startsWith("NNP")) {
+            if (next < tokens.size() && tokens.get(next).sentence() == sentence.index() && isNameWord(tokens.get(next))) {
                 int last = next;
                 while (last + 1 < tokens.size() && tokens.get(last + 1).sentence() == sentence.index()
-                        && tokens.get(last + 1).tag().startsWith("NNP")) {
+                        && isNameWord(tokens.get(last + 1))) {
                     last++;
                 }
                 return tokens.get(last);
@@ -339,6 +513,19 @@ public final class QuoteAttributor {
             if (signature.matches()) {
                 return signer(span.outerEnd() + signature.start(1), span.outerEnd() + signature.end(1));
             }
+            if (lineEnd >= 0 && after.isBlank()) {
+                // Fact-check style: the quote a paragraph of its own, "- Bernie Sanders." the next one.
+                int nextStart = lineEnd;
+                while (nextStart < text.length() && Character.isWhitespace(text.charAt(nextStart))) {
+                    nextStart++;
+                }
+                int nextEnd = text.indexOf('\n', nextStart);
+                String nextLine = text.substring(nextStart, nextEnd < 0 ? text.length() : nextEnd);
+                java.util.regex.Matcher below = SIGNATURE_AFTER.matcher(nextLine);
+                if (below.matches()) {
+                    return signer(nextStart + below.start(1), nextStart + below.end(1));
+                }
+            }
             int lineStart = text.lastIndexOf('\n', span.outerBegin() - 1) + 1;
             java.util.regex.Matcher label = SIGNATURE_BEFORE.matcher(text.substring(lineStart, span.outerBegin()));
             if (label.matches()) {
@@ -396,6 +583,10 @@ public final class QuoteAttributor {
             if (inside.isEmpty()) {
                 return null;
             }
+            Token governing = governingCue(inside);
+            if (governing != null) {
+                return governing;
+            }
             int first = inside.get(0).index();
             int last = inside.get(inside.size() - 1).index();
             Token best = null;
@@ -409,6 +600,38 @@ public final class QuoteAttributor {
                     if (distance < bestDistance) {
                         bestDistance = distance;
                         best = t;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /**
+         * The speech verb the quote's words hang from in the parse (“…,” X
+         * said; footage of X saying, “…” when Y blasted him): the nearest cue
+         * up the tree from any quoted word, which beats a cue that is merely
+         * closer in the text.
+         */
+        private Token governingCue(List<Token> inside) {
+            Token best = null;
+            int bestSteps = Integer.MAX_VALUE;
+            for (Token word : inside) {
+                if (word.isPunctuation()) {
+                    continue; // a quotation mark can hang from the sentence before the quote
+                }
+                Sentence sentence = parsed.sentence(word.sentence());
+                int at = word.index();
+                for (int steps = 1; steps < bestSteps && steps <= 12; steps++) {
+                    Dependency head = sentence.headOf(at);
+                    if (head == null || head.governor() < 0) {
+                        break;
+                    }
+                    at = head.governor();
+                    Token t = tokens.get(at);
+                    if (!insideAnyQuote(t) && isCue(t)) {
+                        best = t;
+                        bestSteps = steps;
+                        break;
                     }
                 }
             }
@@ -455,6 +678,9 @@ public final class QuoteAttributor {
         private Token subjectAbove(Sentence sentence, int verb) {
             for (int depth = 0; depth < 4; depth++) {
                 Dependency head = sentence.headOf(verb);
+                if (head != null && head.relation().equals("acl") && isSpeakerName(tokens.get(head.governor()))) {
+                    return tokens.get(head.governor()); // "footage of Hillary Clinton asking, “…”"
+                }
                 if (head == null || head.governor() < 0 || head.relation().startsWith("acl")
                         || head.relation().startsWith("ccomp")) {
                     return null;
@@ -484,8 +710,33 @@ public final class QuoteAttributor {
                 }
                 return salientPerson != null ? salientPerson : nearestPersonBefore(subject.index());
             }
+            DocumentEntity speaksFor = nameModifying(sentence, subject);
+            if (speaksFor != null) {
+                return speaksFor;
+            }
             if (subject.isNoun()) {
                 return byRole(roleWords(sentence, subject), span.outerBegin(), subject.ner().equals("TITLE"));
+            }
+            return null;
+        }
+
+        /**
+         * "The IMF report stated", "Trump's campaign said": a common-noun
+         * subject that a person's or organization's name modifies speaks for
+         * them, when no role phrase in the text says who it is.
+         */
+        private DocumentEntity nameModifying(Sentence sentence, Token subject) {
+            if (!subject.isNoun() || subject.tag().startsWith("NNP") || roles.values().stream().flatMap(List::stream)
+                    .anyMatch(r -> r.words().contains(subject.key()))) {
+                return null;
+            }
+            for (Dependency d : sentence.dependentsOf(subject.index())) {
+                if (d.dependent() < subject.index() && (d.relation().equals("compound") || d.relation().equals("nmod:poss"))) {
+                    DocumentEntity named = nameEntityByToken.get(d.dependent());
+                    if (named != null && (named.type() == EntityType.PERSON || named.type() == EntityType.ORGANIZATION)) {
+                        return named;
+                    }
+                }
             }
             return null;
         }

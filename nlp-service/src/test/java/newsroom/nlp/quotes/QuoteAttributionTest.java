@@ -147,4 +147,66 @@ class QuoteAttributionTest {
                 + "\u201cWe have the numbers in every region,\u201d which few people believe.");
         assertQuote(quotes.get(1), "We have the numbers in every region,", "Tom Becker", "");
     }
+
+    @Test
+    void theCueTheQuoteHangsFromBeatsACloserOne() {
+        List<Quote> quotes = quotes("Maria Novak spoke after the debate.\n\n"
+                + "The ad shows Tom Becker saying at the debate, \u201cThat makes me smart,\u201d when Novak attacked him.");
+        assertQuote(quotes.get(0), "That makes me smart,", "Tom Becker", "say");
+    }
+
+    @Test
+    void aCueInTheNextParagraphBelongsToItsOwnSpeakers() {
+        List<Quote> quotes = quotes("\u201cThe plan is sound,\u201d wrote Tom Becker for the Daily Record. "
+                + "\u201cMost voters agree with it.\u201d\n\n"
+                + "Many officials are urging changes to the plan.");
+        assertQuote(quotes.get(1), "Most voters agree with it.", "Tom Becker", "");
+    }
+
+    @Test
+    void speakersTheParserLeavesWithoutASubject() {
+        List<Quote> quotes = quotes("\u201cThe rules are wrong,\u201d said city widow Lena Hofer.\n\n"
+                + "\u201cWe expect a vote soon,\u201d Rep. Jonas Weber (D-Md.) said in an interview.\n\n"
+                + "\u201cThe Long Road\u201d was written by Tom Becker after the war.");
+        assertQuote(quotes.get(0), "The rules are wrong,", "Lena Hofer", "say");
+        assertQuote(quotes.get(1), "We expect a vote soon,", "Jonas Weber", "say");
+        assertQuote(quotes.get(2), "The Long Road", "Tom Becker", "write");
+    }
+
+    @Test
+    void aRelativeWhoIsThePersonItFollows() {
+        List<Quote> quotes = quotes("Tom Becker opened the museum with Maria Novak, who joked, \u201cI have not seen it yet.\u201d");
+        assertQuote(quotes.get(0), "I have not seen it yet.", "Maria Novak", "joke");
+    }
+
+    @Test
+    void factCheckQuotesSignedOnTheNextLine() {
+        List<Quote> quotes = quotes("Here are the claims we checked.\n\n"
+                + "\"Taxes went up for every family.\"\n\n- Maria Novak.\n\nThis is not true.");
+        assertQuote(quotes.get(0), "Taxes went up for every family.", "Maria Novak", "");
+    }
+
+    @Test
+    void accordingToAndContinuationsLaterInTheParagraph() {
+        List<Quote> quotes = quotes("According to Tom Becker, \u201cthe budget is balanced.\u201d\n\n"
+                + "\"We will not raise taxes,\" Maria Novak said after the meeting. She did not give details. "
+                + "\"Our goal is growth.\"");
+        assertQuote(quotes.get(0), "the budget is balanced.", "Tom Becker", "");
+        assertQuote(quotes.get(2), "Our goal is growth.", "Maria Novak", "");
+    }
+
+    @Test
+    void aPartialQuoteWithoutASpeechVerbIsTheWordsOfTheNamedSubject() {
+        List<Quote> quotes = quotes("In a speech in May, Tom Becker attacked \u201cthe failed ideas of the past.\u201d");
+        assertQuote(quotes.get(0), "the failed ideas of the past.", "Tom Becker", "");
+    }
+
+    @Test
+    void aParticipleSpeaksForTheSentencesSubjectAndANounForTheNameModifyingIt() {
+        List<Quote> quotes = quotes("Tom Becker hardly cleared up the matter, treating it as a joke and, when pressed "
+                + "after the debate, asserting, \u201cI pay my taxes.\u201d\n\n"
+                + "\u201cGrowth will slow next year,\u201d the Unesco report stated.");
+        assertQuote(quotes.get(0), "I pay my taxes.", "Tom Becker", "assert");
+        assertEquals("Unesco", quotes.get(1).getSpeaker());
+    }
 }
