@@ -124,20 +124,29 @@ public class TestStore {
             ids.add(article("Extra report " + i, null, first.plusSeconds(86_400L * i), text,
                     ArticleState.ACCEPTED, null, null, null));
         }
-        // Searchable although still queued for analysis, as if indexed by hand (migration V6 fills
-        // the vector only once an article leaves ACCEPTED).
+        indexByHand(ids);
+        return ids;
+    }
+
+    /**
+     * Adds one article awaiting analysis, searchable as {@link #addArticles}'
+     * are; for tests that take it out again with {@link #deleteArticles}.
+     */
+    @Transactional
+    public long addArticle(String title, String text, Instant published) {
+        long id = article(title, null, published, text, ArticleState.ACCEPTED, null, null, null);
+        indexByHand(List.of(id));
+        return id;
+    }
+
+    // Searchable although still queued for analysis, as if indexed by hand (migration V6 fills
+    // the vector only once an article leaves ACCEPTED).
+    private static void indexByHand(List<Long> ids) {
         StoredArticle.flush();
         StoredArticle.getEntityManager().createNativeQuery(
                         "UPDATE article SET search_vector = article_search_vector(title, cleaned_text) WHERE id IN (:ids)")
                 .setParameter("ids", ids)
                 .executeUpdate();
-        return ids;
-    }
-
-    /** Adds one article awaiting analysis; for tests that take it out again with {@link #deleteArticles}. */
-    @Transactional
-    public long addArticle(String title, String text, Instant published) {
-        return article(title, null, published, text, ArticleState.ACCEPTED, null, null, null);
     }
 
     @Transactional
