@@ -59,7 +59,20 @@ import newsroom.localpostgres.LocalPostgres;
  * transaction per article and 4 connections (what the storing alone costs,
  * without validation, cleaning, language, same-story index or gRPC).
  *
- * <pre>flock /work/bench.lock ./mvnw -q -pl benchmarks exec:java@ingest-intake [-Dsizes=1000,100000] [-Druns=3]</pre>
+ * <p>Before the first size is measured, a warm-up (not measured, reported as
+ * such): {@code -Dwarmup} throwaway articles through the same bulk streams
+ * and single calls, so that the first figures are not those of the service's
+ * cold JIT; they are then deleted with plain JDBC, leaving the store at the
+ * requested size. After each fill (and the warm-up) the store is brought to
+ * rest before anything is timed: {@code CHECKPOINT}, so the fill's dirty
+ * pages are not flushed during the measurement, and {@code VACUUM ANALYZE},
+ * the statistics autovacuum would soon gather anyway (the same-story look-up
+ * once changed plan when they appeared: see {@code StoryIndex.CANDIDATE_ROWS};
+ * measuring with them makes that case the measured one, not a matter of when
+ * autovacuum runs).
+ *
+ * <pre>flock /work/bench.lock ./mvnw -q -pl benchmarks exec:java@ingest-intake [-Dsizes=1000,100000] [-Druns=3]
+ *     [-Dwindow=4000] [-Dwarmup=4000]</pre>
  */
 public final class IntakeBenchmark {
 
@@ -81,6 +94,7 @@ public final class IntakeBenchmark {
                 .mapToLong(Long::parseLong).toArray();
         int runs = Integer.getInteger("runs", 3);
         int window = Integer.getInteger("window", 4_000);
+        int warmup = Integer.getInteger("warmup", 4_000);
         IntakeBenchmark bench = new IntakeBenchmark(new SyntheticArticles(eval.resolve("bbc-news/bbc_news.jsonl")));
         Path work = Files.createTempDirectory("newsroom-intake-bench");
         try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), PortCheck.freePort())) {
@@ -95,7 +109,7 @@ public final class IntakeBenchmark {
             try {
                 suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
                 bench.channel = suite.channel(Service.INGEST);
-                bench.run(postgres.jdbcUrl(), sizes, runs, window);
+                bench.run(postgres.jdbcUrl(), sizes, runs, window, warmup);
             } finally {
                 if (bench.channel != null) {
                     bench.channel.close();
@@ -105,12 +119,19 @@ public final class IntakeBenchmark {
         }
     }
 
-    private void run(String jdbcUrl, long[] sizes, int runs, int window) throws Exception {
+    private void run(String jdbcUrl, long[] sizes, int runs, int window, int warmup) throws Exception {
         System.out.printf("machine: %d cores, %s; client and server on the same machine%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        System.out.printf("PostgreSQL: fsync %s, synchronous_commit %s%n", setting(jdbcUrl, "fsync"),
+                setting(jdbcUrl, "synchronous_commit"));
         System.out.printf("%-10s %-34s %10s %10s %10s%n", "stored", "measure", "median", "min", "max");
-        for (long size : sizes) {
+        for (int s = 0; s < sizes.length; s++) {
+            long size = sizes[s];
             fillTo(jdbcUrl, size);
+            if (s == 0 && warmup > 0) {
+                warmUp(jdbcUrl, warmup);
+            }
+            bringToRest(jdbcUrl);
             List<Double> rates = new ArrayList<>();
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
@@ -181,6 +202,53 @@ public final class IntakeBenchmark {
         }
         System.out.printf("(store filled to %,d articles in %.0f s)%n", stored(jdbcUrl),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Throwaway articles through bulk streams and single calls, so the service's JIT has compiled
+     * intake's paths before anything is timed; deleted afterwards (with their index rows).
+     */
+    private void warmUp(String jdbcUrl, int count) throws Exception {
+        long started = System.nanoTime();
+        long lastKept = maxArticleId(jdbcUrl);
+        bulk(count);
+        latencies();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM article WHERE id > ?")) {
+            delete.setLong(1, lastKept);
+            delete.executeUpdate();
+        }
+        System.out.printf("(warm-up, not measured: %,d articles in bulk and %,d single calls in %.0f s, then deleted;"
+                + " %,d stored)%n", count, LATENCY_CALLS, (System.nanoTime() - started) / 1e9, stored(jdbcUrl));
+    }
+
+    /** The fill's dirty pages flushed and the tables' statistics current, before anything is timed. */
+    private static void bringToRest(String jdbcUrl) throws Exception {
+        long started = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+            statement.execute("CHECKPOINT");
+        }
+        System.out.printf("(VACUUM ANALYZE and CHECKPOINT in %.1f s)%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static long maxArticleId(String jdbcUrl) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM article")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String setting(String jdbcUrl, String name) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static String sha256(String text) throws Exception {
