@@ -72,7 +72,10 @@ import newsroom.localpostgres.LocalPostgres;
  * autovacuum runs).
  *
  * <pre>flock /work/bench.lock ./mvnw -q -pl benchmarks exec:java@ingest-intake [-Dsizes=1000,100000] [-Druns=3]
- *     [-Dwindow=4000] [-Dwarmup=4000]</pre>
+ *     [-Dwindow=4000] [-Dwarmup=4000] [-Dingest.jvmOptions="-Xlog:gc ..."]</pre>
+ *
+ * <p>{@code -Dingest.jvmOptions} adds options to ingest-service's JVM, after those
+ * {@code newsroom up} gives it (for profiling: a flight recording, GC logging, another GC).
  */
 public final class IntakeBenchmark {
 
@@ -104,8 +107,14 @@ public final class IntakeBenchmark {
             ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
             Map<String, String> environment = new LinkedHashMap<>(spec.environment());
             environment.put("NEWSROOM_INGEST_WORKER_ENABLED", "false");
+            List<String> jvmOptions = new ArrayList<>(spec.jvmOptions());
+            String extraOptions = System.getProperty("ingest.jvmOptions", "").strip();
+            if (!extraOptions.isEmpty()) {
+                jvmOptions.addAll(List.of(extraOptions.split("\\s+")));
+            }
+            System.out.println("ingest-service JVM options: " + String.join(" ", jvmOptions));
             ServiceProcess ingest = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
-                    spec.jvmOptions(), environment, spec.logFile()));
+                    jvmOptions, environment, spec.logFile()));
             try {
                 suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
                 bench.channel = suite.channel(Service.INGEST);
@@ -115,6 +124,17 @@ public final class IntakeBenchmark {
                     bench.channel.close();
                 }
                 ingest.stop(Duration.ofSeconds(30));
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** The scratch directory (the 100,000-article store takes gigabytes) goes when the run ends. */
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }
