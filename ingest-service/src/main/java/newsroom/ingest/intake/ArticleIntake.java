@@ -106,18 +106,17 @@ public class ArticleIntake {
         return outcomes;
     }
 
-    /** One article in its own transaction. */
+    /** One article on its own: its insert commits by itself (see {@link ArticleBatchStore#findOrInsertAlone}). */
     private IntakeOutcome storeAlone(PreparedArticle prepared) {
         try {
             // The unique indexes settle the race with a concurrent submission of the same article.
-            return QuarkusTransaction.requiringNew().call(() -> store.findOrInsert(List.of(prepared)).get(0));
+            return store.findOrInsertAlone(prepared);
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUniqueViolation(e)) {
                 throw e;
             }
             // A concurrent submission of the same URL or content committed first.
-            return QuarkusTransaction.requiringNew().call(() -> store.findStored(prepared.article()))
-                    .orElseThrow(() -> e);
+            return store.findStored(prepared.article()).orElseThrow(() -> e);
         }
     }
 
