@@ -28,17 +28,17 @@ public class EntityProfiles {
     // one-row index scans), quotes counted on quote_speaker_date_idx. The
     // canonical name is stored among the aliases too; the profile lists only
     // the other forms.
-    private static final String PROFILES = """
-            SELECT e.id, e.name, e.type, e.mention_count,
+    /** A profile's columns, read from {@code entity e}, in the order {@link #fromRow} reads them. */
+    static final String COLUMNS = """
+            e.id, e.name, e.type, e.mention_count,
                    (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
                    (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
                    (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
-                    WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
-            FROM entity e
-            WHERE e.id IN (:ids)
-            """;
+                    WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)""";
+
+    private static final String PROFILES = "SELECT " + COLUMNS + "\nFROM entity e\nWHERE e.id IN (:ids)\n";
 
     private final EntityManager entityManager;
 
@@ -53,13 +53,18 @@ public class EntityProfiles {
         }
         Map<Long, EntityProfile> profiles = new HashMap<>();
         for (Object[] row : rows(PROFILES, ids)) {
-            long id = ((Number) row[0]).longValue();
-            profiles.put(id, new EntityProfile(id, (String) row[1], typeOf((String) row[2]), strings(row[8]),
-                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
-                    Optional.ofNullable((Instant) row[5]), Optional.ofNullable((Instant) row[6]),
-                    ((Number) row[7]).longValue()));
+            EntityProfile profile = fromRow(row);
+            profiles.put(profile.id(), profile);
         }
         return ids.stream().map(profiles::get).filter(profile -> profile != null).toList();
+    }
+
+    /** The profile in a row of {@link #COLUMNS}. */
+    static EntityProfile fromRow(Object[] row) {
+        return new EntityProfile(((Number) row[0]).longValue(), (String) row[1], typeOf((String) row[2]),
+                strings(row[8]), ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
+                Optional.ofNullable((Instant) row[5]), Optional.ofNullable((Instant) row[6]),
+                ((Number) row[7]).longValue());
     }
 
     /** The entity's id, name and type. */

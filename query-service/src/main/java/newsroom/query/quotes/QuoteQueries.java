@@ -66,9 +66,8 @@ public class QuoteQueries {
                           AND m.begin_offset < q.end_offset + %1$d AND m.end_offset > q.begin_offset - %1$d)
             """.formatted(NEAR_DISTANCE);
 
+    // Until the transaction ends, which it does right after the statement (nothing else runs in it).
     private static final Map<String, String> NO_FULL_SORT = Map.of("enable_sort", "off");
-    // "on" is PostgreSQL's default.
-    private static final Map<String, String> FULL_SORT = Map.of("enable_sort", "on");
 
     private final EntityManager entityManager;
 
@@ -116,9 +115,6 @@ public class QuoteQueries {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        if (nearEntity) {
-            PlannerSettings.setLocal(entityManager, FULL_SORT);
-        }
         return page.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());
     }
 
