@@ -76,7 +76,19 @@ final class QueryPlans {
                                               FROM entity_day last WHERE last.entity_id = %1$d)) days
                         GROUP BY period ORDER BY period
                         OFFSET 0 LIMIT 12""".formatted(entity)},
-                new String[] {"SearchEntities with a typo (EntityQueries.SEARCH, only bitmap scans)", """
+                new String[] {"SearchEntities with a typo, the whole statement (EntityQueries.SEARCH; the function's"
+                        + " own plan is the next one)", """
+                        SELECT e.id, e.name, e.type, e.mention_count,
+                               (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
+                               (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                               (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                               (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                               (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
+                                WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
+                        FROM entity_search('%1$s', NULL, 0, 21) WITH ORDINALITY AS found(entity_id, position)
+                        CROSS JOIN LATERAL (SELECT * FROM entity WHERE entity.id = found.entity_id OFFSET 0) e
+                        ORDER BY found.position""".formatted(typo.replace("'", ""))},
+                new String[] {"SearchEntities with a typo: the body of the entity_search function (V8), only bitmap scans", """
                         SELECT matched.entity_id
                         FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
                                      bool_or(strpos(' ' || al.alias_key, ' ' || '%1$s') > 0) AS word,
