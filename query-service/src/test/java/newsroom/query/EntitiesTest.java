@@ -106,6 +106,19 @@ class EntitiesTest {
     }
 
     @Test
+    void getEntityIsOneStatement() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+
+        statistics.clear();
+        GetEntityResponse response = query.getEntity(GetEntityRequest.newBuilder().setEntityId(fixture.lavrov()).build());
+
+        assertFalse(response.getTopCoMentionsList().isEmpty());
+        assertFalse(response.getToneTrendList().isEmpty());
+        // The profile, its tone trend and its top co-mentions together.
+        assertEquals(1, statistics.getPrepareStatementCount());
+    }
+
+    @Test
     void getEntityHasToneTrendAndTopCoMentions() {
         GetEntityResponse response = query.getEntity(GetEntityRequest.newBuilder().setEntityId(fixture.lavrov()).build());
 

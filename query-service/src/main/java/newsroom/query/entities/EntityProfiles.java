@@ -4,18 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.NotFoundException;
 
 /**
- * Builds entity profiles for a page of ids in one query, whatever the
- * page's size. Also reads an entity's identity alone.
+ * What an entity profile is made of, as columns that SearchEntities and
+ * GetEntity read in their one statement each (so a page of profiles costs
+ * no statement per entity). Also reads an entity's identity alone.
  */
 @ApplicationScoped
 @Transactional
@@ -27,8 +25,7 @@ public class EntityProfiles {
     // from the two ends of entity_article_timeline_idx (min and max become
     // one-row index scans), quotes counted on quote_speaker_date_idx. The
     // canonical name is stored among the aliases too; the profile lists only
-    // the other forms.
-    /** A profile's columns, read from {@code entity e}, in the order {@link #fromRow} reads them. */
+    // the other forms. Read from {@code entity e}, in the order fromRow reads them.
     static final String COLUMNS = """
             e.id, e.name, e.type, e.mention_count,
                    (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
@@ -38,25 +35,13 @@ public class EntityProfiles {
                    (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
                     WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)""";
 
-    private static final String PROFILES = "SELECT " + COLUMNS + "\nFROM entity e\nWHERE e.id IN (:ids)\n";
+    /** How many columns {@link #COLUMNS} holds. */
+    static final int COLUMN_COUNT = 9;
 
     private final EntityManager entityManager;
 
     EntityProfiles(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    /** The profiles of the entities that exist among {@code ids}, in the order of {@code ids}. */
-    public List<EntityProfile> load(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, EntityProfile> profiles = new HashMap<>();
-        for (Object[] row : rows(PROFILES, ids)) {
-            EntityProfile profile = fromRow(row);
-            profiles.put(profile.id(), profile);
-        }
-        return ids.stream().map(profiles::get).filter(profile -> profile != null).toList();
     }
 
     /** The profile in a row of {@link #COLUMNS}. */
@@ -78,22 +63,9 @@ public class EntityProfiles {
         return EntityRef.fromRow(rows.get(0), 0);
     }
 
-    // A text[] column as the driver hands it over: null when there is no row to aggregate.
+    // A text[] column: null when there is no row to aggregate.
     private static List<String> strings(Object array) {
-        if (array == null) {
-            return List.of();
-        }
-        try {
-            Object[] values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
-            return Arrays.stream(values).map(String.class::cast).toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException("aliases could not be read", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, List<Long> ids) {
-        return entityManager.createNativeQuery(sql).setParameter("ids", ids).getResultList();
+        return Arrays.stream(SqlArray.values(array)).map(String.class::cast).toList();
     }
 
     // A type name the contract does not know (written by a newer ingest) reads as unspecified.

@@ -2,7 +2,10 @@ package newsroom.query.entities;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.InvalidArgumentException;
@@ -41,18 +44,38 @@ public class EntityQueries {
     /** How many co-mentioned entities a profile lists. */
     public static final int TOP_CO_MENTIONS = 10;
 
+    // GetEntity in one statement: the profile, its tone trend and its top
+    // co-mentions, each list as arrays in list order (three statements
+    // before; each costs a round trip and its share of CPU in the service and
+    // PostgreSQL, which queueing for 2 cores multiplies; BENCHMARKS.md).
+    // Array elements are cast to types Hibernate reads as arrays (bigint,
+    // double precision, text); periods are epoch seconds (a timestamptz[]
+    // comes back as a serialized object Hibernate cannot read).
+    private static final String DETAILS = """
+            SELECT %1$s,
+                   trend.periods, trend.mentions, trend.articles, trend.tones, trend.toned,
+                   top.ids, top.names, top.types, top.shared
+            FROM entity e
+            CROSS JOIN LATERAL (
+                SELECT array_agg(CAST(extract(epoch FROM b.period) AS bigint) ORDER BY b.period) AS periods,
+                       array_agg(CAST(b.mentions AS bigint) ORDER BY b.period) AS mentions,
+                       array_agg(CAST(b.articles AS bigint) ORDER BY b.period) AS articles,
+                       array_agg(CAST(b.tone AS double precision) ORDER BY b.period) AS tones,
+                       array_agg(CAST(b.toned AS bigint) ORDER BY b.period) AS toned
+                FROM (%2$s) AS b(period, mentions, articles, tone, toned)) trend
+            CROSS JOIN LATERAL (
+                SELECT array_agg(CAST(c.id AS bigint) ORDER BY c.shared DESC, c.id) AS ids,
+                       array_agg(CAST(c.name AS text) ORDER BY c.shared DESC, c.id) AS names,
+                       array_agg(CAST(c.type AS text) ORDER BY c.shared DESC, c.id) AS types,
+                       array_agg(CAST(c.shared AS bigint) ORDER BY c.shared DESC, c.id) AS shared
+                FROM (%3$s) AS c(id, name, type, shared)) top
+            WHERE e.id = :id
+            """.formatted(EntityProfiles.COLUMNS, TimelineQueries.TONE_TREND, CoMentionQueries.top(TOP_CO_MENTIONS));
+
     private final EntityManager entityManager;
-    private final EntityProfiles profiles;
 
-    private final CoMentionQueries coMentions;
-    private final TimelineQueries timelines;
-
-    EntityQueries(EntityManager entityManager, EntityProfiles profiles, CoMentionQueries coMentions,
-                  TimelineQueries timelines) {
+    EntityQueries(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.profiles = profiles;
-        this.coMentions = coMentions;
-        this.timelines = timelines;
     }
 
     /**
@@ -86,9 +109,36 @@ public class EntityQueries {
     /** One entity's profile with its tone trend and top co-mentions. */
     public EntityDetails get(long entityId) {
         RequestChecks.positiveId("entity_id", entityId);
-        EntityProfile profile = profiles.load(List.of(entityId)).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("entity", entityId));
-        return new EntityDetails(profile, timelines.toneTrend(entityId),
-                coMentions.top(entityId, profile.articleCount(), TOP_CO_MENTIONS));
+        Query details = entityManager.createNativeQuery(DETAILS).setParameter("id", entityId);
+        TimelineQueries.TONE_TREND_PARAMETERS.forEach(details::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = details.getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("entity", entityId);
+        }
+        Object[] row = rows.get(0);
+        EntityProfile profile = EntityProfiles.fromRow(row);
+        int at = EntityProfiles.COLUMN_COUNT;
+        Object[] periods = SqlArray.values(row[at]);
+        Object[] mentions = SqlArray.values(row[at + 1]);
+        Object[] articles = SqlArray.values(row[at + 2]);
+        Object[] tones = SqlArray.values(row[at + 3]);
+        Object[] toned = SqlArray.values(row[at + 4]);
+        List<TimelineBucket> trend = new ArrayList<>(periods.length);
+        for (int i = 0; i < periods.length; i++) {
+            trend.add(new TimelineBucket(Instant.ofEpochSecond(((Number) periods[i]).longValue()), ((Number) mentions[i]).longValue(),
+                    ((Number) articles[i]).longValue(), ((Number) tones[i]).doubleValue(),
+                    ((Number) toned[i]).longValue()));
+        }
+        Object[] ids = SqlArray.values(row[at + 5]);
+        Object[] names = SqlArray.values(row[at + 6]);
+        Object[] types = SqlArray.values(row[at + 7]);
+        Object[] shared = SqlArray.values(row[at + 8]);
+        List<CoMention> top = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            top.add(CoMentionQueries.of(new EntityRef(((Number) ids[i]).longValue(), (String) names[i],
+                    EntityProfiles.typeOf((String) types[i])), ((Number) shared[i]).longValue(), profile.articleCount()));
+        }
+        return new EntityDetails(profile, trend, top);
     }
 }
