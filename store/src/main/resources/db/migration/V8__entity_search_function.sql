@@ -21,6 +21,15 @@
 -- function runs; the statement that calls it keeps the defaults (index-only
 -- scans for the profiles).
 --
+-- The LIKE and % candidates are read by two scans of the trigram index, not
+-- one scan of both conditions: the index's candidates are checked again on
+-- the rows, and a short key such as "u s" has trigrams shared by hundreds of
+-- aliases; with one scan every LIKE candidate also computed its similarity
+-- (about 460 of them for "u s"), with two each condition checks only its own
+-- candidates (a call, round trip included, 0.95 ms against 1.9 to 2.6 over
+-- ten names at 100,000 articles). An alias found by both counts once
+-- (bool_or).
+--
 -- PL/pgSQL rather than SQL: PL/pgSQL keeps the statement's plan for the
 -- session (planning it took about 1 ms of a 2.5 ms call for "u s" as an SQL
 -- function, planned again at every call; 1.4 ms a call as PL/pgSQL).
@@ -41,9 +50,13 @@ BEGIN
     FROM (SELECT al.entity_id, bool_or(al.alias_key = search_key) AS exact,
                  bool_or(strpos(' ' || al.alias_key, ' ' || search_key) > 0) AS word,
                  bool_or(al.alias_key % search_key) AS similar
-          FROM entity_alias al JOIN entity e ON e.id = al.entity_id
-          WHERE (al.alias_key LIKE '%' || search_key || '%' OR al.alias_key % search_key)
-            AND (only_type IS NULL OR e.type = only_type)
+          FROM (SELECT a.entity_id, a.alias_key FROM entity_alias a
+                WHERE a.alias_key LIKE '%' || search_key || '%'
+                UNION ALL
+                SELECT a.entity_id, a.alias_key FROM entity_alias a
+                WHERE a.alias_key % search_key) al
+          JOIN entity e ON e.id = al.entity_id
+          WHERE only_type IS NULL OR e.type = only_type
           GROUP BY al.entity_id) matched
     JOIN entity e ON e.id = matched.entity_id
     WHERE matched.word OR matched.similar

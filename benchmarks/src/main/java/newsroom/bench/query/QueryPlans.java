@@ -131,8 +131,12 @@ final class QueryPlans {
                         FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
                                      bool_or(strpos(' ' || al.alias_key, ' ' || '%1$s') > 0) AS word,
                                      bool_or(al.alias_key %% '%1$s') AS similar
-                              FROM entity_alias al JOIN entity e ON e.id = al.entity_id
-                              WHERE (al.alias_key LIKE '%%%1$s%%' OR al.alias_key %% '%1$s')
+                              FROM (SELECT a.entity_id, a.alias_key FROM entity_alias a
+                                    WHERE a.alias_key LIKE '%%%1$s%%'
+                                    UNION ALL
+                                    SELECT a.entity_id, a.alias_key FROM entity_alias a
+                                    WHERE a.alias_key %% '%1$s') al
+                              JOIN entity e ON e.id = al.entity_id
                               GROUP BY al.entity_id) matched
                         JOIN entity e ON e.id = matched.entity_id
                         WHERE matched.word OR matched.similar
