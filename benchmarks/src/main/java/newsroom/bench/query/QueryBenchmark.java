@@ -51,7 +51,8 @@ import newsroom.query.v1.TimelineGranularity;
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java@query -Dsizes=10000,100000 -Druns=3 -Dseconds=10};
  * {@code -Drpcs=GetEntity,...} drives only those RPCs, {@code -Djfr=<file>} records the service with JFR,
- * {@code -Dbaseline=false} skips the JDBC baseline.
+ * {@code -Dbaseline=false} skips the JDBC baseline, {@code -Dquery.jar=<quarkus-run.jar>} drives another
+ * build of the service.
  */
 public final class QueryBenchmark {
 
@@ -192,8 +193,11 @@ public final class QueryBenchmark {
         Map<String, String> environment = new java.util.HashMap<>(credentials.serviceEnvironment());
         environment.putAll(Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", LocalPostgres.USER,
                 "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT)));
+        // -Dquery.jar=<quarkus-run.jar> drives another build of the service (e.g. main's, for a same-run A/B).
+        Path jar = Path.of(System.getProperty("query.jar",
+                home.resolve("query-service/target/quarkus-app/quarkus-run.jar").toString()));
         ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec("query-service",
-                home.resolve("query-service/target/quarkus-app/quarkus-run.jar"), QUERY_PORT, jvmOptions(),
+                jar, QUERY_PORT, jvmOptions(),
                 environment, work.resolve("query-service.log")));
         ReadinessProbe probe = new ReadinessProbe();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
