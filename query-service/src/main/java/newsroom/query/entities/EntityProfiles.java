@@ -25,7 +25,8 @@ public class EntityProfiles {
     // from the two ends of entity_article_timeline_idx (min and max become
     // one-row index scans), quotes counted on quote_speaker_date_idx. The
     // canonical name is stored among the aliases too; the profile lists only
-    // the other forms. Read from {@code entity e}, in the order fromRow reads them.
+    // the other forms. The columns are read from "entity e", in the order
+    // fromRow reads them.
     static final String COLUMNS = """
             e.id, e.name, e.type, e.mention_count,
                    (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),

@@ -126,9 +126,9 @@ public class EntityQueries {
         Object[] toned = SqlArray.values(row[at + 4]);
         List<TimelineBucket> trend = new ArrayList<>(periods.length);
         for (int i = 0; i < periods.length; i++) {
-            trend.add(new TimelineBucket(Instant.ofEpochSecond(((Number) periods[i]).longValue()), ((Number) mentions[i]).longValue(),
-                    ((Number) articles[i]).longValue(), ((Number) tones[i]).doubleValue(),
-                    ((Number) toned[i]).longValue()));
+            trend.add(new TimelineBucket(Instant.ofEpochSecond(((Number) periods[i]).longValue()),
+                    ((Number) mentions[i]).longValue(), ((Number) articles[i]).longValue(),
+                    ((Number) tones[i]).doubleValue(), ((Number) toned[i]).longValue()));
         }
         Object[] ids = SqlArray.values(row[at + 5]);
         Object[] names = SqlArray.values(row[at + 6]);
@@ -136,8 +136,9 @@ public class EntityQueries {
         Object[] shared = SqlArray.values(row[at + 8]);
         List<CoMention> top = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
-            top.add(CoMentionQueries.of(new EntityRef(((Number) ids[i]).longValue(), (String) names[i],
-                    EntityProfiles.typeOf((String) types[i])), ((Number) shared[i]).longValue(), profile.articleCount()));
+            EntityRef other = new EntityRef(((Number) ids[i]).longValue(), (String) names[i],
+                    EntityProfiles.typeOf((String) types[i]));
+            top.add(CoMentionQueries.of(other, ((Number) shared[i]).longValue(), profile.articleCount()));
         }
         return new EntityDetails(profile, trend, top);
     }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.RequestChecks;
@@ -120,7 +121,7 @@ public class TimelineQueries {
     static final String TONE_TREND = BUCKETS.formatted(WHOLE_DAYS.formatted(SINCE_LAST_YEAR));
 
     /** The parameters of {@link #TONE_TREND} other than {@code :id}. */
-    static final java.util.Map<String, Object> TONE_TREND_PARAMETERS = java.util.Map.of(
+    static final Map<String, Object> TONE_TREND_PARAMETERS = Map.of(
             "unit", Granularity.MONTH.unit, "offset", 0, "limit", TONE_TREND_MONTHS);
 
     /** Rows of days (WHOLE_DAYS or PART_OF_DAY) and their conditions. */
