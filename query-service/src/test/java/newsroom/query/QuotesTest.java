@@ -194,6 +194,57 @@ class QuotesTest {
         assertEquals(fixture.a2(), all.get(0).getArticle().getId());
     }
 
+    // The statement ListQuotes ran before the page was chosen from the quotes alone: every quote joined to
+    // its article and speaker first. %1$s is the FROM, %2$s the WHERE, %3$s the date ordered by.
+    private static final String JOINED_FIRST = """
+            SELECT a.id, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue, q.begin_offset,
+                   q.end_offset
+            FROM %1$s
+            JOIN article a ON a.id = q.article_id
+            LEFT JOIN entity e ON e.id = q.speaker_entity_id
+            WHERE %2$s
+            ORDER BY %3$s DESC, q.article_id DESC, q.begin_offset, q.id
+            """;
+
+    @Test
+    void everyFilterListsWhatTheStatementJoiningFirstListed() {
+        String near = "ea.entity_id = %d AND EXISTS (SELECT 1 FROM mention m WHERE m.article_id = q.article_id"
+                + " AND m.entity_id = %d AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)";
+        record Case(ListQuotesRequest request, String from, String where, String date) {
+        }
+        List<Case> cases = List.of(
+                new Case(request().build(), "quote q", "TRUE", "q.published_at"),
+                new Case(request().setSpeakerEntityId(fixture.lavrov()).build(), "quote q",
+                        "q.speaker_entity_id = " + fixture.lavrov(), "q.published_at"),
+                new Case(request().setTextQuery("zebrafinch").build(), "quote q",
+                        "q.text_vector @@ websearch_to_tsquery('english', 'zebrafinch')", "q.published_at"),
+                new Case(request().setNearEntityId(fixture.pakistan()).build(),
+                        "entity_article ea JOIN quote q ON q.article_id = ea.article_id",
+                        near.formatted(fixture.pakistan(), fixture.pakistan()), "ea.published_at"));
+        for (Case c : cases) {
+            List<String> before = store.rows(JOINED_FIRST.formatted(c.from(), c.where(), c.date())).stream()
+                    .map(row -> row[0] + "|" + row[1] + "|" + (row[2] == null ? 0 : row[2]) + "|"
+                            + (row[3] == null ? "" : row[3]) + "|" + (row[4] == null ? "" : row[4]) + "|" + row[5]
+                            + "|" + row[6])
+                    .toList();
+            List<String> now = new ArrayList<>();
+            String token = "";
+            do {
+                ListQuotesResponse page = query.listQuotes(c.request().toBuilder().setPageSize(7)
+                        .setPageToken(token).build());
+                for (QuoteRecord quote : page.getQuotesList()) {
+                    now.add(quote.getArticle().getId() + "|" + quote.getText() + "|" + quote.getSpeakerEntityId()
+                            + "|" + quote.getSpeaker() + "|" + quote.getCue() + "|" + quote.getBegin() + "|"
+                            + quote.getEnd());
+                }
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+
+            assertFalse(before.isEmpty(), c.request().toString());
+            assertEquals(before, now, c.request().toString());
+        }
+    }
+
     @Test
     void pageSizeIsCappedAtOneHundred() {
         ListQuotesResponse page = query.listQuotes(request().setTextQuery("zebrafinch").setPageSize(1000).build());

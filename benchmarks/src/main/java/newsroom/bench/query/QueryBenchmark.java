@@ -20,7 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import com.google.common.util.concurrent.ListenableFuture;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.ServiceProcess;
 import newsroom.localpostgres.LocalPostgres;
@@ -50,7 +51,8 @@ import newsroom.query.v1.TimelineGranularity;
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java@query -Dsizes=10000,100000 -Druns=3 -Dseconds=10};
  * {@code -Drpcs=GetEntity,...} drives only those RPCs, {@code -Djfr=<file>} records the service with JFR,
- * {@code -Dbaseline=false} skips the JDBC baseline.
+ * {@code -Dbaseline=false} skips the JDBC baseline, {@code -Dquery.jar=<quarkus-run.jar>} drives another
+ * build of the service.
  */
 public final class QueryBenchmark {
 
@@ -81,38 +83,41 @@ public final class QueryBenchmark {
             LocalCredentials credentials = LocalCredentials.ensure(work.resolve("credentials"));
             ServiceProcess query = startQueryService(home, work, postgres, credentials);
             ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", QUERY_PORT).usePlaintext()
+                    // Completions run on the channel's event loop, where LoadDriver starts each client's next call.
+                    .directExecutor()
                     .intercept(new BearerKey(credentials.clientKey()))
                     .maxInboundMessageSize(64 << 20).build();
             try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "")) {
                 WidenedStore store = new WidenedStore(base);
                 store.writeEntities(connection);
                 Workload workload = new Workload(base, store::globalId);
-                var stub = QueryServiceGrpc.newBlockingStub(channel);
+                var stub = QueryServiceGrpc.newFutureStub(channel);
                 for (int size : sizes) {
                     long begin = System.nanoTime();
                     store.growTo(connection, size);
                     System.out.printf(Locale.ROOT, "%n== %d articles, %d entities (loaded in %.0f s; database %s) ==%n",
                             store.articleCount(), store.entityCount(), (System.nanoTime() - begin) / 1e9,
                             databaseSize(connection));
-                    Map<String, Consumer<Random>> calls = calls(stub, workload, store.articleCount(), base.size());
+                    Map<String, Function<Random, ListenableFuture<?>>> calls = calls(stub, workload, store.articleCount(), base.size());
                     // -Drpcs=GetEntity,SearchArticles drives only those (for profiling one at a time).
                     String only = System.getProperty("rpcs", "");
                     if (!only.isEmpty()) {
                         calls.keySet().retainAll(List.of(only.split(",")));
                     }
                     Map<String, List<LoadDriver.Result>> results = new LinkedHashMap<>();
-                    LoadDriver driver = new LoadDriver(clients);
-                    for (Map.Entry<String, Consumer<Random>> call : calls.entrySet()) {
+                    LoadDriver driver = new LoadDriver(clients, new CpuMeter(query.pid(), postmasterPid(connection)));
+                    for (Map.Entry<String, Function<Random, ListenableFuture<?>>> call : calls.entrySet()) {
                         long first = System.nanoTime();
-                        call.getValue().accept(new Random(1));
+                        call.getValue().apply(new Random(1)).get();
                         System.out.printf(Locale.ROOT, "  first %s call: %.1f ms%n", call.getKey(),
                                 (System.nanoTime() - first) / 1e6);
                     }
                     for (int run = 0; run < runs; run++) {
-                        for (Map.Entry<String, Consumer<Random>> call : calls.entrySet()) {
+                        for (Map.Entry<String, Function<Random, ListenableFuture<?>>> call : calls.entrySet()) {
                             LoadDriver.Result result = driver.run(call.getValue(), 2000, seconds * 1000);
-                            System.out.printf(Locale.ROOT, "  run %d %-20s p50 %7.2f  p99 %7.2f ms  %7.1f calls/s%n",
-                                    run + 1, call.getKey(), result.p50(), result.p99(), result.throughput());
+                            System.out.printf(Locale.ROOT, "  run %d %-20s p50 %7.2f  p99 %7.2f ms  %7.1f calls/s  %s%n",
+                                    run + 1, call.getKey(), result.p50(), result.p99(), result.throughput(),
+                                    result.cpuPerCall());
                             results.computeIfAbsent(call.getKey(), k -> new ArrayList<>()).add(result);
                         }
                     }
@@ -142,9 +147,9 @@ public final class QueryBenchmark {
         System.exit(0);
     }
 
-    private static Map<String, Consumer<Random>> calls(QueryServiceGrpc.QueryServiceBlockingStub stub,
+    private static Map<String, Function<Random, ListenableFuture<?>>> calls(QueryServiceGrpc.QueryServiceFutureStub stub,
                                                        Workload workload, int articles, int baseSize) {
-        Map<String, Consumer<Random>> calls = new LinkedHashMap<>();
+        Map<String, Function<Random, ListenableFuture<?>>> calls = new LinkedHashMap<>();
         calls.put("GetEntity", random -> stub.getEntity(
                 GetEntityRequest.newBuilder().setEntityId(workload.entity(random)).build()));
         calls.put("SearchEntities", random -> stub.searchEntities(
@@ -156,7 +161,7 @@ public final class QueryBenchmark {
                 case 2 -> request.setTextQuery(workload.quoteWord(random));
                 default -> request.setNearEntityId(workload.entity(random));
             }
-            stub.listQuotes(request.build());
+            return stub.listQuotes(request.build());
         });
         calls.put("GetCoMentions", random -> stub.getCoMentions(
                 GetCoMentionsRequest.newBuilder().setEntityId(workload.entity(random)).build()));
@@ -178,7 +183,7 @@ public final class QueryBenchmark {
         int roots = Math.max(1, (articles / baseSize + 3) / 4);
         calls.put("GetStory", random -> {
             long root = (long) random.nextInt(roots) * 4 * baseSize + random.nextInt(baseSize) + 1;
-            stub.getStory(GetStoryRequest.newBuilder().setStoryId(root <= articles ? root : 1).build());
+            return stub.getStory(GetStoryRequest.newBuilder().setStoryId(root <= articles ? root : 1).build());
         });
         return calls;
     }
@@ -188,8 +193,11 @@ public final class QueryBenchmark {
         Map<String, String> environment = new java.util.HashMap<>(credentials.serviceEnvironment());
         environment.putAll(Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", LocalPostgres.USER,
                 "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT)));
+        // -Dquery.jar=<quarkus-run.jar> drives another build of the service (e.g. main's, for a same-run A/B).
+        Path jar = Path.of(System.getProperty("query.jar",
+                home.resolve("query-service/target/quarkus-app/quarkus-run.jar").toString()));
         ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec("query-service",
-                home.resolve("query-service/target/quarkus-app/quarkus-run.jar"), QUERY_PORT, jvmOptions(),
+                jar, QUERY_PORT, jvmOptions(),
                 environment, work.resolve("query-service.log")));
         ReadinessProbe probe = new ReadinessProbe();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
@@ -207,6 +215,15 @@ public final class QueryBenchmark {
         String jfr = System.getProperty("jfr", "");
         return jfr.isEmpty() ? List.of("-Xmx1g")
                 : List.of("-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+    }
+
+    // The parent of this connection's backend.
+    private static long postmasterPid(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement();
+             ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            return ProcessHandle.of(pid.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        }
     }
 
     private static String databaseSize(Connection connection) throws Exception {

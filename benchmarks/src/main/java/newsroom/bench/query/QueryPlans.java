@@ -19,18 +19,29 @@ import java.util.List;
 final class QueryPlans {
 
     /** QuoteQueries.NEAR_ENTITY as the service runs it, for an entity id given twice as %1$d. */
-    private static final String NEAR_ENTITY = """
-            SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
-            FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
-            JOIN article a ON a.id = q.article_id
-            LEFT JOIN entity e ON e.id = q.speaker_entity_id
-            WHERE ea.entity_id = %1$d
-              AND EXISTS (SELECT 1 FROM mention m
-                          WHERE m.article_id = q.article_id AND m.entity_id = %1$d
-                            AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
-            ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
-            OFFSET 0 LIMIT 21""";
+    // QuoteQueries.LIST: the page chosen from the quotes alone, then its articles and speakers.
+    private static String quotePage(String from, String where, String date) {
+        return """
+                SELECT a.id, a.title, page.text, page.speaker_entity_id,
+                       coalesce((SELECT e.name FROM entity e WHERE e.id = page.speaker_entity_id), page.speaker), page.cue
+                FROM (SELECT q.id, q.article_id, q.text, q.speaker_entity_id, q.speaker, q.cue, q.begin_offset,
+                             q.end_offset, %3$s AS published_at
+                      FROM %1$s
+                      WHERE %2$s
+                      ORDER BY %3$s DESC, q.article_id DESC, q.begin_offset, q.id
+                      OFFSET 0 LIMIT 21) page
+                JOIN article a ON a.id = page.article_id
+                ORDER BY page.published_at DESC, page.article_id DESC, page.begin_offset, page.id""".formatted(from, where, date);
+    }
 
+    private static String nearEntity(long entity) {
+        return quotePage("entity_article ea JOIN quote q ON q.article_id = ea.article_id", """
+                ea.entity_id = %1$d
+                        AND EXISTS (SELECT 1 FROM mention m
+                                    WHERE m.article_id = q.article_id AND m.entity_id = %1$d
+                                      AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)""".formatted(entity),
+                "ea.published_at");
+    }
 
     // A word in about one article in ten of the base sample: it walks the date index.
     private static final String COMMON_WORD = "oil";
@@ -54,16 +65,43 @@ final class QueryPlans {
         out.append("entity ").append(entity).append(" (").append(name).append("), speaker ").append(speaker)
                 .append(", typo '").append(typo).append("', search word '").append(word).append("'\n\n");
         List<String[]> queries = List.of(
-                new String[] {"GetEntity and SearchEntities: profiles (EntityProfiles.PROFILES)", """
+                new String[] {"GetEntity: profile, tone trend and top co-mentions in one statement (EntityQueries.DETAILS)", """
                         SELECT e.id, e.name, e.type, e.mention_count,
                                (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
                                (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                                (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                                (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
                                (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
-                                WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
+                                WHERE al.entity_id = e.id AND al.alias_key <> e.name_key),
+                               trend.periods, trend.mentions, trend.articles, trend.tones, trend.toned,
+                               top.ids, top.names, top.types, top.shared
                         FROM entity e
-                        WHERE e.id IN (%1$d)""".formatted(entity)},
+                        CROSS JOIN LATERAL (
+                            SELECT array_agg(CAST(extract(epoch FROM b.period) AS bigint) ORDER BY b.period) AS periods,
+                                   array_agg(CAST(b.mentions AS bigint) ORDER BY b.period) AS mentions,
+                                   array_agg(CAST(b.articles AS bigint) ORDER BY b.period) AS articles,
+                                   array_agg(CAST(b.tone AS double precision) ORDER BY b.period) AS tones,
+                                   array_agg(CAST(b.toned AS bigint) ORDER BY b.period) AS toned
+                            FROM (SELECT date_trunc('month', CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
+                                         sum(days.mention_count), sum(days.article_count),
+                                         coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
+                                  FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
+                                        FROM entity_day d
+                                        WHERE d.entity_id = %1$d AND d.day >= (SELECT CAST(date_trunc('month', CAST(max(last.day) AS timestamp))
+                                                                                      - interval '11 months' AS date)
+                                                                               FROM entity_day last WHERE last.entity_id = %1$d)) days
+                                  GROUP BY period ORDER BY period OFFSET 0 LIMIT 12) AS b(period, mentions, articles, tone, toned)) trend
+                        CROSS JOIN LATERAL (
+                            SELECT array_agg(CAST(c.id AS bigint) ORDER BY c.shared DESC, c.id) AS ids,
+                                   array_agg(CAST(c.name AS text) ORDER BY c.shared DESC, c.id) AS names,
+                                   array_agg(CAST(c.type AS text) ORDER BY c.shared DESC, c.id) AS types,
+                                   array_agg(CAST(c.shared AS bigint) ORDER BY c.shared DESC, c.id) AS shared
+                            FROM (SELECT e.id, e.name, e.type, p.article_count
+                                  FROM entity_pair p JOIN entity e ON e.id = p.other_id
+                                  WHERE p.entity_id = %1$d AND p.article_count > 0
+                                  ORDER BY p.article_count DESC, p.other_id
+                                  LIMIT 10) AS c(id, name, type, shared)) top
+                        WHERE e.id = %1$d""".formatted(entity)},
                 new String[] {"GetEntity: tone trend (TimelineQueries.BUCKETS over WHOLE_DAYS, SINCE_LAST_YEAR)", """
                         SELECT date_trunc(CAST('month' AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
                                sum(days.mention_count), sum(days.article_count),
@@ -76,34 +114,41 @@ final class QueryPlans {
                                               FROM entity_day last WHERE last.entity_id = %1$d)) days
                         GROUP BY period ORDER BY period
                         OFFSET 0 LIMIT 12""".formatted(entity)},
-                new String[] {"SearchEntities with a typo (EntityQueries.SEARCH, only bitmap scans)", """
+                new String[] {"SearchEntities with a typo, the whole statement (EntityQueries.SEARCH; the function's"
+                        + " own plan is the next one)", """
+                        SELECT e.id, e.name, e.type, e.mention_count,
+                               (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
+                               (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                               (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                               (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                               (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
+                                WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
+                        FROM entity_search('%1$s', NULL, 0, 21) WITH ORDINALITY AS found(entity_id, position)
+                        CROSS JOIN LATERAL (SELECT * FROM entity WHERE entity.id = found.entity_id OFFSET 0) e
+                        ORDER BY found.position""".formatted(typo.replace("'", ""))},
+                new String[] {"SearchEntities with a typo: the body of the entity_search function (V8), only bitmap scans", """
                         SELECT matched.entity_id
                         FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
                                      bool_or(strpos(' ' || al.alias_key, ' ' || '%1$s') > 0) AS word,
                                      bool_or(al.alias_key %% '%1$s') AS similar
-                              FROM entity_alias al JOIN entity e ON e.id = al.entity_id
-                              WHERE (al.alias_key LIKE '%%%1$s%%' OR al.alias_key %% '%1$s')
+                              FROM (SELECT a.entity_id, a.alias_key FROM entity_alias a
+                                    WHERE a.alias_key LIKE '%%%1$s%%'
+                                    UNION ALL
+                                    SELECT a.entity_id, a.alias_key FROM entity_alias a
+                                    WHERE a.alias_key %% '%1$s') al
+                              JOIN entity e ON e.id = al.entity_id
                               GROUP BY al.entity_id) matched
                         JOIN entity e ON e.id = matched.entity_id
                         WHERE matched.word OR matched.similar
                         ORDER BY matched.exact DESC, matched.word DESC, e.mention_count DESC, matched.entity_id
                         OFFSET 0 LIMIT 21""".formatted(typo.replace("'", "")), Baseline.ONLY_BITMAP_SCANS},
-                new String[] {"ListQuotes by speaker (QuoteQueries.LIST)", """
-                        SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
-                        FROM quote q JOIN article a ON a.id = q.article_id
-                        LEFT JOIN entity e ON e.id = q.speaker_entity_id
-                        WHERE q.speaker_entity_id = %d
-                        ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
-                        OFFSET 0 LIMIT 21""".formatted(speaker)},
-                new String[] {"ListQuotes near the most mentioned entity (QuoteQueries.NEAR_ENTITY, no full sort)", NEAR_ENTITY.formatted(entity), "enable_sort = off"},
-                new String[] {"ListQuotes near an entity in about 1.5% of the articles (QuoteQueries.NEAR_ENTITY, no full sort)", NEAR_ENTITY.formatted(middling), "enable_sort = off"},
-                new String[] {"ListQuotes by a quote word (QuoteQueries.LIST)", """
-                        SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
-                        FROM quote q JOIN article a ON a.id = q.article_id
-                        LEFT JOIN entity e ON e.id = q.speaker_entity_id
-                        WHERE q.text_vector @@ websearch_to_tsquery('english', '%s')
-                        ORDER BY q.published_at DESC, q.article_id DESC, q.begin_offset, q.id
-                        OFFSET 0 LIMIT 21""".formatted(quoteWord.replace("'", ""))},
+                new String[] {"ListQuotes by speaker (QuoteQueries.LIST)",
+                        quotePage("quote q", "q.speaker_entity_id = " + speaker, "q.published_at")},
+                new String[] {"ListQuotes near the most mentioned entity (QuoteQueries.NEAR_ENTITY, no full sort)", nearEntity(entity), "enable_sort = off"},
+                new String[] {"ListQuotes near an entity in about 1.5% of the articles (QuoteQueries.NEAR_ENTITY, no full sort)", nearEntity(middling), "enable_sort = off"},
+                new String[] {"ListQuotes by a quote word (QuoteQueries.LIST)", quotePage("quote q",
+                        "q.text_vector @@ websearch_to_tsquery('english', '%s')".formatted(quoteWord.replace("'", "")),
+                        "q.published_at")},
                 new String[] {"GetCoMentions (CoMentionQueries.CO_MENTIONS)", """
                         SELECT e.id, e.name, e.type, p.article_count
                         FROM entity_pair p JOIN entity e ON e.id = p.other_id

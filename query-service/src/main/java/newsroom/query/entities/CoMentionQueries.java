@@ -53,9 +53,18 @@ public class CoMentionQueries {
         return new CoMentions(entity, articles, page.toPage(rows(entityId, articles, page.offset(), page.fetchSize())));
     }
 
-    /** The first {@code limit} co-mentions of an entity mentioned in {@code articles} articles. */
-    List<CoMention> top(long entityId, long articles, int limit) {
-        return rows(entityId, articles, 0, limit);
+    /**
+     * The first {@code limit} co-mentions of the entity {@code :id} as one
+     * SELECT of (id, name, type, shared articles) rows, for a statement that
+     * reads them with the profile (EntityQueries).
+     */
+    static String top(int limit) {
+        return CO_MENTIONS.replace("OFFSET :offset LIMIT :limit", "LIMIT " + limit);
+    }
+
+    /** A co-mention of an entity mentioned in {@code articles} articles. */
+    static CoMention of(EntityRef other, long shared, long articles) {
+        return new CoMention(other, shared, articles == 0 ? 0 : (double) shared / articles);
     }
 
     private List<CoMention> rows(long entityId, long articles, int offset, int limit) {
@@ -65,9 +74,6 @@ public class CoMentionQueries {
                 .setParameter("offset", offset)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> {
-            long shared = ((Number) row[3]).longValue();
-            return new CoMention(EntityRef.fromRow(row, 0), shared, articles == 0 ? 0 : (double) shared / articles);
-        }).toList();
+        return rows.stream().map(row -> of(EntityRef.fromRow(row, 0), ((Number) row[3]).longValue(), articles)).toList();
     }
 }

@@ -4,18 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.NotFoundException;
 
 /**
- * Builds entity profiles for a page of ids in one query, whatever the
- * page's size. Also reads an entity's identity alone.
+ * What an entity profile is made of, as columns that SearchEntities and
+ * GetEntity read in their one statement each (so a page of profiles costs
+ * no statement per entity). Also reads an entity's identity alone.
  */
 @ApplicationScoped
 @Transactional
@@ -27,18 +25,19 @@ public class EntityProfiles {
     // from the two ends of entity_article_timeline_idx (min and max become
     // one-row index scans), quotes counted on quote_speaker_date_idx. The
     // canonical name is stored among the aliases too; the profile lists only
-    // the other forms.
-    private static final String PROFILES = """
-            SELECT e.id, e.name, e.type, e.mention_count,
+    // the other forms. The columns are read from "entity e", in the order
+    // fromRow reads them.
+    static final String COLUMNS = """
+            e.id, e.name, e.type, e.mention_count,
                    (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
                    (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
                    (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
-                    WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
-            FROM entity e
-            WHERE e.id IN (:ids)
-            """;
+                    WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)""";
+
+    /** How many columns {@link #COLUMNS} holds. */
+    static final int COLUMN_COUNT = 9;
 
     private final EntityManager entityManager;
 
@@ -46,20 +45,12 @@ public class EntityProfiles {
         this.entityManager = entityManager;
     }
 
-    /** The profiles of the entities that exist among {@code ids}, in the order of {@code ids}. */
-    public List<EntityProfile> load(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, EntityProfile> profiles = new HashMap<>();
-        for (Object[] row : rows(PROFILES, ids)) {
-            long id = ((Number) row[0]).longValue();
-            profiles.put(id, new EntityProfile(id, (String) row[1], typeOf((String) row[2]), strings(row[8]),
-                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
-                    Optional.ofNullable((Instant) row[5]), Optional.ofNullable((Instant) row[6]),
-                    ((Number) row[7]).longValue()));
-        }
-        return ids.stream().map(profiles::get).filter(profile -> profile != null).toList();
+    /** The profile in a row of {@link #COLUMNS}. */
+    static EntityProfile fromRow(Object[] row) {
+        return new EntityProfile(((Number) row[0]).longValue(), (String) row[1], typeOf((String) row[2]),
+                strings(row[8]), ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
+                Optional.ofNullable((Instant) row[5]), Optional.ofNullable((Instant) row[6]),
+                ((Number) row[7]).longValue());
     }
 
     /** The entity's id, name and type. */
@@ -73,22 +64,9 @@ public class EntityProfiles {
         return EntityRef.fromRow(rows.get(0), 0);
     }
 
-    // A text[] column as the driver hands it over: null when there is no row to aggregate.
+    // A text[] column: null when there is no row to aggregate.
     private static List<String> strings(Object array) {
-        if (array == null) {
-            return List.of();
-        }
-        try {
-            Object[] values = array instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) array;
-            return Arrays.stream(values).map(String.class::cast).toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException("aliases could not be read", e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, List<Long> ids) {
-        return entityManager.createNativeQuery(sql).setParameter("ids", ids).getResultList();
+        return Arrays.stream(SqlArray.values(array)).map(String.class::cast).toList();
     }
 
     // A type name the contract does not know (written by a newer ingest) reads as unspecified.

@@ -4,13 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NotFoundException;
-import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
@@ -25,55 +24,58 @@ public class EntityQueries {
     /** The longest name query accepted, in characters. */
     public static final int MAX_QUERY_LENGTH = 200;
 
-    // An entity matches when one of its name keys (the canonical name is among
-    // the aliases) equals the query's key, has it at the start of a word
-    // ("lav" and "lavrov" find "sergey lavrov"), or is similar to it by
-    // trigrams (pg_trgm's %%, similarity >= 0.3: "lavrof", "kureshi"). The
-    // LIKE and %% conditions use the trigram index entity_alias_trgm_idx; the
-    // word test then drops matches inside a word. Keys hold only letters,
-    // digits and single spaces, so the key is safe inside a LIKE pattern.
-    // The planner prices similarity() like any function and prefers reading
-    // all aliases (a sequential scan, or for a long name a full scan of the
-    // primary key), which computes similarity for each of them: 5 to 20 ms
-    // for a few thousand aliases, against 0.4 to 1.5 ms for a bitmap scan of
-    // the trigram index (docs/query-plans.md). So the search runs with only
-    // bitmap scans allowed (ONLY_BITMAP_SCANS), and the defaults come back
-    // for the profiles read after it (index-only scans of entity_article).
-    // Exact matches rank first, then word matches, then similar ones; within
-    // each, the most mentioned first (entity.mention_count, kept by
-    // ArticleRollups), then the oldest entity.
+    // The matching and ranking are the store's entity_search function (V8):
+    // exact name keys first, then keys holding the query at the start of a
+    // word, then keys similar to it by trigrams; within each the most
+    // mentioned first. The function runs with only bitmap scans of the
+    // trigram index allowed (the planner otherwise reads every alias, 5 to
+    // 20 ms; docs/query-plans.md) while the profiles around it keep the
+    // default settings, so a page is this one statement. Each entity found
+    // is read by its key (OFFSET 0 keeps the lateral subquery a nested loop;
+    // joined plainly, the planner hashed all entities, 0.4 ms against 0.05).
     private static final String SEARCH = """
-            SELECT matched.entity_id
-            FROM (SELECT al.entity_id, bool_or(al.alias_key = CAST(:key AS text)) AS exact,
-                         bool_or(strpos(' ' || al.alias_key, ' ' || CAST(:key AS text)) > 0) AS word,
-                         bool_or(al.alias_key %% CAST(:key AS text)) AS similar
-                  FROM entity_alias al JOIN entity e ON e.id = al.entity_id
-                  WHERE (al.alias_key LIKE :pattern OR al.alias_key %% CAST(:key AS text)) %s
-                  GROUP BY al.entity_id) matched
-            JOIN entity e ON e.id = matched.entity_id
-            WHERE matched.word OR matched.similar
-            ORDER BY matched.exact DESC, matched.word DESC, e.mention_count DESC, matched.entity_id
-            OFFSET :offset LIMIT :limit
-            """;
-
-    private static final Map<String, String> ONLY_BITMAP_SCANS = scans("off");
-    private static final Map<String, String> ALL_SCANS = scans("on");
+            SELECT %s
+            FROM entity_search(CAST(:key AS text), CAST(:type AS text), :offset, :limit)
+                 WITH ORDINALITY AS found(entity_id, position)
+            CROSS JOIN LATERAL (SELECT * FROM entity WHERE entity.id = found.entity_id OFFSET 0) e
+            ORDER BY found.position
+            """.formatted(EntityProfiles.COLUMNS);
 
     /** How many co-mentioned entities a profile lists. */
     public static final int TOP_CO_MENTIONS = 10;
 
+    // GetEntity in one statement: the profile, its tone trend and its top
+    // co-mentions, each list as arrays in list order (three statements
+    // before; each costs a round trip and its share of CPU in the service and
+    // PostgreSQL, which queueing for 2 cores multiplies; BENCHMARKS.md).
+    // Array elements are cast to types Hibernate reads as arrays (bigint,
+    // double precision, text); periods are epoch seconds (a timestamptz[]
+    // comes back as a serialized object Hibernate cannot read).
+    private static final String DETAILS = """
+            SELECT %1$s,
+                   trend.periods, trend.mentions, trend.articles, trend.tones, trend.toned,
+                   top.ids, top.names, top.types, top.shared
+            FROM entity e
+            CROSS JOIN LATERAL (
+                SELECT array_agg(CAST(extract(epoch FROM b.period) AS bigint) ORDER BY b.period) AS periods,
+                       array_agg(CAST(b.mentions AS bigint) ORDER BY b.period) AS mentions,
+                       array_agg(CAST(b.articles AS bigint) ORDER BY b.period) AS articles,
+                       array_agg(CAST(b.tone AS double precision) ORDER BY b.period) AS tones,
+                       array_agg(CAST(b.toned AS bigint) ORDER BY b.period) AS toned
+                FROM (%2$s) AS b(period, mentions, articles, tone, toned)) trend
+            CROSS JOIN LATERAL (
+                SELECT array_agg(CAST(c.id AS bigint) ORDER BY c.shared DESC, c.id) AS ids,
+                       array_agg(CAST(c.name AS text) ORDER BY c.shared DESC, c.id) AS names,
+                       array_agg(CAST(c.type AS text) ORDER BY c.shared DESC, c.id) AS types,
+                       array_agg(CAST(c.shared AS bigint) ORDER BY c.shared DESC, c.id) AS shared
+                FROM (%3$s) AS c(id, name, type, shared)) top
+            WHERE e.id = :id
+            """.formatted(EntityProfiles.COLUMNS, TimelineQueries.TONE_TREND, CoMentionQueries.top(TOP_CO_MENTIONS));
+
     private final EntityManager entityManager;
-    private final EntityProfiles profiles;
 
-    private final CoMentionQueries coMentions;
-    private final TimelineQueries timelines;
-
-    EntityQueries(EntityManager entityManager, EntityProfiles profiles, CoMentionQueries coMentions,
-                  TimelineQueries timelines) {
+    EntityQueries(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.profiles = profiles;
-        this.coMentions = coMentions;
-        this.timelines = timelines;
     }
 
     /**
@@ -94,37 +96,50 @@ public class EntityQueries {
         boolean anyType = type == Entity.Type.TYPE_UNSPECIFIED;
         PageRequest page = PageRequest.of(pageSize, pageToken,
                 QueryFingerprint.of("SearchEntities", key, type.name()));
-        Query search = entityManager.createNativeQuery(SEARCH.formatted(anyType ? "" : "AND e.type = :type"))
-                .setParameter("key", key)
-                .setParameter("pattern", "%" + key + "%")
-                .setParameter("offset", page.offset())
-                .setParameter("limit", page.fetchSize());
-        if (!anyType) {
-            search.setParameter("type", type.name());
-        }
-        PlannerSettings.setLocal(entityManager, ONLY_BITMAP_SCANS);
         @SuppressWarnings("unchecked")
-        List<Number> ids = search.getResultList();
-        PlannerSettings.setLocal(entityManager, ALL_SCANS);
-        Page<Long> idPage = page.toPage(ids.stream().map(Number::longValue).toList());
-        return new Page<>(profiles.load(idPage.items()), idPage.nextPageToken());
-    }
-
-    // The scans other than bitmap scans; all "on" by default in PostgreSQL.
-    private static Map<String, String> scans(String value) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String scan : List.of("enable_seqscan", "enable_indexscan", "enable_indexonlyscan")) {
-            settings.put(scan, value);
-        }
-        return settings;
+        List<Object[]> rows = entityManager.createNativeQuery(SEARCH)
+                .setParameter("key", key)
+                .setParameter("type", anyType ? null : type.name())
+                .setParameter("offset", page.offset())
+                .setParameter("limit", page.fetchSize())
+                .getResultList();
+        return page.toPage(rows.stream().map(EntityProfiles::fromRow).toList());
     }
 
     /** One entity's profile with its tone trend and top co-mentions. */
     public EntityDetails get(long entityId) {
         RequestChecks.positiveId("entity_id", entityId);
-        EntityProfile profile = profiles.load(List.of(entityId)).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("entity", entityId));
-        return new EntityDetails(profile, timelines.toneTrend(entityId),
-                coMentions.top(entityId, profile.articleCount(), TOP_CO_MENTIONS));
+        Query details = entityManager.createNativeQuery(DETAILS).setParameter("id", entityId);
+        TimelineQueries.TONE_TREND_PARAMETERS.forEach(details::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = details.getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("entity", entityId);
+        }
+        Object[] row = rows.get(0);
+        EntityProfile profile = EntityProfiles.fromRow(row);
+        int at = EntityProfiles.COLUMN_COUNT;
+        Object[] periods = SqlArray.values(row[at]);
+        Object[] mentions = SqlArray.values(row[at + 1]);
+        Object[] articles = SqlArray.values(row[at + 2]);
+        Object[] tones = SqlArray.values(row[at + 3]);
+        Object[] toned = SqlArray.values(row[at + 4]);
+        List<TimelineBucket> trend = new ArrayList<>(periods.length);
+        for (int i = 0; i < periods.length; i++) {
+            trend.add(new TimelineBucket(Instant.ofEpochSecond(((Number) periods[i]).longValue()),
+                    ((Number) mentions[i]).longValue(), ((Number) articles[i]).longValue(),
+                    ((Number) tones[i]).doubleValue(), ((Number) toned[i]).longValue()));
+        }
+        Object[] ids = SqlArray.values(row[at + 5]);
+        Object[] names = SqlArray.values(row[at + 6]);
+        Object[] types = SqlArray.values(row[at + 7]);
+        Object[] shared = SqlArray.values(row[at + 8]);
+        List<CoMention> top = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            EntityRef other = new EntityRef(((Number) ids[i]).longValue(), (String) names[i],
+                    EntityProfiles.typeOf((String) types[i]));
+            top.add(CoMentionQueries.of(other, ((Number) shared[i]).longValue(), profile.articleCount()));
+        }
+        return new EntityDetails(profile, trend, top);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.RequestChecks;
@@ -110,11 +111,18 @@ public class TimelineQueries {
                 page.fetchSize())));
     }
 
-    /** Monthly buckets of the twelve months up to the entity's last mention. */
-    List<TimelineBucket> toneTrend(long entityId) {
-        return buckets(entityId, Granularity.MONTH,
-                List.of(new Source(WHOLE_DAYS, new WhereClause().add(SINCE_LAST_YEAR))), 0, TONE_TREND_MONTHS);
-    }
+    /**
+     * The tone trend, monthly buckets of the twelve months up to the entity's
+     * last mention, as one SELECT of bucket rows (period, mentions, articles,
+     * average tone, toned articles) for the entity {@code :id}, for a
+     * statement that reads it with the profile (EntityQueries); that
+     * statement binds {@link #TONE_TREND_PARAMETERS}.
+     */
+    static final String TONE_TREND = BUCKETS.formatted(WHOLE_DAYS.formatted(SINCE_LAST_YEAR));
+
+    /** The parameters of {@link #TONE_TREND} other than {@code :id}. */
+    static final Map<String, Object> TONE_TREND_PARAMETERS = Map.of(
+            "unit", Granularity.MONTH.unit, "offset", 0, "limit", TONE_TREND_MONTHS);
 
     /** Rows of days (WHOLE_DAYS or PART_OF_DAY) and their conditions. */
     private record Source(String select, WhereClause where) {

@@ -27,16 +27,26 @@ public class QuoteQueries {
     // The article's columns come first so ArticleSummary reads them at 0. %2$s is
     // the FROM (quotes alone, or an entity's articles joined to their quotes)
     // and %4$s the date column the page is ordered by (the quote's, or the
-    // same date read from entity_article).
+    // same date read from entity_article). The page is chosen from the quotes
+    // alone (page) and only its rows are joined to their articles and
+    // speakers: joined before, every match of a rare word (read from
+    // quote_text_idx, then sorted) looked up its article, 146 lookups and 3 ms
+    // for a page of 21 at 100,000 articles (docs/query-plans.md). The
+    // speaker's name is a lookup by key per row of the page (joined, the
+    // planner hashed all entities for 21 rows). Every quote has its article
+    // (foreign key), so the join drops none.
     private static final String LIST = """
-            SELECT %1$s, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue,
-                   q.begin_offset, q.end_offset
-            FROM %2$s
-            JOIN article a ON a.id = q.article_id
-            LEFT JOIN entity e ON e.id = q.speaker_entity_id
-            WHERE %3$s
-            ORDER BY %4$s DESC, q.article_id DESC, q.begin_offset, q.id
-            OFFSET :offset LIMIT :limit
+            SELECT %1$s, page.text, page.speaker_entity_id,
+                   coalesce((SELECT e.name FROM entity e WHERE e.id = page.speaker_entity_id), page.speaker),
+                   page.cue, page.begin_offset, page.end_offset
+            FROM (SELECT q.id, q.article_id, q.text, q.speaker_entity_id, q.speaker, q.cue, q.begin_offset,
+                         q.end_offset, %4$s AS published_at
+                  FROM %2$s
+                  WHERE %3$s
+                  ORDER BY %4$s DESC, q.article_id DESC, q.begin_offset, q.id
+                  OFFSET :offset LIMIT :limit) page
+            JOIN article a ON a.id = page.article_id
+            ORDER BY page.published_at DESC, page.article_id DESC, page.begin_offset, page.id
             """;
 
     // Speakers are matched by name key against every stored form, the canonical name included.
@@ -66,9 +76,8 @@ public class QuoteQueries {
                           AND m.begin_offset < q.end_offset + %1$d AND m.end_offset > q.begin_offset - %1$d)
             """.formatted(NEAR_DISTANCE);
 
+    // Until the transaction ends, which it does right after the statement (nothing else runs in it).
     private static final Map<String, String> NO_FULL_SORT = Map.of("enable_sort", "off");
-    // "on" is PostgreSQL's default.
-    private static final Map<String, String> FULL_SORT = Map.of("enable_sort", "on");
 
     private final EntityManager entityManager;
 
@@ -116,9 +125,6 @@ public class QuoteQueries {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        if (nearEntity) {
-            PlannerSettings.setLocal(entityManager, FULL_SORT);
-        }
         return page.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());
     }
 
