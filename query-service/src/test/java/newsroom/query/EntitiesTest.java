@@ -248,7 +248,7 @@ class EntitiesTest {
         assertEquals(1, forAll, "statements for a page");
     }
 
-    // The statement SearchEntities ran before the V8 entity_search function, with the key written in
+    // The statement SearchEntities ran before the V7 entity_search function, with the key written in
     // (keys hold only letters, digits and spaces) and every match returned.
     private static final String INLINE_SEARCH = """
             SELECT matched.entity_id, 0

@@ -126,7 +126,7 @@ final class QueryPlans {
                         FROM entity_search('%1$s', NULL, 0, 21) WITH ORDINALITY AS found(entity_id, position)
                         CROSS JOIN LATERAL (SELECT * FROM entity WHERE entity.id = found.entity_id OFFSET 0) e
                         ORDER BY found.position""".formatted(typo.replace("'", ""))},
-                new String[] {"SearchEntities with a typo: the body of the entity_search function (V8), only bitmap scans", """
+                new String[] {"SearchEntities with a typo: the body of the entity_search function (V7), only bitmap scans", """
                         SELECT matched.entity_id
                         FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
                                      bool_or(strpos(' ' || al.alias_key, ' ' || '%1$s') > 0) AS word,

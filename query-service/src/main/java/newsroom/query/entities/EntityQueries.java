@@ -24,7 +24,7 @@ public class EntityQueries {
     /** The longest name query accepted, in characters. */
     public static final int MAX_QUERY_LENGTH = 200;
 
-    // The matching and ranking are the store's entity_search function (V8):
+    // The matching and ranking are the store's entity_search function (V7):
     // exact name keys first, then keys holding the query at the start of a
     // word, then keys similar to it by trigrams; within each the most
     // mentioned first. The function runs with only bitmap scans of the
