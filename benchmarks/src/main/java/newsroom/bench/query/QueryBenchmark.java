@@ -52,7 +52,7 @@ import newsroom.query.v1.TimelineGranularity;
  * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java@query -Dsizes=10000,100000 -Druns=3 -Dseconds=10};
  * {@code -Drpcs=GetEntity,...} drives only those RPCs, {@code -Djfr=<file>} records the service with JFR,
  * {@code -Dbaseline=false} skips the JDBC baseline, {@code -Dquery.jar=<quarkus-run.jar>} drives another
- * build of the service.
+ * build of the service, {@code -Dquery.jvmOptions="..."} adds options to its JVM.
  */
 public final class QueryBenchmark {
 
@@ -210,11 +210,20 @@ public final class QueryBenchmark {
         return query;
     }
 
-    // -Djfr=<file> records the service with Java Flight Recorder (profile settings) for the whole run.
+    // -Djfr=<file> records the service with Java Flight Recorder (profile settings) for the whole run;
+    // -Dquery.jvmOptions="..." adds options (e.g. another garbage collector, for a same-machine A/B).
     private static List<String> jvmOptions() {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx1g"));
         String jfr = System.getProperty("jfr", "");
-        return jfr.isEmpty() ? List.of("-Xmx1g")
-                : List.of("-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+        if (!jfr.isEmpty()) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+        }
+        String extra = System.getProperty("query.jvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        System.out.println("query-service JVM options: " + String.join(" ", options));
+        return options;
     }
 
     // The parent of this connection's backend.
