@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import newsroom.ingest.PlanChecks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,68 +31,30 @@ class StoredLookUpPlanTest {
 
     @Test
     void urlsAndContentsAreLookedUpThroughTheirIndexesOnATableAnalysedSmall() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            boolean prepared = false;
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("""
-                        INSERT INTO article (url, source, title, published_at, content_type, language, raw_content,
-                            cleaned_text, content_sha256, status)
-                        SELECT 'https://plan-test.example/' || g, 'Plan test', 'Story ' || g, now(), 'PLAIN_TEXT',
-                            'en', 'Text ' || g, 'Text ' || g, md5('plan-test-' || g) || md5('plan-test-' || g),
-                            'ACCEPTED'
-                        FROM generate_series(1, %d) g""".formatted(STORED));
-                sql.execute("ANALYZE article");
-                sql.execute("PREPARE stored(text[], text[], int, bigint[]) AS "
-                        + numbered(ArticleBatchStore.LOOK_UP));
-                prepared = true;
-                String urls = array(IntStream.rangeClosed(1, BATCH).mapToObj(i -> "https://plan-test.example/" + i));
-                String shas = array(IntStream.rangeClosed(1, BATCH).mapToObj(i -> "%064x".formatted(i)));
-                for (String mode : new String[] {"force_custom_plan", "force_generic_plan"}) {
-                    sql.execute("SET LOCAL plan_cache_mode = " + mode);
-                    String plan = plan(sql, "EXPLAIN EXECUTE stored(" + urls + ", " + shas + ", 1, '{}')");
-                    assertTrue(plan.contains("article_url_key"), mode + ":\n" + plan);
-                    assertTrue(plan.contains("article_content_key"), mode + ":\n" + plan);
-                    assertFalse(plan.contains("Seq Scan on article"), mode + ":\n" + plan);
-                }
-            } finally {
-                // Nothing of this stays: not the rows, not the statistics, not the prepared statement.
-                connection.rollback();
-                if (prepared) {
-                    try (Statement sql = connection.createStatement()) {
-                        sql.execute("DEALLOCATE stored");
-                    }
-                    connection.commit();
-                }
+        PlanChecks.check(dataSource, "stored", sql -> {
+            sql.execute("""
+                    INSERT INTO article (url, source, title, published_at, content_type, language, raw_content,
+                        cleaned_text, content_sha256, status)
+                    SELECT 'https://plan-test.example/' || g, 'Plan test', 'Story ' || g, now(), 'PLAIN_TEXT',
+                        'en', 'Text ' || g, 'Text ' || g, md5('plan-test-' || g) || md5('plan-test-' || g),
+                        'ACCEPTED'
+                    FROM generate_series(1, %d) g""".formatted(STORED));
+            sql.execute("ANALYZE article");
+            sql.execute("PREPARE stored(text[], text[], int, bigint[]) AS "
+                    + PlanChecks.numbered(ArticleBatchStore.LOOK_UP));
+            String urls = array(IntStream.rangeClosed(1, BATCH).mapToObj(i -> "https://plan-test.example/" + i));
+            String shas = array(IntStream.rangeClosed(1, BATCH).mapToObj(i -> "%064x".formatted(i)));
+            for (String mode : new String[] {"force_custom_plan", "force_generic_plan"}) {
+                sql.execute("SET LOCAL plan_cache_mode = " + mode);
+                String plan = PlanChecks.of(sql, "EXPLAIN EXECUTE stored(" + urls + ", " + shas + ", 1, '{}')");
+                assertTrue(plan.contains("article_url_key"), mode + ":\n" + plan);
+                assertTrue(plan.contains("article_content_key"), mode + ":\n" + plan);
+                assertFalse(plan.contains("Seq Scan on article"), mode + ":\n" + plan);
             }
-        }
+        });
     }
 
-    /** The statement with its JDBC {@code ?} placeholders as {@code $1, $2, ...}. */
-    private static String numbered(String statement) {
-        StringBuilder numbered = new StringBuilder();
-        int parameter = 0;
-        for (char c : statement.toCharArray()) {
-            if (c == '?') {
-                numbered.append('$').append(++parameter);
-            } else {
-                numbered.append(c);
-            }
-        }
-        return numbered.toString();
-    }
-
-    private static String array(java.util.stream.Stream<String> values) {
+    private static String array(Stream<String> values) {
         return values.map(value -> "\"" + value + "\"").collect(Collectors.joining(",", "'{", "}'"));
-    }
-
-    private static String plan(Statement sql, String explain) throws Exception {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = sql.executeQuery(explain)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }

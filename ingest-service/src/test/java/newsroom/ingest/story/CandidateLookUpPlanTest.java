@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
+import newsroom.ingest.PlanChecks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,35 +33,20 @@ class CandidateLookUpPlanTest {
 
     @Test
     void aBatchsKeysAreLookedUpThroughTheIndexInCustomAndGenericPlans() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            boolean prepared = false;
-            try (Statement sql = connection.createStatement()) {
-                storeSignedArticles(sql);
-                sql.execute("ANALYZE article");
-                sql.execute("ANALYZE story_signature");
-                sql.execute("PREPARE candidates(bigint[]) AS " + StoryIndex.CANDIDATE_ROWS.replace("?", "$1"));
-                prepared = true;
-                String keys = "'{" + new Random(7).longs(BATCH_KEYS).mapToObj(Long::toString)
-                        .collect(Collectors.joining(",")) + "}'";
-                for (String mode : new String[] {"force_custom_plan", "force_generic_plan"}) {
-                    sql.execute("SET LOCAL plan_cache_mode = " + mode);
-                    String plan = plan(sql, "EXPLAIN EXECUTE candidates(" + keys + ")");
-                    assertTrue(plan.contains("story_signature_band_idx"), mode + ":\n" + plan);
-                    assertFalse(plan.contains("Seq Scan on story_signature"), mode + ":\n" + plan);
-                }
-            } finally {
-                // Nothing of this stays: not the rows, not the statistics, not the prepared
-                // statement (which outlives the transaction on this pooled connection).
-                connection.rollback();
-                if (prepared) {
-                    try (Statement sql = connection.createStatement()) {
-                        sql.execute("DEALLOCATE candidates");
-                    }
-                    connection.commit();
-                }
+        PlanChecks.check(dataSource, "candidates", sql -> {
+            storeSignedArticles(sql);
+            sql.execute("ANALYZE article");
+            sql.execute("ANALYZE story_signature");
+            sql.execute("PREPARE candidates(bigint[]) AS " + PlanChecks.numbered(StoryIndex.CANDIDATE_ROWS));
+            String keys = "'{" + new Random(7).longs(BATCH_KEYS).mapToObj(Long::toString)
+                    .collect(Collectors.joining(",")) + "}'";
+            for (String mode : new String[] {"force_custom_plan", "force_generic_plan"}) {
+                sql.execute("SET LOCAL plan_cache_mode = " + mode);
+                String plan = PlanChecks.of(sql, "EXPLAIN EXECUTE candidates(" + keys + ")");
+                assertTrue(plan.contains("story_signature_band_idx"), mode + ":\n" + plan);
+                assertFalse(plan.contains("Seq Scan on story_signature"), mode + ":\n" + plan);
             }
-        }
+        });
     }
 
     /** {@value #STORED} articles with signatures of 32 random band keys, as intake writes them. */
@@ -79,15 +63,5 @@ class CandidateLookUpPlanTest {
                 INSERT INTO story_signature (article_id, minhash, band_keys)
                 SELECT id, '\\x00'::bytea, ARRAY[%s] FROM article WHERE url LIKE 'https://plan-test.example/%%'
                 """.formatted(randomKeys));
-    }
-
-    private static String plan(Statement sql, String explain) throws Exception {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = sql.executeQuery(explain)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }
