@@ -62,10 +62,11 @@ public class QueryGrpcService implements QueryService {
     private final TimelineQueries timelines;
     private final StoryQueries stories;
     private final AnalysisExport export;
+    private final CallGate gate;
 
     QueryGrpcService(ArticleQueries articles, EntityQueries entities, QuoteQueries quotes,
                      CoMentionQueries coMentions, TimelineQueries timelines, StoryQueries stories,
-                     AnalysisExport export) {
+                     AnalysisExport export, CallGate gate) {
         this.articles = articles;
         this.entities = entities;
         this.quotes = quotes;
@@ -73,6 +74,7 @@ public class QueryGrpcService implements QueryService {
         this.timelines = timelines;
         this.stories = stories;
         this.export = export;
+        this.gate = gate;
     }
 
     @Override
@@ -180,11 +182,12 @@ public class QueryGrpcService implements QueryService {
         } catch (RuntimeException e) {
             return Multi.createFrom().failure(GrpcErrors.toStatus(e));
         }
-        // Batches are read on demand, one after the other, each after the last id sent.
+        // Batches are read on demand, one after the other, each after the last id sent; each
+        // batch waits its turn at the gate like a unary call.
         long[] lastId = {0};
         return Multi.createBy().repeating()
                 .supplier(() -> {
-                    List<ExportedArticle> batch = export.batch(filter, lastId[0]);
+                    List<ExportedArticle> batch = gate.admit(() -> export.batch(filter, lastId[0]));
                     if (!batch.isEmpty()) {
                         lastId[0] = batch.get(batch.size() - 1).summary().id();
                     }
@@ -214,7 +217,7 @@ public class QueryGrpcService implements QueryService {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
-    private static <T> Uni<T> answer(Supplier<T> work) {
-        return Uni.createFrom().item(work).onFailure().transform(GrpcErrors::toStatus);
+    private <T> Uni<T> answer(Supplier<T> work) {
+        return Uni.createFrom().item(() -> gate.admit(work)).onFailure().transform(GrpcErrors::toStatus);
     }
 }
