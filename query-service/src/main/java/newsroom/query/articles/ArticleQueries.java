@@ -40,6 +40,9 @@ public class ArticleQueries {
      */
     public static final int RANKED_CANDIDATES = 200;
 
+    /** PostgreSQL's price of reading a page out of order, relative to reading the next one, for searches. */
+    static final String SEARCH_RANDOM_PAGE_COST = "1.1";
+
     // Takes the newest RANKED_CANDIDATES matches (c), ranks and pages only
     // those, then builds headlines for the page's rows only. Ranking every
     // match made a common word cost as much as the store is large (384 ms p50
@@ -124,8 +127,13 @@ public class ArticleQueries {
         // A plan made for the words searched: a generic plan (pgjdbc prepares
         // a statement on the server after five uses) cannot tell a common word,
         // best found by walking the date index, from a rare one, best read
-        // from the GIN index.
-        PlannerSettings.setLocal(entityManager, Map.of("plan_cache_mode", "force_custom_plan"));
+        // from the GIN index. Pages are priced as read from memory, where the
+        // store is kept (random_page_cost 1.1, not the default 4, which is
+        // for disks that seek): at 4 a word in 2,000 of 100,000 articles
+        // walked 10,000 of them by date (29 ms) instead of reading its 2,000
+        // matches (4.6 ms; BENCHMARKS.md, issue 5).
+        PlannerSettings.setLocal(entityManager, Map.of("plan_cache_mode", "force_custom_plan",
+                "random_page_cost", SEARCH_RANDOM_PAGE_COST));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
                         SEARCH.formatted(ArticleSummary.COLUMNS, where.sql(), RANKED_CANDIDATES, SNIPPET_LEAD,

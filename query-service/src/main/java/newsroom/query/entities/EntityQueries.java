@@ -3,7 +3,6 @@ package newsroom.query.entities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +15,15 @@ import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.NameKey;
 
-/** Finds entities by name and reads their profiles. */
+/**
+ * Finds entities by name and reads their profiles.
+ *
+ * <p>Each call is one statement, run without a transaction: PostgreSQL
+ * gives a lone statement its own snapshot, and a transaction around it cost
+ * a COMMIT round trip and the transaction manager's work on every call
+ * (about a fifth of GetEntity's CPU; BENCHMARKS.md, issue 5).
+ */
 @ApplicationScoped
-@Transactional
 public class EntityQueries {
 
     /** The longest name query accepted, in characters. */

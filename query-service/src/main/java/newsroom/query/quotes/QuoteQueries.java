@@ -1,11 +1,12 @@
 package newsroom.query.quotes;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
@@ -16,9 +17,14 @@ import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.NameKey;
 
-/** Lists direct quotes with their articles, newest article first. */
+/**
+ * Lists direct quotes with their articles, newest article first.
+ *
+ * <p>A page is one statement, run without a transaction (its own snapshot;
+ * see EntityQueries), except near an entity, whose statement needs a setting
+ * for its plan and so runs in a transaction of its own.
+ */
 @ApplicationScoped
-@Transactional
 public class QuoteQueries {
 
     public static final int MAX_SPEAKER_NAME_LENGTH = 200;
@@ -96,7 +102,7 @@ public class QuoteQueries {
         }
         String textQuery = RequestChecks.optionalText("text_query", filter.textQuery(), MAX_TEXT_QUERY_LENGTH);
         RequestChecks.nonNegativeId("near_entity_id", filter.nearEntityId());
-        PageRequest page = PageRequest.of(pageSize, pageToken,
+        PageRequest request = PageRequest.of(pageSize, pageToken,
                 QueryFingerprint.of("ListQuotes", filter.speakerEntityId(), speakerKey, textQuery,
                         filter.nearEntityId(), filter.range().fingerprint()));
 
@@ -116,16 +122,23 @@ public class QuoteQueries {
         }
         String date = nearEntity ? "ea.published_at" : "q.published_at";
         filter.range().restrict(where, date);
-        Query query = where.bind(entityManager.createNativeQuery(LIST.formatted(ArticleSummary.COLUMNS,
-                        nearEntity ? NEAR_ENTITY_FROM : "quote q", where.sql(), date)))
-                .setParameter("offset", page.offset())
-                .setParameter("limit", page.fetchSize());
-        if (nearEntity) {
-            PlannerSettings.setLocal(entityManager, NO_FULL_SORT);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return page.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());
+        String sql = LIST.formatted(ArticleSummary.COLUMNS, nearEntity ? NEAR_ENTITY_FROM : "quote q", where.sql(), date);
+        // The query is made where it runs: inside the transaction it must share with the setting.
+        Supplier<List<Object[]>> page = () -> rows(where.bind(entityManager.createNativeQuery(sql))
+                .setParameter("offset", request.offset())
+                .setParameter("limit", request.fetchSize()));
+        List<Object[]> rows = nearEntity
+                ? QuarkusTransaction.requiringNew().call(() -> {
+                    PlannerSettings.setLocal(entityManager, NO_FULL_SORT);
+                    return page.get();
+                })
+                : page.get();
+        return request.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(Query query) {
+        return query.getResultList();
     }
 
     private static AttributedQuote quoteOf(Object[] row) {
