@@ -59,12 +59,12 @@ import newsroom.localpostgres.LocalPostgres;
  * transaction per article and 4 connections (what the storing alone costs,
  * without validation, cleaning, language, same-story index or gRPC).
  *
- * <p>Before the first size is measured, a warm-up (not measured, reported as
- * such): {@code -Dwarmup} throwaway articles through the same bulk streams,
- * and a quarter as many single calls, in two rounds, so that the first figures are not
- * those of the service's cold JIT (after 4,000 articles its compiler threads
- * still took a third of the measured window's CPU); they are then deleted
- * with plain JDBC, leaving the store at the requested size. After each fill (and the warm-up) the store is brought to
+ * <p>Before the first size is measured, a warm-up on the empty store (not
+ * measured, reported as such): {@code -Dwarmup} throwaway articles through the
+ * same bulk streams, {@code -Dwarmup.calls} single calls and a window's worth of
+ * baseline rows, in two rounds, so that the first figures are not those of a
+ * JIT still compiling (in the service or in this client: see {@link #warmUp});
+ * the tables are then emptied and filled to the first size. After each fill the store is brought to
  * rest before anything is timed: {@code CHECKPOINT}, so the fill's dirty
  * pages are not flushed during the measurement, and {@code VACUUM ANALYZE},
  * the statistics autovacuum would soon gather anyway (the same-story look-up
@@ -73,10 +73,13 @@ import newsroom.localpostgres.LocalPostgres;
  * autovacuum runs).
  *
  * <pre>flock /work/bench.lock ./mvnw -q -pl benchmarks exec:java@ingest-intake [-Dsizes=1000,100000] [-Druns=3]
- *     [-Dwindow=4000] [-Dwarmup=12000] [-Dingest.jvmOptions="-Xlog:gc ..."]</pre>
+ *     [-Dwindow=4000] [-Dwarmup=12000] [-Dwarmup.calls=12000] [-Ddiagnose=true]
+ *     [-Dingest.jvmOptions="-Xlog:gc ..."]</pre>
  *
  * <p>{@code -Dingest.jvmOptions} adds options to ingest-service's JVM, after those
  * {@code newsroom up} gives it (for profiling: a flight recording, GC logging, another GC).
+ * {@code -Ddiagnose=true} prints, for each timed window, where it went ({@link WindowDiagnostics})
+ * and the slowest single calls with their time into the window.
  */
 public final class IntakeBenchmark {
 
@@ -99,6 +102,7 @@ public final class IntakeBenchmark {
         int runs = Integer.getInteger("runs", 3);
         int window = Integer.getInteger("window", 4_000);
         int warmup = Integer.getInteger("warmup", 12_000);
+        int warmupCalls = Integer.getInteger("warmup.calls", 12_000);
         IntakeBenchmark bench = new IntakeBenchmark(new SyntheticArticles(eval.resolve("bbc-news/bbc_news.jsonl")));
         Path work = Files.createTempDirectory("newsroom-intake-bench");
         try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), PortCheck.freePort())) {
@@ -119,7 +123,7 @@ public final class IntakeBenchmark {
             try {
                 suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
                 bench.channel = suite.channel(Service.INGEST);
-                bench.run(postgres.jdbcUrl(), sizes, runs, window, warmup);
+                bench.run(postgres.jdbcUrl(), sizes, runs, window, warmup, warmupCalls);
             } finally {
                 if (bench.channel != null) {
                     bench.channel.close();
@@ -140,7 +144,8 @@ public final class IntakeBenchmark {
         }
     }
 
-    private void run(String jdbcUrl, long[] sizes, int runs, int window, int warmup) throws Exception {
+    private void run(String jdbcUrl, long[] sizes, int runs, int window, int warmup, int warmupCalls)
+            throws Exception {
         System.out.printf("machine: %d cores, %s; client and server on the same machine%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         System.out.printf("PostgreSQL: fsync %s, synchronous_commit %s%n", setting(jdbcUrl, "fsync"),
@@ -148,19 +153,29 @@ public final class IntakeBenchmark {
         System.out.printf("%-10s %-34s %10s %10s %10s%n", "stored", "measure", "median", "min", "max");
         for (int s = 0; s < sizes.length; s++) {
             long size = sizes[s];
-            fillTo(jdbcUrl, size);
-            if (s == 0 && warmup > 0) {
-                warmUp(jdbcUrl, warmup);
+            if (s == 0 && (warmup > 0 || warmupCalls > 0)) {
+                warmUp(jdbcUrl, warmup, warmupCalls, window);
             }
+            fillTo(jdbcUrl, size);
             bringToRest(jdbcUrl);
             List<Double> rates = new ArrayList<>();
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
             List<Double> baselines = new ArrayList<>();
             long storedAtStart = stored(jdbcUrl);
+            if (Boolean.getBoolean("diagnose")) {
+                WindowDiagnostics.printSizes(jdbcUrl);
+            }
             for (int run = 0; run < runs; run++) {
-                rates.add(bulkRate(window));
-                double[] latency = latencies(LATENCY_CALLS);
+                try (AutoCloseable d = diagnose(jdbcUrl, "bulk " + size + " run " + run)) {
+                    rates.add(bulkRate(window));
+                }
+                double[] latency;
+                try (AutoCloseable d = diagnose(jdbcUrl, "single " + size + " run " + run)) {
+                    latency = latencies(LATENCY_CALLS);
+                }
+                System.out.printf("  (run %d: bulk %.1f/s, p50 %.1f ms, p99 %.1f ms)%n", run, rates.get(run), latency[0],
+                        latency[1]);
                 p50s.add(latency[0]);
                 p99s.add(latency[1]);
                 baselines.add(jdbcBaseline(jdbcUrl, window));
@@ -171,6 +186,10 @@ public final class IntakeBenchmark {
             print(label, "IngestArticle latency p99, ms", p99s);
             print(label, "baseline: plain JDBC insert, rows/s", baselines);
         }
+    }
+
+    private static AutoCloseable diagnose(String jdbcUrl, String label) throws Exception {
+        return Boolean.getBoolean("diagnose") ? new WindowDiagnostics(jdbcUrl, label) : () -> { };
     }
 
     private static void print(String size, String measure, List<Double> values) {
@@ -226,24 +245,33 @@ public final class IntakeBenchmark {
     }
 
     /**
-     * Throwaway articles through bulk streams and single calls, so the service's JIT has compiled
-     * intake's paths before anything is timed; deleted afterwards (with their index rows).
+     * Throwaway work of every timed kind, on the empty store: {@code articles} through bulk streams,
+     * {@code calls} single calls and plain-JDBC baseline rows, in two rounds (the JIT recompiles
+     * what the other kind of call changed in its profile), so that the JIT of the service and of
+     * this client has settled before anything is timed. Then the tables are emptied
+     * ({@code TRUNCATE}: the store starts as one that only ever grew, as intake's does).
+     *
+     * <p>Why as many single calls as bulk articles: with 3,000 single calls (before 2026-11-29,
+     * 14:50) the single-call path was still being compiled during the first sizes' latency
+     * windows, the C2 compilers of the service and of this client taking about 1.4 of the 3.5
+     * CPU-seconds the two cores gave to a window; p50 and p99 then fell run after run as the
+     * store grew from 1,000 to 31,000 articles, whatever its size (see BENCHMARKS.md, "Ingest
+     * (issue 4)"): the first size measured was the JIT's, not the store's.
      */
-    private void warmUp(String jdbcUrl, int count) throws Exception {
+    private void warmUp(String jdbcUrl, int articles, int calls, int baselineRows) throws Exception {
         long started = System.nanoTime();
-        long lastKept = maxArticleId(jdbcUrl);
-        // Two rounds: the JIT recompiles what the other kind of call changed in its profile.
         for (int round = 0; round < 2; round++) {
-            bulk(count / 2);
-            latencies(count / 8);
+            bulk(articles / 2);
+            latencies(calls / 2);
+            jdbcBaseline(jdbcUrl, baselineRows / 2);
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM article WHERE id > ?")) {
-            delete.setLong(1, lastKept);
-            delete.executeUpdate();
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE article, bench_baseline CASCADE");
         }
-        System.out.printf("(warm-up, not measured: %,d articles in bulk and %,d single calls in %.0f s, then deleted;"
-                + " %,d stored)%n", count / 2 * 2, count / 8 * 2, (System.nanoTime() - started) / 1e9, stored(jdbcUrl));
+        System.out.printf("(warm-up, not measured: %,d articles in bulk, %,d single calls, %,d baseline rows in"
+                + " %.0f s, then emptied)%n", articles / 2 * 2, calls / 2 * 2, baselineRows / 2 * 2,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** The fill's dirty pages flushed and the tables' statistics current, before anything is timed. */
@@ -255,15 +283,6 @@ public final class IntakeBenchmark {
             statement.execute("CHECKPOINT");
         }
         System.out.printf("(VACUUM ANALYZE and CHECKPOINT in %.1f s)%n", (System.nanoTime() - started) / 1e9);
-    }
-
-    private static long maxArticleId(String jdbcUrl) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM article")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static String setting(String jdbcUrl, String name) throws Exception {
@@ -340,6 +359,8 @@ public final class IntakeBenchmark {
     private double[] latencies(int calls) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long[] nanos = new long[calls];
+        long[] sent = new long[calls];
+        long windowStart = System.nanoTime();
         try {
             List<Future<?>> work = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -350,6 +371,7 @@ public final class IntakeBenchmark {
                         IngestArticleRequest request = IngestArticleRequest.newBuilder()
                                 .setArticle(article(next.getAndIncrement())).build();
                         long start = System.nanoTime();
+                        sent[i] = start;
                         IngestArticleResponse response = stub.ingestArticle(request);
                         nanos[i] = System.nanoTime() - start;
                         if (response.getAlreadyStored()) {
@@ -364,6 +386,18 @@ public final class IntakeBenchmark {
             }
         } finally {
             clients.shutdownNow();
+        }
+        if (Boolean.getBoolean("diagnose")) {
+            Integer[] order = new Integer[calls];
+            for (int i = 0; i < calls; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+            StringBuilder slowest = new StringBuilder("  slowest calls (ms @ s into window):");
+            for (int i = 0; i < Math.min(15, calls); i++) {
+                slowest.append(String.format(" %.1f@%.2f", nanos[order[i]] / 1e6, (sent[order[i]] - windowStart) / 1e9));
+            }
+            System.out.println(slowest);
         }
         Arrays.sort(nanos);
         return new double[] {nanos[calls / 2] / 1e6, nanos[(int) (calls * 0.99)] / 1e6};
