@@ -15,8 +15,9 @@ import newsroom.store.StoredArticle;
 import org.junit.jupiter.api.Test;
 
 /**
- * When an article's full-text search vector is filled (migration V6, docs/ingest.md "When an
- * article becomes searchable"): not on intake, but once it leaves the analysis queue.
+ * When an article becomes searchable, that is gets its row in {@code article_search} (migrations
+ * V6 and V9, docs/ingest.md "When an article becomes searchable"): not on intake, but once it
+ * leaves the analysis queue; and that the row follows the article afterwards.
  */
 @QuarkusTest
 class SearchableTest {
@@ -71,7 +72,7 @@ class SearchableTest {
                 .setParameter("text", "A count of numbats in the outback. " + Articles.unique())
                 .setParameter("sha", Articles.unique())
                 .getSingleResult()).longValue());
-        assertFalse(hasVector(id), "an ACCEPTED article has no search vector yet");
+        assertFalse(isSearchable(id), "an ACCEPTED article is not searchable yet");
 
         update(id, "UPDATE article SET status = 'ANALYZED' WHERE id = :id");
         assertTrue(matches(id, "numbat census outback"));
@@ -82,7 +83,20 @@ class SearchableTest {
         update(id, "UPDATE article SET title = 'Bilby census' WHERE id = :id");
         assertTrue(matches(id, "bilby"));
         assertTrue(matches(id, "outback"));
+
+        // What a search filters on follows the article too.
+        update(id, "UPDATE article SET source = 'Outback Times', language = 'en-AU',"
+                + " published_at = TIMESTAMPTZ '2021-04-07 10:00:00Z' WHERE id = :id");
+        assertEquals("Outback Times|en-AU|2021-04-07T10:00:00Z", QuarkusTransaction.requiringNew().call(() ->
+                (String) StoredArticle.getEntityManager().createNativeQuery("""
+                        SELECT source || '|' || language || '|'
+                               || to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                        FROM article_search WHERE article_id = :id""")
+                        .setParameter("id", id)
+                        .getSingleResult()));
+
         update(id, "DELETE FROM article WHERE id = :id");
+        assertFalse(isSearchable(id), "a deleted article leaves article_search");
     }
 
     private ArticleStatus status(long id) {
@@ -92,18 +106,18 @@ class SearchableTest {
     private static boolean matches(long id, String words) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) StoredArticle.getEntityManager()
                 .createNativeQuery("""
-                        SELECT count(*) FROM article
-                        WHERE id = :id AND search_vector @@ websearch_to_tsquery('english', :words)""")
+                        SELECT count(*) FROM article_search
+                        WHERE article_id = :id AND search_vector @@ websearch_to_tsquery('english', :words)""")
                 .setParameter("id", id)
                 .setParameter("words", words)
                 .getSingleResult()).longValue() == 1);
     }
 
-    private static boolean hasVector(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> (Boolean) StoredArticle.getEntityManager()
-                .createNativeQuery("SELECT search_vector IS NOT NULL FROM article WHERE id = :id")
+    private static boolean isSearchable(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) StoredArticle.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM article_search WHERE article_id = :id")
                 .setParameter("id", id)
-                .getSingleResult());
+                .getSingleResult()).longValue() == 1);
     }
 
     private static void update(long id, String sql) {

@@ -139,12 +139,14 @@ public class TestStore {
         return id;
     }
 
-    // Searchable although still queued for analysis, as if indexed by hand (migration V6 fills
-    // the vector only once an article leaves ACCEPTED).
+    // Searchable although still queued for analysis, as if indexed by hand (the store makes an
+    // article searchable only once it leaves ACCEPTED: migrations V6 and V9).
     private static void indexByHand(List<Long> ids) {
         StoredArticle.flush();
-        StoredArticle.getEntityManager().createNativeQuery(
-                        "UPDATE article SET search_vector = article_search_vector(title, cleaned_text) WHERE id IN (:ids)")
+        StoredArticle.getEntityManager().createNativeQuery("""
+                        INSERT INTO article_search (article_id, published_at, source, language, search_vector)
+                        SELECT id, published_at, source, language, article_search_vector(title, cleaned_text)
+                        FROM article WHERE id IN (:ids)""")
                 .setParameter("ids", ids)
                 .executeUpdate();
     }

@@ -82,10 +82,10 @@ final class Baseline {
     static final String SEARCH_ARTICLES_ALL = """
             SELECT a.id, a.title, hit.rank,
                    ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', ?), 'MaxFragments=2')
-            FROM (SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS rank
-                  FROM article a, websearch_to_tsquery('english', ?) AS q(tsq)
-                  WHERE a.search_vector @@ q.tsq AND TRUE
-                  ORDER BY rank DESC, a.id DESC
+            FROM (SELECT s.article_id AS id, ts_rank_cd(s.search_vector, q.tsq) AS rank
+                  FROM article_search s, websearch_to_tsquery('english', ?) AS q(tsq)
+                  WHERE s.search_vector @@ q.tsq AND TRUE
+                  ORDER BY rank DESC, s.article_id DESC
                   OFFSET 0 LIMIT 21) hit
             JOIN article a ON a.id = hit.id
             ORDER BY hit.rank DESC, hit.id DESC
@@ -96,10 +96,10 @@ final class Baseline {
             SELECT a.id, a.title, hit.rank,
                    ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', ?), 'MaxFragments=2')
             FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
-                  FROM (SELECT a.id, a.search_vector
-                        FROM article a
-                        WHERE a.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
-                        ORDER BY a.published_at DESC, a.id DESC
+                  FROM (SELECT s.article_id AS id, s.search_vector
+                        FROM article_search s
+                        WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
+                        ORDER BY s.published_at DESC, s.article_id DESC
                         LIMIT 200) c
                   ORDER BY rank DESC, c.id DESC
                   OFFSET 0 LIMIT 21) hit
@@ -183,10 +183,10 @@ final class Baseline {
                                END,
                                websearch_to_tsquery('english', ?), %1$s)
             FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
-                  FROM (SELECT a.id, a.search_vector
-                        FROM article a
-                        WHERE a.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
-                        ORDER BY a.published_at DESC, a.id DESC
+                  FROM (SELECT s.article_id AS id, s.search_vector
+                        FROM article_search s
+                        WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
+                        ORDER BY s.published_at DESC, s.article_id DESC
                         LIMIT 200) c
                   ORDER BY rank DESC, c.id DESC
                   OFFSET 0 LIMIT 21) hit

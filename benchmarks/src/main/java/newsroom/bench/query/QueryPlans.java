@@ -46,9 +46,6 @@ final class QueryPlans {
     // A word in about one article in ten of the base sample: it walks the date index.
     private static final String COMMON_WORD = "oil";
 
-    // What ArticleQueries.search sets for its transaction (plan_cache_mode is moot for a literal statement).
-    private static final String SEARCH_SETTINGS = "random_page_cost = 1.1";
-
     private QueryPlans() {
     }
 
@@ -201,17 +198,17 @@ final class QueryPlans {
                                            websearch_to_tsquery('english', '%1$s'),
                                            'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
                         FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
-                              FROM (SELECT a.id, a.search_vector
-                                    FROM article a
-                                    WHERE a.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
-                                    ORDER BY a.published_at DESC, a.id DESC
+                              FROM (SELECT s.article_id AS id, s.search_vector
+                                    FROM article_search s
+                                    WHERE s.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
+                                    ORDER BY s.published_at DESC, s.article_id DESC
                                     LIMIT 200) c
                               ORDER BY rank DESC, c.id DESC
                               OFFSET 0 LIMIT 21) hit
                         JOIN article a ON a.id = hit.id
                         CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
                                             FROM terms, unnest(terms.prefixes) prefix) first_match
-                        ORDER BY hit.rank DESC, hit.id DESC""".formatted(word.replace("'", "")), SEARCH_SETTINGS},
+                        ORDER BY hit.rank DESC, hit.id DESC""".formatted(word.replace("'", ""))},
                 new String[] {"SearchArticles for '" + COMMON_WORD + "' (ArticleQueries.SEARCH)", """
                         WITH terms AS MATERIALIZED (
                             SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
@@ -226,17 +223,17 @@ final class QueryPlans {
                                            websearch_to_tsquery('english', '%1$s'),
                                            'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
                         FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
-                              FROM (SELECT a.id, a.search_vector
-                                    FROM article a
-                                    WHERE a.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
-                                    ORDER BY a.published_at DESC, a.id DESC
+                              FROM (SELECT s.article_id AS id, s.search_vector
+                                    FROM article_search s
+                                    WHERE s.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
+                                    ORDER BY s.published_at DESC, s.article_id DESC
                                     LIMIT 200) c
                               ORDER BY rank DESC, c.id DESC
                               OFFSET 0 LIMIT 21) hit
                         JOIN article a ON a.id = hit.id
                         CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
                                             FROM terms, unnest(terms.prefixes) prefix) first_match
-                        ORDER BY hit.rank DESC, hit.id DESC""".formatted(COMMON_WORD.replace("'", "")), SEARCH_SETTINGS},
+                        ORDER BY hit.rank DESC, hit.id DESC""".formatted(COMMON_WORD.replace("'", ""))},
                 new String[] {"ListStories with at least two reports (StoryQueries.STORIES)", """
                         SELECT a.id, a.title, reports.n, reports.last_report
                         FROM article a

@@ -40,17 +40,16 @@ public class ArticleQueries {
      */
     public static final int RANKED_CANDIDATES = 200;
 
-    /** PostgreSQL's price of reading a page out of order, relative to reading the next one, for searches. */
-    static final String SEARCH_RANDOM_PAGE_COST = "1.1";
-
-    // Takes the newest RANKED_CANDIDATES matches (c), ranks and pages only
-    // those, then builds headlines for the page's rows only. Ranking every
-    // match made a common word cost as much as the store is large (384 ms p50
-    // at 100,000 articles); bounding the candidates lets the planner walk
-    // article_published_idx newest first and stop after RANKED_CANDIDATES
-    // matches for a common word, or read the few matches of a rare one from
-    // the GIN index (docs/query-plans.md). The tsquery is written inline, not
-    // as a FROM item, so the planner estimates how many articles it matches.
+    // Takes the newest RANKED_CANDIDATES matches (c) from article_search, the
+    // narrow table that holds each searchable article's vector, date, source
+    // and language (V9), ranks and pages only those, then builds headlines for
+    // the page's rows only. Ranking every match made a common word cost as
+    // much as the store is large (384 ms p50 at 100,000 articles); bounding
+    // the candidates lets the planner walk article_search_published_idx
+    // newest first and stop after RANKED_CANDIDATES matches for a common
+    // word, or read the few matches of a rare one from the GIN index
+    // (docs/query-plans.md). The tsquery is written inline, not as a FROM
+    // item, so the planner estimates how many articles it matches.
     //
     // ts_headline parses and stems all the text it is given, which cost as
     // much as the rest of the search; it is given only SNIPPET_WINDOW
@@ -74,10 +73,10 @@ public class ArticleQueries {
                                END,
                                websearch_to_tsquery('english', :query), :options)
             FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', :query)) AS rank
-                  FROM (SELECT a.id, a.search_vector
-                        FROM article a
-                        WHERE a.search_vector @@ websearch_to_tsquery('english', :query) AND %2$s
-                        ORDER BY a.published_at DESC, a.id DESC
+                  FROM (SELECT s.article_id AS id, s.search_vector
+                        FROM article_search s
+                        WHERE s.search_vector @@ websearch_to_tsquery('english', :query) AND %2$s
+                        ORDER BY s.published_at DESC, s.article_id DESC
                         LIMIT %3$d) c
                   ORDER BY rank DESC, c.id DESC
                   OFFSET :offset LIMIT :limit) hit
@@ -121,19 +120,16 @@ public class ArticleQueries {
      */
     public Page<ArticleHit> search(String query, ArticleFilter filter, int pageSize, String pageToken) {
         String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
-        WhereClause where = restriction(filter);
+        WhereClause where = restriction(filter, "s", "article_id");
         PageRequest page = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
                 filter.entityId(), filter.source(), filter.language(), filter.range().fingerprint()));
         // A plan made for the words searched: a generic plan (pgjdbc prepares
         // a statement on the server after five uses) cannot tell a common word,
         // best found by walking the date index, from a rare one, best read
-        // from the GIN index. Pages are priced as read from memory, where the
-        // store is kept (random_page_cost 1.1, not the default 4, which is
-        // for disks that seek): at 4 a word in 2,000 of 100,000 articles
-        // walked 10,000 of them by date (29 ms) instead of reading its 2,000
-        // matches (4.6 ms; BENCHMARKS.md, issue 5).
-        PlannerSettings.setLocal(entityManager, Map.of("plan_cache_mode", "force_custom_plan",
-                "random_page_cost", SEARCH_RANDOM_PAGE_COST));
+        // from the GIN index. (With the vector in the wide article row, pages
+        // were also priced as read from memory, random_page_cost 1.1; on
+        // article_search that made no difference, BENCHMARKS.md, issue 5.)
+        PlannerSettings.setLocal(entityManager, Map.of("plan_cache_mode", "force_custom_plan"));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
                         SEARCH.formatted(ArticleSummary.COLUMNS, where.sql(), RANKED_CANDIDATES, SNIPPET_LEAD,
@@ -152,21 +148,33 @@ public class ArticleQueries {
 
     /** The filter as conditions on {@code article a}; shared with the export. */
     public static WhereClause restriction(ArticleFilter filter) {
+        return restriction(filter, "a", "id");
+    }
+
+    /**
+     * The filter as conditions on a table of articles that has their source,
+     * language and publication date under those names, here
+     * {@code article} and {@code article_search}.
+     *
+     * @param alias the table's alias in the query
+     * @param idColumn its column holding the article's id
+     */
+    private static WhereClause restriction(ArticleFilter filter, String alias, String idColumn) {
         RequestChecks.nonNegativeId("entity_id", filter.entityId());
         String source = RequestChecks.optionalText("source", filter.source(), MAX_SOURCE_LENGTH);
         String language = RequestChecks.optionalText("language", filter.language(), MAX_LANGUAGE_LENGTH);
         WhereClause where = new WhereClause();
         if (filter.entityId() > 0) {
-            where.add("EXISTS (SELECT 1 FROM entity_article ea WHERE ea.entity_id = :entityId AND ea.article_id = a.id)",
-                    "entityId", filter.entityId());
+            where.add("EXISTS (SELECT 1 FROM entity_article ea WHERE ea.entity_id = :entityId AND ea.article_id = "
+                    + alias + "." + idColumn + ")", "entityId", filter.entityId());
         }
         if (!source.isEmpty()) {
-            where.add("a.source = :source", "source", source);
+            where.add(alias + ".source = :source", "source", source);
         }
         if (!language.isEmpty()) {
-            where.add("a.language = :language", "language", language);
+            where.add(alias + ".language = :language", "language", language);
         }
-        filter.range().restrict(where, "a.published_at");
+        filter.range().restrict(where, alias + ".published_at");
         return where;
     }
 
