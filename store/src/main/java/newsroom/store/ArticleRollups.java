@@ -38,9 +38,9 @@ public final class ArticleRollups {
 
     // Entity rows are locked in id order first, so concurrent writers never wait on each other in a cycle.
     // NO KEY UPDATE (what updating the counts takes anyway), not UPDATE: the writer already holds
-    // KEY SHARE locks on these rows from inserting mentions, quotes and links that reference them, and so may
-    // another writer; FOR UPDATE would wait on those, each writer on the other's (deadlock, seen in
-    // IngestCrashIT's logs with two worker threads).
+    // KEY SHARE locks on these rows from inserting mentions, quotes and links that reference them,
+    // and so may another writer; FOR UPDATE would wait on those, each writer on the other's
+    // (deadlock, seen in IngestCrashIT's logs with two worker threads).
     private static final String LOCK_ENTITIES = """
             SELECT e.id FROM entity e
             WHERE e.id IN (SELECT entity_id FROM entity_article WHERE article_id = :article)
