@@ -149,8 +149,8 @@ class IngestAndAnalyseTest {
     @Test
     void entityArticleAndQuoteCountsFollowEveryAnalysisWritten() throws InvalidProtocolBufferException {
         long quoted = ingest.ingestArticle(Articles.request(Articles.plainText(
-                "\u201CWe will meet again,\u201D said Maria Zakharova in Moscow. \u201CNot today,\u201D Zakharova added. "
-                        + Articles.unique()))).getArticleId();
+                "\u201CWe will meet again,\u201D said Maria Zakharova in Moscow. "
+                        + "\u201CNot today,\u201D Zakharova added. " + Articles.unique()))).getArticleId();
         long named = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "Maria Zakharova spoke in Moscow. " + Articles.unique()))).getArticleId();
         awaitAnalysed(quoted);
@@ -199,8 +199,9 @@ class IngestAndAnalyseTest {
                 FROM entity e ORDER BY e.id"""));
         assertFalse(rows.isEmpty());
         for (Object[] row : rows) {
-            assertEquals(((Number) row[3]).longValue(), ((Number) row[1]).longValue(), "entity " + row[0] + ": articles");
-            assertEquals(((Number) row[4]).longValue(), ((Number) row[2]).longValue(), "entity " + row[0] + ": quotes");
+            String entity = "entity " + row[0];
+            assertEquals(((Number) row[3]).longValue(), ((Number) row[1]).longValue(), entity + ": articles");
+            assertEquals(((Number) row[4]).longValue(), ((Number) row[2]).longValue(), entity + ": quotes");
         }
     }
 

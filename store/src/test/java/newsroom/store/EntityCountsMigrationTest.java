@@ -25,9 +25,11 @@ class EntityCountsMigrationTest {
     // entity is in no article.
     private static final String STORE_BEFORE_V8 = """
             INSERT INTO entity (id, name, type, name_key) VALUES
-                (1, 'Sergey Lavrov', 'PERSON', 'sergey lavrov'), (2, 'Shah Mahmood Qureshi', 'PERSON', 'shah mahmood qureshi'),
+                (1, 'Sergey Lavrov', 'PERSON', 'sergey lavrov'),
+                (2, 'Shah Mahmood Qureshi', 'PERSON', 'shah mahmood qureshi'),
                 (3, 'Pakistan', 'GPE', 'pakistan'), (4, 'Moscow', 'GPE', 'moscow');
-            INSERT INTO article (id, published_at, content_type, language, raw_content, cleaned_text, content_sha256, status)
+            INSERT INTO article (id, published_at, content_type, language, raw_content, cleaned_text,
+                                 content_sha256, status)
             VALUES (1, '2021-04-07T09:00:00Z', 'PLAIN_TEXT', 'en', 'one', 'one', 'sha-1', 'ANALYZED'),
                    (2, '2021-04-08T09:00:00Z', 'PLAIN_TEXT', 'en', 'two', 'two', 'sha-2', 'ANALYZED');
             INSERT INTO entity_article (entity_id, article_id, published_at, mention_count, tone) VALUES
