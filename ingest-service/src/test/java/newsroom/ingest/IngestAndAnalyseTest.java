@@ -1,5 +1,6 @@
 package newsroom.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -146,6 +147,34 @@ class IngestAndAnalyseTest {
     }
 
     @Test
+    void entityArticleAndQuoteCountsFollowEveryAnalysisWritten() throws InvalidProtocolBufferException {
+        long quoted = ingest.ingestArticle(Articles.request(Articles.plainText(
+                "\u201CWe will meet again,\u201D said Maria Zakharova in Moscow. "
+                        + "\u201CNot today,\u201D Zakharova added. " + Articles.unique()))).getArticleId();
+        long named = ingest.ingestArticle(Articles.request(Articles.plainText(
+                "Maria Zakharova spoke in Moscow. " + Articles.unique()))).getArticleId();
+        awaitAnalysed(quoted);
+        awaitAnalysed(named);
+        assertEntityCountsEqualRows();
+        Analysis analysis = Analysis.parseFrom(Articles.stored(quoted).analysis);
+        assertEquals(2, analysis.getQuotesCount());
+        long zakharova = QuarkusTransaction.requiringNew().call(() -> StoredEntity
+                .<StoredEntity>find("type = 'PERSON' and nameKey = 'maria zakharova'").singleResult().id);
+        long[] written = counts(zakharova);
+
+        // Analysed again with one of her quotes fewer, then with no names at all, then as first.
+        writer.write(quoted, analysis.toBuilder().removeQuotes(1).build());
+        assertEntityCountsEqualRows();
+        assertArrayEquals(new long[] {written[0], written[1] - 1}, counts(zakharova));
+        writer.write(quoted, Analysis.newBuilder().setCleanedText(analysis.getCleanedText()).setLanguage("en").build());
+        assertEntityCountsEqualRows();
+        assertArrayEquals(new long[] {written[0] - 1, written[1] - 2}, counts(zakharova));
+        writer.write(quoted, analysis);
+        assertEntityCountsEqualRows();
+        assertArrayEquals(written, counts(zakharova));
+    }
+
+    @Test
     void anArticleWithNoNamesIsAnalysedWithNothingToLink() {
         long id = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "<p>Markets were calm on Tuesday.</p> " + Articles.unique())
@@ -158,6 +187,34 @@ class IngestAndAnalyseTest {
         assertFalse(article.cleanedText.contains("<p>"), article.cleanedText);
         assertEquals(0, Articles.rows("mention", id));
         assertNotNull(article.analyzedAt);
+    }
+
+    // Every entity's article and quote counts (V8, kept by ArticleRollups) against the rows they
+    // stand for, in one statement so both sides are read from one snapshot.
+    private static void assertEntityCountsEqualRows() {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> rows("""
+                SELECT e.id, e.article_count, e.quote_count,
+                       (SELECT count(*) FROM entity_article ea WHERE ea.entity_id = e.id),
+                       (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id)
+                FROM entity e ORDER BY e.id"""));
+        assertFalse(rows.isEmpty());
+        for (Object[] row : rows) {
+            String entity = "entity " + row[0];
+            assertEquals(((Number) row[3]).longValue(), ((Number) row[1]).longValue(), entity + ": articles");
+            assertEquals(((Number) row[4]).longValue(), ((Number) row[2]).longValue(), entity + ": quotes");
+        }
+    }
+
+    // The entity's article_count and quote_count.
+    private static long[] counts(long entityId) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> rows(
+                "SELECT article_count, quote_count FROM entity WHERE id = " + entityId)).get(0);
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(String sql) {
+        return StoredArticle.getEntityManager().createNativeQuery(sql).getResultList();
     }
 
     private GetIngestStatusResponse status(long id) {

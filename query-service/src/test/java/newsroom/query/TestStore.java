@@ -103,6 +103,19 @@ public class TestStore {
         ArticleRollups.add(StoredArticle.getEntityManager(), articleId);
     }
 
+    /**
+     * Writes an article's analysis again with the given quotes attributed to
+     * {@code speaker} ({@code null}: to nobody), as ingest re-analyses it:
+     * rollups out, quote rows changed, rollups in, one transaction. The
+     * speaker must be one of the article's entities, as ingest's always is.
+     */
+    @Transactional
+    public void reanalyseQuotes(long articleId, List<Long> quoteIds, Long speaker) {
+        ArticleRollups.remove(StoredArticle.getEntityManager(), articleId);
+        StoredQuote.update("speakerEntityId = ?1 where articleId = ?2 and id in ?3", speaker, articleId, quoteIds);
+        ArticleRollups.add(StoredArticle.getEntityManager(), articleId);
+    }
+
     /** The rows of a statement written by the tests themselves, never from input. */
     @Transactional
     @SuppressWarnings("unchecked")

@@ -6,11 +6,14 @@ import jakarta.persistence.EntityManager;
  * Keeps the rows the query service reads instead of aggregating raw mentions
  * (V4 migration): {@code entity_article}, one row per entity and article with
  * its mention count, date and tone; {@code entity_pair}, how many articles
- * each pair of entities shares; {@code entity.mention_count}; and (V5)
+ * each pair of entities shares; {@code entity.mention_count}; (V5)
  * {@code entity_day}, an entity's mentions, articles and tones per UTC day,
- * summed from its entity_article rows. Whoever writes an article's analysis calls
- * {@link #remove} before deleting the article's old rows and {@link #add}
- * after writing the new ones (and the article's tone), in one transaction.
+ * summed from its entity_article rows; and (V8) {@code entity.article_count}
+ * and {@code entity.quote_count}, the articles that mention the entity and the
+ * quotes it is the speaker of. Whoever writes an article's analysis calls
+ * {@link #remove} before deleting the article's old rows (quotes included)
+ * and {@link #add} after writing the new ones (and the article's tone), in one
+ * transaction.
  */
 public final class ArticleRollups {
 
@@ -34,10 +37,10 @@ public final class ArticleRollups {
             """;
 
     // Entity rows are locked in id order first, so concurrent writers never wait on each other in a cycle.
-    // NO KEY UPDATE (what updating mention_count takes anyway), not UPDATE: the writer already holds
-    // KEY SHARE locks on these rows from inserting mentions and links that reference them, and so may
-    // another writer; FOR UPDATE would wait on those, each writer on the other's (deadlock, seen in
-    // IngestCrashIT's logs with two worker threads).
+    // NO KEY UPDATE (what updating the counts takes anyway), not UPDATE: the writer already holds
+    // KEY SHARE locks on these rows from inserting mentions, quotes and links that reference them,
+    // and so may another writer; FOR UPDATE would wait on those, each writer on the other's
+    // (deadlock, seen in IngestCrashIT's logs with two worker threads).
     private static final String LOCK_ENTITIES = """
             SELECT e.id FROM entity e
             WHERE e.id IN (SELECT entity_id FROM entity_article WHERE article_id = :article)
@@ -45,8 +48,16 @@ public final class ArticleRollups {
             FOR NO KEY UPDATE
             """;
 
-    private static final String COUNT_MENTIONS = """
-            UPDATE entity e SET mention_count = e.mention_count %s ea.mention_count
+    // Each entity has one entity_article row per article, so the article counts by one. The quotes
+    // counted are the article's quote rows with the entity as speaker: AnalysisWriter only names a
+    // speaker it has linked to the article (an entity of the analysis resolved to a global one,
+    // else the quote has no speaker), so every speaker of the article's quotes has an
+    // entity_article row here, and the entity rows updated are those LOCK_ENTITIES locked.
+    private static final String COUNT_ENTITIES = """
+            UPDATE entity e SET mention_count = e.mention_count %1$s ea.mention_count,
+                                article_count = e.article_count %1$s 1,
+                                quote_count = e.quote_count %1$s (SELECT count(*) FROM quote q
+                                    WHERE q.article_id = ea.article_id AND q.speaker_entity_id = ea.entity_id)
             FROM entity_article ea
             WHERE ea.article_id = :article AND e.id = ea.entity_id
             """;
@@ -95,20 +106,23 @@ public final class ArticleRollups {
     private ArticleRollups() {
     }
 
-    /** Adds the article's entities, as its {@code article_entity} and {@code mention} rows now say. */
+    /** Adds the article's entities, as its {@code article_entity}, {@code mention} and {@code quote} rows now say. */
     public static void add(EntityManager entityManager, long articleId) {
         entityManager.flush();
         run(entityManager, ADD_ENTITY_ARTICLES, articleId);
         lockEntities(entityManager, articleId);
-        run(entityManager, COUNT_MENTIONS.formatted("+"), articleId);
+        run(entityManager, COUNT_ENTITIES.formatted("+"), articleId);
         run(entityManager, ADD_PAIRS, articleId);
         run(entityManager, ADD_DAYS, articleId);
     }
 
-    /** Takes the article's entities out again, before its analysis is replaced. */
+    /**
+     * Takes the article's entities out again, before its analysis is replaced:
+     * before its old {@code quote} rows are deleted, which it counts.
+     */
     public static void remove(EntityManager entityManager, long articleId) {
         lockEntities(entityManager, articleId);
-        run(entityManager, COUNT_MENTIONS.formatted("-"), articleId);
+        run(entityManager, COUNT_ENTITIES.formatted("-"), articleId);
         run(entityManager, REMOVE_PAIRS, articleId);
         run(entityManager, "DELETE FROM entity_pair WHERE article_count <= 0 AND entity_id IN "
                 + "(SELECT entity_id FROM entity_article WHERE article_id = :article)", articleId);

@@ -134,13 +134,27 @@ final class Baseline {
             LIMIT 21
             """;
 
-    // EntityProfiles.PROFILES now: the V5 day rollups, the two ends of the entity's articles, aliases.
+    // EntityProfiles.COLUMNS before V8: the V5 day rollups, the two ends of the entity's articles,
+    // quotes counted, aliases.
     static final String DAY_ROLLUP_PROFILE = """
             SELECT e.id, e.name, e.type, e.mention_count,
                    (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
                    (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                   (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
+                    WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
+            FROM entity e
+            WHERE e.id IN (?)
+            """;
+
+    // EntityProfiles.COLUMNS now: articles and quotes from the entity's row (V8), the two ends of
+    // the entity's articles, aliases.
+    static final String ENTITY_COUNTS_PROFILE = """
+            SELECT e.id, e.name, e.type, e.mention_count, e.article_count,
+                   (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                   (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
+                   e.quote_count,
                    (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
                     WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
             FROM entity e
@@ -218,6 +232,7 @@ final class Baseline {
                 new Statement("GetEntity counts: raw", RAW_PROFILE, Draw.ENTITY, null),
                 new Statement("GetEntity counts: V4 rollup", ROLLUP_PROFILE, Draw.ENTITY, null),
                 new Statement("GetEntity profile: V5 days", DAY_ROLLUP_PROFILE, Draw.ENTITY, null),
+                new Statement("GetEntity profile: V8 counts", ENTITY_COUNTS_PROFILE, Draw.ENTITY, null),
                 new Statement("Timeline weeks: entity_article", WEEKS_FROM_ARTICLES, Draw.ENTITY, null),
                 new Statement("Timeline weeks: V5 entity_day", WEEKS_FROM_DAYS, Draw.ENTITY, null),
                 new Statement("GetCoMentions: raw", RAW_CO_MENTIONS, Draw.ENTITY, null),

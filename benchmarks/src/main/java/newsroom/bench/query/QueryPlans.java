@@ -66,11 +66,10 @@ final class QueryPlans {
                 .append(", typo '").append(typo).append("', search word '").append(word).append("'\n\n");
         List<String[]> queries = List.of(
                 new String[] {"GetEntity: profile, tone trend and top co-mentions in one statement (EntityQueries.DETAILS)", """
-                        SELECT e.id, e.name, e.type, e.mention_count,
-                               (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
+                        SELECT e.id, e.name, e.type, e.mention_count, e.article_count,
                                (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                                (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                               (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                               e.quote_count,
                                (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
                                 WHERE al.entity_id = e.id AND al.alias_key <> e.name_key),
                                trend.periods, trend.mentions, trend.articles, trend.tones, trend.toned,
@@ -116,11 +115,10 @@ final class QueryPlans {
                         OFFSET 0 LIMIT 12""".formatted(entity)},
                 new String[] {"SearchEntities with a typo, the whole statement (EntityQueries.SEARCH; the function's"
                         + " own plan is the next one)", """
-                        SELECT e.id, e.name, e.type, e.mention_count,
-                               (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
+                        SELECT e.id, e.name, e.type, e.mention_count, e.article_count,
                                (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                                (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                               (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                               e.quote_count,
                                (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
                                 WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
                         FROM entity_search('%1$s', NULL, 0, 21) WITH ORDINALITY AS found(entity_id, position)
@@ -156,8 +154,7 @@ final class QueryPlans {
                         ORDER BY p.article_count DESC, p.other_id
                         OFFSET 0 LIMIT 21""".formatted(entity)},
                 new String[] {"GetCoMentions: the entity and its articles (CoMentionQueries.ENTITY)", """
-                        SELECT e.id, e.name, e.type,
-                               (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id)
+                        SELECT e.id, e.name, e.type, e.article_count
                         FROM entity e WHERE e.id = %d""".formatted(entity)},
                 new String[] {"GetEntityTimeline by week (TimelineQueries.BUCKETS over WHOLE_DAYS)", """
                         SELECT date_trunc(CAST('week' AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,

@@ -32,8 +32,8 @@ import org.postgresql.copy.CopyManager;
  * {@code c - c % 4} (stories of four reports within nine hours). Global
  * entities are the base entities keyed by type and {@link NameKey} of the
  * canonical name, as ingest resolves exact names; their aliases are every form
- * seen. entity_article, entity_pair, entity.mention_count and entity_day are
- * written as ArticleRollups would.
+ * seen. entity_article, entity_pair, entity_day and entity.mention_count,
+ * article_count and quote_count are written as ArticleRollups would.
  */
 final class WidenedStore {
 
@@ -121,8 +121,13 @@ final class WidenedStore {
         StringBuilder pairs = new StringBuilder();
         pairCounts.forEach((key, count) -> row(pairs, key >>> 32, key & 0xffffffffL, count));
         copy(connection, "entity_pair (entity_id, other_id, article_count)", pairs);
-        execute(connection, "UPDATE entity e SET mention_count = totals.n FROM (SELECT entity_id, sum(mention_count) AS n"
+        // As the V4 and V8 migrations back-fill them.
+        execute(connection, "UPDATE entity e SET mention_count = totals.n, article_count = totals.articles"
+                + " FROM (SELECT entity_id, sum(mention_count) AS n, count(*) AS articles"
                 + " FROM entity_article GROUP BY entity_id) totals WHERE totals.entity_id = e.id");
+        execute(connection, "UPDATE entity e SET quote_count = totals.n FROM (SELECT speaker_entity_id, count(*) AS n"
+                + " FROM quote WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id) totals"
+                + " WHERE totals.speaker_entity_id = e.id");
         // As the V5 migration back-fills it.
         execute(connection, "TRUNCATE entity_day");
         execute(connection, "INSERT INTO entity_day (entity_id, day, mention_count, article_count, tone_sum, tone_count)"

@@ -26,10 +26,9 @@ public class CoMentionQueries {
             OFFSET :offset LIMIT :limit
             """;
 
-    // The entity and its number of articles (the weights' denominator), in one statement.
+    // The entity and its number of articles (the weights' denominator, kept by ArticleRollups).
     private static final String ENTITY = """
-            SELECT e.id, e.name, e.type,
-                   (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id)
+            SELECT e.id, e.name, e.type, e.article_count
             FROM entity e WHERE e.id = :id
             """;
 

@@ -20,19 +20,18 @@ import newsroom.query.NotFoundException;
 public class EntityProfiles {
 
     // Each figure is read where it costs least whatever the entity's
-    // coverage: mentions from entity.mention_count, articles summed over the
-    // entity's entity_day rows (one per day mentioned), first and last seen
-    // from the two ends of entity_article_timeline_idx (min and max become
-    // one-row index scans), quotes counted on quote_speaker_date_idx. The
-    // canonical name is stored among the aliases too; the profile lists only
-    // the other forms. The columns are read from "entity e", in the order
-    // fromRow reads them.
+    // coverage: mentions, articles and quotes from the entity's own row
+    // (entity.mention_count, article_count, quote_count, kept by
+    // ArticleRollups), first and last seen from the two ends of
+    // entity_article_timeline_idx (min and max become one-row index scans).
+    // The canonical name is stored among the aliases too; the profile lists
+    // only the other forms. The columns are read from "entity e", in the
+    // order fromRow reads them.
     static final String COLUMNS = """
-            e.id, e.name, e.type, e.mention_count,
-                   (SELECT coalesce(sum(d.article_count), 0) FROM entity_day d WHERE d.entity_id = e.id),
+            e.id, e.name, e.type, e.mention_count, e.article_count,
                    (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                   (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id),
+                   e.quote_count,
                    (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
                     WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)""";
 
