@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import newsroom.localpostgres.LocalPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Durability under crashes, with real processes: a bulk load into ingest-service (its
@@ -113,10 +113,10 @@ class IngestCrashIT {
     }
 
     @Test
-    void stoppingPostgresMidLoadTellsClientsUnavailableAndLosesNothing() throws Exception {
+    void stoppingPostgresMidLoadTellsClientsUnavailableAndLosesNothing(@TempDir Path dataDirectory) throws Exception {
         // A data directory of its own, kept across the stop, and a fixed port, so the
-        // restarted server is the same database at the same address.
-        Path dataDirectory = Files.createTempDirectory("newsroom-pg-outage-");
+        // restarted server is the same database at the same address. JUnit removes it after
+        // stopEverything has stopped the server.
         int postgresPort = PortCheck.freePort();
         rig = StandInNlpRig.start(LocalPostgres.start(dataDirectory, postgresPort), 50);
         StoreContents store = rig.store();
