@@ -217,32 +217,48 @@ class ArticlesTest {
     }
 
     @Test
-    void searchRanksOnlyTheNewestMatches() {
+    void searchRanksTheNewestMatchesFirstAndReachesEveryMatch() {
         // The five oldest articles say the word five times and would rank
-        // first; the RANKED_CANDIDATES newer ones say it once.
+        // first; the RANKING_ROUND newer ones say it once or twice, so they
+        // make the first round and the five oldest the second.
         int older = 5;
-        int[] times = new int[older + ArticleQueries.RANKED_CANDIDATES];
+        int round = ArticleQueries.RANKING_ROUND;
+        int[] times = new int[older + round];
         for (int i = 0; i < times.length; i++) {
             times[i] = i < older ? 5 : 1 + i % 2;
         }
         List<Long> extra = store.addArticles("wallaroo", java.time.Instant.parse("1990-01-01T00:00:00Z"), times);
         try {
-            List<ArticleHit> all = new ArrayList<>();
-            String token = "";
-            do {
-                SearchArticlesResponse page = search("wallaroo", 50, token);
-                all.addAll(page.getHitsList());
-                token = page.getNextPageToken();
-            } while (!token.isEmpty());
+            // Pages of 30 end inside rounds and the fourth crosses the first round's end.
+            List<ArticleHit> all = searchAll("wallaroo", 30);
+            assertEquals(ids(searchAll("wallaroo", 100)), ids(all), "pages of 30 and of 100 give one order");
 
-            assertEquals(new HashSet<>(extra.subList(older, extra.size())), new HashSet<>(ids(all)));
-            assertEquals(ArticleQueries.RANKED_CANDIDATES, all.size());
-            // Within the newest matches, ranking still decides the order.
-            assertTrue(all.get(0).getRank() > all.get(all.size() - 1).getRank());
+            assertEquals(extra.size(), all.size());
+            assertEquals(new HashSet<>(extra), new HashSet<>(ids(all)));
+            List<ArticleHit> first = all.subList(0, round);
+            assertEquals(new HashSet<>(extra.subList(older, extra.size())), new HashSet<>(ids(first)));
+            assertEquals(new HashSet<>(extra.subList(0, older)), new HashSet<>(ids(all.subList(round, all.size()))));
+            // Within a round, ranking decides the order: the articles saying the word twice first.
+            for (int i = 1; i < first.size(); i++) {
+                assertTrue(first.get(i - 1).getRank() >= first.get(i).getRank(), "ranked at " + i);
+            }
+            assertTrue(first.get(0).getRank() > first.get(round - 1).getRank());
+            assertTrue(all.get(round).getRank() > first.get(0).getRank(), "the older round ranks on its own");
         } finally {
             store.deleteArticles(extra);
         }
         assertEquals(0, search("wallaroo", 1, "").getHitsCount());
+    }
+
+    private List<ArticleHit> searchAll(String text, int pageSize) {
+        List<ArticleHit> all = new ArrayList<>();
+        String token = "";
+        do {
+            SearchArticlesResponse page = search(text, pageSize, token);
+            all.addAll(page.getHitsList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return all;
     }
 
     @Test

@@ -25,7 +25,7 @@ final class Baseline {
 
     private static final int CALLS = 200;
 
-    // ArticleQueries.HEADLINE_OPTIONS, as an SQL literal.
+    // The ts_headline options ArticleQueries used before its snippets were built in Java, as an SQL literal.
     static final String HEADLINE_OPTIONS =
             "'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=\" … \"'";
 
@@ -91,7 +91,7 @@ final class Baseline {
             ORDER BY hit.rank DESC, hit.id DESC
             """;
 
-    // ArticleQueries.SEARCH now: the newest 200 matches (RANKED_CANDIDATES) ranked.
+    // ArticleQueries.SEARCH with the newest 200 matches ranked, whole-text headlines.
     static final String SEARCH_ARTICLES_NEWEST = """
             SELECT a.id, a.title, hit.rank,
                    ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', ?), 'MaxFragments=2')
@@ -182,7 +182,7 @@ final class Baseline {
             OFFSET 0 LIMIT 101
             """;
 
-    // ArticleQueries.SEARCH now (newest 200, headlines over a window around the first match),
+    // ArticleQueries.SEARCH before rounds (newest 200, headlines over a window around the first match),
     // with the service's headline options; SEARCH_ARTICLES_WHOLE_TEXT is the same with whole-text headlines.
     static final String SEARCH_ARTICLES_WINDOW = """
             WITH terms AS MATERIALIZED (
@@ -210,7 +210,59 @@ final class Baseline {
             ORDER BY hit.rank DESC, hit.id DESC
             """.formatted(Baseline.HEADLINE_OPTIONS);
 
+    // ArticleQueries.SEARCH in rounds of 100 with headlines still by ts_headline: a first page.
+    static final String SEARCH_ARTICLES_ROUNDS = """
+            WITH terms AS MATERIALIZED (
+                SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
+                FROM unnest(to_tsvector('english', CAST(? AS text))) t
+                WHERE length(rtrim(t.lexeme, 'i')) > 1)
+            SELECT a.id, a.title, hit.rank,
+                   ts_headline('english',
+                               CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
+                                    ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
+                                                        '^\\S*\\s+', '')
+                               END,
+                               websearch_to_tsquery('english', ?), %1$s)
+            FROM (SELECT c.id,
+                         (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / 100 AS round,
+                         ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
+                  FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
+                        FROM article_search s
+                        WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
+                        ORDER BY s.published_at DESC, s.article_id DESC
+                        OFFSET 0 LIMIT 100) c
+                  ORDER BY round, rank DESC, c.id DESC
+                  OFFSET 0 LIMIT 21) hit
+            JOIN article a ON a.id = hit.id
+            CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
+                                FROM terms, unnest(terms.prefixes) prefix) first_match
+            ORDER BY hit.round, hit.rank DESC, hit.id DESC
+            """.formatted(Baseline.HEADLINE_OPTIONS);
+
+    // ArticleQueries.SEARCH now: a first page, the texts and the query's lexemes for the service's
+    // snippets (ArticleQueries.Snippet), which this baseline does not build.
+    static final String SEARCH_ARTICLES_NOW = """
+            SELECT a.id, a.title, hit.rank, left(a.cleaned_text, 20000),
+                   (SELECT string_agg(t.lexeme, ' ') FROM unnest(to_tsvector('english', CAST(? AS text))) t)
+            FROM (SELECT c.id,
+                         (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / 100 AS round,
+                         ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
+                  FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
+                        FROM article_search s
+                        WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
+                        ORDER BY s.published_at DESC, s.article_id DESC
+                        OFFSET 0 LIMIT 100) c
+                  ORDER BY round, rank DESC, c.id DESC
+                  OFFSET 0 LIMIT 21) hit
+            JOIN article a ON a.id = hit.id
+            ORDER BY hit.round, hit.rank DESC, hit.id DESC
+            """;
+
     static final String SEARCH_ARTICLES_WHOLE_TEXT = SEARCH_ARTICLES_NEWEST.replace("'MaxFragments=2'", HEADLINE_OPTIONS);
+
+    // ArticleQueries' planner settings for SearchArticles.
+    static final String SEARCH_PRICES =
+            "plan_cache_mode = force_custom_plan; seq_page_cost = 0.05; random_page_cost = 0.05";
 
     // EntityQueries' planner settings for the search.
     static final String ONLY_BITMAP_SCANS = "enable_seqscan = off; enable_indexscan = off; enable_indexonlyscan = off";
@@ -248,9 +300,13 @@ final class Baseline {
                         "plan_cache_mode = force_custom_plan"),
                 new Statement("SearchArticles: window snippets", SEARCH_ARTICLES_WINDOW, Draw.WORD,
                         "plan_cache_mode = force_custom_plan"),
-                // As the service runs it now: pages priced low (ArticleQueries.SEARCH_PAGE_COST).
+                // Pages priced low (ArticleQueries.SEARCH_PAGE_COST).
                 new Statement("SearchArticles: window snippets, pages 0.05", SEARCH_ARTICLES_WINDOW, Draw.WORD,
-                        "plan_cache_mode = force_custom_plan; seq_page_cost = 0.05; random_page_cost = 0.05"));
+                        SEARCH_PRICES),
+                // Ranked in rounds of 100 (ArticleQueries.RANKING_ROUND).
+                new Statement("SearchArticles: rounds of 100", SEARCH_ARTICLES_ROUNDS, Draw.WORD, SEARCH_PRICES),
+                // As the service runs it now: snippets built by the service from the texts.
+                new Statement("SearchArticles: rounds, texts", SEARCH_ARTICLES_NOW, Draw.WORD, SEARCH_PRICES));
         for (Statement query : statements) {
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];

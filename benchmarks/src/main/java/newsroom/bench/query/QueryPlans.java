@@ -184,56 +184,10 @@ final class QueryPlans {
                                 AND ea.published_at < '1987-06-02T00:00:00Z') days
                         GROUP BY period ORDER BY period
                         OFFSET 0 LIMIT 101""".formatted(entity)},
-                new String[] {"SearchArticles for '" + word + "' (ArticleQueries.SEARCH)", """
-                        WITH terms AS MATERIALIZED (
-                            SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
-                            FROM unnest(to_tsvector('english', CAST('%1$s' AS text))) t
-                            WHERE length(rtrim(t.lexeme, 'i')) > 1)
-                        SELECT a.id, a.title, hit.rank,
-                               ts_headline('english',
-                                           CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
-                                                ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
-                                                                    '^\\S*\\s+', '')
-                                           END,
-                                           websearch_to_tsquery('english', '%1$s'),
-                                           'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
-                        FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
-                              FROM (SELECT s.article_id AS id, s.search_vector
-                                    FROM article_search s
-                                    WHERE s.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
-                                    ORDER BY s.published_at DESC, s.article_id DESC
-                                    LIMIT 200) c
-                              ORDER BY rank DESC, c.id DESC
-                              OFFSET 0 LIMIT 21) hit
-                        JOIN article a ON a.id = hit.id
-                        CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
-                                            FROM terms, unnest(terms.prefixes) prefix) first_match
-                        ORDER BY hit.rank DESC, hit.id DESC""".formatted(word.replace("'", "")), SEARCH_SETTINGS},
-                new String[] {"SearchArticles for '" + COMMON_WORD + "' (ArticleQueries.SEARCH)", """
-                        WITH terms AS MATERIALIZED (
-                            SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
-                            FROM unnest(to_tsvector('english', CAST('%1$s' AS text))) t
-                            WHERE length(rtrim(t.lexeme, 'i')) > 1)
-                        SELECT a.id, a.title, hit.rank,
-                               ts_headline('english',
-                                           CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
-                                                ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
-                                                                    '^\\S*\\s+', '')
-                                           END,
-                                           websearch_to_tsquery('english', '%1$s'),
-                                           'StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2')
-                        FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
-                              FROM (SELECT s.article_id AS id, s.search_vector
-                                    FROM article_search s
-                                    WHERE s.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
-                                    ORDER BY s.published_at DESC, s.article_id DESC
-                                    LIMIT 200) c
-                              ORDER BY rank DESC, c.id DESC
-                              OFFSET 0 LIMIT 21) hit
-                        JOIN article a ON a.id = hit.id
-                        CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
-                                            FROM terms, unnest(terms.prefixes) prefix) first_match
-                        ORDER BY hit.rank DESC, hit.id DESC""".formatted(COMMON_WORD.replace("'", "")), SEARCH_SETTINGS},
+                new String[] {"SearchArticles for '" + word + "' (ArticleQueries.SEARCH)", searchArticles(word),
+                        SEARCH_SETTINGS},
+                new String[] {"SearchArticles for '" + COMMON_WORD + "' (ArticleQueries.SEARCH)",
+                        searchArticles(COMMON_WORD), SEARCH_SETTINGS},
                 new String[] {"ListStories with at least two reports (StoryQueries.STORIES)", """
                         SELECT a.id, a.title, reports.n, reports.last_report
                         FROM article a
@@ -274,5 +228,25 @@ final class QueryPlans {
             row.next();
             return row.getString(1);
         }
+    }
+
+    // ArticleQueries.SEARCH for a first page of 20: the first round of 100 matches, ranked; the
+    // page's texts and the query's lexemes for the service's snippets.
+    private static String searchArticles(String word) {
+        return """
+                SELECT a.id, a.title, hit.rank, left(a.cleaned_text, 20000),
+                       (SELECT string_agg(t.lexeme, ' ') FROM unnest(to_tsvector('english', CAST('%1$s' AS text))) t)
+                FROM (SELECT c.id,
+                             (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / 100 AS round,
+                             ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
+                      FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
+                            FROM article_search s
+                            WHERE s.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
+                            ORDER BY s.published_at DESC, s.article_id DESC
+                            OFFSET 0 LIMIT 100) c
+                      ORDER BY round, rank DESC, c.id DESC
+                      OFFSET 0 LIMIT 21) hit
+                JOIN article a ON a.id = hit.id
+                ORDER BY hit.round, hit.rank DESC, hit.id DESC""".formatted(word.replace("'", ""));
     }
 }

@@ -30,15 +30,13 @@ public class ArticleQueries {
     public static final int MAX_SOURCE_LENGTH = 200;
     public static final int MAX_LANGUAGE_LENGTH = 35;
 
-    private static final String HEADLINE_OPTIONS =
-            "StartSel=<b>, StopSel=</b>, MinWords=15, MaxWords=35, MaxFragments=2, FragmentDelimiter=\" … \"";
-
     /**
-     * How many matching articles a search ranks: the newest ones, by
-     * publication date. Older matches of a query that matches more articles
-     * than this are not returned.
+     * How many matching articles are ranked together. A search's results come
+     * in rounds: its RANKING_ROUND newest matches (by publication date, newest
+     * id first among equal dates), best match first, then the next
+     * RANKING_ROUND newest, best first, and so on to the oldest match.
      */
-    public static final int RANKED_CANDIDATES = 200;
+    public static final int RANKING_ROUND = 100;
 
     /**
      * What a search prices reading a page at, in PostgreSQL's cost units (a
@@ -48,56 +46,43 @@ public class ArticleQueries {
      */
     static final String SEARCH_PAGE_COST = "0.05";
 
-    // Takes the newest RANKED_CANDIDATES matches (c) from article_search, the
+    // Takes the matches of the rounds the page falls in (c: one round, or
+    // two when the page crosses a round's end) from article_search, the
     // narrow table that holds each searchable article's vector, date, source
-    // and language (V9), ranks and pages only those, then builds headlines for
-    // the page's rows only. Ranking every match made a common word cost as
-    // much as the store is large (384 ms p50 at 100,000 articles); bounding
-    // the candidates lets the planner walk article_search_published_idx
-    // newest first and stop after RANKED_CANDIDATES matches for a common
-    // word, or read the few matches of a rare one from the GIN index
-    // (docs/query-plans.md). The tsquery is written inline, not as a FROM
-    // item, so the planner estimates how many articles it matches.
-    //
-    // ts_headline parses and stems all the text it is given, which cost as
-    // much as the rest of the search; it is given only SNIPPET_WINDOW
-    // characters of the text, starting SNIPPET_LEAD characters before the
-    // first occurrence of a query word (first_match), or the text's start
-    // when none occurs in it (a match in the title only). A word occurs where
-    // its stem, less a final "i" (Snowball writes "compani" for "company"),
-    // starts a substring of the lowercased text: the query's stems are
-    // computed once (terms), each row is searched with strpos. A window that
-    // starts inside a word drops that word's part.
+    // and language (V9), ranks them within their round, pages, then reads the
+    // page's texts for their snippets (Snippet) and the query's lexemes.
+    // Ranking every match made a common word cost as much as the store is
+    // large (384 ms p50 at 100,000 articles); ranking in rounds lets the
+    // planner walk article_search_published_idx newest first and stop at the
+    // page's last round for a common word, or read the few matches of a rare
+    // one from the GIN index (docs/query-plans.md), and still reaches every
+    // match. Rounds of 100 rather than 200 halve what a first page of a
+    // common word walks (BENCHMARKS.md, issue 5). The tsquery is written
+    // inline, not as a FROM item, so the planner estimates how many articles
+    // it matches.
     private static final String SEARCH = """
-            WITH terms AS MATERIALIZED (
-                SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
-                FROM unnest(to_tsvector('english', CAST(:query AS text))) t
-                WHERE length(rtrim(t.lexeme, 'i')) > 1)
-            SELECT %1$s, hit.rank,
-                   ts_headline('english',
-                               CASE WHEN first_match.at <= %4$d THEN left(a.cleaned_text, %5$d)
-                                    ELSE regexp_replace(substr(a.cleaned_text, first_match.at - %4$d, %5$d),
-                                                        '^\\S*\\s+', '')
-                               END,
-                               websearch_to_tsquery('english', :query), :options)
-            FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', :query)) AS rank
-                  FROM (SELECT s.article_id AS id, s.search_vector
+            SELECT %1$s, hit.rank, left(a.cleaned_text, %4$d),
+                   (SELECT string_agg(t.lexeme, ' ') FROM unnest(to_tsvector('english', CAST(:query AS text))) t)
+            FROM (SELECT c.id,
+                         (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / %3$d AS round,
+                         ts_rank_cd(c.search_vector, websearch_to_tsquery('english', :query)) AS rank
+                  FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
                         FROM article_search s
                         WHERE s.search_vector @@ websearch_to_tsquery('english', :query) AND %2$s
                         ORDER BY s.published_at DESC, s.article_id DESC
-                        LIMIT %3$d) c
-                  ORDER BY rank DESC, c.id DESC
-                  OFFSET :offset LIMIT :limit) hit
+                        OFFSET :roundsStart LIMIT :roundsLength) c
+                  ORDER BY round, rank DESC, c.id DESC
+                  OFFSET :offsetInRounds LIMIT :limit) hit
             JOIN article a ON a.id = hit.id
-            CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
-                                FROM terms, unnest(terms.prefixes) prefix) first_match
-            ORDER BY hit.rank DESC, hit.id DESC
+            ORDER BY hit.round, hit.rank DESC, hit.id DESC
             """;
 
-    /** How many characters of an article's text its snippet is chosen from. */
-    static final int SNIPPET_WINDOW = 480;
-    /** How many of them come before the first occurrence of a query word. */
-    static final int SNIPPET_LEAD = 120;
+    /**
+     * How many characters of an article's text its snippet is chosen from,
+     * from the start: a longer article's snippet shows only words in them
+     * (or its first words when none matches).
+     */
+    static final int SNIPPET_SOURCE_LENGTH = 20_000;
 
     private final EntityManager entityManager;
 
@@ -122,9 +107,9 @@ public class ArticleQueries {
     }
 
     /**
-     * Articles matching web-search syntax and the filter, best match first,
-     * newest id first among equals, among the {@link #RANKED_CANDIDATES}
-     * newest matches.
+     * Articles matching web-search syntax and the filter, in rounds of the
+     * {@link #RANKING_ROUND} newest matches not yet returned, each round best
+     * match first, newest id first among equals.
      */
     public Page<ArticleHit> search(String query, ArticleFilter filter, int pageSize, String pageToken) {
         String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
@@ -145,19 +130,31 @@ public class ArticleQueries {
         // (BENCHMARKS.md, issue 5).
         PlannerSettings.setLocal(entityManager, Map.of("plan_cache_mode", "force_custom_plan",
                 "seq_page_cost", SEARCH_PAGE_COST, "random_page_cost", SEARCH_PAGE_COST));
+        // The rounds the page's rows (and the one after it, fetched to tell
+        // whether there is a next page) fall in, as positions among the
+        // matches newest first.
+        long roundsStart = (long) page.offset() / RANKING_ROUND * RANKING_ROUND;
+        long roundsEnd = ((long) page.offset() + page.fetchSize() + RANKING_ROUND - 1) / RANKING_ROUND * RANKING_ROUND;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        SEARCH.formatted(ArticleSummary.COLUMNS, where.sql(), RANKED_CANDIDATES, SNIPPET_LEAD,
-                                SNIPPET_WINDOW)))
+                        SEARCH.formatted(ArticleSummary.COLUMNS, where.sql(), RANKING_ROUND,
+                                SNIPPET_SOURCE_LENGTH)))
                 .setParameter("query", text)
-                .setParameter("options", HEADLINE_OPTIONS)
-                .setParameter("offset", page.offset())
+                .setParameter("roundsStart", roundsStart)
+                .setParameter("roundsLength", roundsEnd - roundsStart)
+                .setParameter("offsetInRounds", page.offset() - roundsStart)
                 .setParameter("limit", page.fetchSize())
                 .getResultList();
+        if (rows.isEmpty()) {
+            return page.toPage(List.of());
+        }
+        // The query's lexemes (the same in every row); none for a query of stop words only.
+        String lexemes = (String) rows.get(0)[ArticleSummary.COLUMN_COUNT + 2];
+        Snippet snippet = new Snippet(lexemes == null ? List.of() : List.of(lexemes.split(" ")));
         return page.toPage(rows.stream()
                 .map(row -> new ArticleHit(ArticleSummary.fromRow(row, 0),
                         ((Number) row[ArticleSummary.COLUMN_COUNT]).doubleValue(),
-                        (String) row[ArticleSummary.COLUMN_COUNT + 1]))
+                        snippet.of((String) row[ArticleSummary.COLUMN_COUNT + 1])))
                 .toList());
     }
 
