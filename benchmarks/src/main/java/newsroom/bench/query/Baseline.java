@@ -91,21 +91,38 @@ final class Baseline {
             ORDER BY hit.rank DESC, hit.id DESC
             """;
 
-    // ArticleQueries.SEARCH with the newest 200 matches ranked, whole-text headlines.
-    static final String SEARCH_ARTICLES_NEWEST = """
-            SELECT a.id, a.title, hit.rank,
-                   ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', ?), 'MaxFragments=2')
-            FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
+    // The hits of a first page of 20 ranked among the newest 200 matches (ArticleQueries.SEARCH until rounds).
+    private static final String NEWEST_200_HITS = """
+            (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
                   FROM (SELECT s.article_id AS id, s.search_vector
                         FROM article_search s
                         WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
                         ORDER BY s.published_at DESC, s.article_id DESC
                         LIMIT 200) c
                   ORDER BY rank DESC, c.id DESC
-                  OFFSET 0 LIMIT 21) hit
+                  OFFSET 0 LIMIT 21)""";
+
+    // The hits of a first page of 20 from the first round of the 100 newest matches (ArticleQueries.SEARCH now).
+    private static final String FIRST_ROUND_HITS = """
+            (SELECT c.id,
+                         (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / 100 AS round,
+                         ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
+                  FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
+                        FROM article_search s
+                        WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
+                        ORDER BY s.published_at DESC, s.article_id DESC
+                        OFFSET 0 LIMIT 100) c
+                  ORDER BY round, rank DESC, c.id DESC
+                  OFFSET 0 LIMIT 21)""";
+
+    // ArticleQueries.SEARCH with the newest 200 matches ranked, whole-text headlines.
+    static final String SEARCH_ARTICLES_NEWEST = """
+            SELECT a.id, a.title, hit.rank,
+                   ts_headline('english', a.cleaned_text, websearch_to_tsquery('english', ?), 'MaxFragments=2')
+            FROM %s hit
             JOIN article a ON a.id = hit.id
             ORDER BY hit.rank DESC, hit.id DESC
-            """;
+            """.formatted(NEWEST_200_HITS);
 
     // QuoteQueries.NEAR_ENTITY before: all quotes newest first, or all the entity's articles' quotes sorted.
     static final String NEAR_QUOTES_BEFORE = """
@@ -182,81 +199,24 @@ final class Baseline {
             OFFSET 0 LIMIT 101
             """;
 
-    // ArticleQueries.SEARCH before rounds (newest 200, headlines over a window around the first match),
-    // with the service's headline options; SEARCH_ARTICLES_WHOLE_TEXT is the same with whole-text headlines.
-    static final String SEARCH_ARTICLES_WINDOW = """
-            WITH terms AS MATERIALIZED (
-                SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
-                FROM unnest(to_tsvector('english', CAST(? AS text))) t
-                WHERE length(rtrim(t.lexeme, 'i')) > 1)
-            SELECT a.id, a.title, hit.rank,
-                   ts_headline('english',
-                               CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
-                                    ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
-                                                        '^\\S*\\s+', '')
-                               END,
-                               websearch_to_tsquery('english', ?), %1$s)
-            FROM (SELECT c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
-                  FROM (SELECT s.article_id AS id, s.search_vector
-                        FROM article_search s
-                        WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
-                        ORDER BY s.published_at DESC, s.article_id DESC
-                        LIMIT 200) c
-                  ORDER BY rank DESC, c.id DESC
-                  OFFSET 0 LIMIT 21) hit
-            JOIN article a ON a.id = hit.id
-            CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
-                                FROM terms, unnest(terms.prefixes) prefix) first_match
-            ORDER BY hit.rank DESC, hit.id DESC
-            """.formatted(Baseline.HEADLINE_OPTIONS);
+    // ArticleQueries.SEARCH before rounds: the newest 200 ranked, headlines by ts_headline over a window
+    // around the first match, with the service's headline options; SEARCH_ARTICLES_WHOLE_TEXT is the same
+    // with whole-text headlines.
+    static final String SEARCH_ARTICLES_WINDOW = withWindowHeadlines(NEWEST_200_HITS, "hit.rank DESC, hit.id DESC");
 
-    // ArticleQueries.SEARCH in rounds of 100 with headlines still by ts_headline: a first page.
-    static final String SEARCH_ARTICLES_ROUNDS = """
-            WITH terms AS MATERIALIZED (
-                SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
-                FROM unnest(to_tsvector('english', CAST(? AS text))) t
-                WHERE length(rtrim(t.lexeme, 'i')) > 1)
-            SELECT a.id, a.title, hit.rank,
-                   ts_headline('english',
-                               CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
-                                    ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
-                                                        '^\\S*\\s+', '')
-                               END,
-                               websearch_to_tsquery('english', ?), %1$s)
-            FROM (SELECT c.id,
-                         (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / 100 AS round,
-                         ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
-                  FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
-                        FROM article_search s
-                        WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
-                        ORDER BY s.published_at DESC, s.article_id DESC
-                        OFFSET 0 LIMIT 100) c
-                  ORDER BY round, rank DESC, c.id DESC
-                  OFFSET 0 LIMIT 21) hit
-            JOIN article a ON a.id = hit.id
-            CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
-                                FROM terms, unnest(terms.prefixes) prefix) first_match
-            ORDER BY hit.round, hit.rank DESC, hit.id DESC
-            """.formatted(Baseline.HEADLINE_OPTIONS);
+    // ArticleQueries.SEARCH in rounds of 100 with headlines still by ts_headline.
+    static final String SEARCH_ARTICLES_ROUNDS =
+            withWindowHeadlines(FIRST_ROUND_HITS, "hit.round, hit.rank DESC, hit.id DESC");
 
-    // ArticleQueries.SEARCH now: a first page, the texts and the query's lexemes for the service's
-    // snippets (ArticleQueries.Snippet), which this baseline does not build.
+    // ArticleQueries.SEARCH now: the texts and the query's lexemes for the service's snippets
+    // (articles.Snippet), which this baseline does not build.
     static final String SEARCH_ARTICLES_NOW = """
             SELECT a.id, a.title, hit.rank, left(a.cleaned_text, 20000),
                    (SELECT string_agg(t.lexeme, ' ') FROM unnest(to_tsvector('english', CAST(? AS text))) t)
-            FROM (SELECT c.id,
-                         (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / 100 AS round,
-                         ts_rank_cd(c.search_vector, websearch_to_tsquery('english', ?)) AS rank
-                  FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
-                        FROM article_search s
-                        WHERE s.search_vector @@ websearch_to_tsquery('english', ?) AND TRUE
-                        ORDER BY s.published_at DESC, s.article_id DESC
-                        OFFSET 0 LIMIT 100) c
-                  ORDER BY round, rank DESC, c.id DESC
-                  OFFSET 0 LIMIT 21) hit
+            FROM %s hit
             JOIN article a ON a.id = hit.id
             ORDER BY hit.round, hit.rank DESC, hit.id DESC
-            """;
+            """.formatted(FIRST_ROUND_HITS);
 
     static final String SEARCH_ARTICLES_WHOLE_TEXT = SEARCH_ARTICLES_NEWEST.replace("'MaxFragments=2'", HEADLINE_OPTIONS);
 
@@ -274,6 +234,29 @@ final class Baseline {
     }
 
     private Baseline() {
+    }
+
+    // A search statement with headlines by ts_headline over 480 characters around the first occurrence of a
+    // query stem, as ArticleQueries made them before the service built its snippets.
+    private static String withWindowHeadlines(String hits, String order) {
+        return """
+                WITH terms AS MATERIALIZED (
+                    SELECT array_agg(DISTINCT rtrim(t.lexeme, 'i')) AS prefixes
+                    FROM unnest(to_tsvector('english', CAST(? AS text))) t
+                    WHERE length(rtrim(t.lexeme, 'i')) > 1)
+                SELECT a.id, a.title, hit.rank,
+                       ts_headline('english',
+                                   CASE WHEN first_match.at <= 120 THEN left(a.cleaned_text, 480)
+                                        ELSE regexp_replace(substr(a.cleaned_text, first_match.at - 120, 480),
+                                                            '^\\S*\\s+', '')
+                                   END,
+                                   websearch_to_tsquery('english', ?), %1$s)
+                FROM %2$s hit
+                JOIN article a ON a.id = hit.id
+                CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(a.cleaned_text), prefix), 0)), 1) AS at
+                                    FROM terms, unnest(terms.prefixes) prefix) first_match
+                ORDER BY %3$s
+                """.formatted(HEADLINE_OPTIONS, hits, order);
     }
 
     static void print(Connection connection, Workload workload, int runs) throws Exception {

@@ -230,23 +230,8 @@ final class QueryPlans {
         }
     }
 
-    // ArticleQueries.SEARCH for a first page of 20: the first round of 100 matches, ranked; the
-    // page's texts and the query's lexemes for the service's snippets.
+    // ArticleQueries.SEARCH for a first page of 20 (the baseline's statement), the word written in.
     private static String searchArticles(String word) {
-        return """
-                SELECT a.id, a.title, hit.rank, left(a.cleaned_text, 20000),
-                       (SELECT string_agg(t.lexeme, ' ') FROM unnest(to_tsvector('english', CAST('%1$s' AS text))) t)
-                FROM (SELECT c.id,
-                             (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / 100 AS round,
-                             ts_rank_cd(c.search_vector, websearch_to_tsquery('english', '%1$s')) AS rank
-                      FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
-                            FROM article_search s
-                            WHERE s.search_vector @@ websearch_to_tsquery('english', '%1$s') AND TRUE
-                            ORDER BY s.published_at DESC, s.article_id DESC
-                            OFFSET 0 LIMIT 100) c
-                      ORDER BY round, rank DESC, c.id DESC
-                      OFFSET 0 LIMIT 21) hit
-                JOIN article a ON a.id = hit.id
-                ORDER BY hit.round, hit.rank DESC, hit.id DESC""".formatted(word.replace("'", ""));
+        return Baseline.SEARCH_ARTICLES_NOW.replace("?", "'" + word.replace("'", "") + "'").strip();
     }
 }
