@@ -18,8 +18,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code newsroom search TEXT}: full-text search over the articles. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Finds articles by their words, best match first. Plain words must all appear;"
-                + " \"quoted phrases\" as written; -word must not appear; OR between alternatives.")
+        description = "Finds articles by their words: the 100 newest matches best first, then the next 100"
+                + " best first, and so on. Plain words must all appear; \"quoted phrases\" as written;"
+                + " -word must not appear; OR between alternatives.")
 public class SearchCommand implements Callable<Integer> {
 
     @ParentCommand
