@@ -31,6 +31,7 @@ import newsroom.localpostgres.LocalPostgres;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Event;
+import newsroom.query.v1.ArticleHit;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.ListQuotesRequest;
@@ -219,8 +220,11 @@ class IngestToQueryIT {
     private static void assertSearchFinds(String words, long articleId) {
         SearchArticlesResponse response = queryStub().searchArticles(
                 SearchArticlesRequest.newBuilder().setQuery(words).build());
-        assertTrue(response.getHitsList().stream().anyMatch(hit -> hit.getArticle().getId() == articleId),
-                "searching " + words + " finds article " + articleId + ": " + response.getHitsList());
+        ArticleHit hit = response.getHitsList().stream().filter(h -> h.getArticle().getId() == articleId)
+                .findFirst().orElseThrow(() -> new AssertionError(
+                        "searching " + words + " finds article " + articleId + ": " + response.getHitsList()));
+        // The word is in the text: the snippet shows it highlighted.
+        assertTrue(hit.getSnippet().contains("<b>" + words + "</b>"), hit.getSnippet());
     }
 
     private static IngestServiceGrpc.IngestServiceBlockingStub ingestStub() {
