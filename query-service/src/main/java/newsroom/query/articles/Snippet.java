@@ -96,9 +96,9 @@ final class Snippet {
         return snippet.toString();
     }
 
-    // The first matching word from index `from` whose stem is not yet shown;
-    // when every stem is shown (or none is missing from the text), the first
-    // matching word from `from`.
+    // The first matching word from index `from` whose stem is not shown yet,
+    // or failing that the first matching word from `from` (at once when every
+    // lexeme is shown, so a one-word query reads no further); -1 if none.
     private int nextMatch(Words words, int from, Set<String> shown) {
         boolean allShown = shown.containsAll(lexemes);
         int anyMatch = -1;
