@@ -22,7 +22,7 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
  *
  * <p>Built here rather than by PostgreSQL's {@code ts_headline}, which parsed
  * and stemmed every word it was given in the database, the search's one
- * shared resource: a quarter of a search's PostgreSQL time for a page of
+ * shared resource: about 40% of a search statement's time for a page of
  * 20 (BENCHMARKS.md, issue 5). Only words that start like a lexeme are stemmed
  * here. One instance serves one search; it is not thread-safe.
  */
