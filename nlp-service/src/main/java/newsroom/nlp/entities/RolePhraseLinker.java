@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import newsroom.nlp.quotes.QuoteSpan;
+import newsroom.nlp.text.QuoteSpan;
 import newsroom.nlp.text.Token;
 
 /**

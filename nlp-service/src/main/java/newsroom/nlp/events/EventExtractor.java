@@ -10,7 +10,7 @@ import java.util.Set;
 import newsroom.nlp.entities.DocumentEntity;
 import newsroom.nlp.entities.EntityMention;
 import newsroom.nlp.entities.EntityType;
-import newsroom.nlp.quotes.QuoteSpan;
+import newsroom.nlp.text.QuoteSpan;
 import newsroom.nlp.text.Sentence;
 import newsroom.nlp.text.Token;
 import newsroom.nlp.time.TemporalExpression;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.nlp.quotes.QuoteFinder;
+import newsroom.nlp.text.QuoteFinder;
 import newsroom.nlp.text.Tokens;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import newsroom.nlp.entities.DocumentEntity;
 import newsroom.nlp.entities.EntityMention;
 import newsroom.nlp.entities.EntityType;
 import newsroom.nlp.entities.MentionKind;
-import newsroom.nlp.quotes.QuoteFinder;
+import newsroom.nlp.text.QuoteFinder;
 import newsroom.nlp.time.TemporalExpression;
 import newsroom.nlp.text.Tokens;
 import org.junit.jupiter.api.Test;

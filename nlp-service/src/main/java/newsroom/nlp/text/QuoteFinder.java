@@ -1,4 +1,4 @@
-package newsroom.nlp.quotes;
+package newsroom.nlp.text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package newsroom.nlp.quotes;
+package newsroom.nlp.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package newsroom.nlp.quotes;
+package newsroom.nlp.text;
 
 /**
  * Where a direct quote is in the cleaned text.
@@ -10,7 +10,7 @@ package newsroom.nlp.quotes;
  */
 public record QuoteSpan(int outerBegin, int begin, int end, int outerEnd) {
 
-    boolean contains(int tokenBegin, int tokenEnd) {
+    public boolean contains(int tokenBegin, int tokenEnd) {
         return tokenBegin >= outerBegin && tokenEnd <= outerEnd;
     }
 }

@@ -1,0 +1,39 @@
+package newsroom.nlp.pipeline;
+
+import newsroom.cleaning.ArticleCleaner;
+import newsroom.cleaning.ContentKind;
+import newsroom.nlp.v1.Document;
+import java.util.Set;
+
+/** Stage 1: HTML to text, web boilerplate dropped ({@link ArticleCleaner}); refuses a document with nothing left. */
+final class CleaningStage implements Stage {
+
+    private final ArticleCleaner cleaner = new ArticleCleaner();
+
+    @Override
+    public String name() {
+        return "cleaning";
+    }
+
+    @Override
+    public Set<Layer<?>> requires() {
+        return Set.of(Layers.DOCUMENT);
+    }
+
+    @Override
+    public Set<Layer<?>> provides() {
+        return Set.of(Layers.CLEANED_TEXT);
+    }
+
+    @Override
+    public void run(DocumentLayers document) {
+        Document submitted = document.get(Layers.DOCUMENT);
+        String cleaned = cleaner.clean(submitted.getContent(),
+                submitted.getType() == Document.Type.HTML ? ContentKind.HTML : ContentKind.PLAIN_TEXT);
+        if (cleaned.isBlank()) {
+            throw new InvalidDocumentException("document.content",
+                    "nothing is left to analyse once markup and boilerplate are removed");
+        }
+        document.set(Layers.CLEANED_TEXT, cleaned);
+    }
+}

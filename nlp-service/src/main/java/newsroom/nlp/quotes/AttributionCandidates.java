@@ -1,0 +1,85 @@
+package newsroom.nlp.quotes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import newsroom.nlp.text.ParsedText;
+import newsroom.nlp.text.QuoteSpan;
+
+/**
+ * The candidate stage: every stretch of text that may be someone's words.
+ * Each quotation is a candidate (DIRECT); each reported clause the parse
+ * shows ({@link ReportedSpeechFinder}) is one too: MIXED when it holds a
+ * quotation, INDIRECT when it holds none. A reported clause that is nothing
+ * but a quotation ({@code He said: “…”}) stays the DIRECT quote, with the
+ * quote's offsets; a quotation inside a longer reported clause is part of
+ * that MIXED candidate, not a candidate of its own.
+ */
+public final class AttributionCandidates {
+
+    private final ReportedSpeechFinder reported;
+
+    public AttributionCandidates() {
+        this(new ReportedSpeechFinder(new CueLexicon()));
+    }
+
+    AttributionCandidates(ReportedSpeechFinder reported) {
+        this.reported = reported;
+    }
+
+    public List<AttributionCandidate> find(QuoteContext context) {
+        List<QuoteSpan> quotes = context.spans;
+        List<AttributionCandidate> candidates = new ArrayList<>();
+        boolean[] absorbed = new boolean[quotes.size()];
+        for (ReportedClause clause : reported.find(context)) {
+            List<QuoteSpan> inside = new ArrayList<>();
+            int begin = clause.begin();
+            int end = clause.end();
+            for (int q = 0; q < quotes.size(); q++) {
+                QuoteSpan quote = quotes.get(q);
+                if (quote.outerBegin() < end && quote.outerEnd() > begin) {
+                    inside.add(quote);
+                }
+            }
+            if (!inside.isEmpty() && onlyQuotations(context.parsed, begin, end, inside)) {
+                continue; // "He said: “…”": the quotation is the attribution, with its own offsets
+            }
+            for (QuoteSpan quote : inside) {
+                absorbed[quotes.indexOf(quote)] = true;
+                begin = Math.min(begin, quote.begin());
+                end = Math.max(end, quote.end());
+            }
+            candidates.add(new AttributionCandidate(begin, end, inside.isEmpty() ? QuoteForm.INDIRECT : QuoteForm.MIXED,
+                    inside, clause.reportingWord()));
+        }
+        for (int q = 0; q < quotes.size(); q++) {
+            if (!absorbed[q]) {
+                candidates.add(AttributionCandidate.direct(quotes.get(q)));
+            }
+        }
+        candidates.sort(Comparator.comparingInt(AttributionCandidate::begin).thenComparingInt(AttributionCandidate::end));
+        return candidates;
+    }
+
+    /** Whether [begin, end) holds nothing but the quotations, punctuation and spaces. */
+    private static boolean onlyQuotations(ParsedText parsed, int begin, int end, List<QuoteSpan> quotes) {
+        String text = parsed.text();
+        int at = begin;
+        for (QuoteSpan quote : quotes) {
+            if (hasWords(text, at, Math.max(at, quote.outerBegin()))) {
+                return false;
+            }
+            at = Math.max(at, quote.outerEnd());
+        }
+        return !hasWords(text, at, end);
+    }
+
+    private static boolean hasWords(String text, int begin, int end) {
+        for (int i = begin; i < end; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package newsroom.nlp.quotes;
+
+import java.util.List;
+import java.util.Set;
+import newsroom.nlp.text.Sentence;
+import newsroom.nlp.text.Token;
+
+/** The words that attribute speech: which verbs are cues, and which of them name a listener. */
+final class CueLexicon {
+
+    /** Verbs that attribute a quotation ("said", "added", "quipped"). */
+    private static final Set<String> QUOTE_CUES = Set.of(
+            "say", "add", "tell", "remark", "state", "note", "explain", "insist", "warn", "ask", "reply",
+            "respond", "declare", "announce", "write", "argue", "claim", "stress", "emphasise", "emphasize",
+            "acknowledge", "comment", "conclude", "vow", "promise", "pledge", "urge", "suggest", "recall",
+            "admit", "observe", "assert", "maintain", "confirm", "deny", "tweet", "predict", "caution",
+            "complain", "describe", "call", "quip", "reiterate", "underline", "affirm", "point", "continue",
+            "recount", "testify", "joke", "boast", "lament", "shout", "chant", "yell", "exclaim", "counter",
+            "retort", "concede", "contend", "charge", "allege", "proclaim", "scoff", "wonder", "muse",
+            "report", "whisper", "post", "text", "email", "rail", "blast", "snap", "sigh", "inform", "answer",
+            "confess", "mock", "plead", "demand", "assure", "reassure", "remember", "beam", "gush", "marvel",
+            "reason", "concur", "interject", "opine", "tout", "crow", "hint", "fume", "grumble", "murmur", "mutter",
+            "scream", "cry", "laugh", "huff", "reflect", "elaborate", "volunteer", "thunder", "vent", "chide",
+            "scold", "taunt", "snipe", "sniff");
+    /** Cues whose object is the one spoken to ("told CNBC"), never the speaker. */
+    private static final Set<String> LISTENER_CUES = Set.of("tell", "ask", "inform", "urge", "warn", "remind",
+            "answer", "email", "text", "call");
+
+    /** A verb that attributes a quotation, "put it" ("as Tom Ridge put it: “…”") or "shot back". */
+    boolean isQuoteCue(Token t, Sentence sentence, List<Token> tokens) {
+        if (!t.isVerb()) {
+            return false;
+        }
+        if (QUOTE_CUES.contains(t.key())) {
+            return true;
+        }
+        String particle = t.key().equals("put") ? "it" : t.key().equals("shoot") ? "back" : null;
+        return particle != null && sentence.dependentsOf(t.index()).stream()
+                .anyMatch(d -> (d.relation().equals("obj") || d.relation().equals("compound:prt"))
+                        && tokens.get(d.dependent()).word().equalsIgnoreCase(particle));
+    }
+
+    /** A cue whose object is the one spoken to ("told CNBC"), never the speaker. */
+    boolean isListenerCue(Token verb) {
+        return LISTENER_CUES.contains(verb.key());
+    }
+}
