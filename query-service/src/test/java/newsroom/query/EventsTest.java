@@ -96,7 +96,8 @@ class EventsTest {
         assertEquals(List.of("MEET met " + TestStore.A1_PUBLISHED, "DISCUSS discussed " + MARCH),
                 summaries(query.listEvents(request(fixture.qureshi()).build())));
         // Pakistan agreed; that the discussion took place in Pakistan does not make it Pakistan's event.
-        assertEquals(List.of("AGREE agreed " + A1_DAY), summaries(query.listEvents(request(fixture.pakistan()).build())));
+        assertEquals(List.of("AGREE agreed " + A1_DAY),
+                summaries(query.listEvents(request(fixture.pakistan()).build())));
         assertEquals(List.of(), query.listEvents(request(fixture.lavrovInstitute()).build()).getEventsList());
     }
 
@@ -153,7 +154,8 @@ class EventsTest {
         assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
                 () -> query.listEvents(request(fixture.erdogan()).setPageToken(second).build()));
         assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
-                () -> query.listEvents(request(fixture.lavrov()).setType(Event.Type.MEET).setPageToken(second).build()));
+                () -> query.listEvents(request(fixture.lavrov()).setType(Event.Type.MEET).setPageToken(second)
+                        .build()));
         assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: is not a token this service issued",
                 () -> query.listEvents(request(fixture.lavrov()).setPageToken("AAAA").build()));
     }

@@ -226,8 +226,9 @@ public class TestStore {
         a2.event(Event.Type.VISIT, "arrived", visit, List.of("e1"), List.of(), "", "", "2021-04-08");
         a2.event(Event.Type.MEET, "met", visit, List.of("e1"), List.of("e2"), "", "", "2021-04-08");
         // Dated a month before the article was published.
-        a2.event(Event.Type.DISCUSS, "discussed", "Erdoğan and Qureshi had discussed the pipeline in Pakistan in March.",
-                List.of("e2", "e4"), List.of(), "e5", "the pipeline", "2021-03");
+        a2.event(Event.Type.DISCUSS, "discussed",
+                "Erdoğan and Qureshi had discussed the pipeline in Pakistan in March.", List.of("e2", "e4"),
+                List.of(), "e5", "the pipeline", "2021-03");
         long a2Id = a2.store("Lavrov visits Ankara", null, A2_PUBLISHED, A2_TONE, null);
 
         long pending = article("Pending report on trade", null, Instant.parse("2021-04-09T08:00:00Z"),
