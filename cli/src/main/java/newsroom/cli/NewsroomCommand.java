@@ -11,6 +11,7 @@ import newsroom.cli.query.ArticleCommand;
 import newsroom.cli.query.CoMentionsCommand;
 import newsroom.cli.query.EntitiesCommand;
 import newsroom.cli.query.EntityCommand;
+import newsroom.cli.query.EventsCommand;
 import newsroom.cli.query.ExportCommand;
 import newsroom.cli.query.QuotesCommand;
 import newsroom.cli.query.SearchCommand;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
             SearchCommand.class,
             EntitiesCommand.class,
             QuotesCommand.class,
+            EventsCommand.class,
             EntityCommand.class,
             CoMentionsCommand.class,
             TimelineCommand.class,

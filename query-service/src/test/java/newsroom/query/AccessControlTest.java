@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import newsroom.auth.BearerKey;
+import newsroom.query.v1.ListEventsRequest;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchEntitiesRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -84,6 +85,17 @@ class AccessControlTest {
         assertFailsWith(Status.Code.PERMISSION_DENIED, "the API key \"test-writer\" lacks the reader role that"
                 + " newsroom.query.v1.QueryService needs; issue a key with `newsroom credentials issue --role reader`",
                 () -> stub(new BearerKey(writerKey)).searchEntities(QUERY));
+    }
+
+    @Test
+    void listEventsNeedsTheReaderRoleToo() {
+        ListEventsRequest events = ListEventsRequest.newBuilder().setEntityId(987_654_321L).build();
+        // Past access control: the service itself answers, for an entity it does not know.
+        assertFailsWith(Status.Code.NOT_FOUND, "entity 987654321 does not exist",
+                () -> stub(new BearerKey(readerKey)).listEvents(events));
+        assertFailsWith(Status.Code.PERMISSION_DENIED, "the API key \"test-writer\" lacks the reader role",
+                () -> stub(new BearerKey(writerKey)).listEvents(events));
+        assertFailsWith(Status.Code.UNAUTHENTICATED, "no credential", () -> stub().listEvents(events));
     }
 
     @Test

@@ -46,7 +46,8 @@ class EntityCountsTest {
         assertCounts(fixture.lavrov(), 2, 3);
         assertCounts(fixture.qureshi(), 2, 3);
         assertCounts(fixture.pakistan(), 2, 0);
-        assertCounts(fixture.erdogan(), 1, 0);
+        // Erdoğan's two quotes are reported speech, counted as every quote is.
+        assertCounts(fixture.erdogan(), 1, 2);
         // Each filler's keeper says all of its quotes.
         assertCounts(fixture.keepers().get(0), 2, 2 * TestStore.QUOTES_PER_FILLER);
     }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import newsroom.localpostgres.LocalPostgresTestResource;
+import newsroom.nlp.v1.AttributionForm;
 import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
 import newsroom.query.v1.QueryServiceGrpc;
@@ -109,6 +110,7 @@ class QuotesTest {
         // Pakistan is named at the start of the first article and inside a quote of the second; a
         // mention within 300 characters of a quote makes it near.
         assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too",
+                        TestStore.A2_INDIRECT, TestStore.A2_MIXED,
                         "Russia is ready to strengthen Pakistan's counter-terrorism capability",
                         "We will hold joint exercises", "Relations with Russia are a priority for Pakistan"),
                 texts(query.listQuotes(request().setNearEntityId(fixture.pakistan()).build())));
@@ -130,16 +132,18 @@ class QuotesTest {
             token = page.getNextPageToken();
         } while (!token.isEmpty());
 
-        assertEquals(5, all.size());
+        assertEquals(7, all.size());
         assertEquals(all, paged);
-        assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too"),
+        assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too",
+                        TestStore.A2_INDIRECT, TestStore.A2_MIXED),
                 texts(query.listQuotes(request().setNearEntityId(fixture.pakistan())
                         .setStartTime(CoverageTest.timestamp("2021-04-08T00:00:00Z")).build())));
     }
 
     @Test
     void quotesInADateRange() {
-        assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too"),
+        assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too",
+                        TestStore.A2_INDIRECT, TestStore.A2_MIXED),
                 texts(query.listQuotes(request().setStartTime(CoverageTest.timestamp("2021-04-08T00:00:00Z"))
                         .setEndTime(CoverageTest.timestamp("2021-04-09T00:00:00Z")).build())));
         // Filler 1 of 2020-01-02 has four quotes.
@@ -151,6 +155,73 @@ class QuotesTest {
                         .setEndTime(CoverageTest.timestamp("2020-01-02T00:00:00Z")).build()));
         assertFailsWith(Status.Code.INVALID_ARGUMENT, "near_entity_id: must not be negative",
                 () -> query.listQuotes(request().setNearEntityId(-2).build()));
+    }
+
+    @Test
+    void theFormFilterListsOnlyQuotesOfThatForm() {
+        ListQuotesResponse indirect = query.listQuotes(request().setForm(AttributionForm.INDIRECT).build());
+        assertEquals(List.of(TestStore.A2_INDIRECT), texts(indirect));
+        QuoteRecord reported = indirect.getQuotes(0);
+        assertEquals(AttributionForm.INDIRECT, reported.getForm());
+        assertEquals(fixture.erdogan(), reported.getSpeakerEntityId());
+        assertEquals("Recep Tayyip Erdoğan", reported.getSpeaker());
+        assertEquals(reported.getText(), TestStore.A2_TEXT.substring(reported.getBegin(), reported.getEnd()));
+
+        ListQuotesResponse mixed = query.listQuotes(request().setForm(AttributionForm.MIXED).build());
+        assertEquals(List.of(TestStore.A2_MIXED), texts(mixed));
+        assertEquals(AttributionForm.MIXED, mixed.getQuotes(0).getForm());
+
+        // Quotes whose analysis gave no form were stored as DIRECT.
+        List<QuoteRecord> direct = all(request().setForm(AttributionForm.DIRECT));
+        assertEquals(store.count("quote") - 2, direct.size());
+        assertTrue(direct.stream().allMatch(quote -> quote.getForm() == AttributionForm.DIRECT));
+        // Without the filter, each quote carries its form: the second article's, in order of appearance.
+        assertEquals(List.of(AttributionForm.DIRECT, AttributionForm.DIRECT, AttributionForm.INDIRECT,
+                        AttributionForm.MIXED),
+                query.listQuotes(request().setStartTime(CoverageTest.timestamp("2021-04-08T00:00:00Z"))
+                        .setEndTime(CoverageTest.timestamp("2021-04-09T00:00:00Z")).build())
+                        .getQuotesList().stream().map(QuoteRecord::getForm).toList());
+    }
+
+    @Test
+    void textSearchFindsReportedSpeech() {
+        ListQuotesResponse chapter = query.listQuotes(request().setTextQuery("chapters").build());
+        assertEquals(List.of(TestStore.A2_INDIRECT), texts(chapter));
+        assertEquals(AttributionForm.INDIRECT, chapter.getQuotes(0).getForm());
+        assertEquals(List.of(TestStore.A2_MIXED), texts(query.listQuotes(request().setTextQuery("overdue").build())));
+        assertEquals(List.of(), texts(query.listQuotes(request().setTextQuery("chapter")
+                .setForm(AttributionForm.DIRECT).build())));
+    }
+
+    @Test
+    void theFormCombinesWithTheOtherFilters() {
+        assertEquals(List.of(TestStore.A2_INDIRECT), texts(query.listQuotes(request()
+                .setSpeakerEntityId(fixture.erdogan()).setForm(AttributionForm.INDIRECT).build())));
+        assertEquals(List.of(), texts(query.listQuotes(request()
+                .setSpeakerEntityId(fixture.erdogan()).setForm(AttributionForm.DIRECT).build())));
+        assertEquals(List.of(TestStore.A2_MIXED), texts(query.listQuotes(request()
+                .setSpeakerName("erdogan").setForm(AttributionForm.MIXED).build())));
+        assertEquals(List.of(TestStore.A2_INDIRECT), texts(query.listQuotes(request()
+                .setNearEntityId(fixture.pakistan()).setForm(AttributionForm.INDIRECT).build())));
+        assertEquals(List.of("Turkey is a partner on Syria", "Pakistan relations matter to us too"),
+                texts(query.listQuotes(request().setForm(AttributionForm.DIRECT)
+                        .setStartTime(CoverageTest.timestamp("2021-04-08T00:00:00Z"))
+                        .setEndTime(CoverageTest.timestamp("2021-04-09T00:00:00Z")).build())));
+        assertEquals(List.of(), texts(query.listQuotes(request().setForm(AttributionForm.INDIRECT)
+                .setEndTime(CoverageTest.timestamp("2021-04-08T00:00:00Z")).build())));
+    }
+
+    @Test
+    void aBadFormIsRejectedAndTokensKeepTheirForm() {
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "form: must be DIRECT, MIXED, INDIRECT or unset",
+                () -> query.listQuotes(request().setFormValue(7).build()));
+        String token = query.listQuotes(request().setForm(AttributionForm.DIRECT).setPageSize(5).build())
+                .getNextPageToken();
+        assertFalse(token.isEmpty());
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> query.listQuotes(request().setForm(AttributionForm.INDIRECT).setPageToken(token).build()));
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
+                () -> query.listQuotes(request().setPageToken(token).build()));
     }
 
     @Test
@@ -198,7 +269,7 @@ class QuotesTest {
     // its article and speaker first. %1$s is the FROM, %2$s the WHERE, %3$s the date ordered by.
     private static final String JOINED_FIRST = """
             SELECT a.id, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue, q.begin_offset,
-                   q.end_offset
+                   q.end_offset, q.form
             FROM %1$s
             JOIN article a ON a.id = q.article_id
             LEFT JOIN entity e ON e.id = q.speaker_entity_id
@@ -220,12 +291,21 @@ class QuotesTest {
                         "q.text_vector @@ websearch_to_tsquery('english', 'zebrafinch')", "q.published_at"),
                 new Case(request().setNearEntityId(fixture.pakistan()).build(),
                         "entity_article ea JOIN quote q ON q.article_id = ea.article_id",
-                        near.formatted(fixture.pakistan(), fixture.pakistan()), "ea.published_at"));
+                        near.formatted(fixture.pakistan(), fixture.pakistan()), "ea.published_at"),
+                new Case(request().setForm(AttributionForm.DIRECT).build(), "quote q", "q.form = 'DIRECT'",
+                        "q.published_at"),
+                new Case(request().setForm(AttributionForm.DIRECT).setTextQuery("zebrafinch").build(), "quote q",
+                        "q.form = 'DIRECT' AND q.text_vector @@ websearch_to_tsquery('english', 'zebrafinch')",
+                        "q.published_at"),
+                new Case(request().setForm(AttributionForm.MIXED).setNearEntityId(fixture.pakistan()).build(),
+                        "entity_article ea JOIN quote q ON q.article_id = ea.article_id",
+                        "q.form = 'MIXED' AND " + near.formatted(fixture.pakistan(), fixture.pakistan()),
+                        "ea.published_at"));
         for (Case c : cases) {
             List<String> before = store.rows(JOINED_FIRST.formatted(c.from(), c.where(), c.date())).stream()
                     .map(row -> row[0] + "|" + row[1] + "|" + (row[2] == null ? 0 : row[2]) + "|"
                             + (row[3] == null ? "" : row[3]) + "|" + (row[4] == null ? "" : row[4]) + "|" + row[5]
-                            + "|" + row[6])
+                            + "|" + row[6] + "|" + row[7])
                     .toList();
             List<String> now = new ArrayList<>();
             String token = "";
@@ -235,7 +315,7 @@ class QuotesTest {
                 for (QuoteRecord quote : page.getQuotesList()) {
                     now.add(quote.getArticle().getId() + "|" + quote.getText() + "|" + quote.getSpeakerEntityId()
                             + "|" + quote.getSpeaker() + "|" + quote.getCue() + "|" + quote.getBegin() + "|"
-                            + quote.getEnd());
+                            + quote.getEnd() + "|" + quote.getForm());
                 }
                 token = page.getNextPageToken();
             } while (!token.isEmpty());
@@ -316,6 +396,18 @@ class QuotesTest {
                 texts(query.listQuotes(request().setTextQuery("Syria'); --").build())));
 
         assertEquals(quotes, store.count("quote"));
+    }
+
+    /** Every quote the request lists, over as many pages of 37 as it takes. */
+    private List<QuoteRecord> all(ListQuotesRequest.Builder request) {
+        List<QuoteRecord> all = new ArrayList<>();
+        String token = "";
+        do {
+            ListQuotesResponse page = query.listQuotes(request.setPageSize(37).setPageToken(token).build());
+            all.addAll(page.getQuotesList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return all;
     }
 
     private static ListQuotesRequest.Builder request() {

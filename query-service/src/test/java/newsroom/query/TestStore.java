@@ -8,24 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.AttributionForm;
 import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Event;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
 import newsroom.store.ArticleEntityLink;
 import newsroom.store.ArticleRollups;
 import newsroom.store.ArticleState;
+import newsroom.store.EventEntityLink;
 import newsroom.store.NameKey;
 import newsroom.store.StoredAlias;
 import newsroom.store.StoredArticle;
 import newsroom.store.StoredEntity;
+import newsroom.store.StoredEvent;
 import newsroom.store.StoredMention;
 import newsroom.store.StoredQuote;
+import newsroom.store.TimexFirstDay;
 
 /**
  * Writes the small store the query tests read, the way the ingest service
  * writes it: articles with their analyses, global entities with every form as
- * an alias (canonical name included), links, mentions and quotes. Written once
- * per test run; every test class reads the same {@link Fixture}.
+ * an alias (canonical name included), links, mentions, quotes and events.
+ * Written once per test run; every test class reads the same {@link Fixture}.
  */
 @ApplicationScoped
 public class TestStore {
@@ -60,7 +65,14 @@ public class TestStore {
 
             "Turkey is a partner on Syria," Sergei Lavrov said. The Lavrov Institute published a study.
 
-            "Pakistan relations matter to us too," Qureshi said by phone.""";
+            "Pakistan relations matter to us too," Qureshi said by phone.
+
+            Erdoğan said the visit had opened a new chapter. He said the talks had been "long overdue". \
+            Erdoğan and Qureshi had discussed the pipeline in Pakistan in March.""";
+
+    /** Erdoğan's reported speech in the second article, INDIRECT and MIXED. */
+    public static final String A2_INDIRECT = "the visit had opened a new chapter";
+    public static final String A2_MIXED = "the talks had been \"long overdue\"";
 
     /** Ids of what the store holds, for the tests' expectations. */
     public record Fixture(long a1, long a2, long pending, long lavrov, long qureshi, long erdogan,
@@ -192,6 +204,11 @@ public class TestStore {
         a1.quote("Relations with Russia are a priority for Pakistan", "e2", "say");
         a1.quote("We welcome the pipeline agreement", "e2", "tell");
         a1.quote("Trade will double", "", "vow");
+        a1.event(Event.Type.AGREE, "agreed", "Pakistan and Russia agreed on Wednesday to deepen cooperation.",
+                List.of("e3"), List.of(), "", "cooperation", "2021-04-07");
+        // No date in the sentence: placed at the article's publication.
+        a1.event(Event.Type.MEET, "met", "Russian Foreign Minister Sergey Lavrov met Foreign Minister Shah Mahmood"
+                + " Qureshi in Islamabad.", List.of("e1"), List.of("e2"), "", "", "");
         long a1Id = a1.store("Pakistan and Russia vow to deepen ties", "https://example.org/a1", A1_PUBLISHED,
                 A1_TONE, null);
 
@@ -203,6 +220,15 @@ public class TestStore {
         a2.entity("e5", pakistan, "Pakistan", Entity.Type.GPE, 0.05, "Pakistan");
         a2.quote("Turkey is a partner on Syria", "e1", "say");
         a2.quote("Pakistan relations matter to us too", "e4", "say");
+        a2.quote(A2_INDIRECT, "e2", "say", AttributionForm.INDIRECT);
+        a2.quote(A2_MIXED, "e2", "say", AttributionForm.MIXED);
+        String visit = "Sergei Lavrov arrived in Ankara on Thursday, where he met Recep Tayyip Erdoğan.";
+        a2.event(Event.Type.VISIT, "arrived", visit, List.of("e1"), List.of(), "", "", "2021-04-08");
+        a2.event(Event.Type.MEET, "met", visit, List.of("e1"), List.of("e2"), "", "", "2021-04-08");
+        // Dated a month before the article was published.
+        a2.event(Event.Type.DISCUSS, "discussed",
+                "Erdoğan and Qureshi had discussed the pipeline in Pakistan in March.", List.of("e2", "e4"),
+                List.of(), "e5", "the pipeline", "2021-03");
         long a2Id = a2.store("Lavrov visits Ankara", null, A2_PUBLISHED, A2_TONE, null);
 
         long pending = article("Pending report on trade", null, Instant.parse("2021-04-09T08:00:00Z"),
@@ -323,6 +349,7 @@ public class TestStore {
         private final List<int[]> mentionSpans = new ArrayList<>();
         private final List<String> mentionEntities = new ArrayList<>();
         private final List<Quote> quotes = new ArrayList<>();
+        private final List<Event> events = new ArrayList<>();
 
         DocumentBuilder(String text) {
             this.text = text;
@@ -356,16 +383,35 @@ public class TestStore {
             names.put(localId, name);
         }
 
+        /** A quote whose analysis gives no form, as one made before forms existed: stored as DIRECT. */
         void quote(String words, String speakerLocalId, String cue) {
+            quote(words, speakerLocalId, cue, AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED);
+        }
+
+        void quote(String words, String speakerLocalId, String cue, AttributionForm form) {
             int begin = text.indexOf(words);
             if (begin < 0) {
                 throw new IllegalArgumentException("no quote '" + words + "' in the text");
             }
             Quote quote = Quote.newBuilder().setText(words).setBegin(begin).setEnd(begin + words.length())
                     .setSpeakerEntityId(speakerLocalId).setSpeaker(names.getOrDefault(speakerLocalId, ""))
-                    .setCue(cue).build();
+                    .setCue(cue).setForm(form).build();
             analysis.addQuotes(quote);
             quotes.add(quote);
+        }
+
+        /** An event reported by {@code sentence}; every entity it names must be one of the document's. */
+        void event(Event.Type type, String trigger, String sentence, List<String> actors, List<String> participants,
+                   String location, String topic, String date) {
+            int begin = text.indexOf(sentence);
+            if (begin < 0) {
+                throw new IllegalArgumentException("no sentence '" + sentence + "' in the text");
+            }
+            Event event = Event.newBuilder().setType(type).setTrigger(trigger).addAllActorEntityIds(actors)
+                    .addAllParticipantEntityIds(participants).setLocationEntityId(location).setTopic(topic)
+                    .setDate(date).setBegin(begin).setEnd(begin + sentence.length()).build();
+            analysis.addEvents(event);
+            events.add(event);
         }
 
         Analysis analysis() {
@@ -394,13 +440,49 @@ public class TestStore {
                         ? null : globalIds.get(quote.getSpeakerEntityId());
                 stored.speaker = quote.getSpeaker();
                 stored.text = quote.getText();
+                stored.form = quote.getForm() == AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED
+                        ? AttributionForm.DIRECT.name() : quote.getForm().name();
                 stored.cue = quote.getCue();
                 stored.begin = quote.getBegin();
                 stored.end = quote.getEnd();
                 stored.publishedAt = published;
                 stored.persist();
             }
+            for (Event event : events) {
+                storeEvent(articleId, published, event);
+            }
             return articleId;
+        }
+
+        private void storeEvent(long articleId, Instant published, Event event) {
+            StoredEvent stored = new StoredEvent();
+            stored.articleId = articleId;
+            stored.type = event.getType().name();
+            stored.trigger = event.getTrigger();
+            stored.topic = event.getTopic();
+            stored.locationEntityId = globalIds.get(event.getLocationEntityId());
+            stored.dateValue = event.getDate();
+            stored.dateFirstDay = TimexFirstDay.of(event.getDate()).orElse(null);
+            stored.publishedAt = published;
+            stored.begin = event.getBegin();
+            stored.end = event.getEnd();
+            stored.persist();
+            link(stored, event.getActorEntityIdsList(), EventEntityLink.Role.ACTOR);
+            link(stored, event.getParticipantEntityIdsList(), EventEntityLink.Role.PARTICIPANT);
+        }
+
+        private void link(StoredEvent event, List<String> localIds, EventEntityLink.Role role) {
+            for (int i = 0; i < localIds.size(); i++) {
+                EventEntityLink link = new EventEntityLink();
+                link.key = new EventEntityLink.Key(event.id, globalIds.get(localIds.get(i)));
+                link.role = role;
+                link.position = i;
+                link.eventType = event.type;
+                link.happenedAt = event.happenedAt();
+                link.articleId = event.articleId;
+                link.begin = event.begin;
+                link.persist();
+            }
         }
     }
 }

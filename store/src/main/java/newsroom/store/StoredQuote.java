@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A direct quote in an article and the global entity that said it. */
+/**
+ * An attribution in an article (quoted words or reported speech) and the
+ * global entity that said it.
+ */
 @Entity
 @Table(name = "quote")
 public class StoredQuote extends PanacheEntityBase {
@@ -28,9 +31,17 @@ public class StoredQuote extends PanacheEntityBase {
     /** The speaker's canonical name in the article; empty when unknown. */
     public String speaker = "";
 
+    /** DIRECT: the quoted words; MIXED and INDIRECT: the reported content. */
     public String text;
 
-    /** Lemma of the attributing verb ("say", "add"); empty when none. */
+    /**
+     * How the words are given, the name of {@code newsroom.nlp.v1.AttributionForm}: DIRECT,
+     * MIXED or INDIRECT (V11). An analysis that gives none (ATTRIBUTION_FORM_UNSPECIFIED,
+     * written before forms existed) holds direct quotes only.
+     */
+    public String form = "DIRECT";
+
+    /** Lemma of the cue ("say", "add", "according to"); empty when none. */
     public String cue = "";
 
     /** The article's publication time, copied so quote lists order by date on one index (V4). */

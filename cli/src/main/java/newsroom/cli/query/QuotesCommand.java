@@ -1,12 +1,15 @@
 package newsroom.cli.query;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
+import newsroom.cli.UserError;
 import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.nlp.v1.AttributionForm;
 import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
 import newsroom.query.v1.QuoteRecord;
@@ -16,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code newsroom quotes --speaker NAME}: who said what. */
 @Command(name = "quotes", mixinStandardHelpOptions = true,
-        description = "Lists direct quotes, newest article first, by speaker, words, nearby entity and date.")
+        description = "Lists who said what (quotes and reported speech), newest article first, by speaker, words,"
+                + " nearby entity, form and date.")
 public class QuotesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,6 +38,11 @@ public class QuotesCommand implements Callable<Integer> {
             description = "Only quotes within 300 characters of a mention of this entity.")
     long nearEntityId;
 
+    @Option(names = "--form", paramLabel = "FORM",
+            description = "Only quotes of this form: direct (quoted words), mixed (reported, with quoted words in it)"
+                    + " or indirect (reported in the writer's words).")
+    String form;
+
     @Option(names = "--from", paramLabel = "DATE", description = "Only quotes of articles published on or after DATE.")
     String from;
 
@@ -49,6 +58,7 @@ public class QuotesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Limit.check(limit);
+        AttributionForm only = form == null ? AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED : parseForm(form);
         ListQuotesResponse.Builder all = ListQuotesResponse.newBuilder();
         try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
             String pageToken = "";
@@ -63,6 +73,7 @@ public class QuotesCommand implements Callable<Integer> {
                     request.setTextQuery(String.join(" ", text));
                 }
                 request.setNearEntityId(nearEntityId);
+                request.setForm(only);
                 if (from != null) {
                     request.setStartTime(TimeBound.parse("--from", from));
                 }
@@ -85,13 +96,28 @@ public class QuotesCommand implements Callable<Integer> {
             System.out.println("No quotes found.");
             return 0;
         }
-        Table table = new Table("SPEAKER", "CUE", "ARTICLE", "DATE", "TEXT");
+        Table table = new Table("SPEAKER", "CUE", "FORM", "ARTICLE", "DATE", "TEXT");
         for (QuoteRecord quote : all.getQuotesList()) {
             table.row(quote.getSpeaker().isEmpty() ? "(unattributed)" : quote.getSpeaker(), quote.getCue(),
-                    quote.getArticle().getId(), TimeBound.day(quote.getArticle().getPublishedTime()),
-                    "“" + quote.getText() + "”");
+                    quote.getForm().name().toLowerCase(Locale.ROOT), quote.getArticle().getId(),
+                    TimeBound.day(quote.getArticle().getPublishedTime()), shown(quote));
         }
         table.print(System.out);
         return 0;
+    }
+
+    /** {@code --form}'s value, in any case. */
+    static AttributionForm parseForm(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "direct" -> AttributionForm.DIRECT;
+            case "mixed" -> AttributionForm.MIXED;
+            case "indirect" -> AttributionForm.INDIRECT;
+            default -> throw new UserError("--form: must be direct, mixed or indirect, not '" + value + "'");
+        };
+    }
+
+    // Only a direct quote is the speaker's own words throughout; reported content is the writer's.
+    private static String shown(QuoteRecord quote) {
+        return quote.getForm() == AttributionForm.DIRECT ? "“" + quote.getText() + "”" : quote.getText();
     }
 }

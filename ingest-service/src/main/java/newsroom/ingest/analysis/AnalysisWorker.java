@@ -129,8 +129,8 @@ public class AnalysisWorker {
         try {
             Analysis analysis = nlp.analyze(article);
             WrittenAnalysis written = writer.write(article.id(), analysis);
-            LOG.infof("article %d analysed: %d entities, %d mentions, %d quotes in %d ms", article.id(),
-                    written.entities(), written.mentions(), written.quotes(),
+            LOG.infof("article %d analysed: %d entities, %d mentions, %d quotes, %d events in %d ms", article.id(),
+                    written.entities(), written.mentions(), written.quotes(), written.events(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (RuntimeException e) {
             handleFailure(article, e);

@@ -141,8 +141,7 @@ public class EntityQueries {
         Object[] shared = SqlArray.values(row[at + 8]);
         List<CoMention> top = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
-            EntityRef other = new EntityRef(((Number) ids[i]).longValue(), (String) names[i],
-                    EntityProfiles.typeOf((String) types[i]));
+            EntityRef other = EntityRef.stored(((Number) ids[i]).longValue(), (String) names[i], (String) types[i]);
             top.add(CoMentionQueries.of(other, ((Number) shared[i]).longValue(), profile.articleCount()));
         }
         return new EntityDetails(profile, trend, top);

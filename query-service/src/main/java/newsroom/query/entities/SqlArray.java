@@ -7,13 +7,13 @@ import java.sql.SQLException;
  * Hibernate hands it over ({@link java.sql.Array} or a Java array; null when
  * array_agg had no row).
  */
-final class SqlArray {
+public final class SqlArray {
 
     private SqlArray() {
     }
 
     /** The array's elements; none for null. */
-    static Object[] values(Object column) {
+    public static Object[] values(Object column) {
         if (column == null) {
             return new Object[0];
         }

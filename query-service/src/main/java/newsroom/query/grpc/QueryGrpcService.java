@@ -19,6 +19,9 @@ import newsroom.query.entities.EntityProfile;
 import newsroom.query.entities.EntityQueries;
 import newsroom.query.entities.Timeline;
 import newsroom.query.entities.TimelineQueries;
+import newsroom.query.events.EventFilter;
+import newsroom.query.events.EventQueries;
+import newsroom.query.events.ReportedEvent;
 import newsroom.query.export.AnalysisExport;
 import newsroom.query.export.ExportedArticle;
 import newsroom.query.paging.Page;
@@ -39,6 +42,8 @@ import newsroom.query.v1.GetEntityTimelineRequest;
 import newsroom.query.v1.GetEntityTimelineResponse;
 import newsroom.query.v1.GetStoryRequest;
 import newsroom.query.v1.GetStoryResponse;
+import newsroom.query.v1.ListEventsRequest;
+import newsroom.query.v1.ListEventsResponse;
 import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
 import newsroom.query.v1.ListStoriesRequest;
@@ -58,18 +63,20 @@ public class QueryGrpcService implements QueryService {
     private final ArticleQueries articles;
     private final EntityQueries entities;
     private final QuoteQueries quotes;
+    private final EventQueries events;
     private final CoMentionQueries coMentions;
     private final TimelineQueries timelines;
     private final StoryQueries stories;
     private final AnalysisExport export;
     private final CallGate gate;
 
-    QueryGrpcService(ArticleQueries articles, EntityQueries entities, QuoteQueries quotes,
+    QueryGrpcService(ArticleQueries articles, EntityQueries entities, QuoteQueries quotes, EventQueries events,
                      CoMentionQueries coMentions, TimelineQueries timelines, StoryQueries stories,
                      AnalysisExport export, CallGate gate) {
         this.articles = articles;
         this.entities = entities;
         this.quotes = quotes;
+        this.events = events;
         this.coMentions = coMentions;
         this.timelines = timelines;
         this.stories = stories;
@@ -117,11 +124,24 @@ public class QueryGrpcService implements QueryService {
     public Uni<ListQuotesResponse> listQuotes(ListQuotesRequest request) {
         return answer(() -> {
             QuoteFilter filter = new QuoteFilter(request.getSpeakerEntityId(), request.getSpeakerName(),
-                    request.getTextQuery(), request.getNearEntityId(),
+                    request.getTextQuery(), request.getNearEntityId(), request.getForm(),
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
             Page<AttributedQuote> page = quotes.list(filter, request.getPageSize(), request.getPageToken());
             return ListQuotesResponse.newBuilder()
                     .addAllQuotes(page.items().stream().map(QueryMessages::quote).toList())
+                    .setNextPageToken(page.nextPageToken())
+                    .build();
+        });
+    }
+
+    @Override
+    public Uni<ListEventsResponse> listEvents(ListEventsRequest request) {
+        return answer(() -> {
+            EventFilter filter = new EventFilter(request.getEntityId(), request.getType(),
+                    range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
+            Page<ReportedEvent> page = events.list(filter, request.getPageSize(), request.getPageToken());
+            return ListEventsResponse.newBuilder()
+                    .addAllEvents(page.items().stream().map(QueryMessages::event).toList())
                     .setNextPageToken(page.nextPageToken())
                     .build();
         });

@@ -7,10 +7,12 @@ import newsroom.query.articles.ArticleHit;
 import newsroom.query.articles.ArticleSummary;
 import newsroom.query.entities.EntityDetails;
 import newsroom.query.entities.EntityProfile;
+import newsroom.query.events.ReportedEvent;
 import newsroom.query.export.ExportedArticle;
 import newsroom.query.stories.StoryDetails;
 import newsroom.query.v1.CoMention;
 import newsroom.query.v1.EntityRef;
+import newsroom.query.v1.EventRecord;
 import newsroom.query.v1.ExportedAnalysis;
 import newsroom.query.v1.GetEntityResponse;
 import newsroom.query.v1.GetStoryResponse;
@@ -118,10 +120,27 @@ final class QueryMessages {
                 .setSpeakerEntityId(quote.speakerEntityId())
                 .setSpeaker(quote.speaker())
                 .setCue(quote.cue())
+                .setForm(quote.form())
                 .setArticle(summary(quote.article()))
                 .setBegin(quote.begin())
                 .setEnd(quote.end())
                 .build();
+    }
+
+    static EventRecord event(ReportedEvent event) {
+        EventRecord.Builder record = EventRecord.newBuilder()
+                .setType(event.type())
+                .setTrigger(event.trigger())
+                .addAllActors(event.actors().stream().map(QueryMessages::entityRef).toList())
+                .addAllParticipants(event.participants().stream().map(QueryMessages::entityRef).toList())
+                .setTopic(event.topic())
+                .setDate(event.date())
+                .setEventTime(timestamp(event.time()))
+                .setArticle(summary(event.article()))
+                .setBegin(event.begin())
+                .setEnd(event.end());
+        event.location().ifPresent(location -> record.setLocation(entityRef(location)));
+        return record.build();
     }
 
     static newsroom.query.v1.ArticleSummary summary(ArticleSummary article) {

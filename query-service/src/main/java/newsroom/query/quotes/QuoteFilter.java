@@ -1,5 +1,6 @@
 package newsroom.query.quotes;
 
+import newsroom.nlp.v1.AttributionForm;
 import newsroom.query.TimeRange;
 
 /**
@@ -9,8 +10,9 @@ import newsroom.query.TimeRange;
  * @param speakerName     only quotes of speakers with this name or alias; empty means any
  * @param textQuery       only quotes containing these words (web-search syntax); empty means any
  * @param nearEntityId    only quotes near a mention of this global entity; 0 means anywhere
+ * @param form            only quotes of this form; ATTRIBUTION_FORM_UNSPECIFIED means any
  * @param range           only quotes of articles published in this range
  */
 public record QuoteFilter(long speakerEntityId, String speakerName, String textQuery, long nearEntityId,
-                          TimeRange range) {
+                          AttributionForm form, TimeRange range) {
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import newsroom.nlp.v1.AttributionForm;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
@@ -18,7 +19,8 @@ import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.NameKey;
 
 /**
- * Lists direct quotes with their articles, newest article first.
+ * Lists quotes (every attribution: direct, mixed and reported speech) with
+ * their articles, newest article first.
  *
  * <p>A page is one statement, run without a transaction (its own snapshot;
  * see EntityQueries), except near an entity, whose statement needs a setting
@@ -41,11 +43,11 @@ public class QuoteQueries {
     // speaker's name is a lookup by key per row of the page (joined, the
     // planner hashed all entities for 21 rows). Every quote has its article
     // (foreign key), so the join drops none.
-    private static final String LIST = """
+    static final String LIST = """
             SELECT %1$s, page.text, page.speaker_entity_id,
                    coalesce((SELECT e.name FROM entity e WHERE e.id = page.speaker_entity_id), page.speaker),
-                   page.cue, page.begin_offset, page.end_offset
-            FROM (SELECT q.id, q.article_id, q.text, q.speaker_entity_id, q.speaker, q.cue, q.begin_offset,
+                   page.cue, page.form, page.begin_offset, page.end_offset
+            FROM (SELECT q.id, q.article_id, q.text, q.speaker_entity_id, q.speaker, q.cue, q.form, q.begin_offset,
                          q.end_offset, %4$s AS published_at
                   FROM %2$s
                   WHERE %3$s
@@ -102,9 +104,12 @@ public class QuoteQueries {
         }
         String textQuery = RequestChecks.optionalText("text_query", filter.textQuery(), MAX_TEXT_QUERY_LENGTH);
         RequestChecks.nonNegativeId("near_entity_id", filter.nearEntityId());
+        if (filter.form() == AttributionForm.UNRECOGNIZED) {
+            throw new InvalidArgumentException("form", "must be DIRECT, MIXED, INDIRECT or unset (any form)");
+        }
         PageRequest request = PageRequest.of(pageSize, pageToken,
                 QueryFingerprint.of("ListQuotes", filter.speakerEntityId(), speakerKey, textQuery,
-                        filter.nearEntityId(), filter.range().fingerprint()));
+                        filter.nearEntityId(), filter.range().fingerprint(), filter.form()));
 
         WhereClause where = new WhereClause();
         if (filter.speakerEntityId() > 0) {
@@ -115,6 +120,10 @@ public class QuoteQueries {
         }
         if (!textQuery.isEmpty()) {
             where.add("q.text_vector @@ websearch_to_tsquery('english', :textQuery)", "textQuery", textQuery);
+        }
+        if (filter.form() != AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED) {
+            // quote_form_date_idx (V11) serves the form alone in date order.
+            where.add("q.form = :form", "form", filter.form().name());
         }
         boolean nearEntity = filter.nearEntityId() > 0;
         if (nearEntity) {
@@ -145,7 +154,7 @@ public class QuoteQueries {
         int at = ArticleSummary.COLUMN_COUNT;
         Number speakerId = (Number) row[at + 1];
         return new AttributedQuote((String) row[at], speakerId == null ? 0 : speakerId.longValue(),
-                (String) row[at + 2], (String) row[at + 3], ArticleSummary.fromRow(row, 0),
-                ((Number) row[at + 4]).intValue(), ((Number) row[at + 5]).intValue());
+                (String) row[at + 2], (String) row[at + 3], AttributionForm.valueOf((String) row[at + 4]),
+                ArticleSummary.fromRow(row, 0), ((Number) row[at + 5]).intValue(), ((Number) row[at + 6]).intValue());
     }
 }

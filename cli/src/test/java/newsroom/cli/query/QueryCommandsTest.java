@@ -1,0 +1,167 @@
+package newsroom.cli.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import newsroom.nlp.v1.AttributionForm;
+import newsroom.nlp.v1.Entity;
+import newsroom.nlp.v1.Event;
+import newsroom.query.v1.ArticleSummary;
+import newsroom.query.v1.EntityRef;
+import newsroom.query.v1.EventRecord;
+import newsroom.query.v1.ListEventsRequest;
+import newsroom.query.v1.ListEventsResponse;
+import newsroom.query.v1.ListQuotesRequest;
+import newsroom.query.v1.ListQuotesResponse;
+import newsroom.query.v1.QueryServiceGrpc;
+import newsroom.query.v1.QuoteRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code newsroom quotes --form} and {@code newsroom events} as a user runs them, against a gRPC
+ * server on this machine that answers like query-service and keeps the requests it got.
+ */
+@QuarkusMainTest
+class QueryCommandsTest {
+
+    private static final ArticleSummary ARTICLE = ArticleSummary.newBuilder().setId(12)
+            .setPublishedTime(TimeBound.parse("--from", "2021-04-08T15:30:00Z")).build();
+    private static final EntityRef LAVROV = EntityRef.newBuilder().setId(7).setName("Sergey Lavrov")
+            .setType(Entity.Type.PERSON).build();
+    private static final EntityRef ERDOGAN = EntityRef.newBuilder().setId(9).setName("Recep Tayyip Erdoğan")
+            .setType(Entity.Type.PERSON).build();
+
+    private final List<ListQuotesRequest> quoteRequests = new CopyOnWriteArrayList<>();
+    private final List<ListEventsRequest> eventRequests = new CopyOnWriteArrayList<>();
+    private Server server;
+
+    @BeforeEach
+    void startQueryService() throws Exception {
+        server = ServerBuilder.forPort(0).addService(new QueryServiceGrpc.QueryServiceImplBase() {
+            @Override
+            public void listQuotes(ListQuotesRequest request, StreamObserver<ListQuotesResponse> response) {
+                quoteRequests.add(request);
+                response.onNext(ListQuotesResponse.newBuilder().addQuotes(QuoteRecord.newBuilder()
+                        .setText("the visit had opened a new chapter").setSpeaker("Recep Tayyip Erdoğan")
+                        .setSpeakerEntityId(9).setCue("say").setForm(AttributionForm.INDIRECT).setArticle(ARTICLE))
+                        .build());
+                response.onCompleted();
+            }
+
+            @Override
+            public void listEvents(ListEventsRequest request, StreamObserver<ListEventsResponse> response) {
+                eventRequests.add(request);
+                response.onNext(ListEventsResponse.newBuilder()
+                        .addEvents(EventRecord.newBuilder().setType(Event.Type.MEET).setTrigger("met")
+                                .addActors(LAVROV).addParticipants(ERDOGAN).setDate("2021-04-08")
+                                .setEventTime(TimeBound.parse("--from", "2021-04-08")).setArticle(ARTICLE))
+                        .addEvents(EventRecord.newBuilder().setType(Event.Type.DISCUSS).setTrigger("discussed")
+                                .addActors(ERDOGAN).addActors(LAVROV).setTopic("the pipeline")
+                                .setLocation(EntityRef.newBuilder().setId(3).setName("Pakistan")
+                                        .setType(Entity.Type.GPE))
+                                .setEventTime(ARTICLE.getPublishedTime()).setArticle(ARTICLE))
+                        .build());
+                response.onCompleted();
+            }
+        }).build().start();
+    }
+
+    @AfterEach
+    void stopQueryService() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void quotesAsksForTheFormAndShowsIt(QuarkusMainLauncher launcher) {
+        LaunchResult table = launcher.launch("quotes", "--form", "Indirect", "--query", address());
+
+        assertEquals(0, table.exitCode(), table.getErrorOutput());
+        assertEquals(AttributionForm.INDIRECT, quoteRequests.get(0).getForm());
+        assertTrue(hasLine(table, "SPEAKER +CUE +FORM +ARTICLE +DATE +TEXT"), table.getOutput());
+        // Reported content is not the speaker's own words: no quotation marks around it.
+        assertTrue(hasLine(table,
+                        "Recep Tayyip Erdoğan +say +indirect +12 +2021-04-08 +the visit had opened a new chapter"),
+                table.getOutput());
+
+        LaunchResult json = launcher.launch("quotes", "--json", "--query", address());
+        assertEquals(0, json.exitCode(), json.getErrorOutput());
+        assertEquals(AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED, quoteRequests.get(1).getForm());
+        JsonObject quote = JsonParser.parseString(json.getOutput()).getAsJsonObject().getAsJsonArray("quotes")
+                .get(0).getAsJsonObject();
+        assertEquals("INDIRECT", quote.get("form").getAsString());
+    }
+
+    @Test
+    void aFormThatIsNotOneIsOneLineAndNoCall(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("quotes", "--form", "reported", "--query", address());
+
+        assertEquals(1, result.exitCode());
+        assertEquals("newsroom: --form: must be direct, mixed or indirect, not 'reported'",
+                result.getErrorOutput().strip());
+        assertEquals(List.of(), quoteRequests);
+    }
+
+    @Test
+    void eventsAsksForTheEntityTypeAndPeriodAndShowsWhoTookPart(QuarkusMainLauncher launcher) {
+        LaunchResult table = launcher.launch("events", "--entity", "7", "--type", "meet", "--from", "2021-04-01",
+                "--to", "2021-05-01", "--limit", "5", "--query", address());
+
+        assertEquals(0, table.exitCode(), table.getErrorOutput());
+        ListEventsRequest request = eventRequests.get(0);
+        assertEquals(7, request.getEntityId());
+        assertEquals(Event.Type.MEET, request.getType());
+        assertEquals(Instant.parse("2021-04-01T00:00:00Z").getEpochSecond(), request.getStartTime().getSeconds());
+        assertEquals(Instant.parse("2021-05-01T00:00:00Z").getEpochSecond(), request.getEndTime().getSeconds());
+        assertEquals(5, request.getPageSize());
+        String output = table.getOutput();
+        assertTrue(hasLine(table, "WHEN +TYPE +ACTORS +WITH +WHERE +ARTICLE +TOPIC"), output);
+        assertTrue(hasLine(table, "2021-04-08 +meet +Sergey Lavrov +Recep Tayyip Erdoğan +12"), output);
+        assertTrue(hasLine(table, "2021-04-08 \\(published\\) +discuss +Recep Tayyip Erdoğan, Sergey Lavrov"
+                + " +Pakistan +12 +the pipeline"), output);
+
+        LaunchResult json = launcher.launch("events", "--entity", "7", "--json", "--query", address());
+        assertEquals(0, json.exitCode(), json.getErrorOutput());
+        assertEquals(Event.Type.TYPE_UNSPECIFIED, eventRequests.get(1).getType());
+        assertEquals(50, eventRequests.get(1).getPageSize());
+        JsonObject discussed = JsonParser.parseString(json.getOutput()).getAsJsonObject().getAsJsonArray("events")
+                .get(1).getAsJsonObject();
+        assertEquals("DISCUSS", discussed.get("type").getAsString());
+        assertEquals("Pakistan", discussed.getAsJsonObject("location").get("name").getAsString());
+        assertEquals(2, discussed.getAsJsonArray("actors").size());
+    }
+
+    @Test
+    void eventsNeedsAnEntityAndAKnownType(QuarkusMainLauncher launcher) {
+        LaunchResult noEntity = launcher.launch("events", "--query", address());
+        assertEquals(2, noEntity.exitCode());
+        assertTrue(noEntity.getErrorOutput().contains("--entity"), noEntity.getErrorOutput());
+
+        LaunchResult badType = launcher.launch("events", "--entity", "7", "--type", "met", "--query", address());
+        assertEquals(1, badType.exitCode());
+        assertEquals("newsroom: --type: must be meet, visit, discuss, agree, criticize or announce, not 'met'",
+                badType.getErrorOutput().strip());
+        assertEquals(List.of(), eventRequests);
+    }
+
+    private static boolean hasLine(LaunchResult result, String regex) {
+        return result.getOutputStream().stream().anyMatch(line -> line.strip().matches(regex));
+    }
+
+    private String address() {
+        return "localhost:" + server.getPort();
+    }
+}

@@ -1,0 +1,64 @@
+package newsroom.query;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Plans of list statements on rows written for the check alone: the rows and
+ * the statistics of ANALYZE are rolled back afterwards, so other tests see
+ * the fixture as it was.
+ */
+public final class ListPlans {
+
+    /** Writes rows with {@code sql}. */
+    public interface Rows {
+        void write(Statement sql) throws Exception;
+    }
+
+    private ListPlans() {
+    }
+
+    /** The plan of {@code statement} after {@code rows} are written and the store analysed, one line per row. */
+    public static String explain(DataSource dataSource, Rows rows, String statement) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement sql = connection.createStatement()) {
+                rows.write(sql);
+                sql.execute("ANALYZE");
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet lines = sql.executeQuery("EXPLAIN " + statement)) {
+                    while (lines.next()) {
+                        plan.append(lines.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    /**
+     * Whether the page is read from {@code index} in list order: a Limit right above a scan of the
+     * index, so the scan stops after the page and nothing sorts the rows it passes.
+     */
+    public static boolean pageStopsOnIndex(String plan, String index) {
+        String[] lines = plan.split("\n");
+        for (int i = 0; i + 1 < lines.length; i++) {
+            if (lines[i].strip().startsWith("->  Limit") || lines[i].startsWith("Limit")) {
+                String next = lines[i + 1].strip();
+                if (next.matches("->  Index (Only )?Scan using " + index + " .*")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A list statement with its page bounds as literals: the first page of 20 (and one more). */
+    public static String firstPage(String statement) {
+        return statement.replace(":offset", "0").replace(":limit", "21");
+    }
+}
