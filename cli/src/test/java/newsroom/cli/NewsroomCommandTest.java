@@ -40,7 +40,7 @@ class NewsroomCommandTest {
     @Test
     @Launch({"--help"})
     void helpListsEveryCommandButTheInternalOne(LaunchResult result) {
-        for (String command : List.of("up", "down", "status", "demo", "ingest", "article", "search", "entities",
+        for (String command : List.of("up", "down", "status", "demo", "ingest", "reanalyze", "article", "search", "entities",
                 "quotes", "analyze")) {
             assertTrue(result.getOutput().contains("\n  " + command + " "), command + " in " + result.getOutput());
         }
