@@ -7,11 +7,12 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Lets a call through only with an API key whose roles allow its service
+ * Lets a call through only with an API key whose roles allow its method
  * ({@link ServiceAccess}): no or an unknown key is UNAUTHENTICATED, a key without the
  * role PERMISSION_DENIED. The caller is put in the call's {@link Context}
  * ({@link Caller#CURRENT}) for the interceptors and services after this one.
@@ -54,17 +55,27 @@ public final class CallerAuthenticator implements ServerInterceptor {
             return refuse(call, Status.UNAUTHENTICATED.withDescription("unknown API key: it was never issued"
                     + " or has been revoked; " + HOW_TO_GET_A_KEY));
         }
-        Optional<Role> required = ServiceAccess.requiredRole(service);
-        if (required.isEmpty()) {
+        Optional<ServiceAccess.Rule> rule = ServiceAccess.ruleFor(call.getMethodDescriptor().getFullMethodName());
+        if (rule.isEmpty()) {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(service + " is not open to clients"));
         }
-        if (!caller.get().roles().contains(required.get())) {
-            return refuse(call, Status.PERMISSION_DENIED.withDescription("the API key \"" + caller.get().name()
-                    + "\" lacks the " + required.get().label() + " role that " + service + " needs; issue a key"
-                    + " with `newsroom credentials issue --role " + required.get().label() + "`"));
+        if (caller.get().roles().stream().noneMatch(rule.get().roles()::contains)) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(lacksRole(caller.get(), rule.get())));
         }
         Context context = Context.current().withValue(Caller.CURRENT, caller.get());
         return Contexts.interceptCall(context, call, headers, next);
+    }
+
+    private static String lacksRole(Caller caller, ServiceAccess.Rule rule) {
+        List<String> labels = rule.roles().stream().sorted().map(Role::label).toList();
+        if (labels.size() == 1) {
+            return "the API key \"" + caller.name() + "\" lacks the " + labels.get(0) + " role that "
+                    + rule.subject() + " needs; issue a key with `newsroom credentials issue --role " + labels.get(0)
+                    + "`";
+        }
+        return "the API key \"" + caller.name() + "\" lacks every role that " + rule.subject() + " takes ("
+                + String.join(", ", labels) + "); issue a key with one of them:"
+                + " `newsroom credentials issue --role ROLE`";
     }
 
     private static <Q, A> ServerCall.Listener<Q> refuse(ServerCall<Q, A> call, Status status) {

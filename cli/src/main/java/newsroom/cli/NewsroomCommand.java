@@ -7,6 +7,7 @@ import newsroom.cli.credentials.CredentialsCommand;
 import newsroom.cli.demo.DemoCommand;
 import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.ingest.IngestCommand;
+import newsroom.cli.ingest.ReanalyzeCommand;
 import newsroom.cli.query.ArticleCommand;
 import newsroom.cli.query.CoMentionsCommand;
 import newsroom.cli.query.EntitiesCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             DemoCommand.class,
             IngestCommand.class,
+            ReanalyzeCommand.class,
             ArticleCommand.class,
             SearchCommand.class,
             EntitiesCommand.class,

@@ -40,8 +40,8 @@ class NewsroomCommandTest {
     @Test
     @Launch({"--help"})
     void helpListsEveryCommandButTheInternalOne(LaunchResult result) {
-        for (String command : List.of("up", "down", "status", "demo", "ingest", "article", "search", "entities",
-                "quotes", "events", "analyze")) {
+        for (String command : List.of("up", "down", "status", "demo", "ingest", "reanalyze", "article", "search",
+                "entities", "quotes", "events", "analyze")) {
             assertTrue(result.getOutput().contains("\n  " + command + " "), command + " in " + result.getOutput());
         }
         assertFalse(result.getOutput().contains("supervise"));

@@ -9,6 +9,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
@@ -16,11 +17,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import newsroom.auth.BearerKey;
 import newsroom.ingest.v1.GetIngestStatusRequest;
+import newsroom.ingest.v1.GetReanalysisRequest;
 import newsroom.ingest.v1.IngestArticlesRequest;
 import newsroom.ingest.v1.IngestArticlesResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.ingest.v1.StartReanalysisRequest;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.NlpServiceGrpc;
+import newsroom.store.StoredArticle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Only a key with the writer role may ingest, on the single call and the bulk stream alike,
- * and nothing is stored for a refused call. Calls go over a plain channel of this test's
+ * and nothing is stored for a refused call; a reader may follow a re-analysis but not start one. Calls go over a plain channel of this test's
  * own, so no test interceptor adds a key behind its back.
  */
 @QuarkusTest
@@ -45,6 +49,9 @@ class AccessControlTest {
 
     @ConfigProperty(name = "newsroom.test.key.reader")
     String readerKey;
+
+    @ConfigProperty(name = "newsroom.test.key.analyzer")
+    String analyzerKey;
 
     private ManagedChannel channel;
 
@@ -90,6 +97,26 @@ class AccessControlTest {
                 bulk(IngestServiceGrpc.newStub(channel).withInterceptors(new BearerKey(readerKey)), text).getCode());
 
         assertEquals(before, Articles.articleCount());
+    }
+
+    @Test
+    void aReaderMayFollowAReanalysisButNotStartOne() {
+        long jobs = QuarkusTransaction.requiringNew().call(() -> ((Number) StoredArticle.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM reanalysis_job").getSingleResult()).longValue());
+        IngestServiceGrpc.IngestServiceBlockingStub reader = stub().withInterceptors(new BearerKey(readerKey));
+
+        assertStatus(Status.Code.NOT_FOUND, "re-analysis " + Long.MAX_VALUE + " does not exist",
+                () -> reader.getReanalysis(GetReanalysisRequest.newBuilder().setReanalysisId(Long.MAX_VALUE).build()));
+        assertStatus(Status.Code.PERMISSION_DENIED, "the API key \"test-reader\" lacks the writer role that"
+                        + " newsroom.ingest.v1.IngestService needs",
+                () -> reader.startReanalysis(StartReanalysisRequest.getDefaultInstance()));
+        assertStatus(Status.Code.PERMISSION_DENIED, "the API key \"test-analyzer\" lacks every role that"
+                        + " newsroom.ingest.v1.IngestService/GetReanalysis takes (writer, reader)",
+                () -> stub().withInterceptors(new BearerKey(analyzerKey)).getReanalysis(
+                        GetReanalysisRequest.newBuilder().setReanalysisId(1).build()));
+
+        assertEquals(jobs, QuarkusTransaction.requiringNew().call(() -> ((Number) StoredArticle.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM reanalysis_job").getSingleResult()).longValue()));
     }
 
     @Test

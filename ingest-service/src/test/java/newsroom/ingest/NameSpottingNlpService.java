@@ -3,6 +3,7 @@ package newsroom.ingest;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.AnalyzeDocumentResponse;
 import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.AttributionForm;
 import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
@@ -28,7 +30,13 @@ import newsroom.nlp.v1.NlpService;
  *
  * <p>Markers in the text script failures: {@code [nlp-unavailable xN]} fails
  * the first N calls for that text with UNAVAILABLE; {@code [nlp-rejects]}
- * fails every call with INVALID_ARGUMENT.
+ * fails every call with INVALID_ARGUMENT, {@code [nlp-rejects after N]} every
+ * call after the first N. They also script a changing service:
+ * {@code [nlp-slow Nms]} answers N milliseconds late; {@code [nlp-learns]}
+ * finds reported speech ("Lavrov said the talks went well.": an INDIRECT
+ * quote of the clause after "said") from the second call for that text on,
+ * as an nlp-service upgraded between an article's analysis and its
+ * re-analysis would.
  */
 @GrpcService
 public class NameSpottingNlpService implements NlpService {
@@ -46,6 +54,10 @@ public class NameSpottingNlpService implements NlpService {
 
     private static final Pattern UNAVAILABLE_MARKER = Pattern.compile("\\[nlp-unavailable x(\\d+)]");
     private static final String REJECT_MARKER = "[nlp-rejects]";
+    private static final Pattern REJECT_AFTER_MARKER = Pattern.compile("\\[nlp-rejects after (\\d+)]");
+    private static final Pattern SLOW_MARKER = Pattern.compile("\\[nlp-slow (\\d+)ms]");
+    private static final String LEARNS_MARKER = "[nlp-learns]";
+    private static final Pattern REPORTED_SPEECH = Pattern.compile(" said (?:that )?([^.\u201C\"]+)");
     private static final Pattern QUOTATION = Pattern.compile("\u201C([^\u201D]+)\u201D|\"([^\"]+)\"");
 
     private final Map<String, AtomicInteger> callsByText = new ConcurrentHashMap<>();
@@ -72,12 +84,41 @@ public class NameSpottingNlpService implements NlpService {
             return Uni.createFrom().failure(
                     Status.UNAVAILABLE.withDescription("models are loading (test double)").asRuntimeException());
         }
-        if (text.contains(REJECT_MARKER)) {
+        Matcher rejectsAfter = REJECT_AFTER_MARKER.matcher(text);
+        if (text.contains(REJECT_MARKER) || rejectsAfter.find() && call > Integer.parseInt(rejectsAfter.group(1))) {
             return Uni.createFrom().failure(
                     Status.INVALID_ARGUMENT.withDescription("document.content: rejected (test double)")
                             .asRuntimeException());
         }
-        return Uni.createFrom().item(AnalyzeDocumentResponse.newBuilder().setAnalysis(analyse(text)).build());
+        Analysis analysis = analyse(text);
+        if (text.contains(LEARNS_MARKER) && call > 1) {
+            analysis = withReportedSpeech(analysis);
+        }
+        Uni<AnalyzeDocumentResponse> response =
+                Uni.createFrom().item(AnalyzeDocumentResponse.newBuilder().setAnalysis(analysis).build());
+        Matcher slow = SLOW_MARKER.matcher(text);
+        return slow.find() ? response.onItem().delayIt().by(Duration.ofMillis(Long.parseLong(slow.group(1)))) : response;
+    }
+
+    /** The analysis with an INDIRECT quote for each "NAME said CLAUSE." where NAME is a person's mention. */
+    static Analysis withReportedSpeech(Analysis analysis) {
+        String text = analysis.getCleanedText();
+        Analysis.Builder learned = analysis.toBuilder();
+        for (Entity entity : analysis.getEntitiesList()) {
+            if (entity.getType() != Entity.Type.PERSON) {
+                continue;
+            }
+            for (Mention mention : entity.getMentionsList()) {
+                Matcher reported = REPORTED_SPEECH.matcher(text).region(mention.getEnd(), text.length());
+                if (reported.lookingAt()) {
+                    learned.addQuotes(Quote.newBuilder().setText(reported.group(1).strip())
+                            .setBegin(reported.start(1)).setEnd(reported.start(1) + reported.group(1).strip().length())
+                            .setSpeakerEntityId(entity.getId()).setSpeaker(entity.getName()).setCue("say")
+                            .setForm(AttributionForm.INDIRECT));
+                }
+            }
+        }
+        return learned.build();
     }
 
     static Analysis analyse(String text) {

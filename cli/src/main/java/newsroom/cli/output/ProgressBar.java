@@ -8,8 +8,8 @@ public final class ProgressBar {
     private ProgressBar() {
     }
 
-    public static String render(int done, int total, String unit) {
-        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
+    public static String render(long done, long total, String unit) {
+        int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
         return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + unit;
     }
 }

@@ -8,12 +8,13 @@ import java.time.format.DateTimeParseException;
 import newsroom.cli.UserError;
 
 /** {@code --from} and {@code --to}: a date (midnight UTC) or an ISO-8601 instant. */
-final class TimeBound {
+public final class TimeBound {
 
     private TimeBound() {
     }
 
-    static Timestamp parse(String option, String value) {
+    /** @throws UserError naming {@code option} when {@code value} is neither */
+    public static Timestamp parse(String option, String value) {
         Instant instant;
         try {
             instant = value.contains("T") ? Instant.parse(value)
@@ -24,7 +25,7 @@ final class TimeBound {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
-    static String show(Timestamp timestamp) {
+    public static String show(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()).toString();
     }
 

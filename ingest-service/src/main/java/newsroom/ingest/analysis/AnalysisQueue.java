@@ -52,7 +52,7 @@ public class AnalysisQueue {
                 .setParameter("id", id)
                 .getSingleResult();
         return Optional.of(new ClaimedArticle(id, (String) row[0], (Instant) row[1], (String) row[2],
-                (Integer) row[3]));
+                (Integer) row[3], 0));
     }
 
     /** Gives the claim back; the article stays ACCEPTED and comes due again after {@code delay}. */

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import newsroom.ingest.IngestConfig;
 import newsroom.ingest.intake.ArticleAccepted;
+import newsroom.ingest.reanalysis.ReanalysisStarted;
 import newsroom.nlp.v1.Analysis;
 import org.jboss.logging.Logger;
 
@@ -19,8 +21,10 @@ import org.jboss.logging.Logger;
  * Analyses accepted articles on its own threads: claims one from the queue,
  * has the NLP service analyse it, stores the result, and on failure puts it
  * back with a growing delay or, for failures that are the article's own,
- * eventually marks it FAILED. Idle threads look for work every poll interval
- * and at once when an article is accepted.
+ * eventually marks it FAILED. The articles of re-analyses are handled the
+ * same way, from their own queue, by a thread that finds no accepted article
+ * due: fresh articles always go first. Idle threads look for work every poll
+ * interval and at once when an article is accepted or a re-analysis starts.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -29,6 +33,7 @@ public class AnalysisWorker {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final AnalysisQueue queue;
+    private final ReanalysisQueue reanalysis;
     private final NlpAnalyzer nlp;
     private final AnalysisWriter writer;
     private final IngestConfig config;
@@ -40,8 +45,10 @@ public class AnalysisWorker {
     private volatile boolean queueReachable = true;
     private ExecutorService threads;
 
-    public AnalysisWorker(AnalysisQueue queue, NlpAnalyzer nlp, AnalysisWriter writer, IngestConfig config) {
+    public AnalysisWorker(AnalysisQueue queue, ReanalysisQueue reanalysis, NlpAnalyzer nlp, AnalysisWriter writer,
+                          IngestConfig config) {
         this.queue = queue;
+        this.reanalysis = reanalysis;
         this.nlp = nlp;
         this.writer = writer;
         this.config = config;
@@ -92,11 +99,20 @@ public class AnalysisWorker {
         signal.wakeAll();
     }
 
+    /** A re-analysis was committed: its articles wait. */
+    void onReanalysisStarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReanalysisStarted started) {
+        signal.wakeAll();
+    }
+
     private void workUntilStopped() {
         while (running) {
             long seen = signal.generation();
             try {
                 Optional<ClaimedArticle> claimed = queue.claimNext(lease);
+                if (claimed.isEmpty()) {
+                    // Only now: a large re-analysis must never hold up articles waiting for their first analysis.
+                    claimed = reanalysis.claimNext(lease);
+                }
                 if (!queueReachable) {
                     queueReachable = true;
                     LOG.info("analysis worker reaches the article store again");
@@ -128,10 +144,16 @@ public class AnalysisWorker {
         long started = System.nanoTime();
         try {
             Analysis analysis = nlp.analyze(article);
-            WrittenAnalysis written = writer.write(article.id(), analysis);
-            LOG.infof("article %d analysed: %d entities, %d mentions, %d quotes, %d events in %d ms", article.id(),
+            WrittenAnalysis written = article.isReanalysis()
+                    ? writer.rewrite(article, analysis)
+                    : writer.write(article.id(), analysis);
+            LOG.infof("article %d %s: %d entities, %d mentions, %d quotes, %d events in %d ms", article.id(),
+                    article.isReanalysis() ? "re-analysed (re-analysis " + article.reanalysisId() + ")" : "analysed",
                     written.entities(), written.mentions(), written.quotes(), written.events(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (ReanalysisAlreadyFinishedException e) {
+            // This worker's claim had lapsed and another finished the article: its result stands, once.
+            LOG.infof("article %d: %s; this analysis is dropped", article.id(), e.getMessage());
         } catch (RuntimeException e) {
             handleFailure(article, e);
         }
@@ -144,19 +166,37 @@ public class AnalysisWorker {
                 Duration delay = retryPolicy.backoff(article.attempts());
                 LOG.warnf("article %d waits %s for analysis (attempt %d): %s", article.id(), delay,
                         article.attempts(), error);
-                queue.retryLater(article.id(), delay, error);
+                retryLater(article, delay, error);
             } else if (retryPolicy.givesUp(article.attempts())) {
-                LOG.errorf("article %d FAILED after %d attempts: %s", article.id(), article.attempts(), error);
-                queue.fail(article.id(), error);
+                LOG.errorf("article %d %s after %d attempts: %s", article.id(),
+                        article.isReanalysis() ? "re-analysis FAILED (keeps its analysis)" : "FAILED",
+                        article.attempts(), error);
+                giveUp(article, error);
             } else {
                 Duration delay = retryPolicy.backoff(article.attempts());
                 LOG.warnf("article %d analysis failed (attempt %d), retrying in %s: %s", article.id(),
                         article.attempts(), delay, error);
-                queue.retryLater(article.id(), delay, error);
+                retryLater(article, delay, error);
             }
         } catch (RuntimeException e) {
             // The claim lapses and the article comes due again; nothing is lost.
             LOG.warnf("could not record the failure of article %d: %s", article.id(), e.getMessage());
+        }
+    }
+
+    private void retryLater(ClaimedArticle article, Duration delay, String error) {
+        if (article.isReanalysis()) {
+            reanalysis.retryLater(article, delay, error);
+        } else {
+            queue.retryLater(article.id(), delay, error);
+        }
+    }
+
+    private void giveUp(ClaimedArticle article, String error) {
+        if (article.isReanalysis()) {
+            reanalysis.fail(article, error);
+        } else {
+            queue.fail(article.id(), error);
         }
     }
 }

@@ -34,22 +34,44 @@ import newsroom.store.TimexFirstDay;
  * Stores an article's analysis in one transaction: its entities resolved to
  * global ones, their mentions, its quotes, its events, and the Analysis
  * itself. Whatever an earlier run stored for the article is replaced, so
- * analysing it again (after a worker died between NLP call and commit, or on
- * request) never duplicates rows.
+ * analysing it again (after a worker died between NLP call and commit, or in
+ * a re-analysis) never duplicates rows.
  */
 @ApplicationScoped
 public class AnalysisWriter {
 
     private final EntityManager entityManager;
     private final EntityResolver resolver;
+    private final ReanalysisQueue reanalysis;
 
-    public AnalysisWriter(EntityManager entityManager, EntityResolver resolver) {
+    public AnalysisWriter(EntityManager entityManager, EntityResolver resolver, ReanalysisQueue reanalysis) {
         this.entityManager = entityManager;
         this.resolver = resolver;
+        this.reanalysis = reanalysis;
     }
 
+    /** Stores the first analysis of an article; it becomes ANALYZED. */
     @Transactional(TxType.REQUIRES_NEW)
     public WrittenAnalysis write(long articleId, Analysis analysis) {
+        return store(articleId, analysis);
+    }
+
+    /**
+     * Replaces a re-analysed article's analysis and counts it done on its re-analysis, in one
+     * transaction: the article has either its old analysis and a pending item, or its new
+     * one and a finished item, whatever crashes when.
+     *
+     * @throws ReanalysisAlreadyFinishedException when another worker finished the article first;
+     *     nothing is written then
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public WrittenAnalysis rewrite(ClaimedArticle article, Analysis analysis) {
+        WrittenAnalysis written = store(article.id(), analysis);
+        reanalysis.markDone(article);
+        return written;
+    }
+
+    private WrittenAnalysis store(long articleId, Analysis analysis) {
         // The row lock also orders two writers of one article (an expired claim taken over).
         StoredArticle article = entityManager.find(StoredArticle.class, articleId, LockModeType.PESSIMISTIC_WRITE);
         if (article == null) {

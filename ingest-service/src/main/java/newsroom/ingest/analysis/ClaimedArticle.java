@@ -3,9 +3,16 @@ package newsroom.ingest.analysis;
 import java.time.Instant;
 
 /**
- * An article a worker has claimed for analysis.
+ * An article a worker has claimed for analysis: a fresh one from {@link AnalysisQueue}, or one
+ * of a re-analysis from {@link ReanalysisQueue}.
  *
- * @param attempts analysis attempts so far, this one included
+ * @param attempts     analysis attempts so far, this one included (for a re-analysis, its own)
+ * @param reanalysisId the re-analysis the article was claimed for; 0 for a fresh article
  */
-public record ClaimedArticle(long id, String cleanedText, Instant publishedAt, String language, int attempts) {
+public record ClaimedArticle(long id, String cleanedText, Instant publishedAt, String language, int attempts,
+                             long reanalysisId) {
+
+    public boolean isReanalysis() {
+        return reanalysisId != 0;
+    }
 }

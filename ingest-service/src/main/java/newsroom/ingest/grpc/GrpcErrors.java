@@ -6,6 +6,7 @@ import newsroom.ingest.backpressure.BacklogFullException;
 import newsroom.ingest.database.DatabaseFailures;
 import newsroom.ingest.intake.ArticleNotFoundException;
 import newsroom.ingest.intake.InvalidArticleException;
+import newsroom.ingest.reanalysis.ReanalysisNotFoundException;
 import org.jboss.logging.Logger;
 
 /** Turns the ingest beans' failures into canonical gRPC statuses a client can act on. */
@@ -29,6 +30,9 @@ final class GrpcErrors {
             return Status.RESOURCE_EXHAUSTED.withDescription(full.getMessage()).asRuntimeException();
         }
         if (failure instanceof ArticleNotFoundException notFound) {
+            return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof ReanalysisNotFoundException notFound) {
             return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
         }
         if (DatabaseFailures.isConnectionFailure(failure)) {

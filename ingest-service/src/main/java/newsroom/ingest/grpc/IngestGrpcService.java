@@ -10,26 +10,35 @@ import newsroom.ingest.intake.ArticleIntake;
 import newsroom.ingest.intake.ArticleProgress;
 import newsroom.ingest.intake.ArticleProgressLookup;
 import newsroom.ingest.intake.IntakeOutcome;
+import newsroom.ingest.reanalysis.ReanalysisJobs;
+import newsroom.ingest.reanalysis.StartedReanalysis;
 import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.GetIngestStatusResponse;
+import newsroom.ingest.v1.GetReanalysisRequest;
+import newsroom.ingest.v1.GetReanalysisResponse;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
 import newsroom.ingest.v1.IngestArticlesRequest;
 import newsroom.ingest.v1.IngestArticlesResponse;
 import newsroom.ingest.v1.IngestService;
+import newsroom.ingest.v1.StartReanalysisRequest;
+import newsroom.ingest.v1.StartReanalysisResponse;
 
-/** The gRPC face of {@link ArticleIntake} and {@link ArticleProgressLookup}. */
+/** The gRPC face of {@link ArticleIntake}, {@link ArticleProgressLookup} and {@link ReanalysisJobs}. */
 @GrpcService
 public class IngestGrpcService implements IngestService {
 
     private final ArticleIntake intake;
     private final ArticleProgressLookup progress;
     private final BacklogLimit backlogLimit;
+    private final ReanalysisJobs reanalyses;
 
-    public IngestGrpcService(ArticleIntake intake, ArticleProgressLookup progress, BacklogLimit backlogLimit) {
+    public IngestGrpcService(ArticleIntake intake, ArticleProgressLookup progress, BacklogLimit backlogLimit,
+                             ReanalysisJobs reanalyses) {
         this.intake = intake;
         this.progress = progress;
         this.backlogLimit = backlogLimit;
+        this.reanalyses = reanalyses;
     }
 
     @Override
@@ -80,6 +89,32 @@ public class IngestGrpcService implements IngestService {
                 response.setAnalyzedTime(ProtoValues.timestamp(found.analyzedAt()));
             }
             return response.build();
+        }).onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    @Override
+    @Blocking
+    public Uni<StartReanalysisResponse> startReanalysis(StartReanalysisRequest request) {
+        return Uni.createFrom().item(() -> {
+            StartedReanalysis started = reanalyses.start(ReanalysisMessages.range(request));
+            return StartReanalysisResponse.newBuilder()
+                    .setReanalysis(ReanalysisMessages.reanalysis(started.job()))
+                    .setResumed(started.resumed())
+                    .build();
+        }).onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    @Override
+    @Blocking
+    public Uni<GetReanalysisResponse> getReanalysis(GetReanalysisRequest request) {
+        return Uni.createFrom().item(() -> {
+            if (request.getReanalysisId() <= 0) {
+                throw Status.INVALID_ARGUMENT.withDescription("reanalysis_id: is required (a positive re-analysis id)")
+                        .asRuntimeException();
+            }
+            return GetReanalysisResponse.newBuilder()
+                    .setReanalysis(ReanalysisMessages.reanalysis(reanalyses.find(request.getReanalysisId())))
+                    .build();
         }).onFailure().transform(GrpcErrors::toStatus);
     }
 }

@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * The analysis backlog as Prometheus gauges: {@code newsroom_ingest_backlog_articles}, the
  * articles accepted and not analysed yet (status ACCEPTED), and
- * {@code newsroom_ingest_backlog_oldest_age_seconds}, how long the oldest of them has waited.
+ * {@code newsroom_ingest_backlog_oldest_age_seconds}, how long the oldest of them has waited;
+ * beside them {@code newsroom_ingest_reanalysis_articles}, the articles of unfinished
+ * re-analyses not re-analysed yet, which wait behind the backlog and never hold back intake.
  *
  * <p>They are the signal to scale nlp-service on (docs/deploy.md): CPU says nlp-service is
  * busy, the backlog says whether it keeps up. The numbers come from one count over the
@@ -32,12 +34,15 @@ import org.jboss.logging.Logger;
 public class AnalysisBacklog {
 
     private static final Logger LOG = Logger.getLogger(AnalysisBacklog.class);
+    // Unfinished re-analyses are few rows: their counts are summed, not their items counted.
     private static final String QUERY = """
-            SELECT count(*), coalesce(extract(epoch FROM now() - min(accepted_at)), 0)
+            SELECT count(*), coalesce(extract(epoch FROM now() - min(accepted_at)), 0),
+                   (SELECT coalesce(sum(total_count - done_count - failed_count), 0)
+                    FROM reanalysis_job WHERE finished_at IS NULL)
             FROM article WHERE status = 'ACCEPTED'""";
 
     /** One reading of the backlog; NaN values when the database could not be asked. */
-    record Reading(double articles, double oldestAgeSeconds, long takenAtNanos) {
+    record Reading(double articles, double oldestAgeSeconds, double reanalysisArticles, long takenAtNanos) {
     }
 
     @Inject
@@ -59,6 +64,9 @@ public class AnalysisBacklog {
         Gauge.builder("newsroom.ingest.backlog.oldest.age", this, backlog -> backlog.current().oldestAgeSeconds())
                 .description("How long the oldest article not analysed yet has waited (0 when there is none)")
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("newsroom.ingest.reanalysis.articles", this, backlog -> backlog.current().reanalysisArticles())
+                .description("Articles of unfinished re-analyses not re-analysed yet (shared by all replicas)")
                 .register(registry);
     }
 
@@ -88,10 +96,10 @@ public class AnalysisBacklog {
              PreparedStatement statement = connection.prepareStatement(QUERY);
              ResultSet result = statement.executeQuery()) {
             result.next();
-            return new Reading(result.getLong(1), result.getDouble(2), now);
+            return new Reading(result.getLong(1), result.getDouble(2), result.getLong(3), now);
         } catch (SQLException e) {
             LOG.debugf(e, "Could not count the analysis backlog");
-            return new Reading(Double.NaN, Double.NaN, now);
+            return new Reading(Double.NaN, Double.NaN, Double.NaN, now);
         }
     }
 }

@@ -1,0 +1,136 @@
+package newsroom.ingest.analysis;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The articles of re-analyses waiting to be analysed again, kept in {@code reanalysis_item}
+ * (V12 migration) and claimed as {@link AnalysisQueue} claims fresh articles: a lease, so
+ * that a worker that dies loses nothing, and no lock held during an NLP call. An item
+ * leaves the queue only in a transaction that also counts it on its job: DONE in the one
+ * that writes the article's new analysis ({@link AnalysisWriter#rewrite}), FAILED in
+ * {@link #fail}. Whichever finishes a job's last pending item marks the job finished.
+ */
+@ApplicationScoped
+public class ReanalysisQueue {
+
+    private static final String CLAIM = """
+            SELECT job_id, article_id FROM reanalysis_item
+            WHERE state = 'PENDING' AND next_attempt_at <= now()
+              AND (claimed_until IS NULL OR claimed_until < now())
+            ORDER BY job_id, next_attempt_at, article_id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED""";
+
+    private static final String COUNT_DONE = "UPDATE reanalysis_job SET done_count = done_count + 1 WHERE id = :job";
+
+    private static final String COUNT_FAILED =
+            "UPDATE reanalysis_job SET failed_count = failed_count + 1 WHERE id = :job";
+
+    // Runs after the count above, which locked the job's row: a concurrent finisher of the job's
+    // other items either committed before (its item is seen finished here) or waits for this
+    // transaction and then sees this item finished. So the last one to finish always sees none pending.
+    private static final String FINISH_JOB = """
+            UPDATE reanalysis_job SET finished_at = now()
+            WHERE id = :job AND finished_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM reanalysis_item WHERE job_id = :job AND state = 'PENDING')""";
+
+    private final EntityManager entityManager;
+
+    public ReanalysisQueue(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Claims the pending article of the oldest re-analysis that has been due longest, if any. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Optional<ClaimedArticle> claimNext(Duration lease) {
+        List<?> due = entityManager.createNativeQuery(CLAIM).getResultList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] item = (Object[]) due.get(0);
+        long job = ((Number) item[0]).longValue();
+        long articleId = ((Number) item[1]).longValue();
+        entityManager.createNativeQuery("""
+                        UPDATE reanalysis_item SET claimed_until = now() + make_interval(secs => :lease),
+                                                   attempts = attempts + 1
+                        WHERE job_id = :job AND article_id = :article""")
+                .setParameter("lease", (double) lease.toMillis() / 1000)
+                .setParameter("job", job)
+                .setParameter("article", articleId)
+                .executeUpdate();
+        int attempts = ((Number) entityManager.createNativeQuery(
+                        "SELECT attempts FROM reanalysis_item WHERE job_id = :job AND article_id = :article")
+                .setParameter("job", job)
+                .setParameter("article", articleId)
+                .getSingleResult()).intValue();
+        Object[] article = (Object[]) entityManager.createQuery("""
+                        select a.cleanedText, a.publishedAt, a.language
+                        from StoredArticle a where a.id = :id""")
+                .setParameter("id", articleId)
+                .getSingleResult();
+        return Optional.of(new ClaimedArticle(articleId, (String) article[0], (Instant) article[1],
+                (String) article[2], attempts, job));
+    }
+
+    /**
+     * Counts the article re-analysed on its job, in the caller's transaction, which writes the
+     * new analysis.
+     *
+     * @throws ReanalysisAlreadyFinishedException when the item is no longer pending; the caller's
+     *     transaction must then roll back
+     */
+    @Transactional(TxType.MANDATORY)
+    public void markDone(ClaimedArticle article) {
+        int finished = entityManager.createNativeQuery("""
+                        UPDATE reanalysis_item SET state = 'DONE', claimed_until = NULL, last_error = NULL
+                        WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""")
+                .setParameter("job", article.reanalysisId())
+                .setParameter("article", article.id())
+                .executeUpdate();
+        if (finished == 0) {
+            throw new ReanalysisAlreadyFinishedException(article);
+        }
+        count(article.reanalysisId(), COUNT_DONE);
+    }
+
+    /** Gives the claim back; the item comes due again after {@code delay}. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void retryLater(ClaimedArticle article, Duration delay, String error) {
+        entityManager.createNativeQuery("""
+                        UPDATE reanalysis_item SET claimed_until = NULL, last_error = :error,
+                                                   next_attempt_at = now() + make_interval(secs => :delay)
+                        WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""")
+                .setParameter("error", error)
+                .setParameter("delay", (double) delay.toMillis() / 1000)
+                .setParameter("job", article.reanalysisId())
+                .setParameter("article", article.id())
+                .executeUpdate();
+    }
+
+    /** Gives up on re-analysing the article, with the reason; it keeps its old analysis. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void fail(ClaimedArticle article, String error) {
+        int failed = entityManager.createNativeQuery("""
+                        UPDATE reanalysis_item SET state = 'FAILED', claimed_until = NULL, last_error = :error
+                        WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""")
+                .setParameter("error", error)
+                .setParameter("job", article.reanalysisId())
+                .setParameter("article", article.id())
+                .executeUpdate();
+        if (failed == 1) {
+            count(article.reanalysisId(), COUNT_FAILED);
+        }
+    }
+
+    private void count(long job, String countStatement) {
+        entityManager.createNativeQuery(countStatement).setParameter("job", job).executeUpdate();
+        entityManager.createNativeQuery(FINISH_JOB).setParameter("job", job).executeUpdate();
+    }
+}
