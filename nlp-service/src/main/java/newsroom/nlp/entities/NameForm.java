@@ -97,9 +97,11 @@ record NameForm(List<String> words) {
         return new NameForm(words.subList(0, words.size() - 1));
     }
 
+    /** One letter apart, or one transliteration; short names are too often two names (Jan/Jon, Ian/Jan). */
     private static boolean firstNamesSpelledAlike(String a, String b) {
+        String key = Transliteration.givenNameKey(a);
         return a.length() >= 4 && b.length() >= 4 && editDistanceAtMostOne(a, b)
-                || Transliteration.givenNameKey(a).equals(Transliteration.givenNameKey(b));
+                || key.length() >= 4 && key.equals(Transliteration.givenNameKey(b));
     }
 
     /**

@@ -68,6 +68,7 @@ class NameClustererTest {
         assertFalse(NameForm.of("Sergey Lavrov").samePersonAs(NameForm.of("Sergei Ivanov")));
         assertTrue(NameForm.of("Anna Weber").samePersonAs(NameForm.of("Hanna Weber")));
         assertFalse(NameForm.of("Jan Novak").samePersonAs(NameForm.of("Jon Novak")));
+        assertFalse(NameForm.of("Ian Smith").samePersonAs(NameForm.of("Jan Smith")));
     }
 
     @Test
