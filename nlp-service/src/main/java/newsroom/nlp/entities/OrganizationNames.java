@@ -29,7 +29,11 @@ import newsroom.nlp.text.Token;
  *
  * <p>The pieces are joined only when the name covers at least one NER name
  * and is not already one: a name NER did not see at all stays unseen, and a
- * name NER tagged whole keeps its span and type. Refused: a complement that
+ * name NER tagged whole keeps its span and type, unless that type is PERSON
+ * ("Médecins Sans Frontières"). Before joining, an organisation NER ran
+ * together with the next at "and the" is split in two ("the Max Planck
+ * Institute for Human Development and the International Committee of the Red
+ * Cross"), when each part has a head. Refused: a complement that
  * is a person ("Ayesha Khan of the Norwegian Refugee Council" leaves the
  * person out, and "the Council of Sergey Lavrov" stops before him), a
  * complement after "and" that has a head or a name of its own ("Council of
@@ -71,7 +75,7 @@ public final class OrganizationNames {
     /** The names with every organisation NER split replaced by one ORGANIZATION mention, in text order. */
     public List<NameMention> join(List<NameMention> names, ParsedText parsed) {
         List<Token> tokens = parsed.tokens();
-        List<NameMention> result = new ArrayList<>(names);
+        List<NameMention> result = splitAtAndThe(names, parsed, tokens);
         int i = 0;
         while (i < tokens.size()) {
             int headLength = headLength(tokens, i);
@@ -126,17 +130,19 @@ public final class OrganizationNames {
         return refused ? last : end - 1;
     }
 
-    /** "University of California, Berkeley": a campus after a comma, a city and nothing more. */
+    /**
+     * "University of California, Berkeley": a campus, a city after a comma, ends the name of a
+     * university with a complement; "Harvard University, Cambridge" and "University of Oxford,
+     * England" are a place beside the name.
+     */
     private static int campusEnd(List<Token> tokens, int head, int last) {
         int comma = last + 1;
-        if (!UNIVERSITIES.contains(tokens.get(head).word()) || comma + 1 >= tokens.size()
+        if (!UNIVERSITIES.contains(tokens.get(head).word()) || last == head || comma + 1 >= tokens.size()
                 || !tokens.get(comma).word().equals(",") || !sameSentence(tokens, comma + 1, head)) {
             return last;
         }
         int end = endOfWords(tokens, comma + 1, head);
-        boolean campus = end > comma + 1 && allTagged(tokens, comma + 1, end, Set.of("CITY"))
-                && (end == tokens.size() || !tokens.get(end).word().equals(","));
-        return campus ? end - 1 : last;
+        return end > comma + 1 && allTagged(tokens, comma + 1, end, Set.of("CITY")) ? end - 1 : last;
     }
 
     /** A connector at {@code j}; "the" only after another ("of the"), "at" only in a university's name, before a place. */
@@ -146,17 +152,77 @@ public final class OrganizationNames {
     }
 
     /** Replaces the NER names inside tokens [first, last] by one ORGANIZATION mention, if NER split them. */
+    /**
+     * Replaces the NER names inside tokens [first, last] by one ORGANIZATION mention, if NER split
+     * them, or took the whole name for a person's ("Médecins Sans Frontières" PERSON).
+     */
     private static void joinIfSplit(List<NameMention> names, ParsedText parsed, List<Token> tokens, int first, int last) {
         int begin = tokens.get(first).begin();
         int end = tokens.get(last).end();
         List<NameMention> inside = names.stream().filter(n -> n.begin() < end && begin < n.end()).toList();
+        boolean whole = inside.size() == 1 && inside.get(0).begin() == begin && inside.get(0).end() == end;
         if (inside.isEmpty() || inside.stream().anyMatch(n -> n.begin() < begin || n.end() > end)
-                || inside.size() == 1 && inside.get(0).begin() == begin && inside.get(0).end() == end
-                || isCountry(tokens, first, last)) {
+                || whole && inside.get(0).type() != EntityType.PERSON || isCountry(tokens, first, last)) {
             return;
         }
         names.removeAll(inside);
         names.add(new NameMention(parsed.span(begin, end), begin, end, EntityType.ORGANIZATION));
+    }
+
+    /**
+     * NER's organisations with two names run together at "and the", each part with a head of its
+     * own ("the Max Planck Institute for Human Development and the International Committee of the
+     * Red Cross"), as two mentions; "and" alone may join one name ("Red Cross and Red Crescent
+     * Societies"), "and the" starts another.
+     */
+    private static List<NameMention> splitAtAndThe(List<NameMention> names, ParsedText parsed, List<Token> tokens) {
+        List<NameMention> result = new ArrayList<>();
+        for (NameMention name : names) {
+            int first = firstTokenAt(tokens, name.begin());
+            int split = -1;
+            for (int k = first + 1; name.type() == EntityType.ORGANIZATION && k + 2 < tokens.size()
+                    && tokens.get(k + 2).end() <= name.end(); k++) {
+                if (tokens.get(k).word().equals("and") && tokens.get(k + 1).word().equals("the")
+                        && hasHead(tokens, first, k) && hasHead(tokens, k + 2, lastTokenBefore(tokens, name.end()) + 1)) {
+                    split = k;
+                    break;
+                }
+            }
+            if (split < 0) {
+                result.add(name);
+                continue;
+            }
+            int firstEnd = tokens.get(split - 1).end();
+            int secondBegin = tokens.get(split + 2).begin();
+            result.add(new NameMention(parsed.span(name.begin(), firstEnd), name.begin(), firstEnd, name.type()));
+            result.add(new NameMention(parsed.span(secondBegin, name.end()), secondBegin, name.end(), name.type()));
+        }
+        return result;
+    }
+
+    private static int firstTokenAt(List<Token> tokens, int begin) {
+        int k = 0;
+        while (k < tokens.size() - 1 && tokens.get(k).end() <= begin) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int lastTokenBefore(List<Token> tokens, int end) {
+        int k = tokens.size() - 1;
+        while (k > 0 && tokens.get(k).begin() >= end) {
+            k--;
+        }
+        return k;
+    }
+
+    private static boolean hasHead(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (headLength(tokens, k) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Russian Federation": a nationality or country and "Federation" alone name a country. */

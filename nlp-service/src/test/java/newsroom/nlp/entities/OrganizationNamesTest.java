@@ -51,6 +51,13 @@ class OrganizationNamesTest {
         assertEquals(List.of("ORGANIZATION University of California , Berkeley"), joined(
                 "the/DT University/NNP of/IN California/NNP/california/STATE_OR_PROVINCE ,/, Berkeley/NNP/berkeley/CITY"
                         + " said/VBD ./."));
+        assertEquals(List.of("ORGANIZATION University of California , Berkeley"), joined(
+                "the/DT University/NNP/university/ORGANIZATION of/IN/of/ORGANIZATION California/NNP/california/ORGANIZATION"
+                        + " ,/, Berkeley/NNP/berkeley/CITY ,/, last/JJ/last/DATE month/NN/month/DATE ./."));
+        // A city beside a university without a complement is where it is, not a campus.
+        assertEquals(List.of("ORGANIZATION Harvard University", "GPE Cambridge"), joined(
+                "Harvard/NNP/harvard/ORGANIZATION University/NNP/university/ORGANIZATION ,/, Cambridge/NNP/cambridge/CITY"
+                        + " ,/, said/VBD ./."));
         assertEquals(List.of("ORGANIZATION University of Texas at Austin"), joined(
                 "the/DT University/NNP of/IN Texas/NNP/texas/STATE_OR_PROVINCE at/IN Austin/NNP/austin/CITY said/VBD ./."));
     }
@@ -70,6 +77,24 @@ class OrganizationNamesTest {
         assertEquals(List.of("ORGANIZATION Organisation for Security and Cooperation", "LOCATION Europe"), joined(
                 "the/DT Organisation/NNP/organisation/ORGANIZATION for/IN Security/NNP and/CC Cooperation/NNP"
                         + " in/IN Europe/NNP/europe/LOCATION ./."));
+    }
+
+    @Test
+    void aNamePersonTaggedWholeBecomesAnOrganizationAndTwoNamesRunTogetherAreSplit() {
+        assertEquals(List.of("ORGANIZATION Médecins Sans Frontières"), joined(
+                "Médecins/NNP/médecins/PERSON Sans/NNP/sans/PERSON Frontières/NNP/frontières/PERSON said/VBD ./."));
+        assertEquals(List.of("ORGANIZATION Max Planck Institute for Human Development",
+                "ORGANIZATION International Committee of the Red Cross"), joined(
+                "the/DT Max/NNP/max/ORGANIZATION Planck/NNP/planck/ORGANIZATION Institute/NNP/institute/ORGANIZATION"
+                        + " for/IN/for/ORGANIZATION Human/NNP/human/ORGANIZATION Development/NNP/development/ORGANIZATION"
+                        + " and/CC/and/ORGANIZATION the/DT/the/ORGANIZATION International/NNP/international/ORGANIZATION"
+                        + " Committee/NNP/committee/ORGANIZATION of/IN/of/ORGANIZATION the/DT/the/ORGANIZATION"
+                        + " Red/NNP/red/ORGANIZATION Cross/NNP/cross/ORGANIZATION ./."));
+        assertEquals(List.of("ORGANIZATION International Federation of Red Cross and Red Crescent Societies"), joined(
+                "the/DT International/NNP/international/ORGANIZATION Federation/NNP/federation/ORGANIZATION"
+                        + " of/IN/of/ORGANIZATION Red/NNP/red/ORGANIZATION Cross/NNP/cross/ORGANIZATION"
+                        + " and/CC/and/ORGANIZATION Red/NNP/red/ORGANIZATION Crescent/NNP/crescent/ORGANIZATION"
+                        + " Societies/NNPS/society/ORGANIZATION ./."));
     }
 
     @Test
