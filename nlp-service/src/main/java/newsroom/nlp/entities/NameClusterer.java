@@ -19,7 +19,8 @@ import java.util.List;
  * A surname alone in a transliteration of its own ("Zelenskiy") joins a person
  * only when no surname is spelled so and exactly one person's full name in the
  * document ends in a variant of it: that full name is the evidence, and with
- * two candidates there is none.
+ * two candidates there is none. With no full name, the evidence is the same
+ * title before both spellings ("President Zelensky", "President Zelenskiy").
  */
 public final class NameClusterer {
 
@@ -38,6 +39,9 @@ public final class NameClusterer {
             List<Cluster> candidates = clusters.stream().filter(c -> c.accepts(mention, form)).toList();
             if (candidates.isEmpty() && mention.type() == EntityType.PERSON && form.size() == 1) {
                 candidates = clusters.stream().filter(c -> c.hasSurnameVariant(form)).toList();
+                if (candidates.isEmpty() && !mention.title().isEmpty()) {
+                    candidates = clusters.stream().filter(c -> c.hasTitledSurnameVariant(form, mention.title())).toList();
+                }
                 if (candidates.size() > 1) {
                     candidates = List.of();
                 }
@@ -119,6 +123,12 @@ public final class NameClusterer {
         boolean hasSurnameVariant(NameForm surname) {
             return type == EntityType.PERSON
                     && forms.stream().anyMatch(f -> f.size() >= 2 && f.sameSurnameAs(surname));
+        }
+
+        /** A surname alone of this person, a transliteration of this one, had the same title. */
+        boolean hasTitledSurnameVariant(NameForm surname, String title) {
+            return type == EntityType.PERSON && mentions.stream().anyMatch(m -> m.title().equals(title)
+                    && NameForm.of(m.text()).size() == 1 && NameForm.of(m.text()).sameSurnameAs(surname));
         }
 
         boolean hasFirstName(String word) {

@@ -98,6 +98,14 @@ class NameClustererTest {
     }
 
     @Test
+    void theSameTitleBeforeTwoSpellingsIsEvidenceToo() {
+        List<NameMention> names = List.of(new NameMention("Zelensky", 10, 18, EntityType.PERSON, "president"),
+                new NameMention("Zelenskiy", 40, 49, EntityType.PERSON, "president"),
+                new NameMention("Zelenskyy", 70, 79, EntityType.PERSON, "prime minister"));
+        assertEquals(List.of(List.of("Zelensky", "Zelenskiy"), List.of("Zelenskyy")), texts(clusterer.cluster(names)));
+    }
+
+    @Test
     void surnameVariantsWithoutEvidenceOrOfTwoPeopleStaySeparate() {
         // No full name: two spellings alone are no evidence of one person.
         assertEquals(List.of(List.of("Zelensky"), List.of("Zelenskiy")),
