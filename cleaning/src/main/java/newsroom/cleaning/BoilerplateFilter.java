@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * Drops the lines of web boilerplate that survive text extraction (comment
- * forms, share and subscribe prompts, cookie notices, copyright lines, "Read
- * more" teasers, advertisement markers) and normalizes layout: line breaks to
- * {@code \n}, paragraphs separated by exactly one blank line, no trailing
- * spaces. A line is dropped only when it is boilerplate as a whole, so body
- * sentences that merely mention such words stay.
+ * forms, share prompts, copyright lines, "Read more" teasers, advertisement
+ * markers) and normalizes layout: line breaks to {@code \n}, paragraphs
+ * separated by exactly one blank line, no trailing spaces. A line is dropped
+ * only when it is boilerplate as a whole, so body sentences that merely
+ * mention such words stay. Cookie and consent banners and newsletter prompts
+ * are {@link ReaderPrompts}' to remove.
  */
 final class BoilerplateFilter {
 
@@ -24,8 +25,6 @@ final class BoilerplateFilter {
             Pattern.compile("(?i)(save my name, email,? and website in this browser.*)"),
             Pattern.compile("(?i)(share|share this|share on|tweet|email|print|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest)"
                     + "([\\s|,/]+(share|this|article|story|on|facebook|twitter|linkedin|whatsapp|email|print|telegram|reddit|pinterest|x))*[:.!]?"),
-            Pattern.compile("(?i)(subscribe|sign up)( now| today)?( to| for)? (our|the) (newsletter|daily|weekly).*"),
-            Pattern.compile("(?i)(this (site|website) uses cookies|we use cookies|accept (all )?cookies).*"),
             Pattern.compile("(?i)(copyright|\\(c\\)|©)\\s*(\\d{4})?.{0,120}(all rights reserved)?\\.?"),
             Pattern.compile("(?i)all rights reserved\\.?"),
             Pattern.compile("(?i)(related|read more|read also|also read|see also|more from)\\s*:.{0,200}"),
@@ -34,8 +33,6 @@ final class BoilerplateFilter {
                     + "|this (slideshow|video|content) requires javascript\\.?|tell us what you think\\W*)"),
             Pattern.compile("(?i)(follow us on|like us on) .{0,80}"),
             Pattern.compile("(?i)click here to .{0,120}"),
-            // Newsletter prompts: "Start your day with ... Sign up for the free daily newsletter."
-            Pattern.compile("(?i).{0,200}\\b(sign up|subscribe)( now| today)? (for|to)\\b.{0,60}\\bnewsletters?\\b.{0,100}"),
             Pattern.compile("(?i)(like|liked|enjoy|enjoyed) this (story|article)\\?.{0,80}"));
 
     /**
@@ -58,9 +55,11 @@ final class BoilerplateFilter {
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n?|\u2028|\u2029");
     private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n");
 
+    private final ReaderPrompts readerPrompts = new ReaderPrompts();
+
     String clean(String text) {
         String normalized = LINE_BREAK.matcher(text.replace('\u00A0', ' ')).replaceAll("\n");
-        List<String> paragraphs = new ArrayList<>();
+        List<List<String>> paragraphs = new ArrayList<>();
         for (String paragraph : BLANK_LINES.split(normalized)) {
             List<String> kept = new ArrayList<>();
             for (String line : paragraph.split("\n")) {
@@ -70,10 +69,10 @@ final class BoilerplateFilter {
                 }
             }
             if (!kept.isEmpty()) {
-                paragraphs.add(String.join("\n", kept));
+                paragraphs.add(kept);
             }
         }
-        return String.join("\n\n", paragraphs);
+        return String.join("\n\n", readerPrompts.remove(paragraphs).stream().map(p -> String.join("\n", p)).toList());
     }
 
     private static boolean isBoilerplate(String line) {

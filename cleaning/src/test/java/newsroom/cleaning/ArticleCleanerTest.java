@@ -2,8 +2,10 @@ package newsroom.cleaning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ArticleCleanerTest {
@@ -65,5 +67,66 @@ class ArticleCleanerTest {
         assertEquals("Ministers meet\n\nQureshi met Lavrov in Islamabad.\n\nThey discussed trade.", cleaned);
         assertFalse(cleaned.contains("secret"));
         assertTrue(cleaned.contains("Islamabad"));
+    }
+
+    @Test
+    void dropsConsentBannersAtTheStartAndNewsletterPromptsAtTheEnd() {
+        String text = "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.\n"
+                + "Accept all cookies\nReject all\nManage consent\n\n"
+                + "Pakistan and Russia discussed the peace process.\n\nThe talks continue on Friday.\n\n"
+                + "Sign up for our newsletter\n\nGet the best of Dawn delivered to your inbox.\n\n"
+                + "Subscribe to our daily briefing \u00bb\n\nOK";
+        assertEquals("Pakistan and Russia discussed the peace process.\n\nThe talks continue on Friday.",
+                cleaner.clean(text, ContentKind.PLAIN_TEXT));
+    }
+
+    @Test
+    void aNewsletterPromptTakesItsLeadInAlongAtTheEndOnly() {
+        String prompt = "There's plenty more where that came from. Sign up for The Water Coolest today to get the free"
+                + " daily newsletter delivered to your inbox daily.";
+        String body = "Taylor Swift might not perform her hits.\n\n" + prompt + "\n\nThe dispute goes on.";
+        assertEquals(body, cleaner.clean(body, ContentKind.PLAIN_TEXT));
+        assertEquals("Taylor Swift might not perform her hits.",
+                cleaner.clean("Taylor Swift might not perform her hits.\n\n" + prompt, ContentKind.PLAIN_TEXT));
+    }
+
+    @Test
+    void dropsAGdprNoticeWithItsButtonsAtTheEnd() {
+        String text = "The council met on Monday.\n\n"
+                + "Your privacy is important to us. We process personal data in line with the GDPR.\n"
+                + "We and our partners store and access personal data, like browsing data, to show personalised ads.\n"
+                + "Learn more\nI agree";
+        assertEquals("The council met on Monday.", cleaner.clean(text, ContentKind.PLAIN_TEXT));
+    }
+
+    @Test
+    void keepsAStoryAboutCookiesAndNewslettersAndButtonsWithoutABanner() {
+        String story = "The EU's cookie law requires sites to ask for consent before they use cookies.\n\n"
+                + "By continuing to ignore the rules, sites risk fines, the regulator said.\n\n"
+                + "Sign up for our newsletter. The regulator's own newsletter had 3,000 readers.\n\n"
+                + "Readers can sign up for the newsletter at the library.\n\nLearn more\n\nOK";
+        assertEquals(story, cleaner.clean(story, ContentKind.PLAIN_TEXT));
+    }
+
+    @Test
+    void promptRemovalIsIdempotent() {
+        String text = "OK\n\nWe use cookies.\n\nLearn more\n\nBody text.\n\nLearn more";
+        String once = cleaner.clean(text, ContentKind.PLAIN_TEXT);
+        assertEquals("Body text.\n\nLearn more", once);
+        assertEquals(once, cleaner.clean(once, ContentKind.PLAIN_TEXT));
+    }
+
+    @Test
+    void aLongPathologicalLineIsCleanedInLinearTime() {
+        // Openings and keywords over and over on one 360,000-character line, 60,000 button lines
+        // and 200,000 one-letter sentences: a backtracking pattern would take minutes here.
+        String banner = "By continuing " + "sign up to the cookie by continuing ".repeat(10_000) + "x";
+        String buttons = "OK\n".repeat(40_000) + "Body.\n" + "Learn more\n".repeat(20_000);
+        String sentences = "a. ".repeat(200_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertEquals("Body.", cleaner.clean(banner + "\n\nBody.", ContentKind.PLAIN_TEXT));
+            assertEquals(buttons.strip().length(), cleaner.clean(buttons, ContentKind.PLAIN_TEXT).length());
+            assertEquals(sentences.strip().length(), cleaner.clean(sentences, ContentKind.PLAIN_TEXT).length());
+        });
     }
 }

@@ -54,4 +54,15 @@ class EntityBuilderTest {
                 new NameMention("Sergey Lavrov", 30, 43, EntityType.PERSON), new NameMention("Sergey Lavrov", 50, 63, EntityType.PERSON));
         assertEquals("Sergey Lavrov", EntityBuilder.canonicalName(names));
     }
+
+    @Test
+    void aCompanyIsNamedByItsFullForm() {
+        List<NameMention> names = List.of(
+                new NameMention("Apple", 0, 5, EntityType.ORGANIZATION), new NameMention("Apple Inc.", 10, 20, EntityType.ORGANIZATION),
+                new NameMention("Apple", 30, 35, EntityType.ORGANIZATION));
+        List<DocumentEntity> entities = new EntityBuilder().build(names, 40);
+        assertEquals(1, entities.size());
+        assertEquals("Apple Inc.", entities.get(0).name());
+        assertEquals(List.of("Apple"), entities.get(0).aliases());
+    }
 }
