@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.quotes.AttributionCandidates;
 import java.util.Set;
+import newsroom.nlp.quotes.AttributionCandidates;
 
 /** Stage 6: quotations and reported clauses that may be someone's words ({@link AttributionCandidates}). */
 final class AttributionCandidateStage implements Stage {

@@ -1,9 +1,9 @@
 package newsroom.nlp.pipeline;
 
+import java.util.Set;
 import newsroom.cleaning.ArticleCleaner;
 import newsroom.cleaning.ContentKind;
 import newsroom.nlp.v1.Document;
-import java.util.Set;
 
 /** Stage 1: HTML to text, web boilerplate dropped ({@link ArticleCleaner}); refuses a document with nothing left. */
 final class CleaningStage implements Stage {

@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.quotes.SpeakerCoreference;
 import java.util.Set;
+import newsroom.nlp.quotes.SpeakerCoreference;
 
 /** Stage 9: which entity each speaker reference is: names, "he", "the minister", "the company" ({@link SpeakerCoreference}). */
 final class CoreferenceStage implements Stage {

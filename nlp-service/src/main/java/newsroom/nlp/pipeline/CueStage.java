@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.quotes.CueFinder;
 import java.util.Set;
+import newsroom.nlp.quotes.CueFinder;
 
 /** Stage 7: what attributes each candidate: a speech verb, "according to", a colon, a signature ({@link CueFinder}). */
 final class CueStage implements Stage {

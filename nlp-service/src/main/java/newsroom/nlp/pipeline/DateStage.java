@@ -1,8 +1,8 @@
 package newsroom.nlp.pipeline;
 
+import java.util.Set;
 import newsroom.nlp.time.TemporalExpressionExtractor;
 import newsroom.nlp.time.WeekdayTenseResolver;
-import java.util.Set;
 
 /** Stage 12: SUTime's dates, resolved against the publication date; bare weekdays dated by the tense of their clause ({@link WeekdayTenseResolver}). */
 final class DateStage implements Stage {

@@ -1,8 +1,8 @@
 package newsroom.nlp.pipeline;
 
 import java.util.Optional;
-import newsroom.nlp.tone.LexiconSentiment;
 import java.util.Set;
+import newsroom.nlp.tone.LexiconSentiment;
 
 /** Stage 15: the tone of the whole document, from a news lexicon with negation and intensifiers ({@link LexiconSentiment}). */
 final class DocumentToneStage implements Stage {

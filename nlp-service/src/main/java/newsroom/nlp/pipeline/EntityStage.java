@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.entities.EntityBuilder;
 import java.util.Set;
+import newsroom.nlp.entities.EntityBuilder;
 
 /** Stage 5: names grouped into one entity per real-world person, organization or place, ranked by salience ({@link EntityBuilder}). */
 final class EntityStage implements Stage {

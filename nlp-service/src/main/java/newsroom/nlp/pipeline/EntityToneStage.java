@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.tone.EntitySentiment;
 import java.util.Set;
+import newsroom.nlp.tone.EntitySentiment;
 
 /** Stage 11: the tone of the sentences that mention each entity ({@link EntitySentiment}). */
 final class EntityToneStage implements Stage {

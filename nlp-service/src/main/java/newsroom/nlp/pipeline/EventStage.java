@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.events.EventExtractor;
 import java.util.Set;
+import newsroom.nlp.events.EventExtractor;
 
 /** Stage 13: who met, visited, discussed, agreed, criticised or announced what, with whom, where and when ({@link EventExtractor}). */
 final class EventStage implements Stage {

@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.phrases.KeyPhraseExtractor;
 import java.util.Set;
+import newsroom.nlp.phrases.KeyPhraseExtractor;
 
 /** Stage 14: adjective* noun+ phrases ranked by frequency, position and length ({@link KeyPhraseExtractor}). */
 final class KeyPhraseStage implements Stage {

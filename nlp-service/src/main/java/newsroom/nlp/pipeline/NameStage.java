@@ -1,12 +1,24 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.entities.SurnameMentions;
+import java.util.List;
 import java.util.Set;
+import newsroom.nlp.entities.NameMention;
+import newsroom.nlp.entities.NameTitles;
+import newsroom.nlp.entities.OrganizationNames;
+import newsroom.nlp.entities.SurnameMentions;
+import newsroom.nlp.text.ParsedText;
 
-/** Stage 4: NER's names plus the surname-only mentions it missed ({@link SurnameMentions}). */
+/**
+ * Stage 4: the names of the document: NER's names, the surname-only mentions
+ * it missed ({@link SurnameMentions}), organisation names it split into pieces
+ * joined again ({@link OrganizationNames}), and the title before each name
+ * ({@link NameTitles}), which entity grouping takes as evidence.
+ */
 final class NameStage implements Stage {
 
     private final SurnameMentions surnames = new SurnameMentions();
+    private final OrganizationNames organizations = new OrganizationNames();
+    private final NameTitles titles = new NameTitles();
 
     @Override
     public String name() {
@@ -25,6 +37,8 @@ final class NameStage implements Stage {
 
     @Override
     public void run(DocumentLayers document) {
-        document.set(Layers.NAMES, surnames.addTo(document.get(Layers.NER_NAMES), document.get(Layers.PARSE).tokens()));
+        ParsedText parsed = document.get(Layers.PARSE);
+        List<NameMention> names = surnames.addTo(document.get(Layers.NER_NAMES), parsed.tokens());
+        document.set(Layers.NAMES, titles.addTo(organizations.join(names, parsed), parsed.tokens()));
     }
 }

@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.text.QuoteFinder;
 import java.util.Set;
+import newsroom.nlp.text.QuoteFinder;
 
 /** Stage 3: the text between quotation marks ({@link QuoteFinder}), which later stages treat as someone's words. */
 final class QuotationStage implements Stage {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import newsroom.nlp.entities.EntityMention;
 import newsroom.nlp.entities.RolePhraseLinker;
 import newsroom.nlp.quotes.AttributedQuote;
-import java.util.Set;
 
 /** Stage 10: the speakers' pronouns and role phrases as mentions of their entities, then free role phrases ("the Russian foreign minister") joined to the person they describe ({@link RolePhraseLinker}). After coreference: its pronouns tell a person's gender, and the role subjects it resolved are not linked twice. */
 final class RolePhraseStage implements Stage {

@@ -1,7 +1,7 @@
 package newsroom.nlp.pipeline;
 
-import newsroom.nlp.quotes.SpeakerFinder;
 import java.util.Set;
+import newsroom.nlp.quotes.SpeakerFinder;
 
 /** Stage 8: from each cue to the words naming the speaker, a verb's subject above all ({@link SpeakerFinder}). */
 final class SpeakerStage implements Stage {

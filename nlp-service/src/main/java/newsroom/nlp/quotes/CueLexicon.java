@@ -1,6 +1,14 @@
 package newsroom.nlp.quotes;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import newsroom.nlp.text.Sentence;
 import newsroom.nlp.text.Token;
@@ -25,6 +33,46 @@ final class CueLexicon {
     /** Cues whose object is the one spoken to ("told CNBC"), never the speaker. */
     private static final Set<String> LISTENER_CUES = Set.of("tell", "ask", "inform", "urge", "warn", "remind",
             "answer", "email", "text", "call");
+
+    private static final String REPORTING_VERBS = "reporting-verbs.tsv";
+
+    /** Reporting verb lemma to the relations through which it reports (see reporting-verbs.tsv). */
+    private final Map<String, Set<String>> reporting;
+
+    CueLexicon() {
+        this.reporting = readReportingVerbs();
+    }
+
+    private static Map<String, Set<String>> readReportingVerbs() {
+        Map<String, Set<String>> verbs = new HashMap<>();
+        try (InputStream in = CueLexicon.class.getResourceAsStream(REPORTING_VERBS)) {
+            if (in == null) {
+                throw new IllegalStateException(REPORTING_VERBS + " is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                verbs.put(columns[0], Set.of(columns[1].split(",")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(verbs);
+    }
+
+    /**
+     * Whether a verb reports speech through a dependent of this relation
+     * ("ccomp": "said [that ...]"), or, for "parataxis:head", through the
+     * clause it interrupts ("[...], he said").
+     */
+    boolean reportsThrough(Token verb, String relation) {
+        Set<String> relations = reporting.get(verb.key());
+        return relations != null && relations.contains(relation);
+    }
 
     /** A verb that attributes a quotation, "put it" ("as Tom Ridge put it: “…”") or "shot back". */
     boolean isQuoteCue(Token t, Sentence sentence, List<Token> tokens) {

@@ -41,6 +41,19 @@ import newsroom.nlp.text.Token;
 public final class SpeakerCoreference {
 
     private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
+    /** What a noun phrase holds besides its head, for the words of a speaker no entity holds. */
+    private static final Set<String> NOUN_PHRASE_PARTS = Set.of("det", "amod", "compound", "nummod", "case", "flat",
+            "nmod", "conj", "cc", "advmod");
+    private static final int NOUN_PHRASE_WORDS = 20;
+    /** Nouns that stand for an organization named before ("the company said"), never for a person. */
+    private static final Set<String> ORGANIZATION_NOUNS = Set.of("company", "firm", "newspaper", "paper", "daily",
+            "group", "campaign", "agency", "ministry", "department", "committee", "organization", "organisation",
+            "bank", "network", "union", "party", "administration", "court", "council", "board", "commission",
+            "office", "institute", "university", "foundation", "association", "publication", "magazine", "station",
+            "channel", "outlet", "team", "club", "corporation", "airline", "retailer", "insurer", "lender",
+            "manufacturer", "maker", "carrier", "regulator", "watchdog", "charity", "coalition", "alliance");
+    /** How many sentences back "it" or "the company" looks for the organization. */
+    private static final int ORGANIZATION_REACH = 3;
 
     public List<AttributedQuote> resolve(QuoteContext context, List<AttributionCandidate> candidates,
             List<SpeakerReference> references) {
@@ -152,6 +165,11 @@ public final class SpeakerCoreference {
                 if (entity == null && subject.tag().startsWith("NNP") && !context.isPlural(sentence, subject)) {
                     return new Speaker(null, properNoun(sentence, subject), cue, null);
                 }
+                if (entity == null && subject.isNoun()) {
+                    // "Fellow Republicans said", "a federal judge ruled": no single entity, but the
+                    // reader still learns who it was.
+                    return new Speaker(null, nounPhrase(sentence, subject), cue, null);
+                }
                 Token written = subjectReference.written();
                 EntityMention mention = written != subject
                         ? new EntityMention(written.word(), written.begin(), written.end(), MentionKind.PRONOMINAL)
@@ -192,9 +210,15 @@ public final class SpeakerCoreference {
                 }
                 return salientPerson != null ? salientPerson : nearestPersonBefore(subject.index());
             }
+            if (subject.tag().startsWith("PRP") && subject.word().equalsIgnoreCase("it")) {
+                return organizationBefore(subject); // "the ministry ... it said"
+            }
             DocumentEntity speaksFor = nameModifying(sentence, subject);
             if (speaksFor != null) {
                 return speaksFor;
+            }
+            if (subject.isNoun() && ORGANIZATION_NOUNS.contains(subject.key())) {
+                return organizationBefore(subject); // "the company said" is the company named before
             }
             if (subject.isNoun()) {
                 return byRole(roleWords(sentence, subject), position, subject.ner().equals("TITLE"));
@@ -218,6 +242,22 @@ public final class SpeakerCoreference {
                     if (named != null && (named.type() == EntityType.PERSON || named.type() == EntityType.ORGANIZATION)) {
                         return named;
                     }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The organization an "it" or "the company" refers to: the one named
+         * last before it, in its sentence or the few before; none when no
+         * organization is named that close.
+         */
+        private DocumentEntity organizationBefore(Token reference) {
+            int firstSentence = Math.max(0, reference.sentence() - ORGANIZATION_REACH);
+            for (int i = reference.index() - 1; i >= 0 && tokens.get(i).sentence() >= firstSentence; i--) {
+                DocumentEntity entity = context.nameEntity(i);
+                if (entity != null && entity.type() == EntityType.ORGANIZATION) {
+                    return entity;
                 }
             }
             return null;
@@ -286,6 +326,34 @@ public final class SpeakerCoreference {
                 }
             }
             return context.parsed.span(tokens.get(first).begin(), head.end());
+        }
+
+        /**
+         * The words of a common-noun subject: its head with the determiners,
+         * modifiers, possessors and "of" phrases before and right after it,
+         * as one stretch of text ("Several former RT journalists", "lawyers for
+         * both Donald and Ivana Trump"); relative clauses and appositions left out.
+         */
+        private String nounPhrase(Sentence sentence, Token head) {
+            int first = head.index();
+            int last = head.index();
+            java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>(List.of(head.index()));
+            int visited = 0;
+            while (!stack.isEmpty() && visited++ < NOUN_PHRASE_WORDS) {
+                int at = stack.pop();
+                for (Dependency d : sentence.dependentsOf(at)) {
+                    String relation = d.relation();
+                    if (NOUN_PHRASE_PARTS.contains(relation.split(":")[0]) || relation.equals("nmod:poss")) {
+                        first = Math.min(first, d.dependent());
+                        last = Math.max(last, d.dependent());
+                        stack.push(d.dependent());
+                    }
+                }
+            }
+            while (last > first && tokens.get(last).isPunctuation()) {
+                last--;
+            }
+            return context.parsed.span(tokens.get(first).begin(), tokens.get(last).end());
         }
 
         /** The subject as a mention of its speaker when it is a pronoun or a role phrase, not a name. */

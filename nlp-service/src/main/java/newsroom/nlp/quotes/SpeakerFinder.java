@@ -166,10 +166,13 @@ public final class SpeakerFinder {
         return context.isSpeakerName(before) ? before : subject;
     }
 
-    /** "Stevie Wonder, who joked": a relative pronoun subject stands for the noun its clause modifies. */
+    /**
+     * "Stevie Wonder, who joked", "the report, which found": a relative
+     * pronoun subject stands for the noun its clause modifies.
+     */
     private static Token antecedentOfRelative(QuoteContext context, Sentence sentence, Token subject) {
-        if (!subject.word().equalsIgnoreCase("who")) {
-            return subject; // "which" and "that" stand for things: "the caption which reads"
+        if (!subject.word().equalsIgnoreCase("who") && !subject.word().equalsIgnoreCase("which")) {
+            return subject;
         }
         Dependency clause = sentence.headOf(subject.index());
         if (clause == null || clause.governor() < 0) {
