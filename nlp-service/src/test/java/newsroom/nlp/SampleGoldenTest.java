@@ -24,6 +24,7 @@ import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Event;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.NlpServiceGrpc;
+import newsroom.nlp.v1.AttributionForm;
 import newsroom.nlp.v1.Quote;
 import newsroom.nlp.v1.TemporalExpression;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,12 +110,10 @@ class SampleGoldenTest {
     }
 
     @Test
-    void theTenDirectQuotesHaveTheRightSpeakers() {
+    void theDirectQuotesHaveTheRightSpeakers() {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("practically everything", QURESHI);
         expected.put("We are keen to build a strong, multi-dimensional relationship with Russia", QURESHI);
         expected.put("We feel Russia is a factor of stability in the region and global stage", QURESHI);
-        expected.put("sky is the limit", QURESHI);
         expected.put("We feel that within our framework, there are opportunities for interaction and we feel we can help each other", QURESHI);
         expected.put("We have discussed the fragility of our border with India, discussed Kashmir, and shared the positive development of ceasefire reaffirmation", QURESHI);
         expected.put("We have high-level commitments and dialogue", LAVROV);
@@ -123,21 +122,57 @@ class SampleGoldenTest {
         expected.put("We stand ready to deepen relations with Pakistan", LAVROV);
 
         Map<String, String> attributed = new LinkedHashMap<>();
-        for (Quote q : analysis.getQuotesList()) {
-            if (!q.getSpeaker().isEmpty()) {
+        for (Quote q : quotes(AttributionForm.DIRECT)) {
+            if (!q.getSpeakerEntityId().isEmpty()) {
                 attributed.put(withoutTrailingPunctuation(q.getText()), q.getSpeaker());
                 assertEquals(q.getSpeaker(), entityById(q.getSpeakerEntityId()).getName());
-            } else {
-                assertEquals("", q.getSpeakerEntityId());
             }
         }
         assertEquals(expected, attributed);
 
         Quote unattributed = quoteStarting("build a strong, multi-dimensional relationship that is based on trust");
-        assertEquals("", unattributed.getSpeaker(), "\"both countries vowed\" has no single speaker");
+        assertEquals("", unattributed.getSpeakerEntityId(), "\"both countries vowed\" has no single speaker");
+        assertEquals("both countries", unattributed.getSpeaker(), "but the reader learns who vowed");
         assertEquals("remark", quoteStarting("We stand ready").getCue());
-        assertEquals("add", quoteStarting("sky is the limit").getCue());
         assertEquals("", quoteStarting("Russia stands ready").getCue(), "it continues the previous quote");
+    }
+
+    @Test
+    void partialQuotesAreMixedAttributionsOfTheirWholeClause() {
+        Quote talks = quoteStarting("the talks with his Russian counterpart had been very productive");
+        assertEquals(AttributionForm.MIXED, talks.getForm());
+        assertTrue(talks.getText().endsWith("covered \u201cpractically everything.\u201d"), talks.getText());
+        assertEquals(QURESHI, talks.getSpeaker());
+        assertEquals("say", talks.getCue());
+        Quote sky = quoteStarting("In strengthening ties, the \u201csky is the limit");
+        assertEquals(AttributionForm.MIXED, sky.getForm());
+        assertEquals(QURESHI, sky.getSpeaker());
+        assertEquals("add", sky.getCue());
+        assertTrue(quotes(AttributionForm.DIRECT).stream().noneMatch(q -> q.getText().startsWith("practically")),
+                "the partial quote is part of its clause, not a quote of its own");
+    }
+
+    @Test
+    void qureshisAndLavrovsReportedStatementsAreTheirs() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("it will be approached with a new mindset", QURESHI);
+        expected.put("Pakistan intends to build a relationship of trust with Russia", QURESHI);
+        expected.put("his talks with the Russian diplomat covered cooperation in defence and counter-terror, "
+                + "as well as the Afghan peace process", QURESHI);
+        expected.put("the ministers discussed the European troika, as well as the possibility of a Moscow format meeting",
+                QURESHI);
+        expected.put("relations between Pakistan and Russia are mutually beneficial", LAVROV);
+        expected.put("he is satisfied by the increase in mutual trade", LAVROV);
+        Map<String, String> reported = new LinkedHashMap<>();
+        for (Quote q : quotes(AttributionForm.INDIRECT)) {
+            if (expected.containsKey(q.getText())) {
+                reported.put(q.getText(), q.getSpeaker());
+                assertEquals(q.getSpeaker(), entityById(q.getSpeakerEntityId()).getName());
+            }
+        }
+        assertEquals(expected, reported);
+        assertTrue(quoteStarting("both countries should further play their roles").getSpeaker().equals(LAVROV),
+                "\"He said that both countries should ...\" is Lavrov's");
     }
 
     @Test
@@ -267,6 +302,10 @@ class SampleGoldenTest {
     private Event event(Event.Type type, String trigger) {
         return analysis.getEventsList().stream().filter(e -> e.getType() == type && e.getTrigger().equals(trigger))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + type + " event " + trigger));
+    }
+
+    private List<Quote> quotes(AttributionForm form) {
+        return analysis.getQuotesList().stream().filter(q -> q.getForm() == form).toList();
     }
 
     private Quote quoteStarting(String start) {

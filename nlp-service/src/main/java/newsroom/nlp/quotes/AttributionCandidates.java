@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import newsroom.nlp.text.ParsedText;
 import newsroom.nlp.text.QuoteSpan;
+import newsroom.nlp.text.Token;
 
 /**
  * The candidate stage: every stretch of text that may be someone's words.
@@ -17,14 +18,16 @@ import newsroom.nlp.text.QuoteSpan;
  */
 public final class AttributionCandidates {
 
+    private final CueLexicon lexicon;
     private final ReportedSpeechFinder reported;
 
     public AttributionCandidates() {
-        this(new ReportedSpeechFinder(new CueLexicon()));
+        this(new CueLexicon());
     }
 
-    AttributionCandidates(ReportedSpeechFinder reported) {
-        this.reported = reported;
+    AttributionCandidates(CueLexicon lexicon) {
+        this.lexicon = lexicon;
+        this.reported = new ReportedSpeechFinder(lexicon);
     }
 
     public List<AttributionCandidate> find(QuoteContext context) {
@@ -45,9 +48,15 @@ public final class AttributionCandidates {
                 continue; // "He said: “…”": the quotation is the attribution, with its own offsets
             }
             for (QuoteSpan quote : inside) {
-                absorbed[quotes.indexOf(quote)] = true;
-                begin = Math.min(begin, quote.begin());
-                end = Math.max(end, quote.end());
+                // "footage shows X saying “…”": the quotation is X's, with a cue of its own inside the
+                // clause, and stays an attribution of its own beside the clause that reports it.
+                Token own = CueFinder.governingCue(context, lexicon, context.inside(quote));
+                if (own == null || own.equals(clause.reportingWord()) || own.begin() < clause.begin()
+                        || own.end() > clause.end()) {
+                    absorbed[quotes.indexOf(quote)] = true;
+                }
+                begin = Math.min(begin, quote.outerBegin());
+                end = Math.max(end, quote.outerEnd());
             }
             candidates.add(new AttributionCandidate(begin, end, inside.isEmpty() ? QuoteForm.INDIRECT : QuoteForm.MIXED,
                     inside, clause.reportingWord()));

@@ -75,6 +75,38 @@ public final class CueFinder {
         return cues;
     }
 
+    /**
+     * The speech verb a quote's words hang from in the parse (“…,” X
+     * said; footage of X saying, “…” when Y blasted him): the nearest cue
+     * up the tree from any quoted word, which beats a cue that is merely
+     * closer in the text. Null when no quoted word hangs from one.
+     */
+    static Token governingCue(QuoteContext context, CueLexicon lexicon, List<Token> inside) {
+        Token best = null;
+        int bestSteps = Integer.MAX_VALUE;
+        for (Token word : inside) {
+            if (word.isPunctuation()) {
+                continue; // a quotation mark can hang from the sentence before the quote
+            }
+            Sentence sentence = context.sentence(word.sentence());
+            int at = word.index();
+            for (int steps = 1; steps < bestSteps && steps <= GOVERNING_STEPS; steps++) {
+                Dependency head = sentence.headOf(at);
+                if (head == null || head.governor() < 0) {
+                    break;
+                }
+                at = head.governor();
+                Token t = context.tokens.get(at);
+                if (!context.insideAnyQuote(t) && lexicon.isQuoteCue(t, context.sentence(t.sentence()), context.tokens)) {
+                    best = t;
+                    bestSteps = steps;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
     private final class Run {
         final QuoteContext context;
         final List<Token> tokens;
@@ -88,7 +120,7 @@ public final class CueFinder {
 
         Cue reportingCue(AttributionCandidate candidate) {
             Token word = candidate.reportingWord();
-            if (word.key().equals("according")) {
+            if (AccordingToPhrase.startsAt(tokens, word)) {
                 Token source = AccordingToPhrase.source(context, word);
                 return new Cue.AccordingTo(word, source);
             }
@@ -176,36 +208,8 @@ public final class CueFinder {
             return best;
         }
 
-        /**
-         * The speech verb the quote's words hang from in the parse (“…,” X
-         * said; footage of X saying, “…” when Y blasted him): the nearest cue
-         * up the tree from any quoted word, which beats a cue that is merely
-         * closer in the text.
-         */
         Token governingCue(List<Token> inside) {
-            Token best = null;
-            int bestSteps = Integer.MAX_VALUE;
-            for (Token word : inside) {
-                if (word.isPunctuation()) {
-                    continue; // a quotation mark can hang from the sentence before the quote
-                }
-                Sentence sentence = context.sentence(word.sentence());
-                int at = word.index();
-                for (int steps = 1; steps < bestSteps && steps <= GOVERNING_STEPS; steps++) {
-                    Dependency head = sentence.headOf(at);
-                    if (head == null || head.governor() < 0) {
-                        break;
-                    }
-                    at = head.governor();
-                    Token t = tokens.get(at);
-                    if (!context.insideAnyQuote(t) && isCue(t)) {
-                        best = t;
-                        bestSteps = steps;
-                        break;
-                    }
-                }
-            }
-            return best;
+            return CueFinder.governingCue(context, lexicon, inside);
         }
 
         /** A speech verb, "put it" ("as Tom Ridge put it: “…”") or "shot back". */

@@ -74,6 +74,11 @@ final class CueLexicon {
         return relations != null && relations.contains(relation);
     }
 
+    /** A verb of speaking ("add", "note", "explain"), as opposed to one of thinking or wanting. */
+    boolean isSpeechVerb(Token verb) {
+        return QUOTE_CUES.contains(verb.key());
+    }
+
     /** A verb that attributes a quotation, "put it" ("as Tom Ridge put it: “…”") or "shot back". */
     boolean isQuoteCue(Token t, Sentence sentence, List<Token> tokens) {
         if (!t.isVerb()) {

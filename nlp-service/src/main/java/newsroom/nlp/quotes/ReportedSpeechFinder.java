@@ -44,8 +44,7 @@ final class ReportedSpeechFinder {
             if (context.insideAnyQuote(t)) {
                 continue; // the speaker's own words report nothing of the article's
             }
-            if (t.word().equalsIgnoreCase("according") && t.index() + 1 < tokens.size()
-                    && tokens.get(t.index() + 1).word().equalsIgnoreCase("to")) {
+            if (AccordingToPhrase.startsAt(tokens, t)) {
                 accordingTo(context, sentence, t, clauses);
                 continue;
             }
@@ -53,39 +52,56 @@ final class ReportedSpeechFinder {
                 continue;
             }
             for (Dependency d : sentence.dependentsOf(t.index())) {
-                if (lexicon.reportsThrough(t, d.relation())) {
-                    add(context, sentence, subtree(sentence, d.dependent(), -1), t, clauses);
+                if (lexicon.reportsThrough(t, d.relation()) && !reportsOnItsBehalf(context, sentence, d.dependent())) {
+                    add(context, sentence, content(context, sentence, d.dependent(), -1), t, clauses);
                 }
             }
             Dependency head = sentence.headOf(t.index());
             if (head != null && head.governor() >= 0 && head.relation().equals("parataxis")
                     && lexicon.reportsThrough(t, "parataxis:head")) {
-                add(context, sentence, subtree(sentence, head.governor(), t.index()), t, clauses);
+                add(context, sentence, content(context, sentence, head.governor(), t.index()), t, clauses);
             }
         }
     }
 
+    /**
+     * "He said, adding that ...": a complement that is a speech verb's
+     * participle without a subject of its own carries on its head's report;
+     * its own content is the attribution, not the whole "adding that ..." clause.
+     */
+    private boolean reportsOnItsBehalf(QuoteContext context, Sentence sentence, int complement) {
+        Token head = context.tokens.get(complement);
+        return head.tag().equals("VBG") && lexicon.isSpeechVerb(head)
+                && sentence.dependentsOf(complement).stream().noneMatch(d -> d.relation().startsWith("nsubj"));
+    }
+
     /** "According to officials, the talks will resume": the clause the phrase modifies, without it. */
     private void accordingTo(QuoteContext context, Sentence sentence, Token according, List<ReportedClause> clauses) {
-        Dependency source = sentence.headOf(according.index());
-        if (source == null || source.governor() < 0 || !source.relation().equals("case")) {
+        Dependency source = AccordingToPhrase.sourceEdge(sentence, according);
+        if (source == null) {
             return;
         }
         Dependency clause = sentence.headOf(source.governor());
         if (clause == null || clause.governor() < 0) {
             return;
         }
-        add(context, sentence, subtree(sentence, clause.governor(), source.governor()), according, clauses);
+        add(context, sentence, content(context, sentence, clause.governor(), source.governor()), according, clauses);
     }
 
-    /** The tokens under {@code root} in the sentence, without the subtree of {@code excluded} (-1: none). */
-    private static BitSet subtree(Sentence sentence, int root, int excluded) {
+    /**
+     * The words under {@code root} in the sentence, without the subtree of
+     * {@code excluded} (-1: none) and without a speech verb's participle that
+     * carries the report on ("the plan was sound, [adding that ...]"), which
+     * is an attribution of its own.
+     */
+    private BitSet content(QuoteContext context, Sentence sentence, int root, int excluded) {
         BitSet words = new BitSet();
         int first = sentence.tokens().get(0).index();
         List<Integer> stack = new ArrayList<>(List.of(root));
         while (!stack.isEmpty()) {
             int at = stack.remove(stack.size() - 1);
-            if (at == excluded || !sentence.contains(at) || words.get(at - first)) {
+            if (at == excluded || !sentence.contains(at) || words.get(at - first)
+                    || at != root && reportsOnItsBehalf(context, sentence, at)) {
                 continue;
             }
             words.set(at - first);
@@ -113,9 +129,10 @@ final class ReportedSpeechFinder {
         clauses.add(new ReportedClause(tokens.get(first).begin(), tokens.get(last).end(), reporting));
     }
 
-    /** A leading "that", a comma or a dash is not part of what was said. */
+    /** A leading "that", "and", a comma or a dash is not part of what was said. */
     private static boolean skippedAtStart(Token t) {
-        return t.isPunctuation() && !isQuotationMark(t) || t.word().equalsIgnoreCase("that") && t.tag().equals("IN");
+        return t.isPunctuation() && !isQuotationMark(t) || t.word().equalsIgnoreCase("that") && t.tag().equals("IN")
+                || t.tag().equals("CC");
     }
 
     private static boolean skippedAtEnd(Token t, QuoteContext context) {

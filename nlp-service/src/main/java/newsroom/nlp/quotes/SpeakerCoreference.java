@@ -43,7 +43,7 @@ public final class SpeakerCoreference {
     private static final Set<String> SINGULAR_PRONOUNS = Set.of("he", "she", "i");
     /** What a noun phrase holds besides its head, for the words of a speaker no entity holds. */
     private static final Set<String> NOUN_PHRASE_PARTS = Set.of("det", "amod", "compound", "nummod", "case", "flat",
-            "nmod", "conj", "cc", "advmod");
+            "nmod", "conj", "cc", "advmod", "appos");
     private static final int NOUN_PHRASE_WORDS = 20;
     /** Nouns that stand for an organization named before ("the company said"), never for a person. */
     private static final Set<String> ORGANIZATION_NOUNS = Set.of("company", "firm", "newspaper", "paper", "daily",

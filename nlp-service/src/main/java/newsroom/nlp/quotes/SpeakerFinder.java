@@ -65,7 +65,7 @@ public final class SpeakerFinder {
     private SpeakerReference subject(QuoteContext context, Cue.SpeechVerb cue) {
         Token verb = cue.verb();
         Sentence sentence = context.sentence(verb.sentence());
-        Token subject = context.subjectOf(sentence, verb.index());
+        Token subject = context.subjectOf(sentence, reportingVerbAbove(context, sentence, verb).index());
         if (subject == null) {
             subject = subjectWithoutNsubj(context, sentence, verb);
         }
@@ -82,6 +82,33 @@ public final class SpeakerFinder {
         }
         subject = nameBeforeParentheses(context, sentence, subject);
         return new SpeakerReference.Subject(cue, antecedentOfRelative(context, sentence, subject), subject);
+    }
+
+    /**
+     * "X said the plan was sound, adding that ...": a speech verb's
+     * participle with no subject of its own carries on the report of the
+     * nearest speech verb above it, whose subject is the speaker (not the
+     * subject of the clause the parser hung it from, "the plan"). Other
+     * verbs stand for themselves.
+     */
+    private Token reportingVerbAbove(QuoteContext context, Sentence sentence, Token verb) {
+        if (!verb.tag().equals("VBG") || !lexicon.isSpeechVerb(verb)
+                || sentence.dependentsOf(verb.index()).stream().anyMatch(d -> d.relation().startsWith("nsubj"))) {
+            return verb;
+        }
+        int at = verb.index();
+        for (int depth = 0; depth < 4; depth++) {
+            Dependency head = sentence.headOf(at);
+            if (head == null || head.governor() < 0) {
+                return verb;
+            }
+            at = head.governor();
+            Token above = context.tokens.get(at);
+            if (above.isVerb() && lexicon.isSpeechVerb(above) && !context.insideAnyQuote(above)) {
+                return above;
+            }
+        }
+        return verb;
     }
 
     /**

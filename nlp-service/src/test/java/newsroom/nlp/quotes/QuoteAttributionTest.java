@@ -9,6 +9,7 @@ import newsroom.nlp.pipeline.CoreNlpPipeline;
 import newsroom.nlp.pipeline.DocumentAnalyzer;
 import newsroom.nlp.pipeline.TestModels;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
+import newsroom.nlp.v1.AttributionForm;
 import newsroom.nlp.v1.Document;
 import newsroom.nlp.v1.Features;
 import newsroom.nlp.v1.Quote;
@@ -39,6 +40,11 @@ class QuoteAttributionTest {
                 .build()).getQuotesList();
     }
 
+    /** The attributions of one form, in order. */
+    private List<Quote> quotes(String text, AttributionForm form) {
+        return quotes(text).stream().filter(q -> q.getForm() == form).toList();
+    }
+
     private static void assertQuote(Quote quote, String text, String speaker, String cue) {
         assertEquals(text, quote.getText());
         assertEquals(speaker, quote.getSpeaker(), "speaker of \"" + text + "\"");
@@ -67,20 +73,22 @@ class QuoteAttributionTest {
     void aRoleGoesToThePersonDescribedWithIt() {
         List<Quote> quotes = quotes("Finance Minister Tom Becker met Prime Minister Maria Novak in Berlin.\n\n"
                 + "Novak said the talks had gone well.\n\n"
-                + "\u201cPrices will fall next year,\u201d the finance minister added.");
+                + "\u201cPrices will fall next year,\u201d the finance minister added.", AttributionForm.DIRECT);
         assertQuote(quotes.get(0), "Prices will fall next year,", "Tom Becker", "add");
     }
 
     @Test
-    void partialQuoteInsideReportedSpeech() {
+    void aPartialQuoteInsideReportedSpeechIsOneMixedAttribution() {
         List<Quote> quotes = quotes("Maria Novak said the two governments had \u201cnever been closer.\u201d");
-        assertQuote(quotes.get(0), "never been closer.", "Maria Novak", "say");
+        assertEquals(1, quotes.size(), quotes.toString());
+        assertQuote(quotes.get(0), "the two governments had \u201cnever been closer.\u201d", "Maria Novak", "say");
+        assertEquals(AttributionForm.MIXED, quotes.get(0).getForm());
     }
 
     @Test
-    void noSingleSpeakerMeansNoSpeaker() {
+    void noSingleSpeakerMeansNoSpeakerEntityButTheSubjectsWords() {
         List<Quote> quotes = quotes("Germany and France vowed to \u201cwork together on energy.\u201d");
-        assertEquals("", quotes.get(0).getSpeaker());
+        assertEquals("Germany and France", quotes.get(0).getSpeaker());
         assertEquals("", quotes.get(0).getSpeakerEntityId());
     }
 
@@ -151,7 +159,8 @@ class QuoteAttributionTest {
     @Test
     void theCueTheQuoteHangsFromBeatsACloserOne() {
         List<Quote> quotes = quotes("Maria Novak spoke after the debate.\n\n"
-                + "The ad shows Tom Becker saying at the debate, \u201cThat makes me smart,\u201d when Novak attacked him.");
+                + "The ad shows Tom Becker saying at the debate, \u201cThat makes me smart,\u201d when Novak attacked him.",
+                AttributionForm.DIRECT);
         assertQuote(quotes.get(0), "That makes me smart,", "Tom Becker", "say");
     }
 
@@ -191,7 +200,7 @@ class QuoteAttributionTest {
         List<Quote> quotes = quotes("According to Tom Becker, \u201cthe budget is balanced.\u201d\n\n"
                 + "\"We will not raise taxes,\" Maria Novak said after the meeting. She did not give details. "
                 + "\"Our goal is growth.\"");
-        assertQuote(quotes.get(0), "the budget is balanced.", "Tom Becker", "");
+        assertQuote(quotes.get(0), "the budget is balanced.", "Tom Becker", "according to");
         assertQuote(quotes.get(2), "Our goal is growth.", "Maria Novak", "");
     }
 
