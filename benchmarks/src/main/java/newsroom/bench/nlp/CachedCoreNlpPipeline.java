@@ -50,7 +50,7 @@ final class CachedCoreNlpPipeline extends CoreNlpPipeline {
         try {
             if (Files.exists(file)) {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                    return serializer.read(in).first;
+                    return withParsesAsServed(serializer.read(in).first);
                 }
             }
             if (cachedOnly) {
@@ -60,6 +60,7 @@ final class CachedCoreNlpPipeline extends CoreNlpPipeline {
                 loaded = CoreNlpPipeline.loadedNow();
             }
             Annotation annotation = loaded.annotate(text, documentDate);
+            // (The cache holds what the service computes; older entries hold a parse of every sentence.)
             Path partial = directory.resolve(file.getFileName() + ".part");
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial))) {
                 serializer.write(annotation, out);
@@ -71,6 +72,23 @@ final class CachedCoreNlpPipeline extends CoreNlpPipeline {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Entries cached before the service parsed only the sentences that can
+     * hold an attribution have every sentence parsed: drop the parses the
+     * service no longer makes, so tuning sees what the service sees.
+     */
+    private Annotation withParsesAsServed(Annotation annotation) {
+        var sentences = annotation.get(edu.stanford.nlp.ling.CoreAnnotations.SentencesAnnotation.class);
+        var parsed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<edu.stanford.nlp.util.CoreMap, Boolean>());
+        parsed.addAll(sentencesToParse(sentences));
+        for (var sentence : sentences) {
+            if (!parsed.contains(sentence)) {
+                sentence.remove(edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+            }
+        }
+        return annotation;
     }
 
     private static String key(String text) {

@@ -10,11 +10,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.util.CoreMap;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import newsroom.nlp.ner.KbpGazetteer;
+import newsroom.nlp.quotes.CueLexicon;
+import newsroom.nlp.time.TemporalWords;
 import newsroom.nlp.v1.NlpServiceGrpc;
 import org.jboss.logging.Logger;
 
@@ -35,9 +41,19 @@ public class CoreNlpPipeline {
     @Inject
     Instance<GrpcHealthStorage> grpcHealth;
 
-    private volatile StanfordCoreNLP pipeline;
-    private volatile FineGrainedNer fineGrainedNer;
+    private final CueLexicon cues = new CueLexicon();
+    private volatile Parts parts;
     private volatile String failure;
+
+    /**
+     * CoreNLP in four parts, so that its two costliest steps run only where
+     * their results are read (docs/nlp.md, "Where CoreNLP's time goes"):
+     * SUTime only in sentences that can hold a date, the dependency parser
+     * only in sentences that can hold an attribution.
+     */
+    private record Parts(StanfordCoreNLP tokens, StanfordCoreNLP nerWithDates, StanfordCoreNLP nerWithoutDates,
+            StanfordCoreNLP parser, FineGrainedNer fineGrainedNer) {
+    }
 
     /** The only CoreNLP configuration: every process, tests included, loads exactly this. */
     public static Properties properties() {
@@ -74,9 +90,12 @@ public class CoreNlpPipeline {
                         (System.nanoTime() - gazetteerStart) / 1e9);
                 return loaded;
             }, runnable -> new Thread(runnable, "kbp-gazetteer-loader").start());
-            StanfordCoreNLP loading = new StanfordCoreNLP(properties());
-            fineGrainedNer = new FineGrainedNer(gazetteer.join());
-            pipeline = loading;
+            Properties base = properties();
+            parts = new Parts(new StanfordCoreNLP(part(base, "tokenize,ssplit,pos,lemma")),
+                    new StanfordCoreNLP(part(base, "ner")),
+                    new StanfordCoreNLP(withoutSuTime(part(base, "ner"))),
+                    new StanfordCoreNLP(part(base, "depparse")),
+                    new FineGrainedNer(gazetteer.join()));
             setGrpcStatus(ServingStatus.SERVING);
             LOG.infof("CoreNLP models loaded in %.1f s", (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException | Error e) {
@@ -99,6 +118,21 @@ public class CoreNlpPipeline {
         return loaded;
     }
 
+    /** The base configuration with only some of its annotators, run on an annotation the earlier ones made. */
+    private static Properties part(Properties base, String annotators) {
+        Properties part = new Properties();
+        part.putAll(base);
+        part.setProperty("annotators", annotators);
+        part.setProperty("enforceRequirements", "false");
+        return part;
+    }
+
+    /** NER exactly as configured, but with CoreNLP's older numeric rules instead of SUTime for the dates. */
+    private static Properties withoutSuTime(Properties ner) {
+        ner.setProperty("ner.useSUTime", "false");
+        return ner;
+    }
+
     private void setGrpcStatus(ServingStatus status) {
         if (grpcHealth != null && grpcHealth.isResolvable()) {
             for (String service : GRPC_SERVICES) {
@@ -108,7 +142,7 @@ public class CoreNlpPipeline {
     }
 
     public boolean isReady() {
-        return pipeline != null;
+        return parts != null;
     }
 
     /** Why loading failed, or null when it has not failed. */
@@ -116,9 +150,16 @@ public class CoreNlpPipeline {
         return failure;
     }
 
-    /** Runs the pipeline on a text, resolving relative dates against {@code documentDate}. */
+    /**
+     * Runs the pipeline on a text, resolving relative dates against
+     * {@code documentDate}. Every sentence gets tokens, POS tags, lemmas and
+     * NER; SUTime's dates only the sentences that can hold one
+     * ({@link TemporalWords}); a dependency parse only the sentences that can
+     * hold an attribution ({@link #mayHoldAttribution}), the only ones
+     * Newsroom's stages read it in.
+     */
     public Annotation annotate(String text, LocalDate documentDate) {
-        StanfordCoreNLP loaded = pipeline;
+        Parts loaded = parts;
         if (loaded == null) {
             throw new ModelsLoadingException(failure == null
                     ? "NLP models are still loading; retry in a few seconds"
@@ -126,8 +167,71 @@ public class CoreNlpPipeline {
         }
         Annotation annotation = new Annotation(text);
         annotation.set(CoreAnnotations.DocDateAnnotation.class, documentDate.toString());
-        loaded.annotate(annotation);
-        fineGrainedNer.annotate(annotation);
+        loaded.tokens().annotate(annotation);
+        List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        List<CoreMap> dated = new ArrayList<>();
+        List<CoreMap> undated = new ArrayList<>();
+        for (CoreMap sentence : sentences) {
+            List<String> words = sentence.get(CoreAnnotations.TokensAnnotation.class).stream().map(CoreLabel::word).toList();
+            (TemporalWords.mayHoldDate(words) ? dated : undated).add(sentence);
+        }
+        loaded.nerWithDates().annotate(subset(annotation, dated));
+        loaded.nerWithoutDates().annotate(subset(annotation, undated));
+        loaded.fineGrainedNer().annotate(annotation);
+        loaded.parser().annotate(subset(annotation, sentencesToParse(sentences)));
         return annotation;
+    }
+
+    /**
+     * An annotation over some of a document's sentences, sharing their
+     * tokens: an annotator run on it annotates those sentences in place.
+     */
+    private static Annotation subset(Annotation document, List<CoreMap> sentences) {
+        Annotation subset = new Annotation(document.get(CoreAnnotations.TextAnnotation.class));
+        subset.set(CoreAnnotations.DocDateAnnotation.class, document.get(CoreAnnotations.DocDateAnnotation.class));
+        subset.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+        List<CoreLabel> tokens = new ArrayList<>();
+        sentences.forEach(s -> tokens.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
+        subset.set(CoreAnnotations.TokensAnnotation.class, tokens);
+        return subset;
+    }
+
+    /**
+     * The sentences the attribution stages read the parse of: a sentence with
+     * a quotation mark and the sentences either side of it (whose colon,
+     * subject or speech verb can introduce or close the quote), and a sentence
+     * with a word that may report speech ({@link #mayHoldAttribution}).
+     */
+    public List<CoreMap> sentencesToParse(List<CoreMap> sentences) {
+        boolean[] parse = new boolean[sentences.size()];
+        for (int s = 0; s < sentences.size(); s++) {
+            for (CoreLabel t : sentences.get(s).get(CoreAnnotations.TokensAnnotation.class)) {
+                if (isQuotationMark(t)) {
+                    parse[s] = true;
+                    parse[Math.max(0, s - 1)] = true;
+                    parse[Math.min(sentences.size() - 1, s + 1)] = true;
+                } else if (mayHoldAttribution(t)) {
+                    parse[s] = true;
+                }
+            }
+        }
+        List<CoreMap> selected = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            if (parse[s]) {
+                selected.add(sentences.get(s));
+            }
+        }
+        return selected;
+    }
+
+    /** A word that may report speech away from any quotation ({@link CueLexicon#mayReport}). */
+    private boolean mayHoldAttribution(CoreLabel t) {
+        return cues.mayReport(t.word(), t.lemma(), t.tag());
+    }
+
+    private static boolean isQuotationMark(CoreLabel t) {
+        String tag = t.tag();
+        return tag.equals("``") || tag.equals("''") || t.word().indexOf('"') >= 0 || t.word().indexOf('\u201c') >= 0
+                || t.word().indexOf('\u201d') >= 0;
     }
 }

@@ -14,7 +14,7 @@ import newsroom.nlp.text.Sentence;
 import newsroom.nlp.text.Token;
 
 /** The words that attribute speech: which verbs are cues, and which of them name a listener. */
-final class CueLexicon {
+public final class CueLexicon {
 
     /** Verbs that attribute a quotation ("said", "added", "quipped"). */
     private static final Set<String> QUOTE_CUES = Set.of(
@@ -39,7 +39,7 @@ final class CueLexicon {
     /** Reporting verb lemma to the relations through which it reports (see reporting-verbs.tsv). */
     private final Map<String, Set<String>> reporting;
 
-    CueLexicon() {
+    public CueLexicon() {
         this.reporting = readReportingVerbs();
     }
 
@@ -72,6 +72,20 @@ final class CueLexicon {
     boolean reportsThrough(Token verb, String relation) {
         Set<String> relations = reporting.get(verb.key());
         return relations != null && relations.contains(relation);
+    }
+
+    /**
+     * Whether a word may report speech away from any quotation, from its
+     * lemma and part of speech alone, before any parse: a reporting verb, or
+     * "according". A sentence without one, and with no quotation in it or
+     * next to it, holds no attribution to parse for.
+     */
+    public boolean mayReport(String word, String lemma, String tag) {
+        if (word.equalsIgnoreCase("according")) {
+            return true;
+        }
+        String key = lemma == null ? word.toLowerCase(java.util.Locale.ROOT) : lemma.toLowerCase(java.util.Locale.ROOT);
+        return tag.startsWith("VB") && reporting.containsKey(key);
     }
 
     /** A verb of speaking ("add", "note", "explain"), as opposed to one of thinking or wanting. */
