@@ -245,7 +245,7 @@ public final class RolePhraseLinker {
     }
 
     private static boolean quoted(Token t, List<QuoteSpan> quotes) {
-        return quotes.stream().anyMatch(q -> t.begin() >= q.outerBegin() && t.end() <= q.outerEnd());
+        return QuoteSpan.anyContains(quotes, t.begin(), t.end());
     }
 
     private static boolean conflicts(RolePhrase phrase, Gender person) {

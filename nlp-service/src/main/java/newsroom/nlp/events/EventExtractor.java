@@ -312,6 +312,6 @@ public final class EventExtractor {
     }
 
     private static boolean quoted(Token t, List<QuoteSpan> quotes) {
-        return quotes.stream().anyMatch(q -> t.begin() >= q.outerBegin() && t.end() <= q.outerEnd());
+        return QuoteSpan.anyContains(quotes, t.begin(), t.end());
     }
 }

@@ -41,7 +41,12 @@ public class CoreNlpPipeline {
     @Inject
     Instance<GrpcHealthStorage> grpcHealth;
 
+    /** The most tokens one document may have; more is refused before any model runs on it. */
+    public static final int DEFAULT_MAX_TOKENS = 100_000;
+
     private final CueLexicon cues = new CueLexicon();
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "newsroom.nlp.max-tokens", defaultValue = "100000")
+    int maxTokens = DEFAULT_MAX_TOKENS;
     private volatile Parts parts;
     private volatile String failure;
 
@@ -51,7 +56,7 @@ public class CoreNlpPipeline {
      * SUTime only in sentences that can hold a date, the dependency parser
      * only in sentences that can hold an attribution.
      */
-    private record Parts(StanfordCoreNLP tokens, StanfordCoreNLP nerWithDates, StanfordCoreNLP nerWithoutDates,
+    private record Parts(StanfordCoreNLP tokens, StanfordCoreNLP tags, StanfordCoreNLP nerWithDates, StanfordCoreNLP nerWithoutDates,
             StanfordCoreNLP parser, FineGrainedNer fineGrainedNer) {
     }
 
@@ -91,7 +96,8 @@ public class CoreNlpPipeline {
                 return loaded;
             }, runnable -> new Thread(runnable, "kbp-gazetteer-loader").start());
             Properties base = properties();
-            parts = new Parts(new StanfordCoreNLP(part(base, "tokenize,ssplit,pos,lemma")),
+            parts = new Parts(new StanfordCoreNLP(part(base, "tokenize,ssplit")),
+                    new StanfordCoreNLP(part(base, "pos,lemma")),
                     new StanfordCoreNLP(part(base, "ner")),
                     new StanfordCoreNLP(withoutSuTime(part(base, "ner"))),
                     new StanfordCoreNLP(part(base, "depparse")),
@@ -165,9 +171,17 @@ public class CoreNlpPipeline {
                     ? "NLP models are still loading; retry in a few seconds"
                     : "NLP models failed to load (" + failure + "); the service must be restarted");
         }
-        Annotation annotation = new Annotation(text);
+        // The guarded text has the same length: every offset CoreNLP gives is one into the text.
+        Annotation annotation = new Annotation(InputGuard.forTokenizer(text));
         annotation.set(CoreAnnotations.DocDateAnnotation.class, documentDate.toString());
         loaded.tokens().annotate(annotation);
+        int tokens = annotation.get(CoreAnnotations.TokensAnnotation.class).size();
+        if (tokens > maxTokens) {
+            throw new InvalidDocumentException("document.content", "is " + tokens + " tokens long; the limit is " + maxTokens
+                    + " (newsroom.nlp.max-tokens): split it into shorter documents");
+        }
+        InputGuard.cutLongSentences(annotation);
+        loaded.tags().annotate(annotation);
         List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
         List<CoreMap> dated = new ArrayList<>();
         List<CoreMap> undated = new ArrayList<>();
