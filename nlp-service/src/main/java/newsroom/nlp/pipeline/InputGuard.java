@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Keeps CoreNLP's work in proportion to a document's size, whatever the
  * document (docs/nlp.md, "Caps"). CoreNLP's tokenizer takes time quadratic in
- * the length of some unbroken runs of characters (10,000 straight quotation
- * marks took 30 s, and 1 MiB of them would take hours), and its tagger,
+ * the length of some unbroken runs of characters (8,000 straight quotation
+ * marks took 3 s, so 1 MiB of them would take hours), and its tagger,
  * recogniser and parser take seconds for a sentence of thousands of tokens.
  * So:
  * <ul>
@@ -23,7 +23,7 @@ import java.util.List;
  * <li>more than {@value #LONGEST_PUNCTUATION} punctuation marks in a row, with
  * or without spaces between them, are cut to {@value #LONGEST_PUNCTUATION} (the
  * others blanked): the tagger spends over a millisecond on each mark of such a
- * run, 10,000 nested quotation marks took 16 s;</li>
+ * run, 10,000 nested quotation marks took 13 to 21 s;</li>
  * <li>a sentence of more than {@value #LONGEST_SENTENCE} tokens is cut into
  * sentences of at most that many, after a comma, semicolon or colon where one
  * is near the cut (a list or table that lost its full stops).</li>
