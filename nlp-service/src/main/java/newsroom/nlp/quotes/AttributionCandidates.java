@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import newsroom.nlp.text.ParsedText;
 import newsroom.nlp.text.QuoteSpan;
+import newsroom.nlp.text.Sentence;
 import newsroom.nlp.text.Token;
 
 /**
@@ -17,6 +18,9 @@ import newsroom.nlp.text.Token;
  * that MIXED candidate, not a candidate of its own.
  */
 public final class AttributionCandidates {
+
+    /** How far up the parse a quotation's clause may be looked for. */
+    private static final int NARRATIVE_STEPS = 4;
 
     private final CueLexicon lexicon;
     private final ReportedSpeechFinder reported;
@@ -63,11 +67,78 @@ public final class AttributionCandidates {
         }
         for (int q = 0; q < quotes.size(); q++) {
             if (!absorbed[q]) {
-                candidates.add(AttributionCandidate.direct(quotes.get(q)));
+                AttributionCandidate inNarrative = partOfNarrative(context, quotes.get(q));
+                candidates.add(inNarrative != null ? inNarrative : AttributionCandidate.direct(quotes.get(q)));
             }
         }
         candidates.sort(Comparator.comparingInt(AttributionCandidate::begin).thenComparingInt(AttributionCandidate::end));
         return candidates;
+    }
+
+    /**
+     * A quotation no speech verb introduces, inside a clause of narrative
+     * ({@code Trump called Putin a “strong leader”}, {@code blamed police
+     * shootings on “implicit bias” against minorities}): the words are the
+     * subject's, given partly in the writer's words, so the attribution is
+     * the verb's complement that holds the quotation, MIXED, with the verb as
+     * its cue. Null when a speech verb governs the quotation, when no verb
+     * outside quotation marks does, or when the complement is the quotation
+     * alone (it stays DIRECT).
+     */
+    private AttributionCandidate partOfNarrative(QuoteContext context, QuoteSpan quote) {
+        List<Token> inside = context.inside(quote);
+        if (inside.isEmpty() || CueFinder.governingCue(context, lexicon, inside) != null) {
+            return null;
+        }
+        Token top = null;
+        for (Token t : inside) {
+            var head = context.sentence(t.sentence()).headOf(t.index());
+            if (head != null && head.governor() >= 0 && !context.insideAnyQuote(context.tokens.get(head.governor()))
+                    && !t.isPunctuation()) {
+                top = t;
+                break;
+            }
+        }
+        if (top == null) {
+            return null;
+        }
+        Sentence sentence = context.sentence(top.sentence());
+        int child = top.index();
+        for (int depth = 0; depth < NARRATIVE_STEPS; depth++) {
+            var head = sentence.headOf(child);
+            if (head == null || head.governor() < 0) {
+                return null;
+            }
+            Token governor = context.tokens.get(head.governor());
+            if (governor.isVerb() && !context.insideAnyQuote(governor)) {
+                if (head.relation().startsWith("nsubj") || head.relation().equals("punct")) {
+                    return null;
+                }
+                int[] span = subtreeSpan(sentence, child);
+                int begin = Math.min(context.tokens.get(span[0]).begin(), quote.outerBegin());
+                int end = Math.max(context.tokens.get(span[1]).end(), quote.outerEnd());
+                if (onlyQuotations(context.parsed, begin, end, List.of(quote))) {
+                    return null;
+                }
+                return new AttributionCandidate(begin, end, QuoteForm.MIXED, List.of(quote), governor);
+            }
+            child = head.governor();
+        }
+        return null;
+    }
+
+    /** First and last token of a token's subtree in its sentence. */
+    private static int[] subtreeSpan(Sentence sentence, int root) {
+        int first = root;
+        int last = root;
+        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>(List.of(root));
+        while (!stack.isEmpty()) {
+            int at = stack.pop();
+            first = Math.min(first, at);
+            last = Math.max(last, at);
+            sentence.dependentsOf(at).forEach(d -> stack.push(d.dependent()));
+        }
+        return new int[] {first, last};
     }
 
     /** Whether [begin, end) holds nothing but the quotations, punctuation and spaces. */
