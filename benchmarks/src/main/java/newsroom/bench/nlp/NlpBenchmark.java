@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Newsroom's NLP against plain CoreNLP 4.5.10, side by side in one run: NER on
- * CoNLL-2003, direct-quote speakers on PolNeAR, words per second on BBC
+ * CoNLL-2003, direct-quote speakers and every attribution (direct, mixed,
+ * reported) on PolNeAR, words per second on BBC
  * articles, peak heap, and nlp-service's start-up until ready. Each system
  * runs in a JVM of its own ({@link SystemRun}); this process scores the
  * Analysis JSONs they write with Java ports of the reference scorers and, when
@@ -183,6 +184,7 @@ public final class NlpBenchmark {
     private void polnear(List<String> systems, Path out, Path eval) throws Exception {
         Path split = eval.resolve("polnear").resolve(opt("polnear"));
         Map<String, PolnearScorer.Result> results = new LinkedHashMap<>();
+        Map<String, PolnearAttributionScorer.Result> attributions = new LinkedHashMap<>();
         for (String system : systems) {
             Path dir = out.resolve(system).resolve("polnear-" + opt("polnear"));
             PolnearScorer.Result r = PolnearScorer.score(split, dir);
@@ -204,6 +206,8 @@ public final class NlpBenchmark {
                             d.group(1), d.group(2), worst, worst <= 0.1 ? "AGREE" : "DISAGREE"));
                 }
             }
+            attributions.put(system, PolnearAttributionScorer.score(split, dir, false));
+            checkAttributions(system, attributions.get(system), split, dir);
         }
         row("PolNeAR " + opt("polnear") + " direct quotes found: recall / precision", systems, s -> {
             PolnearScorer.Result r = results.get(s);
@@ -222,6 +226,76 @@ public final class NlpBenchmark {
             PolnearScorer.Result r = results.get(s);
             return "**" + PolnearScorer.Result.pct(r.namedOk + r.pronounOk, r.named + r.pronoun) + "**";
         });
+        attributionRows(systems, attributions);
+    }
+
+    /** Runs polnear_attributions.py on the same JSONs and compares its SUMMARY figures with the port's. */
+    private void checkAttributions(String system, PolnearAttributionScorer.Result r, Path split, Path dir)
+            throws Exception {
+        String python = python("polnear_attributions.py", split.toString(), dir.toString());
+        if (python == null) {
+            return;
+        }
+        Map<String, String> reference = PolnearAttributionScorer.parseSummary(python);
+        if (reference.isEmpty()) {
+            checks.add("check " + system + " PolNeAR every attribution: the reference scorer printed no SUMMARY line"
+                    + " (see its output above): DISAGREE");
+            return;
+        }
+        double worst = PolnearAttributionScorer.largestDifference(r, reference);
+        checks.add(String.format(Locale.ROOT, "check %s PolNeAR every attribution: reference scorer R overlap %s half %s,"
+                + " P overlap %s half %s, F1 overlap %s half %s, indirect R half %s, speaker %s; largest difference"
+                + " to this benchmark's figures %.2f points: %s", system, reference.get("R_overlap"),
+                reference.get("R_half"), reference.get("P_overlap"), reference.get("P_half"),
+                reference.get("F1_overlap"), reference.get("F1_half"), reference.get("indirect_R_half"),
+                reference.get("speaker"), worst, worst <= 0.1 ? "AGREE" : "DISAGREE"));
+    }
+
+    private void attributionRows(List<String> systems, Map<String, PolnearAttributionScorer.Result> results) {
+        List<PolnearRules.Form> forms = List.of(PolnearRules.Form.values());
+        row("PolNeAR " + opt("polnear") + " every attribution (polnear_attributions.py): gold, direct / mixed /"
+                + " indirect", systems, s -> {
+                    PolnearAttributionScorer.Result r = results.get(s);
+                    return PolnearAttributionScorer.Result.of(r.gold, null) + " (" + String.join(" / ",
+                            forms.stream().map(f -> String.valueOf(r.gold.get(f))).toList()) + ")";
+                });
+        row("  recall, overlap rule: direct / mixed / indirect / all", systems,
+                s -> perForm(results.get(s).detectedOverlap, results.get(s).gold, false));
+        row("  recall, half rule: direct / mixed / indirect / all", systems,
+                s -> perForm(results.get(s).detectedHalf, results.get(s).gold, false));
+        row("  precision, overlap / half", systems, s -> {
+            PolnearAttributionScorer.Result r = results.get(s);
+            return PolnearRules.pct(r.predictedOverlap, r.predicted) + " / " + PolnearRules.pct(r.predictedHalf, r.predicted)
+                    + " (" + r.predicted + " predicted)";
+        });
+        row("  F1, overlap / half", systems, s -> {
+            Map<String, Double> f = results.get(s).figures();
+            return "**" + PolnearRules.oneDecimal(f.get("F1_overlap")) + "** / **" + PolnearRules.oneDecimal(f.get("F1_half"))
+                    + "**";
+        });
+        row("  indirect (reported speech) recall, half rule", systems, s -> {
+            PolnearAttributionScorer.Result r = results.get(s);
+            int found = r.detectedHalf.get(PolnearRules.Form.INDIRECT);
+            int gold = r.gold.get(PolnearRules.Form.INDIRECT);
+            return PolnearRules.pct(found, gold) + " (" + found + "/" + gold + ")";
+        });
+        row("  speaker right on matched attributions, named + pronoun sources: direct / mixed / indirect / all", systems,
+                s -> perForm(results.get(s).speakerRight, results.get(s).speakerScored, true));
+    }
+
+    /** "a / b / c / **all**" of found out of total per form, with counts when asked. */
+    private static String perForm(Map<PolnearRules.Form, Integer> found, Map<PolnearRules.Form, Integer> total,
+            boolean counts) {
+        List<String> cells = new ArrayList<>();
+        List<PolnearRules.Form> forms = new ArrayList<>(List.of(PolnearRules.Form.values()));
+        forms.add(null);
+        for (PolnearRules.Form f : forms) {
+            int x = PolnearAttributionScorer.Result.of(found, f);
+            int n = PolnearAttributionScorer.Result.of(total, f);
+            String cell = PolnearRules.pct(x, n) + (counts ? " (" + x + "/" + n + ")" : "");
+            cells.add(f == null ? "**" + cell + "**" : cell);
+        }
+        return String.join(" / ", cells);
     }
 
     private void speed(List<String> systems, Map<String, JsonObject> runs) {
