@@ -3,7 +3,11 @@ package newsroom.cli.demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import newsroom.cli.NewsroomCommand;
@@ -15,7 +19,6 @@ import newsroom.cli.ingest.ArticleTemplate;
 import newsroom.cli.ingest.PublishedTime;
 import newsroom.cli.output.AnalysisReport;
 import newsroom.cli.output.ProgressLine;
-import newsroom.cli.output.Table;
 import newsroom.cli.run.CliHome;
 import newsroom.cli.run.RunStateReport;
 import newsroom.cli.run.SuiteLauncher;
@@ -27,7 +30,6 @@ import newsroom.ingest.v1.IngestArticleResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Entity;
-import newsroom.nlp.v1.Quote;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.QueryServiceGrpc;
@@ -40,7 +42,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Starts the suite if it is not running, ingests samples/pakistan-russia-2021-04-07.txt"
-                + " (Dawn, 2021-04-07) and shows the people and places found, who said what, and the dates.")
+                + " (Dawn, 2021-04-07) and shows the people, places and dates found, and who said what: quotes and"
+                + " reported speech by speaker.")
 public class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE = "samples/pakistan-russia-2021-04-07.txt";
@@ -96,10 +99,27 @@ public class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         printFindings(article.getAnalysis());
-        System.out.println("The suite keeps running. Try ./newsroom quotes --speaker Lavrov, ./newsroom search Kashmir,"
-                + " ./newsroom article " + articleId + ".");
+        System.out.println("The suite keeps running. Try:");
+        Map<String, String> next = new LinkedHashMap<>();
+        next.put("./newsroom quotes --form indirect", "reported speech, newest first");
+        next.put("./newsroom quotes --speaker Lavrov", "what Lavrov said, quoted or reported");
+        lavrovsId(article).ifPresent(id -> next.put("./newsroom events --entity " + id,
+                "what Lavrov did, with whom, where and when"));
+        next.put("./newsroom search Kashmir", "articles with the word");
+        next.put("./newsroom article " + articleId, "the sample with its whole analysis");
+        int width = next.keySet().stream().mapToInt(String::length).max().orElse(0);
+        next.forEach((command, what) -> System.out.println("  " + command + " ".repeat(width - command.length() + 2) + what));
         System.out.println("./newsroom down stops it.");
         return 0;
+    }
+
+    /** The global entity id of the sample's Sergey Lavrov, if he was found. */
+    static Optional<Long> lavrovsId(GetArticleResponse article) {
+        return article.getAnalysis().getEntitiesList().stream()
+                .filter(entity -> entity.getType() == Entity.Type.PERSON && entity.getName().contains("Lavrov"))
+                .map(entity -> article.getGlobalEntityIdsMap().get(entity.getId()))
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private static void printFindings(Analysis analysis) {
@@ -110,20 +130,8 @@ public class DemoCommand implements Callable<Integer> {
                         entity -> entity.getType() == Entity.Type.GPE || entity.getType() == Entity.Type.LOCATION));
         AnalysisReport.section(System.out, "Organizations",
                 AnalysisReport.entities(analysis.getEntitiesList(), entity -> entity.getType() == Entity.Type.ORGANIZATION));
-        System.out.println("Who said what");
-        if (analysis.getQuotesCount() == 0) {
-            System.out.println("  (none)");
-        }
-        Table quotes = new Table("SPEAKER", "QUOTE");
-        for (Quote quote : analysis.getQuotesList()) {
-            quotes.row((quote.getSpeaker().isEmpty() ? "(unattributed)" : quote.getSpeaker()) + ":",
-                    "“" + quote.getText() + "”");
-        }
-        if (!quotes.isEmpty()) {
-            quotes.print(System.out);
-        }
-        System.out.println();
         AnalysisReport.section(System.out, "Dates", AnalysisReport.dates(analysis.getTemporalExpressionsList()));
+        AnalysisReport.printWhoSaidWhat(analysis.getQuotesList(), System.out);
     }
 
 }

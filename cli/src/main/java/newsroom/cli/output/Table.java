@@ -2,16 +2,27 @@ package newsroom.cli.output;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A plain-text table for people: aligned columns, the last column wrapped to the
  * terminal's width so long quotes and snippets stay readable.
+ *
+ * <p>The last column holds what people read, so it should get half the width. Where it
+ * would not, the widest of the other columns is wrapped, one character at a time, down to
+ * the width three in four of its cells fit in but not below {@value #NARROWEST_WRAPPED}
+ * characters: an outlier (a long group of speakers) wraps, the usual name does not. If the
+ * last column is still left with fewer than {@value #MINIMUM_LAST_COLUMN} characters
+ * (quotes with speaker, form, article and date in 80 columns), each row's last cell goes
+ * below the others instead, indented, across the whole width.
  */
 public final class Table {
 
     private static final String GAP = "  ";
+    private static final String STACKED_INDENT = "    ";
     private static final int MINIMUM_LAST_COLUMN = 30;
+    private static final int NARROWEST_WRAPPED = 20;
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
@@ -40,44 +51,112 @@ public final class Table {
         out.print(render(TerminalWidth.columns()));
     }
 
-    /** The table as text, the last column wrapped to fit {@code width} characters where possible. */
+    /** The table as text in {@code width} characters where its words allow. */
     public String render(int width) {
-        int columns = headers.size();
-        int[] widths = new int[columns];
-        for (int i = 0; i < columns; i++) {
-            widths[i] = headers.get(i).length();
-            for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
+        int last = headers.size() - 1;
+        int[] natural = new int[last];
+        int[] comfortable = new int[last];
+        int[] tightest = new int[last];
+        for (int i = 0; i < last; i++) {
+            int column = i;
+            List<Integer> lengths = rows.stream().map(row -> row.get(column).length()).sorted().toList();
+            int longestWord = rows.stream().mapToInt(row -> longestWord(row.get(column))).max().orElse(0);
+            int header = headers.get(i).length();
+            natural[i] = Math.max(header, lengths.isEmpty() ? 0 : lengths.get(lengths.size() - 1));
+            int typical = lengths.isEmpty() ? 0 : lengths.get((lengths.size() * 3 + 3) / 4 - 1);
+            tightest[i] = Math.max(header, longestWord);
+            comfortable[i] = Math.min(natural[i], Math.max(Math.max(tightest[i], typical), NARROWEST_WRAPPED));
+        }
+        int longestLast = rows.stream().mapToInt(row -> row.get(last).length()).max().orElse(0);
+        int lastHeader = headers.get(last).length();
+        int lastNeeds = Math.max(lastHeader, Math.min(MINIMUM_LAST_COLUMN, longestLast));
+        int lastWants = Math.max(lastHeader, Math.min(Math.max(MINIMUM_LAST_COLUMN, width / 2), longestLast));
+        int gapBeforeLast = last == 0 ? 0 : GAP.length();
+
+        int[] widths = natural.clone();
+        shrink(widths, comfortable, width - lastWants - gapBeforeLast);
+        boolean stacked = leading(widths) + gapBeforeLast + lastNeeds > width;
+        if (stacked) {
+            widths = natural.clone();
+            if (!shrink(widths, comfortable, width)) {
+                shrink(widths, tightest, width);
             }
         }
-        int leading = 0;
-        for (int i = 0; i < columns - 1; i++) {
-            leading += widths[i] + GAP.length();
-        }
-        int lastWidth = Math.max(MINIMUM_LAST_COLUMN, width - leading);
+        int lastWidth = stacked
+                ? width - STACKED_INDENT.length()
+                : Math.max(MINIMUM_LAST_COLUMN, width - leading(widths) - gapBeforeLast);
         StringBuilder text = new StringBuilder();
-        appendRow(text, headers, widths, lastWidth, leading);
+        appendRow(text, headers, widths, lastWidth, stacked);
         for (List<String> row : rows) {
-            appendRow(text, row, widths, lastWidth, leading);
+            appendRow(text, row, widths, lastWidth, stacked);
         }
         return text.toString();
     }
 
-    private static void appendRow(StringBuilder text, List<String> row, int[] widths, int lastWidth, int leading) {
-        int last = row.size() - 1;
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < last; i++) {
-            line.append(pad(row.get(i), widths[i])).append(GAP);
+    /** The width of the columns before the last with the gaps between them. */
+    private static int leading(int[] widths) {
+        return Arrays.stream(widths).sum() + GAP.length() * Math.max(0, widths.length - 1);
+    }
+
+    /**
+     * Narrows the widest column, one character at a time and not below its narrowest,
+     * until the columns and the gaps after them fit {@code room}; whether they do.
+     */
+    private static boolean shrink(int[] widths, int[] narrowest, int room) {
+        int total = leading(widths);
+        while (total > room) {
+            int widest = -1;
+            for (int i = 0; i < widths.length; i++) {
+                if (widths[i] > narrowest[i] && (widest < 0 || widths[i] > widths[widest])) {
+                    widest = i;
+                }
+            }
+            if (widest < 0) {
+                return false;
+            }
+            widths[widest]--;
+            total--;
         }
-        List<String> wrapped = wrap(row.get(last), lastWidth);
-        text.append(line).append(wrapped.get(0)).append('\n');
-        for (String continuation : wrapped.subList(1, wrapped.size())) {
-            text.append(" ".repeat(leading)).append(continuation).append('\n');
+        return true;
+    }
+
+    private static void appendRow(StringBuilder text, List<String> row, int[] widths, int lastWidth, boolean stacked) {
+        int last = widths.length;
+        List<List<String>> cells = new ArrayList<>();
+        int height = 0;
+        for (int i = 0; i < last; i++) {
+            cells.add(wrap(row.get(i), widths[i]));
+            height = Math.max(height, cells.get(i).size());
+        }
+        List<String> lastLines = row.get(last).isEmpty() && stacked ? List.of() : wrap(row.get(last), lastWidth);
+        if (!stacked) {
+            height = Math.max(height, lastLines.size());
+        }
+        for (int line = 0; line < height; line++) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < last; i++) {
+                List<String> cell = cells.get(i);
+                String part = line < cell.size() ? cell.get(line) : "";
+                out.append(part).append(" ".repeat(Math.max(0, widths[i] - part.length()))).append(GAP);
+            }
+            if (!stacked && line < lastLines.size()) {
+                out.append(lastLines.get(line));
+            }
+            text.append(out.toString().stripTrailing()).append('\n');
+        }
+        if (stacked) {
+            for (String line : lastLines) {
+                text.append(STACKED_INDENT).append(line).append('\n');
+            }
         }
     }
 
-    private static String pad(String cell, int width) {
-        return cell + " ".repeat(width - cell.length());
+    private static int longestWord(String text) {
+        int longest = 0;
+        for (String word : text.split(" ")) {
+            longest = Math.max(longest, word.length());
+        }
+        return longest;
     }
 
     /** Splits text into lines of at most {@code width} characters at spaces (longer words stay whole). */

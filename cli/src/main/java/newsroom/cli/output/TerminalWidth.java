@@ -1,6 +1,9 @@
 package newsroom.cli.output;
 
-/** How wide the output may be: $COLUMNS when the shell exports it, else a common default. */
+/**
+ * How wide the output may be: $COLUMNS (the {@code newsroom} launcher sets it from the terminal
+ * when the output goes to one), else a common default.
+ */
 final class TerminalWidth {
 
     private static final int DEFAULT = 120;

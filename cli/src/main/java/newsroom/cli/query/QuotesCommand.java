@@ -7,6 +7,7 @@ import newsroom.cli.NewsroomCommand;
 import newsroom.cli.UserError;
 import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.output.Attribution;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
 import newsroom.nlp.v1.AttributionForm;
@@ -98,9 +99,9 @@ public class QuotesCommand implements Callable<Integer> {
         }
         Table table = new Table("SPEAKER", "CUE", "FORM", "ARTICLE", "DATE", "TEXT");
         for (QuoteRecord quote : all.getQuotesList()) {
-            table.row(quote.getSpeaker().isEmpty() ? "(unattributed)" : quote.getSpeaker(), quote.getCue(),
-                    quote.getForm().name().toLowerCase(Locale.ROOT), quote.getArticle().getId(),
-                    TimeBound.day(quote.getArticle().getPublishedTime()), shown(quote));
+            Attribution attribution = Attribution.of(quote);
+            table.row(attribution.speaker(), attribution.cue(), attribution.form(), quote.getArticle().getId(),
+                    TimeBound.day(quote.getArticle().getPublishedTime()), attribution.words());
         }
         table.print(System.out);
         return 0;
@@ -114,10 +115,5 @@ public class QuotesCommand implements Callable<Integer> {
             case "indirect" -> AttributionForm.INDIRECT;
             default -> throw new UserError("--form: must be direct, mixed or indirect, not '" + value + "'");
         };
-    }
-
-    // Only a direct quote is the speaker's own words throughout; reported content is the writer's.
-    private static String shown(QuoteRecord quote) {
-        return quote.getForm() == AttributionForm.DIRECT ? "“" + quote.getText() + "”" : quote.getText();
     }
 }

@@ -55,9 +55,18 @@ class QueryCommandsTest {
             @Override
             public void listQuotes(ListQuotesRequest request, StreamObserver<ListQuotesResponse> response) {
                 quoteRequests.add(request);
-                response.onNext(ListQuotesResponse.newBuilder().addQuotes(QuoteRecord.newBuilder()
-                        .setText("the visit had opened a new chapter").setSpeaker("Recep Tayyip Erdoğan")
-                        .setSpeakerEntityId(9).setCue("say").setForm(AttributionForm.INDIRECT).setArticle(ARTICLE))
+                response.onNext(ListQuotesResponse.newBuilder()
+                        .addQuotes(QuoteRecord.newBuilder()
+                                .setText("the visit had opened a new chapter").setSpeaker("Recep Tayyip Erdoğan")
+                                .setSpeakerEntityId(9).setCue("say").setForm(AttributionForm.INDIRECT)
+                                .setArticle(ARTICLE))
+                        .addQuotes(QuoteRecord.newBuilder()
+                                .setText("We stand ready to deepen relations").setSpeaker("Sergey Lavrov")
+                                .setSpeakerEntityId(7).setCue("remark").setForm(AttributionForm.DIRECT)
+                                .setArticle(ARTICLE))
+                        .addQuotes(QuoteRecord.newBuilder()
+                                .setText("the talks covered “practically everything.”").setSpeaker("both ministers")
+                                .setCue("say").setForm(AttributionForm.MIXED).setArticle(ARTICLE))
                         .build());
                 response.onCompleted();
             }
@@ -91,11 +100,15 @@ class QueryCommandsTest {
 
         assertEquals(0, table.exitCode(), table.getErrorOutput());
         assertEquals(AttributionForm.INDIRECT, quoteRequests.get(0).getForm());
-        assertTrue(hasLine(table, "SPEAKER +CUE +FORM +ARTICLE +DATE +TEXT"), table.getOutput());
+        assertTrue(hasRow(table, "SPEAKER +CUE +FORM +ARTICLE +DATE", "TEXT"), table.getOutput());
         // Reported content is not the speaker's own words: no quotation marks around it.
-        assertTrue(hasLine(table,
-                        "Recep Tayyip Erdoğan +say +indirect +12 +2021-04-08 +the visit had opened a new chapter"),
-                table.getOutput());
+        assertTrue(hasRow(table, "Recep Tayyip Erdoğan +say +indirect +12 +2021-04-08",
+                "the visit had opened a new chapter"), table.getOutput());
+        assertTrue(hasRow(table, "Sergey Lavrov +remark +direct +12 +2021-04-08",
+                "“We stand ready to deepen relations”"), table.getOutput());
+        // A speaker that is no entity is shown as the article's words, marked.
+        assertTrue(hasRow(table, "both ministers \\(no entity\\) +say +mixed +12 +2021-04-08",
+                "the talks covered “practically everything.”"), table.getOutput());
 
         LaunchResult json = launcher.launch("quotes", "--json", "--query", address());
         assertEquals(0, json.exitCode(), json.getErrorOutput());
@@ -128,10 +141,10 @@ class QueryCommandsTest {
         assertEquals(Instant.parse("2021-05-01T00:00:00Z").getEpochSecond(), request.getEndTime().getSeconds());
         assertEquals(5, request.getPageSize());
         String output = table.getOutput();
-        assertTrue(hasLine(table, "WHEN +TYPE +ACTORS +WITH +WHERE +ARTICLE +TOPIC"), output);
+        assertTrue(hasRow(table, "WHEN +TYPE +ACTORS +WITH +WHERE +ARTICLE", "TOPIC"), output);
         assertTrue(hasLine(table, "2021-04-08 +meet +Sergey Lavrov +Recep Tayyip Erdoğan +12"), output);
-        assertTrue(hasLine(table, "2021-04-08 \\(published\\) +discuss +Recep Tayyip Erdoğan, Sergey Lavrov"
-                + " +Pakistan +12 +the pipeline"), output);
+        assertTrue(hasRow(table, "2021-04-08 \\(published\\) +discuss +Recep Tayyip Erdoğan, Sergey Lavrov"
+                + " +Pakistan +12", "the pipeline"), output);
 
         LaunchResult json = launcher.launch("events", "--entity", "7", "--json", "--query", address());
         assertEquals(0, json.exitCode(), json.getErrorOutput());
@@ -159,6 +172,21 @@ class QueryCommandsTest {
 
     private static boolean hasLine(LaunchResult result, String regex) {
         return result.getOutputStream().stream().anyMatch(line -> line.strip().matches(regex));
+    }
+
+    /**
+     * A table row: its last cell beside the others, or on the line below them where the
+     * terminal is too narrow for it beside them (Table's stacked layout).
+     */
+    private static boolean hasRow(LaunchResult result, String leadingRegex, String lastRegex) {
+        List<String> lines = result.getOutputStream().stream().map(String::strip).toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(leadingRegex + " +" + lastRegex)
+                    || lines.get(i).matches(leadingRegex) && i + 1 < lines.size() && lines.get(i + 1).matches(lastRegex)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String address() {
