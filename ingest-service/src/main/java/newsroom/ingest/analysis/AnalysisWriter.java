@@ -143,7 +143,8 @@ public class AnalysisWriter {
         stored.articleId = article.id;
         stored.publishedAt = article.publishedAt;
         stored.speakerEntityId = speakerId;
-        stored.speaker = speakerId == null ? "" : quote.getSpeaker();
+        // Without a global entity the words still say who it was ("both countries", "said Caddell").
+        stored.speaker = quote.getSpeaker();
         stored.text = quote.getText();
         stored.form = formOf(quote).name();
         stored.cue = quote.getCue();

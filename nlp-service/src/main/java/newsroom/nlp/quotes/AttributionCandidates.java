@@ -76,7 +76,8 @@ public final class AttributionCandidates {
     }
 
     /**
-     * A quotation no speech verb introduces, inside a clause of narrative
+     * A quotation no speech verb introduces (none in its sentence, no colon
+     * before it), inside a clause of narrative
      * ({@code Trump called Putin a “strong leader”}, {@code blamed police
      * shootings on “implicit bias” against minorities}): the words are the
      * subject's, given partly in the writer's words, so the attribution is
@@ -87,7 +88,7 @@ public final class AttributionCandidates {
      */
     private AttributionCandidate partOfNarrative(QuoteContext context, QuoteSpan quote) {
         List<Token> inside = context.inside(quote);
-        if (inside.isEmpty() || CueFinder.governingCue(context, lexicon, inside) != null) {
+        if (inside.isEmpty() || introducedByColon(context, quote) || speechVerbNear(context, quote)) {
             return null;
         }
         Token top = null;
@@ -125,6 +126,29 @@ public final class AttributionCandidates {
             child = head.governor();
         }
         return null;
+    }
+
+    /** "… the pollster Tom Becker: “…”": a quotation after a colon is an utterance of its own. */
+    private static boolean introducedByColon(QuoteContext context, QuoteSpan quote) {
+        String text = context.parsed.text();
+        int at = quote.outerBegin() - 1;
+        while (at >= 0 && Character.isWhitespace(text.charAt(at))) {
+            at--;
+        }
+        return at >= 0 && text.charAt(at) == ':';
+    }
+
+    /** Whether a speech verb outside quotation marks shares a sentence with the quotation: the cue stage's. */
+    private boolean speechVerbNear(QuoteContext context, QuoteSpan quote) {
+        for (int s = context.firstSentence(quote); s <= context.lastSentence(quote); s++) {
+            Sentence sentence = context.sentence(s);
+            for (Token t : sentence.tokens()) {
+                if (!context.insideAnyQuote(t) && lexicon.isQuoteCue(t, sentence, context.tokens)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** First and last token of a token's subtree in its sentence. */

@@ -132,6 +132,17 @@ class ReportedSpeechTest {
     }
 
     @Test
+    void aQuotationInNarrativeMakesItsClauseMixed() {
+        List<Quote> quotes = analyse("Tom Becker called Maria Novak a \u201cdangerous extremist\u201d on Monday.")
+                .getQuotesList();
+        assertEquals(1, quotes.size(), quotes.toString());
+        assertEquals(AttributionForm.MIXED, quotes.get(0).getForm());
+        assertEquals("Maria Novak a \u201cdangerous extremist\u201d", quotes.get(0).getText());
+        assertEquals("Tom Becker", quotes.get(0).getSpeaker());
+        assertEquals("call", quotes.get(0).getCue());
+    }
+
+    @Test
     void narrativeWithoutAReportingVerbIsNobodysWords() {
         assertEquals(List.of(), analyse("The storm closed three roads and the schools stayed shut on Friday.").getQuotesList());
     }
