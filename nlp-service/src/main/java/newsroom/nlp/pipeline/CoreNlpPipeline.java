@@ -57,7 +57,7 @@ public class CoreNlpPipeline {
      * only in sentences that can hold an attribution.
      */
     private record Parts(StanfordCoreNLP tokens, StanfordCoreNLP tags, StanfordCoreNLP nerWithDates, StanfordCoreNLP nerWithoutDates,
-            StanfordCoreNLP parser, FineGrainedNer fineGrainedNer) {
+            BasicDependencyParser parser, FineGrainedNer fineGrainedNer) {
     }
 
     /** The only CoreNLP configuration: every process, tests included, loads exactly this. */
@@ -100,7 +100,7 @@ public class CoreNlpPipeline {
                     new StanfordCoreNLP(part(base, "pos,lemma")),
                     new StanfordCoreNLP(part(base, "ner")),
                     new StanfordCoreNLP(withoutSuTime(part(base, "ner"))),
-                    new StanfordCoreNLP(part(base, "depparse")),
+                    new BasicDependencyParser(),
                     new FineGrainedNer(gazetteer.join()));
             setGrpcStatus(ServingStatus.SERVING);
             LOG.infof("CoreNLP models loaded in %.1f s", (System.nanoTime() - start) / 1e9);
@@ -192,7 +192,7 @@ public class CoreNlpPipeline {
         loaded.nerWithDates().annotate(subset(annotation, dated));
         loaded.nerWithoutDates().annotate(subset(annotation, undated));
         loaded.fineGrainedNer().annotate(annotation);
-        loaded.parser().annotate(subset(annotation, sentencesToParse(sentences)));
+        loaded.parser().parse(sentencesToParse(sentences));
         return annotation;
     }
 
@@ -212,26 +212,31 @@ public class CoreNlpPipeline {
 
     /**
      * The sentences the attribution stages read the parse of: a sentence with
-     * a quotation mark and the sentences either side of it (whose colon,
-     * subject or speech verb can introduce or close the quote), and a sentence
-     * with a word that may report speech ({@link #mayHoldAttribution}).
+     * a quotation mark; a sentence with a word that may report speech
+     * ({@link #mayHoldAttribution}); and a sentence next to a quotation's that
+     * can introduce or close it: one ending in a colon ("Stated Stone:"), one
+     * with a verb that may cue a quotation ("“…?” Graham asked."), and one
+     * between two quotations, whose subject the second may continue.
      */
     public List<CoreMap> sentencesToParse(List<CoreMap> sentences) {
-        boolean[] parse = new boolean[sentences.size()];
-        for (int s = 0; s < sentences.size(); s++) {
-            for (CoreLabel t : sentences.get(s).get(CoreAnnotations.TokensAnnotation.class)) {
-                if (isQuotationMark(t)) {
-                    parse[s] = true;
-                    parse[Math.max(0, s - 1)] = true;
-                    parse[Math.min(sentences.size() - 1, s + 1)] = true;
-                } else if (mayHoldAttribution(t)) {
-                    parse[s] = true;
-                }
+        int n = sentences.size();
+        boolean[] quoted = new boolean[n];
+        boolean[] parse = new boolean[n];
+        boolean[] cuesQuote = new boolean[n];
+        for (int s = 0; s < n; s++) {
+            List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
+            for (CoreLabel t : tokens) {
+                quoted[s] |= isQuotationMark(t);
+                parse[s] |= mayHoldAttribution(t);
+                cuesQuote[s] |= cues.mayCueQuote(t.word(), t.lemma(), t.tag());
             }
+            cuesQuote[s] |= !tokens.isEmpty() && tokens.get(tokens.size() - 1).word().equals(":");
         }
         List<CoreMap> selected = new ArrayList<>();
-        for (int s = 0; s < sentences.size(); s++) {
-            if (parse[s]) {
+        for (int s = 0; s < n; s++) {
+            boolean before = s > 0 && quoted[s - 1];
+            boolean after = s + 1 < n && quoted[s + 1];
+            if (parse[s] || quoted[s] || ((before || after) && cuesQuote[s]) || (before && after)) {
                 selected.add(sentences.get(s));
             }
         }

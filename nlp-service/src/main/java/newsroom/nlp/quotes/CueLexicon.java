@@ -88,6 +88,16 @@ public final class CueLexicon {
         return tag.startsWith("VB") && reporting.containsKey(key);
     }
 
+    /**
+     * Whether a word may attribute a quotation next to its sentence, from its
+     * lemma and part of speech alone: a verb {@link #isQuoteCue} can take
+     * ("said", "asked", "put" of "put it", "shot" of "shot back").
+     */
+    public boolean mayCueQuote(String word, String lemma, String tag) {
+        String key = lemma == null ? word.toLowerCase(java.util.Locale.ROOT) : lemma.toLowerCase(java.util.Locale.ROOT);
+        return tag.startsWith("VB") && (QUOTE_CUES.contains(key) || key.equals("put") || key.equals("shoot"));
+    }
+
     /** A verb of speaking ("add", "note", "explain"), as opposed to one of thinking or wanting. */
     boolean isSpeechVerb(Token verb) {
         return QUOTE_CUES.contains(verb.key());

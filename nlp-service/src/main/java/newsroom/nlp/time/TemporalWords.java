@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Whether a sentence can hold a date or time SUTime would find: it needs a
- * digit, a month or weekday, a unit of time ("year", "week", "morning"), a
+ * number that can be a date ({@link #mayBeDateNumber}), a month or weekday, a unit of time ("year", "week", "morning"), a
  * day relative to today ("yesterday", "tonight"), a season or holiday, or one
  * of the few words SUTime dates on their own ("now", "recently", "ago").
  * SUTime is a third of the CPU of an analysis, and most sentences of news
@@ -37,12 +37,51 @@ public final class TemporalWords {
 
     /** Whether any of the words (as written) can be part of a temporal expression. */
     public static boolean mayHoldDate(List<String> words) {
-        for (String word : words) {
-            String lower = word.toLowerCase(Locale.ROOT);
-            if (WORDS.contains(lower) || lower.chars().anyMatch(Character::isDigit)) {
+        for (int i = 0; i < words.size(); i++) {
+            String lower = words.get(i).toLowerCase(Locale.ROOT);
+            // "Sept." is the tokenizer's word for the abbreviation ending a sentence or not.
+            String bare = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+            if (WORDS.contains(lower) || WORDS.contains(bare) || mayBeDateNumber(lower)) {
+                return true;
+            }
+            // "’15": a year the tokenizer split from its apostrophe.
+            boolean apostrophe = lower.equals("'") || lower.equals("\u2019");
+            if (apostrophe && i + 1 < words.size() && words.get(i + 1).matches("\\d\\d")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a word with a digit can be a date or time without a month, a
+     * weekday or a unit of time beside it: a year ("2021", "1990s", "'90s"),
+     * a numeric date or time ("6/4", "2021-04-06", "10:30", "3.30"), an
+     * ordinal ("5th") or a time of day ("9am"). A plain count ("three", "12",
+     * "1,000", "250000") is not one: with a month or a unit beside it, that
+     * word brings the sentence in.
+     */
+    static boolean mayBeDateNumber(String word) {
+        int digits = 0;
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isDigit(word.charAt(i))) {
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (digits == word.length()) {
+            if (digits != 4) {
+                return false;
+            }
+            int year = Integer.parseInt(word);
+            return year >= 1000 && year <= 2999;
+        }
+        String plain = word.replace(",", "");
+        if (plain.chars().allMatch(Character::isDigit)) {
+            return false; // "1,000"
+        }
+        return true; // separators, letters or an apostrophe: "6/4", "10:30", "5th", "9am", "1990s", "'90s"
     }
 }
