@@ -23,8 +23,6 @@ final class BoilerplateFilter {
             Pattern.compile("(?i)(leave a|post a|add a|write a) (comment|reply)[!.:]?"),
             Pattern.compile("(?i)(you must be )?logged in to post a comment\\.?"),
             Pattern.compile("(?i)(save my name, email,? and website in this browser.*)"),
-            Pattern.compile("(?i)(share|share this|share on|tweet|email|print|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest)"
-                    + "([\\s|,/]+(share|this|article|story|on|facebook|twitter|linkedin|whatsapp|email|print|telegram|reddit|pinterest|x))*[:.!]?"),
             Pattern.compile("(?i)(copyright|\\(c\\)|©)\\s*(\\d{4})?.{0,120}(all rights reserved)?\\.?"),
             Pattern.compile("(?i)all rights reserved\\.?"),
             Pattern.compile("(?i)(related|read more|read also|also read|see also|more from)\\s*:.{0,200}"),
@@ -34,6 +32,13 @@ final class BoilerplateFilter {
             Pattern.compile("(?i)(follow us on|like us on) .{0,80}"),
             Pattern.compile("(?i)click here to .{0,120}"),
             Pattern.compile("(?i)(like|liked|enjoy|enjoyed) this (story|article)\\?.{0,80}"));
+
+    /** The words a share bar opens with ("Share", "Tweet", "Email"). */
+    private static final Set<String> SHARE_BAR_OPENINGS = Set.of("share", "tweet", "email", "print", "whatsapp",
+            "facebook", "twitter", "linkedin", "telegram", "reddit", "pinterest");
+    /** The words that may follow in a share bar ("Share this article on Facebook | X | Email"). */
+    private static final Set<String> SHARE_BAR_WORDS = Set.of("share", "this", "article", "story", "on", "facebook",
+            "twitter", "linkedin", "whatsapp", "email", "print", "telegram", "reddit", "pinterest", "x");
 
     /**
      * The words of a line that only time-stamps the page ("Updated Nov 19, 6:55 AM; Posted Nov
@@ -76,7 +81,7 @@ final class BoilerplateFilter {
     }
 
     private static boolean isBoilerplate(String line) {
-        if (isDateLine(line)) {
+        if (isDateLine(line) || isShareBar(line)) {
             return true;
         }
         for (Pattern pattern : BOILERPLATE_LINES) {
@@ -85,6 +90,45 @@ final class BoilerplateFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * A share bar: one of {@link #SHARE_BAR_OPENINGS}, then only {@link #SHARE_BAR_WORDS}, apart
+     * by spaces, '|', ',' or '/', and perhaps a closing ':', '.' or '!'. Scanned word by word: as
+     * a pattern, {@code (share|...)([\s|,/]+(share|...))*}, the repeated group recursed once per
+     * word in java.util.regex, and a line of a few thousand words overflowed the stack.
+     */
+    static boolean isShareBar(String line) {
+        int end = line.length();
+        if (end > 0 && ":.!".indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int wordStart = 0;
+        boolean first = true;
+        for (int i = 0; i <= end; i++) {
+            if (i < end && !isShareBarSeparator(line.charAt(i))) {
+                continue;
+            }
+            if (i == wordStart) {
+                if (first || i == end) {
+                    return false; // a separator at the start or at the end
+                }
+                wordStart = i + 1;
+                continue;
+            }
+            String word = line.substring(wordStart, i).toLowerCase(Locale.ROOT);
+            if (!(first ? SHARE_BAR_OPENINGS : SHARE_BAR_WORDS).contains(word)) {
+                return false;
+            }
+            first = false;
+            wordStart = i + 1;
+        }
+        return !first;
+    }
+
+    private static boolean isShareBarSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '|' || c == ','
+                || c == '/';
     }
 
     private static boolean isDateLine(String line) {
