@@ -157,16 +157,6 @@ class HtmlArticleTest {
     }
 
     @Test
-    void tenThousandNestedDivsDoNotOverflowTheStack() {
-        String page = "<div>".repeat(10_000) + "<p>Deep inside the page, the article says something, at last, "
-                + "in a sentence long enough to count.</p>" + "</div>".repeat(10_000);
-
-        String text = cleaner.clean(page, ContentKind.HTML);
-
-        assertTrue(text.contains("Deep inside the page"), text);
-    }
-
-    @Test
     void cleaningExtractedTextAgainChangesNothing() {
         String text = cleaner.clean(PAGE, ContentKind.HTML);
 
