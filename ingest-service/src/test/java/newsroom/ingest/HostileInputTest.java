@@ -79,8 +79,21 @@ class HostileInputTest {
     }
 
     @Test
-    void tenThousandNestedDivsAreReadWithoutFallingOver() {
-        String page = "<html><body>" + "<div>".repeat(10_000) + BODY + Articles.unique() + "</div>".repeat(10_000)
+    void aHundredThousandNestedDivsAreRefusedNamingTheLimit() {
+        String page = "<html><body>" + "<div>".repeat(100_000) + BODY + Articles.unique() + "</body></html>";
+
+        assertRejected(html(page), "article.content: nests HTML elements more than 512 levels deep; the limit is 512");
+    }
+
+    @Test
+    void aLanguageOfAMillionSubtagsIsRefusedNamingTheLimit() {
+        assertRejected(Articles.plainText(BODY + Articles.unique()).setLanguage("en" + "-a".repeat(1_000_000)),
+                "article.language: is 2000002 characters, more than the limit of 35");
+    }
+
+    @Test
+    void fiveHundredNestedDivsAreRead() {
+        String page = "<html><body>" + "<div>".repeat(500) + BODY + Articles.unique() + "</div>".repeat(500)
                 + "</body></html>";
 
         IngestArticleResponse response = ingest.ingestArticle(Articles.request(html(page)));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import newsroom.cleaning.ArticleCleaner;
 import newsroom.cleaning.CleanedArticle;
+import newsroom.cleaning.NestingTooDeepException;
 import newsroom.cleaning.PageMetadata;
 import newsroom.ingest.IngestConfig;
 import newsroom.ingest.database.DatabaseFailures;
@@ -60,7 +61,12 @@ public class ArticleIntake {
      */
     public PreparedArticle prepare(Article article) {
         ValidArticle valid = validator.validate(article);
-        CleanedArticle cleaned = cleaner.read(valid.content(), valid.kind());
+        CleanedArticle cleaned;
+        try {
+            cleaned = cleaner.read(valid.content(), valid.kind());
+        } catch (NestingTooDeepException e) {
+            throw new InvalidArticleException("article.content", e.getMessage());
+        }
         if (cleaned.text().isBlank()) {
             throw new InvalidArticleException("article.content",
                     "has no text left after cleaning (it is only markup or boilerplate)");

@@ -14,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import newsroom.cleaning.ContentKind;
 import newsroom.ingest.v1.Article;
 
@@ -36,7 +35,11 @@ public final class ArticleValidator {
     /** Clocks and time zones differ: a day ahead is a mistake of zone, more is a mistake of date. */
     private static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
 
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    /**
+     * RFC 5646 (section 4.4.1) asks implementations to handle tags of at least 35 characters;
+     * no language, region and script combination needs more.
+     */
+    static final int MAX_LANGUAGE_CHARS = 35;
 
     private final int maxContentBytes;
 
@@ -181,10 +184,40 @@ public final class ArticleValidator {
         if (language.isEmpty()) {
             return DEFAULT_LANGUAGE;
         }
-        if (!LANGUAGE_TAG.matcher(language).matches()) {
+        if (language.length() > MAX_LANGUAGE_CHARS) {
+            throw new InvalidArticleException("article.language", "is " + language.length()
+                    + " characters, more than the limit of " + MAX_LANGUAGE_CHARS + " for a BCP-47 language code");
+        }
+        if (!isLanguageTag(language)) {
             throw new InvalidArticleException("article.language", "is not a BCP-47 language code (\"en\", \"pt-BR\")");
         }
         return language;
+    }
+
+    /**
+     * Two to eight letters, then any number of subtags of one to eight letters or digits, each
+     * after a hyphen. Scanned by hand: the pattern {@code [A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*}
+     * recurses once per subtag in java.util.regex, and a long enough string of "-a" overflowed
+     * the stack.
+     */
+    static boolean isLanguageTag(String tag) {
+        int subtagStart = 0;
+        for (int i = 0; i <= tag.length(); i++) {
+            if (i < tag.length() && tag.charAt(i) != '-') {
+                char c = tag.charAt(i);
+                boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+                if (!letter && !(subtagStart > 0 && c >= '0' && c <= '9')) {
+                    return false;
+                }
+                continue;
+            }
+            int length = i - subtagStart;
+            if (length < (subtagStart == 0 ? 2 : 1) || length > 8) {
+                return false;
+            }
+            subtagStart = i + 1;
+        }
+        return true;
     }
 
     private static String sha256Hex(ByteString bytes) {

@@ -1,10 +1,14 @@
 package newsroom.ingest.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import java.time.Duration;
 import newsroom.cleaning.ContentKind;
 import newsroom.ingest.v1.Article;
 import org.junit.jupiter.api.Test;
@@ -38,5 +42,34 @@ class ArticleValidatorTest {
         InvalidArticleException e = assertThrows(InvalidArticleException.class, () -> validator.validate(tooLong));
         assertEquals("article.content", e.field());
         assertEquals("article.content: is 18 bytes, more than the limit of 16 bytes", e.getMessage());
+    }
+
+    @Test
+    void languageTagsAreBcp47Shaped() {
+        for (String tag : new String[] {"en", "pt-BR", "zh-Hant-TW", "es-419", "en-US-x-twain", "ENG"}) {
+            assertTrue(ArticleValidator.isLanguageTag(tag), tag);
+        }
+        for (String tag : new String[] {"", "e", "english please!", "en-", "-en", "en--US", "419", "en-abcdefghi",
+                "en_US", "en-\u00e9t\u00e9"}) {
+            assertFalse(ArticleValidator.isLanguageTag(tag), tag);
+        }
+    }
+
+    @Test
+    void aLanguageTagOfAMillionSubtagsIsCheckedWithoutOverflowingTheStack() {
+        // The pattern [A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})* recursed once per subtag: a StackOverflowError here.
+        String hostile = "en" + "-a".repeat(1_000_000);
+
+        assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ArticleValidator.isLanguageTag(hostile)));
+        InvalidArticleException e = assertThrows(InvalidArticleException.class,
+                () -> validator.validate(withLanguage(hostile)));
+        assertEquals("article.language: is 2000002 characters, more than the limit of 35 for a BCP-47 language code",
+                e.getMessage());
+        assertEquals("pt-BR", validator.validate(withLanguage("pt-BR")).language());
+    }
+
+    private static Article withLanguage(String language) {
+        return Article.newBuilder().setContent(ByteString.copyFromUtf8("abc"))
+                .setContentType(Article.ContentType.PLAIN_TEXT).setLanguage(language).build();
     }
 }
