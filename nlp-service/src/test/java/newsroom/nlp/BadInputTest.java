@@ -51,6 +51,14 @@ class BadInputTest {
     }
 
     @Test
+    void htmlNestedDeeperThanTheLimit() {
+        Document.Builder page = Document.newBuilder().setType(Document.Type.HTML)
+                .setContent("<div>".repeat(100_000) + "<p>Lavrov arrived in Islamabad on Tuesday.</p>");
+        assertRefused(AnalyzeDocumentRequest.newBuilder().setDocument(page).build(),
+                "document.content: nests HTML elements more than 512 levels deep; the limit is 512");
+    }
+
+    @Test
     void contentOverOneMebibyte() {
         String content = "a".repeat(1024 * 1024 - 2) + "\u00e9\u00e9"; // 1 MiB + 2 bytes of UTF-8
         assertRefused(AnalyzeDocumentRequest.newBuilder().setDocument(text(content)).build(),

@@ -3,6 +3,7 @@ package newsroom.nlp.pipeline;
 import java.util.Set;
 import newsroom.cleaning.ArticleCleaner;
 import newsroom.cleaning.ContentKind;
+import newsroom.cleaning.NestingTooDeepException;
 import newsroom.nlp.v1.Document;
 
 /** Stage 1: HTML to text, web boilerplate dropped ({@link ArticleCleaner}); refuses a document with nothing left. */
@@ -28,8 +29,13 @@ final class CleaningStage implements Stage {
     @Override
     public void run(DocumentLayers document) {
         Document submitted = document.get(Layers.DOCUMENT);
-        String cleaned = cleaner.clean(submitted.getContent(),
-                submitted.getType() == Document.Type.HTML ? ContentKind.HTML : ContentKind.PLAIN_TEXT);
+        String cleaned;
+        try {
+            cleaned = cleaner.clean(submitted.getContent(),
+                    submitted.getType() == Document.Type.HTML ? ContentKind.HTML : ContentKind.PLAIN_TEXT);
+        } catch (NestingTooDeepException e) {
+            throw new InvalidDocumentException("document.content", e.getMessage());
+        }
         if (cleaned.isBlank()) {
             throw new InvalidDocumentException("document.content",
                     "nothing is left to analyse once markup and boilerplate are removed");
