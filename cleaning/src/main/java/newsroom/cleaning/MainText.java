@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -30,8 +30,10 @@ import org.jsoup.select.NodeVisitor;
  * {@code <div>}s). Within the body, link lists and short link-heavy lines
  * are dropped.
  *
- * <p>Everything is iterative, never recursive, so deeply nested markup (ten
- * thousand {@code <div>}s) cannot overflow the stack.
+ * <p>Everything is iterative, never recursive, so deeply nested markup cannot
+ * overflow the stack, and nothing compares every element with every other.
+ * What reads an element's whole subtree (its text, its link density) costs at
+ * most the page times its depth, which {@link ArticleCleaner} caps.
  */
 final class MainText {
 
@@ -59,6 +61,12 @@ final class MainText {
             "dd", "dt", "dl", "header", "address", "center", "br", "hr");
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int MIN_BODY_CHARS = 500;
+    /**
+     * How much of an element's class and of its id the name patterns read. Real names are short;
+     * a pattern's find() costs the name's length times its alternatives, so a class attribute of
+     * a few megabytes took a minute.
+     */
+    private static final int MAX_NAME_CHARS = 200;
     private static final Set<String> BLOCK_CHILDREN = Set.of("p", "div", "section", "article", "table", "ul", "ol",
             "dl", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "main");
 
@@ -108,39 +116,60 @@ final class MainText {
             return kept;
         }
         double threshold = Math.max(10, score(top) * 0.2);
-        Set<Element> chunks = Collections.newSetFromMap(new IdentityHashMap<>());
+        // The chosen elements and, apart, their ancestors: a candidate inside a chosen one, or
+        // around one, is never a chunk of its own. Sets rather than a walk per pair, which was
+        // quadratic on a page of 100 000 siblings of one class.
+        Set<Element> chosen = identitySet();
+        Set<Element> aroundChosen = identitySet();
+        for (Element element : kept) {
+            choose(element, chosen, aroundChosen);
+        }
+        boolean chunked = false;
         for (Element element : body.getElementsByClass(top.classNames().iterator().next())) {
-            if (element != top && element.normalName().equals(top.normalName())
+            if (!chosen.contains(element) && !aroundChosen.contains(element)
+                    && element.normalName().equals(top.normalName())
                     && element.className().equals(top.className())
-                    && Stream.concat(kept.stream(), chunks.stream())
-                            .noneMatch(other -> isAncestor(other, element) || isAncestor(element, other))
+                    && !hasAncestorIn(element, chosen)
                     && score(element) >= threshold) {
-                chunks.add(element);
+                choose(element, chosen, aroundChosen);
+                chunked = true;
             }
         }
-        if (chunks.isEmpty()) {
+        if (!chunked) {
             return kept;
         }
-        chunks.addAll(kept);
         List<Element> ordered = new ArrayList<>();
         for (Element element : body.getAllElements()) {
-            if (chunks.contains(element)) {
+            if (chosen.contains(element)) {
                 ordered.add(element);
             }
         }
         return ordered;
     }
 
-    private static boolean isAncestor(Element ancestor, Element element) {
+    /** Adds {@code element} to {@code chosen} and its ancestors to {@code aroundChosen}, each ancestor once. */
+    private static void choose(Element element, Set<Element> chosen, Set<Element> aroundChosen) {
+        chosen.add(element);
+        for (Element parent = element.parent(); parent != null && aroundChosen.add(parent); parent = parent.parent()) {
+            // marked on the way up; stops at the first ancestor marked before
+        }
+    }
+
+    private static boolean hasAncestorIn(Element element, Set<Element> elements) {
         for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-            if (parent == ancestor) {
+            if (elements.contains(parent)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static Set<Element> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
     private static void removeUnlikely(Element body) {
+        Set<Element> holdsArticle = holdingArticle(body);
         List<Element> unlikely = new ArrayList<>();
         for (Element element : body.getAllElements()) {
             if (element == body) {
@@ -152,24 +181,60 @@ final class MainText {
                     || tag.equals("blockquote")) {
                 continue;
             }
-            String names = element.className() + " " + element.id();
+            String names = names(element);
             if (names.isBlank()) {
                 continue;
             }
             if (UNLIKELY.matcher(names).find() && !MAYBE_CONTENT.matcher(names).find()
-                    && element.selectFirst("article, main, [itemprop=articleBody]") == null) {
+                    && !holdsArticle.contains(element)) {
                 unlikely.add(element);
             }
         }
         for (Element element : unlikely) {
             element.remove();
         }
-        // <header> is page chrome, except an article's own header (its headline).
-        for (Element header : body.select("header")) {
-            if (header.closest("article") == null) {
-                header.remove();
+        // <header> is page chrome, except an article's own header (its headline). One walk that
+        // skips articles, rather than a look up the tree from every header.
+        List<Element> pageHeaders = new ArrayList<>();
+        NodeTraversor.filter((node, depth) -> {
+            if (node instanceof Element element && element != body) {
+                if (element.normalName().equals("article")) {
+                    return NodeFilter.FilterResult.SKIP_ENTIRELY;
+                }
+                if (element.normalName().equals("header")) {
+                    pageHeaders.add(element); // its own headers go with it
+                    return NodeFilter.FilterResult.SKIP_ENTIRELY;
+                }
+            }
+            return NodeFilter.FilterResult.CONTINUE;
+        }, body);
+        for (Element header : pageHeaders) {
+            header.remove();
+        }
+    }
+
+    /**
+     * The elements that are or hold an article ({@code <article>}, {@code <main>},
+     * {@code itemprop=articleBody}): each such element marks its ancestors once, up to the
+     * first marked already, so the whole costs one pass however deep the page.
+     */
+    private static Set<Element> holdingArticle(Element body) {
+        Set<Element> holding = identitySet();
+        for (Element article : body.select("article, main, [itemprop=articleBody]")) {
+            for (Element element = article; element != null && holding.add(element); element = element.parent()) {
+                // marked on the way up
             }
         }
+        return holding;
+    }
+
+    /** The element's class and id, as far as the name patterns read them. */
+    private static String names(Element element) {
+        return prefix(element.className()) + " " + prefix(element.id());
+    }
+
+    private static String prefix(String name) {
+        return name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name;
     }
 
     private static Element bestContainer(Element body) {
@@ -227,7 +292,7 @@ final class MainText {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        String names = element.className() + " " + element.id();
+        String names = names(element);
         if (!names.isBlank()) {
             if (NEGATIVE.matcher(names).find()) {
                 score -= 25;

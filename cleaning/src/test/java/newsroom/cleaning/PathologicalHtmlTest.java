@@ -43,4 +43,17 @@ class PathologicalHtmlTest {
         assertEquals(SENTENCE, cleaner.clean(page, ContentKind.HTML));
         assertThrows(NestingTooDeepException.class, () -> cleaner.clean("<div>" + page, ContentKind.HTML));
     }
+
+    @Test
+    void classAndIdValuesOfMegabytesAreReadOnlyAsFarAsNamesGo() {
+        // Each name pattern's find() cost the attribute's length times its alternatives: minutes here.
+        String page = "<div class=\"" + "sharp ".repeat(1_500_000) + "\" id=\"" + "x".repeat(1_000_000) + "\">"
+                + "<p>" + SENTENCE + "</p></div><div class=\"" + "sidebar ".repeat(100_000) + "\">"
+                + "<p>A sidebar of links, teasers and other things that are not the article at all.</p></div>";
+
+        // Ten megabytes to parse: a longer guard than the others, still well under the old code's time.
+        String text = assertTimeoutPreemptively(HANG_GUARD.multipliedBy(2), () -> cleaner.clean(page, ContentKind.HTML));
+
+        assertEquals(SENTENCE, text);
+    }
 }
