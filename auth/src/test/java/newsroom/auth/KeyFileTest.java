@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,8 @@ class KeyFileTest {
     Path directory;
 
     private final List<String> problems = new ArrayList<>();
+    /** The clock the key file reads; {@link #write} moves it past the check interval, as a later call would be. */
+    private final AtomicLong clock = new AtomicLong();
 
     @Test
     void anIssuedOrRevokedKeyCountsFromTheNextCall() throws Exception {
@@ -30,7 +33,7 @@ class KeyFileTest {
         String second = ApiKey.generate();
         Path path = directory.resolve("keys");
         write(path, KeyRegistry.entry(first, Set.of(Role.READER), "first"));
-        KeyFile file = new KeyFile(path, problems::add);
+        KeyFile file = new KeyFile(path, problems::add, clock::get);
         assertTrue(file.current().callerOf(first).isPresent());
         assertTrue(file.current().callerOf(second).isEmpty());
 
@@ -46,7 +49,7 @@ class KeyFileTest {
         String key = ApiKey.generate();
         Path path = directory.resolve("keys");
         write(path, KeyRegistry.entry(key, Set.of(Role.WRITER), "writer"));
-        KeyFile file = new KeyFile(path, problems::add);
+        KeyFile file = new KeyFile(path, problems::add, clock::get);
 
         write(path, KeyRegistry.entry(key, Set.of(Role.WRITER), "writer") + "\nnot a key line");
 
@@ -65,9 +68,10 @@ class KeyFileTest {
         String key = ApiKey.generate();
         Path path = directory.resolve("keys");
         write(path, KeyRegistry.entry(key, Set.of(Role.WRITER), "writer"));
-        KeyFile file = new KeyFile(path, problems::add);
+        KeyFile file = new KeyFile(path, problems::add, clock::get);
 
         Files.delete(path);
+        clock.addAndGet(KeyFile.CHECK_INTERVAL_NANOS);
 
         assertTrue(file.current().callerOf(key).isEmpty());
         assertEquals(1, problems.size(), problems.toString());
@@ -80,16 +84,31 @@ class KeyFileTest {
 
     @Test
     void aMissingOrMalformedFileStopsTheStart() throws Exception {
-        assertThrows(RuntimeException.class, () -> new KeyFile(directory.resolve("absent"), problems::add));
+        assertThrows(RuntimeException.class, () -> new KeyFile(directory.resolve("absent"), problems::add, clock::get));
         Path path = directory.resolve("keys");
         write(path, "not a key line");
         IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class,
-                () -> new KeyFile(path, problems::add));
+                () -> new KeyFile(path, problems::add, clock::get));
         assertTrue(malformed.getMessage().startsWith(path + " line 1: expected"), malformed.getMessage());
     }
 
-    private static void write(Path path, String content) throws Exception {
+    private void write(Path path, String content) throws Exception {
         Files.writeString(path, content + "\n");
         Files.setLastModifiedTime(path, SAME_TIME);
+        clock.addAndGet(KeyFile.CHECK_INTERVAL_NANOS);
+    }
+
+    @Test
+    void aChangeCountsFromTheFirstCheckAfterTheInterval() throws Exception {
+        String key = ApiKey.generate();
+        Path path = directory.resolve("keys");
+        write(path, KeyRegistry.entry(key, Set.of(Role.READER), "reader"));
+        KeyFile file = new KeyFile(path, problems::add, clock::get);
+
+        Files.writeString(path, "# every key revoked\n");
+        clock.addAndGet(KeyFile.CHECK_INTERVAL_NANOS - 1);
+        assertTrue(file.current().callerOf(key).isPresent(), "within the interval the last check holds");
+        clock.addAndGet(1);
+        assertTrue(file.current().callerOf(key).isEmpty());
     }
 }
