@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -18,8 +19,9 @@ import org.jboss.logging.Logger;
  * Every service's gRPC access control: a {@link CallerAuthenticator} over the key file
  * {@code newsroom.auth.keys-file}, then the per-client {@link StreamLimits}
  * ({@code newsroom.limits.max-open-streams}, {@code newsroom.limits.stream-messages-per-second}). Services pick this bean up through
- * {@code quarkus.index-dependency.auth}. Authentication is on unless
- * {@code newsroom.auth.enabled=false}, which logs a warning at start.
+ * {@code quarkus.index-dependency.auth}. Authentication is on unless the one switch
+ * ({@link AuthSwitch}) turns it off, which logs a warning at every start; a setting that
+ * resembles it stops the start.
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -31,18 +33,19 @@ public class GrpcAccessControl implements ServerInterceptor {
 
     private static final Logger LOG = Logger.getLogger(GrpcAccessControl.class);
 
-    private final boolean enabled;
+    private final Config config;
     private final Optional<String> keysFile;
     private final StreamLimits streamLimits;
     private volatile ServerInterceptor delegate;
 
-    public GrpcAccessControl(@ConfigProperty(name = "newsroom.auth.enabled", defaultValue = "true") boolean enabled,
-                             @ConfigProperty(name = "newsroom.auth.keys-file") Optional<String> keysFile,
+    /** @param config every setting the service sees, so that a misspelt auth setting is found */
+    public GrpcAccessControl(Config config,
+                             @ConfigProperty(name = AuthSwitch.KEYS_FILE_PROPERTY) Optional<String> keysFile,
                              @ConfigProperty(name = "newsroom.limits.max-open-streams", defaultValue = "8")
                              int maxOpenStreams,
                              @ConfigProperty(name = "newsroom.limits.stream-messages-per-second", defaultValue = "5000")
                              int streamMessagesPerSecond) {
-        this.enabled = enabled;
+        this.config = config;
         this.keysFile = keysFile.filter(path -> !path.isBlank());
         this.streamLimits = new StreamLimits(maxOpenStreams, streamMessagesPerSecond);
     }
@@ -79,17 +82,16 @@ public class GrpcAccessControl implements ServerInterceptor {
     }
 
     private ServerInterceptor create() {
-        if (!enabled) {
-            LOG.warn("AUTHENTICATION IS OFF (newsroom.auth.enabled=false / NEWSROOM_AUTH_ENABLED=false):"
-                    + " anyone who reaches this port may call every gRPC method. Never run like this outside a"
-                    + " private test machine.");
+        if (!AuthSwitch.isOn(config.getPropertyNames(), config.getOptionalValue(AuthSwitch.PROPERTY, String.class))) {
+            LOG.warn(AuthSwitch.offWarning());
             return GrpcAccessControl::letThrough;
         }
         if (keysFile.isEmpty()) {
-            throw new IllegalStateException("no key file: set newsroom.auth.keys-file (NEWSROOM_AUTH_KEYS_FILE) to"
-                    + " the file of accepted API keys (`newsroom up` writes one; see docs/security.md)");
+            throw new IllegalStateException("no key file: set " + AuthSwitch.KEYS_FILE_PROPERTY + " ("
+                    + AuthSwitch.KEYS_FILE_VARIABLE + ") to the file of accepted API keys (`newsroom up` writes one;"
+                    + " see docs/security.md)");
         }
-        KeyFile file = new KeyFile(Path.of(keysFile.get()));
+        KeyFile file = new KeyFile(Path.of(keysFile.get()), LOG::error);
         LOG.infof("gRPC callers need an API key from %s (%d keys)", file.path(), file.current().size());
         return new CallerAuthenticator(file::current);
     }

@@ -22,6 +22,9 @@ public final class KeyRegistry {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
 
+    /** Accepts no key: what a key file that cannot be read or parsed stands for. */
+    public static final KeyRegistry EMPTY = new KeyRegistry(Map.of());
+
     private final Map<String, Caller> callersByHash;
 
     private KeyRegistry(Map<String, Caller> callersByHash) {

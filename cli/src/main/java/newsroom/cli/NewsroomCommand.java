@@ -3,9 +3,12 @@ package newsroom.cli;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.Map;
 import newsroom.cli.analyze.AnalyzeCommand;
+import newsroom.cli.credentials.ClientKey;
+import newsroom.cli.credentials.ClientTls;
 import newsroom.cli.credentials.CredentialsCommand;
 import newsroom.cli.demo.DemoCommand;
 import newsroom.cli.grpc.Endpoint;
+import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.ingest.IngestCommand;
 import newsroom.cli.ingest.ReanalyzeCommand;
 import newsroom.cli.query.ArticleCommand;
@@ -77,28 +80,40 @@ public class NewsroomCommand implements Runnable {
             description = "nlp-service address (default: localhost:$NEWSROOM_NLP_PORT, else localhost:9091)")
     String nlpAddress;
 
+    @Option(names = "--insecure", scope = ScopeType.INHERIT,
+            description = "Send the API key to a service on another machine without TLS (NEWSROOM_TLS_CA_FILE"
+                    + " unset), where anyone on the way can read it; refused otherwise. Only for a network you"
+                    + " trust.")
+    boolean insecure;
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
-    public Endpoint ingest() {
-        return endpoint(Service.INGEST, ingestAddress);
+    /**
+     * A channel to {@code service} at the address given ({@code --ingest}, {@code --query},
+     * {@code --nlp}) or on this machine, sending the CLI's key for it ({@link ClientKey}),
+     * over TLS when {@link ClientTls} finds a CA.
+     */
+    public ServiceChannel channel(Service service) {
+        return channel(service, System.getenv());
     }
 
-    public Endpoint query() {
-        return endpoint(Service.QUERY, queryAddress);
+    ServiceChannel channel(Service service, Map<String, String> environment) {
+        return ServiceChannel.open(endpoint(service, environment), ClientKey.find(environment, service),
+                ClientTls.find(environment), insecure);
     }
 
-    public Endpoint nlp() {
-        return endpoint(Service.NLP, nlpAddress);
-    }
-
-    private static Endpoint endpoint(Service service, String address) {
+    private Endpoint endpoint(Service service, Map<String, String> environment) {
+        String address = switch (service) {
+            case INGEST -> ingestAddress;
+            case QUERY -> queryAddress;
+            case NLP -> nlpAddress;
+        };
         if (address != null && !address.isBlank()) {
             return Endpoint.of(service.displayName(), address.strip());
         }
-        Map<String, String> environment = System.getenv();
         return Endpoint.of(service.displayName(), "localhost:" + ServicePorts.fromEnvironment(environment).of(service));
     }
 }

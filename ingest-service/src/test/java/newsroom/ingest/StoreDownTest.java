@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.IngestServiceGrpc;
-import newsroom.auth.TestKeysResource;
+import newsroom.testkeys.TestKeysResource;
 import org.junit.jupiter.api.Test;
 
 /** With the database unreachable, clients are told to retry later, not shown an internal error. */

@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import newsroom.cli.run.ReadinessProbe;
+import newsroom.cli.run.Service;
 import newsroom.cli.run.ServiceProcess;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.Document;
@@ -81,9 +82,9 @@ public final class SampleAnalysis {
         ServiceProcess nlp = ServiceProcess.start(new ServiceProcess.Spec("nlp-service",
                 home.resolve("nlp-service/target/quarkus-app/quarkus-run.jar"), NLP_PORT,
                 List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError"), environment, work.resolve("nlp.log")));
-        // The client key holds the analyzer role nlp-service asks for.
+        // The key `newsroom analyze` sends: the analyzer role nlp-service asks for.
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", NLP_PORT).usePlaintext()
-                .intercept(new BearerKey(credentials.clientKey()))
+                .intercept(new BearerKey(credentials.cliKey(Service.NLP)))
                 .maxInboundMessageSize(64 << 20).build();
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {

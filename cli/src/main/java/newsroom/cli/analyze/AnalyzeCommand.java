@@ -17,6 +17,7 @@ import newsroom.cli.ingest.ArticleFiles;
 import newsroom.cli.ingest.PublishedTime;
 import newsroom.cli.output.AnalysisReport;
 import newsroom.cli.output.ProtoJson;
+import newsroom.cli.run.Service;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.AnalyzeDocumentResponse;
 import newsroom.nlp.v1.Document;
@@ -59,7 +60,7 @@ public class AnalyzeCommand implements Callable<Integer> {
         if (published != null) {
             request.setPublicationTime(published);
         }
-        try (ServiceChannel nlp = ServiceChannel.open(newsroom.nlp())) {
+        try (ServiceChannel nlp = newsroom.channel(Service.NLP)) {
             AnalyzeDocumentResponse response = ServiceCallException.call(nlp.endpoint(), () ->
                     NlpServiceGrpc.newBlockingStub(nlp.channel())
                             .withDeadlineAfter(DEADLINE_MINUTES, TimeUnit.MINUTES)

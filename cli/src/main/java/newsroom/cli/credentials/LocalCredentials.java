@@ -4,29 +4,43 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import newsroom.auth.ApiKey;
 import newsroom.auth.KeyRegistry;
 import newsroom.auth.Role;
+import newsroom.cli.run.Service;
 
 /**
  * The API keys of a suite run on this machine, in one directory
  * ({@code $NEWSROOM_STATE_DIR/credentials}), readable by its owner only:
  * <ul>
  *   <li>{@code keys}: the key file every service checks callers against (hashes only)</li>
- *   <li>{@code client.key}: the key the CLI sends, with every role</li>
+ *   <li>{@code client.key}: the key the CLI sends to ingest-service and query-service
+ *       ({@link #CLIENT_ROLES}: writer and reader)</li>
+ *   <li>{@code analyze.key}: the key {@code newsroom analyze} sends to nlp-service (analyzer)</li>
  *   <li>{@code ingest-service.key}: the key ingest-service sends to nlp-service (analyzer)</li>
  * </ul>
- * Created on first use and kept, so keys issued later stay valid across restarts.
+ * Created on first use and kept, so keys issued later stay valid across restarts. Each
+ * service gets from the CLI a key with only the roles its commands need there, so a key
+ * read on the way to one service does not open the others.
  */
 public final class LocalCredentials {
 
     public static final String CLIENT_KEY_NAME = "newsroom-cli";
+    /** What the CLI's commands for ingest-service and query-service need: ingest, reanalyze, query. */
+    public static final Set<Role> CLIENT_ROLES = Collections.unmodifiableSet(EnumSet.of(Role.WRITER, Role.READER));
+    public static final String ANALYZE_KEY_NAME = "newsroom-cli-analyze";
     private static final String INGEST_KEY_NAME = "ingest-service";
+    private static final String CLIENT_KEY_FILE = "client.key";
+    private static final String ANALYZE_KEY_FILE = "analyze.key";
 
     private final Path directory;
 
@@ -34,22 +48,60 @@ public final class LocalCredentials {
         this.directory = directory;
     }
 
-    /** The credentials in {@code directory}, generated there first if it holds none. */
+    /**
+     * The credentials in {@code directory}, generated there first if it holds none. Those of
+     * an older version are brought up to date: the CLI's key, which had every role, keeps
+     * only {@link #CLIENT_ROLES}, and {@code newsroom analyze} gets its own key.
+     */
     public static synchronized LocalCredentials ensure(Path directory) throws IOException {
         LocalCredentials credentials = new LocalCredentials(directory.toAbsolutePath());
         if (!Files.isRegularFile(credentials.keysFile())) {
             createPrivateDirectory(directory);
             String client = ApiKey.generate();
+            String analyze = ApiKey.generate();
             String ingest = ApiKey.generate();
             writePrivate(credentials.clientKeyFile(), client + "\n");
+            writePrivate(credentials.analyzeKeyFile(), analyze + "\n");
             writePrivate(credentials.ingestKeyFile(), ingest + "\n");
             writePrivate(credentials.keysFile(), String.join("\n",
                     "# API keys the Newsroom services accept: <sha-256 of the key> <roles> <name>.",
                     "# Delete a line to revoke its key; `newsroom credentials issue` adds one.",
-                    KeyRegistry.entry(client, EnumSet.allOf(Role.class), CLIENT_KEY_NAME),
+                    KeyRegistry.entry(client, CLIENT_ROLES, CLIENT_KEY_NAME),
+                    KeyRegistry.entry(analyze, Set.of(Role.ANALYZER), ANALYZE_KEY_NAME),
                     KeyRegistry.entry(ingest, Set.of(Role.ANALYZER), INGEST_KEY_NAME)) + "\n");
+        } else {
+            credentials.upgrade();
         }
         return credentials;
+    }
+
+    /** The CLI's key in a key file of an older version had every role; an analyze key did not exist. */
+    private void upgrade() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(keysFile()));
+        boolean changed = false;
+        if (Files.isRegularFile(clientKeyFile())) {
+            String client = clientKey();
+            String entry = KeyRegistry.entry(client, CLIENT_ROLES, CLIENT_KEY_NAME);
+            String hash = ApiKey.hash(client) + " ";
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().startsWith(hash) && !lines.get(i).strip().equals(entry)) {
+                    lines.set(i, entry);
+                    changed = true;
+                }
+            }
+        }
+        if (!Files.isRegularFile(analyzeKeyFile())) {
+            String analyze = ApiKey.generate();
+            writePrivate(analyzeKeyFile(), analyze + "\n");
+            lines.add(KeyRegistry.entry(analyze, Set.of(Role.ANALYZER), ANALYZE_KEY_NAME));
+            changed = true;
+        }
+        if (changed) {
+            // Replaced whole, so a running service never reads half a file (which would reject every key).
+            Path next = keysFile().resolveSibling("keys.next");
+            writePrivate(next, String.join("\n", lines) + "\n");
+            Files.move(next, keysFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     public Path directory() {
@@ -62,7 +114,20 @@ public final class LocalCredentials {
     }
 
     public Path clientKeyFile() {
-        return directory.resolve("client.key");
+        return directory.resolve(CLIENT_KEY_FILE);
+    }
+
+    /** What {@code newsroom analyze} sends to nlp-service. */
+    public Path analyzeKeyFile() {
+        return directory.resolve(ANALYZE_KEY_FILE);
+    }
+
+    /**
+     * The file holding the key the CLI sends to {@code service} in the credentials
+     * {@code directory}: the analyze key for nlp-service, else the client key.
+     */
+    public static Path cliKeyFile(Path directory, Service service) {
+        return directory.resolve(service == Service.NLP ? ANALYZE_KEY_FILE : CLIENT_KEY_FILE);
     }
 
     /** What ingest-service gets as NEWSROOM_NLP_KEY_FILE. */
@@ -80,9 +145,14 @@ public final class LocalCredentials {
                 "NEWSROOM_NLP_KEY_FILE", ingestKeyFile().toString());
     }
 
-    /** The CLI's key: writer, reader and analyzer. */
+    /** The key the CLI sends to ingest-service and query-service: {@link #CLIENT_ROLES}. */
     public String clientKey() throws IOException {
         return Files.readString(clientKeyFile()).strip();
+    }
+
+    /** The key the CLI sends to {@code service} ({@link #cliKeyFile}). */
+    public String cliKey(Service service) throws IOException {
+        return Files.readString(cliKeyFile(directory, service)).strip();
     }
 
     /**

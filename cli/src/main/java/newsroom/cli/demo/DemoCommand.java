@@ -21,6 +21,7 @@ import newsroom.cli.output.AnalysisReport;
 import newsroom.cli.output.ProgressLine;
 import newsroom.cli.run.CliHome;
 import newsroom.cli.run.RunStateReport;
+import newsroom.cli.run.Service;
 import newsroom.cli.run.SuiteLauncher;
 import newsroom.cli.run.SuiteSettings;
 import newsroom.ingest.v1.ArticleStatus;
@@ -70,7 +71,7 @@ public class DemoCommand implements Callable<Integer> {
 
         ArticleTemplate template = new ArticleTemplate("Dawn", null, null, PublishedTime.parse("2021-04-07"));
         long articleId;
-        try (ServiceChannel ingest = ServiceChannel.open(newsroom.ingest())) {
+        try (ServiceChannel ingest = newsroom.channel(Service.INGEST)) {
             IngestArticleRequest request = IngestArticleRequest.newBuilder().setArticle(template.articleFrom(sample)).build();
             IngestArticleResponse response = ServiceCallException.call(ingest.endpoint(), () ->
                     IngestServiceGrpc.newBlockingStub(ingest.channel())
@@ -91,7 +92,7 @@ public class DemoCommand implements Callable<Integer> {
         }
 
         GetArticleResponse article;
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             article = ServiceCallException.call(query.endpoint(), () ->
                     QueryServiceGrpc.newBlockingStub(query.channel())
                             .withDeadlineAfter(30, TimeUnit.SECONDS)

@@ -1,5 +1,8 @@
 package newsroom.cli.grpc;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 import newsroom.cli.UserError;
 
 /**
@@ -9,6 +12,9 @@ import newsroom.cli.UserError;
  * @param target      "host:port"
  */
 public record Endpoint(String serviceName, String target) {
+
+    /** An IPv4 or IPv6 address written out, which names a machine without asking DNS. */
+    private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     /** Checks that {@code target} is host:port with a valid port. */
     public static Endpoint of(String serviceName, String target) {
@@ -26,6 +32,28 @@ public record Endpoint(String serviceName, String target) {
                     + "\" is not a port number from 1 to 65535");
         }
         return new Endpoint(serviceName, target);
+    }
+
+    /**
+     * Whether the service is on this machine: {@code localhost}, 127.0.0.0/8 or {@code [::1]}.
+     * Other names count as remote without asking DNS, whose answer could change before the call.
+     */
+    public boolean isLoopback() {
+        String host = target.substring(0, target.lastIndexOf(':'));
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!ADDRESS_LITERAL.matcher(host).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import newsroom.auth.BearerKey;
-import newsroom.cli.credentials.ClientKey;
+import newsroom.cli.UserError;
 import newsroom.cli.credentials.ClientTls;
 
 /** A gRPC channel to one service that sends the client's API key, closed when the command is done. */
@@ -29,11 +29,6 @@ public final class ServiceChannel implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** A channel with the CLI's own key ({@link ClientKey}), over TLS when {@link ClientTls} finds a CA. */
-    public static ServiceChannel open(Endpoint endpoint) {
-        return open(endpoint, ClientKey.find(System.getenv()), ClientTls.find(System.getenv()));
-    }
-
     /** A plaintext channel sending {@code apiKey} with every call, or no key if empty. */
     public static ServiceChannel open(Endpoint endpoint, Optional<String> apiKey) {
         return open(endpoint, apiKey, Optional.empty());
@@ -41,9 +36,27 @@ public final class ServiceChannel implements AutoCloseable {
 
     /**
      * A channel sending {@code apiKey} with every call, or no key if empty; over TLS trusting
-     * the CA certificate (PEM) {@code trustedCa} when given, else plaintext.
+     * the CA certificate (PEM) {@code trustedCa} when given, else plaintext, which carries a
+     * key only to this machine.
      */
     public static ServiceChannel open(Endpoint endpoint, Optional<String> apiKey, Optional<Path> trustedCa) {
+        return open(endpoint, apiKey, trustedCa, false);
+    }
+
+    /**
+     * As {@link #open(Endpoint, Optional, Optional)}, but with {@code plaintextKeyElsewhere}
+     * (the CLI's {@code --insecure}) a key goes in plaintext to another machine too.
+     *
+     * @throws UserError when a key would go in plaintext to another machine without it
+     */
+    public static ServiceChannel open(Endpoint endpoint, Optional<String> apiKey, Optional<Path> trustedCa,
+                                      boolean plaintextKeyElsewhere) {
+        if (apiKey.isPresent() && trustedCa.isEmpty() && !endpoint.isLoopback() && !plaintextKeyElsewhere) {
+            throw new UserError("not sending the API key to " + endpoint + " in plaintext: anyone on the way could"
+                    + " read it and call the suite with it. Use TLS: set " + ClientTls.CA_FILE + " to the CA"
+                    + " certificate (PEM) that signed the services' certificates (docs/security.md). On a network"
+                    + " you trust, --insecure sends it unencrypted anyway.");
+        }
         ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(endpoint.target(), credentials(trustedCa))
                 .maxInboundMessageSize(MAX_INBOUND_BYTES);
         apiKey.ifPresent(key -> builder.intercept(new BearerKey(key)));

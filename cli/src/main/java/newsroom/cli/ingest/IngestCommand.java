@@ -14,6 +14,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProgressBar;
 import newsroom.cli.output.ProgressLine;
+import newsroom.cli.run.Service;
 import newsroom.ingest.v1.GetIngestStatusResponse;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
@@ -79,7 +80,7 @@ public class IngestCommand implements Callable<Integer> {
         ProgressLine progress = ProgressLine.onStandardError();
         boolean oneArticle = files.size() == 1 && !ArticleInputs.isJsonLines(files.get(0));
         long total = oneArticle ? 1 : ArticleInputs.count(files);
-        try (ServiceChannel ingest = ServiceChannel.open(newsroom.ingest())) {
+        try (ServiceChannel ingest = newsroom.channel(Service.INGEST)) {
             List<IngestOutcome> outcomes = oneArticle
                     ? List.of(ingestOne(ingest, files.get(0), template))
                     : new ArticleStream(ingest).send(new ArticleInputs(files, template),

@@ -10,6 +10,7 @@ import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProgressLine;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.query.TimeBound;
+import newsroom.cli.run.Service;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.ingest.v1.Reanalysis;
 import newsroom.ingest.v1.StartReanalysisRequest;
@@ -52,7 +53,7 @@ public class ReanalyzeCommand implements Callable<Integer> {
     public Integer call() {
         StartReanalysisRequest request = request();
         ProgressLine progress = ProgressLine.onStandardError();
-        try (ServiceChannel ingest = ServiceChannel.open(newsroom.ingest())) {
+        try (ServiceChannel ingest = newsroom.channel(Service.INGEST)) {
             ReanalysisWatcher watcher = new ReanalysisWatcher(ingest);
             Reanalysis reanalysis;
             if (job != null) {

@@ -7,6 +7,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.AnalysisReport;
 import newsroom.cli.output.ProtoJson;
+import newsroom.cli.run.Service;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetArticleResponse;
@@ -34,7 +35,7 @@ public class ArticleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             GetArticleResponse response = ServiceCallException.call(query.endpoint(), () ->
                     QueryChannel.stub(query).getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build()));
             if (json) {

@@ -7,6 +7,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.query.v1.CoMention;
 import newsroom.query.v1.GetCoMentionsRequest;
 import newsroom.query.v1.GetCoMentionsResponse;
@@ -36,7 +37,7 @@ public class CoMentionsCommand implements Callable<Integer> {
     public Integer call() {
         Limit.check(limit);
         GetCoMentionsResponse.Builder all = GetCoMentionsResponse.newBuilder();
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             String pageToken = "";
             do {
                 GetCoMentionsRequest request = GetCoMentionsRequest.newBuilder().setEntityId(entityId)

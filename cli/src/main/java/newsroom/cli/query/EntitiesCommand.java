@@ -7,6 +7,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.v1.GlobalEntity;
 import newsroom.query.v1.SearchEntitiesRequest;
@@ -43,7 +44,7 @@ public class EntitiesCommand implements Callable<Integer> {
         Limit.check(limit);
         String text = String.join(" ", name);
         SearchEntitiesResponse.Builder all = SearchEntitiesResponse.newBuilder();
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             String pageToken = "";
             do {
                 SearchEntitiesRequest.Builder request = SearchEntitiesRequest.newBuilder()

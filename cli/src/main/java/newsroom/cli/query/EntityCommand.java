@@ -7,6 +7,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.query.v1.CoMention;
 import newsroom.query.v1.GetEntityRequest;
 import newsroom.query.v1.GetEntityResponse;
@@ -34,7 +35,7 @@ public class EntityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GetEntityResponse response;
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             response = ServiceCallException.call(query.endpoint(), () -> QueryChannel.stub(query)
                     .getEntity(GetEntityRequest.newBuilder().setEntityId(entityId).build()));
         }

@@ -10,6 +10,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.nlp.v1.Event;
 import newsroom.query.v1.EntityRef;
 import newsroom.query.v1.EventRecord;
@@ -54,7 +55,7 @@ public class EventsCommand implements Callable<Integer> {
         Limit.check(limit);
         Event.Type only = type == null ? Event.Type.TYPE_UNSPECIFIED : parseType(type);
         ListEventsResponse.Builder all = ListEventsResponse.newBuilder();
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             String pageToken = "";
             do {
                 ListEventsRequest.Builder request = ListEventsRequest.newBuilder()

@@ -6,6 +6,7 @@ import newsroom.cli.NewsroomCommand;
 import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
+import newsroom.cli.run.Service;
 import newsroom.query.v1.ExportAnalysesRequest;
 import newsroom.query.v1.ExportedAnalysis;
 import newsroom.query.v1.QueryServiceGrpc;
@@ -47,7 +48,7 @@ public class ExportCommand implements Callable<Integer> {
             request.setEndTime(TimeBound.parse("--to", to));
         }
         long count = 0;
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             // No deadline: an export takes as long as the store is large.
             Iterator<ExportedAnalysis> stream = QueryServiceGrpc.newBlockingStub(query.channel())
                     .exportAnalyses(request.build());

@@ -10,6 +10,7 @@ import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.Attribution;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.nlp.v1.AttributionForm;
 import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
@@ -61,7 +62,7 @@ public class QuotesCommand implements Callable<Integer> {
         Limit.check(limit);
         AttributionForm only = form == null ? AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED : parseForm(form);
         ListQuotesResponse.Builder all = ListQuotesResponse.newBuilder();
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             String pageToken = "";
             do {
                 ListQuotesRequest.Builder request = ListQuotesRequest.newBuilder()

@@ -8,6 +8,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.query.v1.ArticleHit;
 import newsroom.query.v1.SearchArticlesRequest;
 import newsroom.query.v1.SearchArticlesResponse;
@@ -55,7 +56,7 @@ public class SearchCommand implements Callable<Integer> {
         Limit.check(limit);
         String text = String.join(" ", words);
         SearchArticlesResponse.Builder all = SearchArticlesResponse.newBuilder();
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             String pageToken = "";
             do {
                 SearchArticlesRequest.Builder builder = SearchArticlesRequest.newBuilder()

@@ -6,6 +6,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.query.v1.ListStoriesRequest;
 import newsroom.query.v1.ListStoriesResponse;
 import newsroom.query.v1.Story;
@@ -41,7 +42,7 @@ public class StoriesCommand implements Callable<Integer> {
     public Integer call() {
         Limit.check(limit);
         ListStoriesResponse.Builder all = ListStoriesResponse.newBuilder();
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             String pageToken = "";
             do {
                 ListStoriesRequest.Builder request = ListStoriesRequest.newBuilder().setMinReportCount(minReports)

@@ -6,6 +6,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.GetStoryRequest;
 import newsroom.query.v1.GetStoryResponse;
@@ -31,7 +32,7 @@ public class StoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GetStoryResponse response;
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             response = ServiceCallException.call(query.endpoint(), () -> QueryChannel.stub(query)
                     .getStory(GetStoryRequest.newBuilder().setStoryId(storyId).build()));
         }

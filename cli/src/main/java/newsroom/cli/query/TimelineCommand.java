@@ -8,6 +8,7 @@ import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
+import newsroom.cli.run.Service;
 import newsroom.query.v1.GetEntityTimelineRequest;
 import newsroom.query.v1.GetEntityTimelineResponse;
 import newsroom.query.v1.TimelineBucket;
@@ -57,7 +58,7 @@ public class TimelineCommand implements Callable<Integer> {
             default -> throw new UserError("--by: must be day, week or month, not '" + by + "'");
         };
         GetEntityTimelineResponse.Builder all = GetEntityTimelineResponse.newBuilder();
-        try (ServiceChannel query = ServiceChannel.open(newsroom.query())) {
+        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             String pageToken = "";
             do {
                 GetEntityTimelineRequest.Builder request = GetEntityTimelineRequest.newBuilder()

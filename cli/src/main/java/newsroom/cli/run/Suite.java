@@ -76,12 +76,12 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * A channel to one of this suite's services on localhost that sends the client key
-     * (every role): how tests and benchmarks call the services they started.
+     * A channel to one of this suite's services on localhost that sends the key the CLI
+     * sends it ({@link LocalCredentials#cliKey}): how tests and benchmarks call the services they started.
      */
     public ServiceChannel channel(Service service) throws IOException {
         return ServiceChannel.open(Endpoint.of(service.displayName(), "localhost:" + ports.of(service)),
-                Optional.of(credentials.clientKey()), tls.map(TlsFiles::ca));
+                Optional.of(credentials.cliKey(service)), tls.map(TlsFiles::ca));
     }
 
     public ServiceProcess start(Service service) throws IOException {

@@ -1,4 +1,4 @@
-package newsroom.auth;
+package newsroom.testkeys;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -9,6 +9,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import newsroom.auth.ApiKey;
+import newsroom.auth.KeyRegistry;
+import newsroom.auth.Role;
 
 /**
  * For {@code @QuarkusTest}s: fresh random keys for this test run, a key file admitting
@@ -20,8 +23,14 @@ import java.util.Set;
  * </ul>
  * It also writes the analyzer key to a file named by {@code newsroom.nlp.key-file}, the
  * key ingest-service sends to nlp-service.
+ *
+ * <p>Every {@code @QuarkusTest} of a module that depends on this one gets it: it is registered
+ * in {@code META-INF/services/io.quarkus.test.common.QuarkusTestResourceLifecycleManager}.
  */
 public class TestKeysResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The property holding this run's key with every role, which {@link TestClientKey} sends. */
+    public static final String ALL_ROLES_KEY = "newsroom.test.key.all";
 
     private Path directory;
 
@@ -44,7 +53,7 @@ public class TestKeysResource implements QuarkusTestResourceLifecycleManager {
             return Map.of(
                     "newsroom.auth.keys-file", keys.toString(),
                     "newsroom.nlp.key-file", analyzerKey.toString(),
-                    "newsroom.test.key.all", all,
+                    ALL_ROLES_KEY, all,
                     "newsroom.test.key.writer", writer,
                     "newsroom.test.key.reader", reader,
                     "newsroom.test.key.analyzer", analyzer);

@@ -1,4 +1,4 @@
-package newsroom.nlp;
+package newsroom.testkeys;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -6,22 +6,20 @@ import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.MethodDescriptor;
 import io.quarkus.grpc.GlobalInterceptor;
-import io.quarkus.test.common.QuarkusTestResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import newsroom.auth.BearerKey;
-import newsroom.auth.TestKeysResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The tests' @GrpcClient stubs call as a client holding every role would, with the key
- * of this run from {@link newsroom.auth.TestKeysResource}; auth stays on as in production.
+ * of this run from {@link TestKeysResource}; auth stays on as in production. A service's
+ * tests get it by depending on this module (test scope): the bean is in this jar's index.
  */
 @ApplicationScoped
 @GlobalInterceptor
-@QuarkusTestResource(value = TestKeysResource.class, restrictToAnnotatedClass = false)
 public class TestClientKey implements ClientInterceptor {
 
-    @ConfigProperty(name = "newsroom.test.key.all")
+    @ConfigProperty(name = TestKeysResource.ALL_ROLES_KEY)
     String key;
 
     @Override
