@@ -113,6 +113,33 @@ class NewsroomCommandTest {
     }
 
     @Test
+    void aFileWhosePathIsLongerThanAClientReferenceMayBeGetsItsOwnResult(QuarkusMainLauncher launcher,
+                                                                          @TempDir Path directory) throws Exception {
+        // ingest-service rejects a client_reference over 256 bytes; a path can be much longer.
+        Path deep = Files.createDirectories(directory.resolve("a-rather-long-directory-name-for-one-publisher-".repeat(2))
+                .resolve("and-one-more-level-of-the-archive-by-year-month-and-day-".repeat(2))
+                .resolve("then-the-section-of-the-paper-where-the-article-appeared-".repeat(2)));
+        Path file = Files.writeString(deep.resolve("the-article-itself-with-its-whole-headline-as-its-name.txt"),
+                "Lavrov arrived in Islamabad.");
+        assertTrue(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 256);
+        Files.writeString(directory.resolve("empty.txt"), " ");
+        List<IngestArticlesRequest> received = new ArrayList<>();
+        Server server = ServerBuilder.forPort(0).addService(new StreamingIngest(received)).build().start();
+        try {
+            LaunchResult text = launcher.launch("ingest", "--ingest", "localhost:" + server.getPort(), directory.toString());
+            assertEquals(2, received.size());
+            for (IngestArticlesRequest request : received) {
+                assertTrue(request.getClientReferenceBytes().size() <= 256, request.getClientReference());
+            }
+            assertTrue(text.getOutput().contains("accepted 1 "), text.getOutput());
+            assertTrue(text.getOutput().contains("empty.txt: rejected: article.content: must not be empty"),
+                    text.getOutput());
+        } finally {
+            server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aPublishedTimeThatIsNotOneIsAUsageError(QuarkusMainLauncher launcher, @TempDir Path directory) throws Exception {
         Path file = Files.writeString(directory.resolve("a.txt"), "text");
         LaunchResult result = launcher.launch("ingest", "--published", "last week", file.toString());

@@ -81,6 +81,11 @@ final class StandInNlpRig implements AutoCloseable {
         postgres = LocalPostgres.start(dataDirectory, port);
     }
 
+    /** Where the logs of the rig's processes go. */
+    static Path logs() {
+        return LOGS;
+    }
+
     ServiceChannel ingestChannel() throws IOException {
         return suite.channel(Service.INGEST);
     }
@@ -91,6 +96,12 @@ final class StandInNlpRig implements AutoCloseable {
      * until it is ready.
      */
     ServiceProcess startIngest(String logName, Map<String, String> settings) throws Exception {
+        return startIngest(logName, suite.specOf(Service.INGEST).jvmOptions(), settings);
+    }
+
+    /** As {@link #startIngest(String, Map)}, with these JVM options instead of the suite's (a smaller heap). */
+    ServiceProcess startIngest(String logName, List<String> jvmOptions, Map<String, String> settings)
+            throws Exception {
         ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put("NEWSROOM_INGEST_NLP_DEADLINE", "5s");
@@ -99,7 +110,7 @@ final class StandInNlpRig implements AutoCloseable {
         environment.put("NEWSROOM_INGEST_MAX_BACKOFF", "1s");
         environment.putAll(settings);
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
-                spec.jvmOptions(), environment, LOGS.resolve(logName + ".log")));
+                jvmOptions, environment, LOGS.resolve(logName + ".log")));
         processes.add(process);
         suite.awaitReady(List.of(process), START_LIMIT, (notReady, elapsed) -> { }, () -> false);
         return process;

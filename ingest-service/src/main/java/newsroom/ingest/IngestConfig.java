@@ -32,12 +32,22 @@ public interface IngestConfig {
     Duration maxBackoff();
 
     /**
-     * Attempts before an article the NLP service keeps rejecting is FAILED.
-     * Attempts lost to the NLP service being unreachable or slow count in
-     * {@code attempts} but never fail an article.
+     * Failed attempts that are the article's own fault before it is FAILED: the NLP service
+     * rejecting it, or timing out or going away on it while it analyses other articles (a
+     * poison article; see {@code RetryPolicy}). Attempts lost to an outage (the NLP service
+     * unreachable or slow for every article, the database down) count in {@code attempts}
+     * but never fail an article.
      */
     @WithDefault("5")
     int maxAttempts();
+
+    /**
+     * How long an article may wait for its analysis and still be retried after a failure that
+     * is its own fault: past this, such a failure gives it up at once, whatever its attempts.
+     * An outage, however long, fails no article.
+     */
+    @WithDefault("24h")
+    Duration maxAge();
 
     /**
      * Articles waiting for analysis (status ACCEPTED) at which new articles are refused with

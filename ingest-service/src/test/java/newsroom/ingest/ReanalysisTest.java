@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import newsroom.ingest.analysis.AnalysisWriter;
 import newsroom.ingest.analysis.ClaimedArticle;
+import newsroom.ingest.analysis.FailureHistory;
 import newsroom.ingest.analysis.ReanalysisAlreadyFinishedException;
 import newsroom.ingest.reanalysis.PublicationRange;
 import newsroom.ingest.reanalysis.ReanalysisJobs;
@@ -224,7 +225,8 @@ class ReanalysisTest {
         // The dead worker comes back to life and writes what it had: rolled back, the article stays done once.
         byte[] stored = Articles.stored(victim).analysis;
         long mentions = Articles.rows("mention", victim);
-        ClaimedArticle late = new ClaimedArticle(victim, texts.get(1), Instant.parse("1983-03-01T00:00:00Z"), "en", 1, id);
+        ClaimedArticle late = new ClaimedArticle(victim, texts.get(1), Instant.parse("1983-03-01T00:00:00Z"), "en", 1, id,
+                new FailureHistory(0, null, Instant.now()));
         assertThrows(ReanalysisAlreadyFinishedException.class, () -> writer.rewrite(late,
                 Analysis.newBuilder().setCleanedText(Articles.stored(victim).cleanedText).setLanguage("en").build()));
         assertArrayEquals(stored, Articles.stored(victim).analysis);

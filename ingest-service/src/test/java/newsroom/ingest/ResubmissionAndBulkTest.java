@@ -136,6 +136,32 @@ class ResubmissionAndBulkTest {
     }
 
     @Test
+    void aClientReferenceOverItsCapRejectsOnlyItsArticleAndNamesTheLimit() {
+        String longest = "é".repeat(128);
+        String tooLong = "r".repeat(1024);
+        long before = Articles.articleCount();
+
+        IngestArticlesResponse response = streamingIngest.ingestArticles(Multi.createFrom().items(
+                        IngestArticlesRequest.newBuilder().setClientReference(tooLong)
+                                .setArticle(Articles.plainText("Sent with a long reference. " + Articles.unique())).build(),
+                        IngestArticlesRequest.newBuilder().setClientReference(longest)
+                                .setArticle(Articles.plainText("Sent with a reference at the cap. " + Articles.unique()))
+                                .build()))
+                .await().atMost(Duration.ofSeconds(60));
+
+        IngestResult rejected = response.getResults(0);
+        assertEquals(ArticleStatus.REJECTED, rejected.getStatus());
+        assertEquals("0", rejected.getClientReference(), "the position stands in for the refused reference");
+        assertEquals("client_reference: is 1,024 bytes of UTF-8, at most 256 are allowed", rejected.getError());
+        assertEquals(longest, response.getResults(1).getClientReference(), "256 bytes of UTF-8 are allowed");
+        assertEquals(ArticleStatus.ACCEPTED, response.getResults(1).getStatus());
+        assertEquals(1, response.getAcceptedCount());
+        assertEquals(1, response.getRejectedCount());
+        assertFalse(response.getResultsTruncated());
+        assertEquals(before + 1, Articles.articleCount());
+    }
+
+    @Test
     void aLongStreamIsStoredInBatchesWhoseArticlesSeeEachOther() {
         // 70 articles: more than two batches. Within one batch: a repeat of an earlier URL and
         // a near-copy of an earlier report, which must be found although neither is committed yet.

@@ -55,6 +55,18 @@ public class StoredArticle extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** Attempts that failed through the article's own fault (see V13 migration); outages never count. */
+    @Column(name = "failed_attempts")
+    public int failedAttempts;
+
+    /** When the last failed attempt ended, counted or not; null before the first. */
+    @Column(name = "last_failed_at")
+    public Instant lastFailedAt;
+
+    /** The gRPC code of the failure the article was given up for; null unless FAILED. */
+    @Column(name = "failure_reason")
+    public String failureReason;
+
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 

@@ -22,8 +22,11 @@ import newsroom.ingest.v1.IngestServiceGrpc;
  * Sends many articles over {@code IngestArticles} streams, reading each only
  * when the stream can take it (gRPC flow control: when ingest-service falls
  * behind, reading stops), so a large directory or JSON Lines file does not
- * pile up in memory. One stream carries at most {@link #BATCH} articles, which
- * bounds the size of its response (one result per article).
+ * pile up in memory. One stream carries at most {@link #BATCH} articles, fewer
+ * than the 10,000 whose results ingest-service returns per stream, so every
+ * article gets its result. Each is sent with its index in the stream as
+ * {@code client_reference} (the service caps references at 256 bytes; a path
+ * may be longer), and its result is matched back by that index.
  */
 public final class ArticleStream {
 
@@ -93,7 +96,7 @@ public final class ArticleStream {
                 awaitReady(requests[0], readiness, response);
                 requests[0].onNext(IngestArticlesRequest.newBuilder()
                         .setArticle(article.article())
-                        .setClientReference(article.reference())
+                        .setClientReference(Integer.toString(batch.size() - 1))
                         .build());
             }
         }
@@ -101,13 +104,14 @@ public final class ArticleStream {
             requests[0].onCompleted();
         }
         IngestArticlesResponse results = await(response);
-        Map<String, IngestResult> byReference = new HashMap<>();
+        Map<String, IngestResult> byIndex = new HashMap<>();
         for (IngestResult result : results.getResultsList()) {
-            byReference.put(result.getClientReference(), result);
+            byIndex.put(result.getClientReference(), result);
         }
         List<IngestOutcome> outcomes = new ArrayList<>();
-        for (PendingArticle article : batch) {
-            IngestResult result = byReference.get(article.reference());
+        for (int index = 0; index < batch.size(); index++) {
+            PendingArticle article = batch.get(index);
+            IngestResult result = byIndex.get(Integer.toString(index));
             if (result != null) {
                 outcomes.add(new IngestOutcome(article.reference(), result.getArticleId(), result.getStatus().name(),
                         result.getAlreadyStored(), result.getDuplicateOf(), result.getError()));

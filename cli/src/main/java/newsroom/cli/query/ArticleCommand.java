@@ -50,6 +50,8 @@ public class ArticleCommand implements Callable<Integer> {
             System.out.println();
             if (response.hasAnalysis()) {
                 AnalysisReport.print(response.getAnalysis(), System.out);
+            } else if (!response.getFailure().isEmpty()) {
+                System.out.println("Analysis failed: " + response.getFailure());
             } else {
                 System.out.println("Not analysed yet.");
             }

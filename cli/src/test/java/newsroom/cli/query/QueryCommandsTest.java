@@ -21,6 +21,8 @@ import newsroom.nlp.v1.Event;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.EntityRef;
 import newsroom.query.v1.EventRecord;
+import newsroom.query.v1.GetArticleRequest;
+import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.ListEventsRequest;
 import newsroom.query.v1.ListEventsResponse;
 import newsroom.query.v1.ListQuotesRequest;
@@ -40,6 +42,8 @@ class QueryCommandsTest {
 
     private static final ArticleSummary ARTICLE = ArticleSummary.newBuilder().setId(12)
             .setPublishedTime(TimeBound.parse("--from", "2021-04-08T15:30:00Z")).build();
+    private static final String POISON_FAILURE = "DEADLINE_EXCEEDED: given up after 5 failed analysis attempts"
+            + " (at most 5): DEADLINE_EXCEEDED: deadline exceeded";
     private static final EntityRef LAVROV = EntityRef.newBuilder().setId(7).setName("Sergey Lavrov")
             .setType(Entity.Type.PERSON).build();
     private static final EntityRef ERDOGAN = EntityRef.newBuilder().setId(9).setName("Recep Tayyip Erdoğan")
@@ -52,6 +56,15 @@ class QueryCommandsTest {
     @BeforeEach
     void startQueryService() throws Exception {
         server = ServerBuilder.forPort(0).addService(new QueryServiceGrpc.QueryServiceImplBase() {
+            @Override
+            public void getArticle(GetArticleRequest request, StreamObserver<GetArticleResponse> response) {
+                response.onNext(GetArticleResponse.newBuilder()
+                        .setArticle(ARTICLE.toBuilder().setId(request.getArticleId()).setStatus("FAILED"))
+                        .setFailure(POISON_FAILURE)
+                        .build());
+                response.onCompleted();
+            }
+
             @Override
             public void listQuotes(ListQuotesRequest request, StreamObserver<ListQuotesResponse> response) {
                 quoteRequests.add(request);
@@ -155,6 +168,16 @@ class QueryCommandsTest {
         assertEquals("DISCUSS", discussed.get("type").getAsString());
         assertEquals("Pakistan", discussed.getAsJsonObject("location").get("name").getAsString());
         assertEquals(2, discussed.getAsJsonArray("actors").size());
+    }
+
+    @Test
+    void aFailedArticleSaysWhyItsAnalysisFailed(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("article", "12", "--query", address());
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertTrue(hasLine(result, "Status: +FAILED"), result.getOutput());
+        assertTrue(hasLine(result, "Analysis failed: " + java.util.regex.Pattern.quote(POISON_FAILURE)),
+                result.getOutput());
     }
 
     @Test

@@ -47,35 +47,49 @@ public class AnalysisQueue {
                 .setParameter("id", id)
                 .executeUpdate();
         Object[] row = (Object[]) entityManager.createQuery("""
-                        select a.cleanedText, a.publishedAt, a.language, a.attempts
+                        select a.cleanedText, a.publishedAt, a.language, a.attempts,
+                               a.failedAttempts, a.lastFailedAt, a.acceptedAt
                         from StoredArticle a where a.id = :id""")
                 .setParameter("id", id)
                 .getSingleResult();
         return Optional.of(new ClaimedArticle(id, (String) row[0], (Instant) row[1], (String) row[2],
-                (Integer) row[3], 0));
+                (Integer) row[3], 0, new FailureHistory((Integer) row[4], (Instant) row[5], (Instant) row[6])));
     }
 
-    /** Gives the claim back; the article stays ACCEPTED and comes due again after {@code delay}. */
+    /**
+     * Gives the claim back after a failed attempt; the article stays ACCEPTED and comes due again
+     * after {@code delay}. {@code counts}: the failure was the article's own ({@link RetryPolicy}).
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void retryLater(long articleId, Duration delay, String error) {
+    public void retryLater(long articleId, Duration delay, String error, boolean counts) {
         entityManager.createNativeQuery("""
-                        UPDATE article SET claimed_until = NULL, last_error = :error,
+                        UPDATE article SET claimed_until = NULL, last_error = :error, last_failed_at = now(),
+                                           failed_attempts = failed_attempts + :counted,
                                            next_attempt_at = now() + make_interval(secs => :delay)
                         WHERE id = :id AND status = 'ACCEPTED'""")
                 .setParameter("error", error)
+                .setParameter("counted", counts ? 1 : 0)
                 .setParameter("delay", (double) delay.toMillis() / 1000)
                 .setParameter("id", articleId)
                 .executeUpdate();
     }
 
-    /** Gives up on the article: FAILED, with the reason. */
+    /**
+     * Gives up on the article: FAILED, with the message and the gRPC code ({@code reason}) of
+     * the failure it was given up for.
+     *
+     * @return whether the article was still waiting and is now FAILED
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void fail(long articleId, String error) {
-        entityManager.createNativeQuery("""
-                        UPDATE article SET status = 'FAILED', claimed_until = NULL, last_error = :error
+    public boolean fail(long articleId, String error, String reason) {
+        return entityManager.createNativeQuery("""
+                        UPDATE article SET status = 'FAILED', claimed_until = NULL, last_error = :error,
+                                           failure_reason = :reason, last_failed_at = now(),
+                                           failed_attempts = failed_attempts + 1
                         WHERE id = :id AND status = 'ACCEPTED'""")
                 .setParameter("error", error)
+                .setParameter("reason", reason)
                 .setParameter("id", articleId)
-                .executeUpdate();
+                .executeUpdate() == 1;
     }
 }

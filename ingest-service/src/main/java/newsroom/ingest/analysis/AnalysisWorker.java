@@ -1,16 +1,20 @@
 package newsroom.ingest.analysis;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import newsroom.ingest.IngestConfig;
 import newsroom.ingest.intake.ArticleAccepted;
 import newsroom.ingest.reanalysis.ReanalysisStarted;
@@ -20,8 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Analyses accepted articles on its own threads: claims one from the queue,
  * has the NLP service analyse it, stores the result, and on failure puts it
- * back with a growing delay or, for failures that are the article's own,
- * eventually marks it FAILED. The articles of re-analyses are handled the
+ * back with a growing delay or, once {@link RetryPolicy} gives it up, marks it
+ * FAILED and counts it in {@code newsroom_articles_failed_total{reason}}. The articles of re-analyses are handled the
  * same way, from their own queue, by a thread that finds no accepted article
  * due: fresh articles always go first. Idle threads look for work every poll
  * interval and at once when an article is accepted or a re-analysis starts.
@@ -38,7 +42,10 @@ public class AnalysisWorker {
     private final AnalysisWriter writer;
     private final IngestConfig config;
     private final RetryPolicy retryPolicy;
+    private final MeterRegistry meters;
     private final Duration lease;
+    /** When an analysis was last stored: what tells a poison article from an NLP service that is down. */
+    private final AtomicReference<Instant> lastAnalysed = new AtomicReference<>();
     private final WakeUpSignal signal = new WakeUpSignal();
     private volatile boolean running;
     /** Whether the last claim attempt reached the database; an outage is logged once, not every poll. */
@@ -46,13 +53,15 @@ public class AnalysisWorker {
     private ExecutorService threads;
 
     public AnalysisWorker(AnalysisQueue queue, ReanalysisQueue reanalysis, NlpAnalyzer nlp, AnalysisWriter writer,
-                          IngestConfig config) {
+                          IngestConfig config, MeterRegistry meters) {
         this.queue = queue;
         this.reanalysis = reanalysis;
         this.nlp = nlp;
         this.writer = writer;
         this.config = config;
-        this.retryPolicy = new RetryPolicy(config.initialBackoff(), config.maxBackoff(), config.maxAttempts());
+        this.retryPolicy = new RetryPolicy(config.initialBackoff(), config.maxBackoff(), config.maxAttempts(),
+                config.maxAge());
+        this.meters = meters;
         this.lease = config.nlpDeadline().plus(config.writeMargin());
     }
 
@@ -142,11 +151,13 @@ public class AnalysisWorker {
 
     private void analyse(ClaimedArticle article) {
         long started = System.nanoTime();
+        Instant attemptStart = Instant.now();
         try {
             Analysis analysis = nlp.analyze(article);
             WrittenAnalysis written = article.isReanalysis()
                     ? writer.rewrite(article, analysis)
                     : writer.write(article.id(), analysis);
+            lastAnalysed.accumulateAndGet(Instant.now(), (last, now) -> last == null || now.isAfter(last) ? now : last);
             LOG.infof("article %d %s: %d entities, %d mentions, %d quotes, %d events in %d ms", article.id(),
                     article.isReanalysis() ? "re-analysed (re-analysis " + article.reanalysisId() + ")" : "analysed",
                     written.entities(), written.mentions(), written.quotes(), written.events(),
@@ -155,28 +166,29 @@ public class AnalysisWorker {
             // This worker's claim had lapsed and another finished the article: its result stands, once.
             LOG.infof("article %d: %s; this analysis is dropped", article.id(), e.getMessage());
         } catch (RuntimeException e) {
-            handleFailure(article, e);
+            handleFailure(article, e, attemptStart);
         }
     }
 
-    private void handleFailure(ClaimedArticle article, RuntimeException failure) {
+    private void handleFailure(ClaimedArticle article, RuntimeException failure, Instant attemptStart) {
         String error = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
         try {
-            if (retryPolicy.isOutage(failure)) {
-                Duration delay = retryPolicy.backoff(article.attempts());
-                LOG.warnf("article %d waits %s for analysis (attempt %d): %s", article.id(), delay,
+            RetryDecision decision = retryPolicy.decide(article, failure, attemptStart, lastAnalysed.get(),
+                    Instant.now());
+            if (decision.giveUp()) {
+                String reason = decision.giveUpWhy() + ": " + error;
+                LOG.errorf("article %d %s: %s", article.id(),
+                        article.isReanalysis() ? "re-analysis FAILED (keeps its analysis)" : "FAILED", reason);
+                giveUp(article, reason, decision.reason());
+            } else if (!decision.counts()) {
+                LOG.warnf("article %d waits %s for analysis (attempt %d): %s", article.id(), decision.delay(),
                         article.attempts(), error);
-                retryLater(article, delay, error);
-            } else if (retryPolicy.givesUp(article.attempts())) {
-                LOG.errorf("article %d %s after %d attempts: %s", article.id(),
-                        article.isReanalysis() ? "re-analysis FAILED (keeps its analysis)" : "FAILED",
-                        article.attempts(), error);
-                giveUp(article, error);
+                retryLater(article, decision, error);
             } else {
-                Duration delay = retryPolicy.backoff(article.attempts());
-                LOG.warnf("article %d analysis failed (attempt %d), retrying in %s: %s", article.id(),
-                        article.attempts(), delay, error);
-                retryLater(article, delay, error);
+                LOG.warnf("article %d analysis failed (attempt %d, %d counted against it), retrying in %s: %s",
+                        article.id(), article.attempts(), article.history().failedAttempts() + 1, decision.delay(),
+                        error);
+                retryLater(article, decision, error);
             }
         } catch (RuntimeException e) {
             // The claim lapses and the article comes due again; nothing is lost.
@@ -184,19 +196,24 @@ public class AnalysisWorker {
         }
     }
 
-    private void retryLater(ClaimedArticle article, Duration delay, String error) {
+    private void retryLater(ClaimedArticle article, RetryDecision decision, String error) {
         if (article.isReanalysis()) {
-            reanalysis.retryLater(article, delay, error);
+            reanalysis.retryLater(article, decision.delay(), error, decision.counts());
         } else {
-            queue.retryLater(article.id(), delay, error);
+            queue.retryLater(article.id(), decision.delay(), error, decision.counts());
         }
     }
 
-    private void giveUp(ClaimedArticle article, String error) {
+    private void giveUp(ClaimedArticle article, String error, String reason) {
         if (article.isReanalysis()) {
             reanalysis.fail(article, error);
-        } else {
-            queue.fail(article.id(), error);
+        } else if (queue.fail(article.id(), error, reason)) {
+            Counter.builder("newsroom.articles.failed")
+                    .description("Articles given up as FAILED after their analysis kept failing, by the gRPC code"
+                            + " of the last failure")
+                    .tag("reason", reason)
+                    .register(meters)
+                    .increment();
         }
     }
 }

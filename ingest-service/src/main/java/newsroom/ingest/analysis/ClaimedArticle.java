@@ -8,9 +8,10 @@ import java.time.Instant;
  *
  * @param attempts     analysis attempts so far, this one included (for a re-analysis, its own)
  * @param reanalysisId the re-analysis the article was claimed for; 0 for a fresh article
+ * @param history      its failed attempts so far, for {@link RetryPolicy}
  */
 public record ClaimedArticle(long id, String cleanedText, Instant publishedAt, String language, int attempts,
-                             long reanalysisId) {
+                             long reanalysisId, FailureHistory history) {
 
     public boolean isReanalysis() {
         return reanalysisId != 0;

@@ -65,18 +65,33 @@ public class ReanalysisQueue {
                 .setParameter("job", job)
                 .setParameter("article", articleId)
                 .executeUpdate();
-        int attempts = ((Number) entityManager.createNativeQuery(
-                        "SELECT attempts FROM reanalysis_item WHERE job_id = :job AND article_id = :article")
+        Object[] progress = (Object[]) entityManager.createNativeQuery("""
+                        SELECT i.attempts, i.failed_attempts, i.last_failed_at, j.created_at
+                        FROM reanalysis_item i JOIN reanalysis_job j ON j.id = i.job_id
+                        WHERE i.job_id = :job AND i.article_id = :article""")
                 .setParameter("job", job)
                 .setParameter("article", articleId)
-                .getSingleResult()).intValue();
+                .getSingleResult();
+        int attempts = ((Number) progress[0]).intValue();
+        FailureHistory history = new FailureHistory(((Number) progress[1]).intValue(), instant(progress[2]),
+                instant(progress[3]));
         Object[] article = (Object[]) entityManager.createQuery("""
                         select a.cleanedText, a.publishedAt, a.language
                         from StoredArticle a where a.id = :id""")
                 .setParameter("id", articleId)
                 .getSingleResult();
         return Optional.of(new ClaimedArticle(articleId, (String) article[0], (Instant) article[1],
-                (String) article[2], attempts, job));
+                (String) article[2], attempts, job, history));
+    }
+
+    private static Instant instant(Object timestamp) {
+        if (timestamp == null) {
+            return null;
+        }
+        if (timestamp instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return timestamp instanceof java.sql.Timestamp sql ? sql.toInstant() : (Instant) timestamp;
     }
 
     /**
@@ -100,23 +115,32 @@ public class ReanalysisQueue {
         count(article.reanalysisId(), COUNT_DONE);
     }
 
-    /** Gives the claim back; the item comes due again after {@code delay}. */
+    /**
+     * Gives the claim back after a failed attempt; the item comes due again after {@code delay}.
+     * {@code counts}: the failure was the article's own ({@link RetryPolicy}).
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void retryLater(ClaimedArticle article, Duration delay, String error) {
+    public void retryLater(ClaimedArticle article, Duration delay, String error, boolean counts) {
         entityManager.createNativeQuery("""
-                        UPDATE reanalysis_item SET claimed_until = NULL, last_error = :error,
+                        UPDATE reanalysis_item SET claimed_until = NULL, last_error = :error, last_failed_at = now(),
+                                                   failed_attempts = failed_attempts + :counted,
                                                    next_attempt_at = now() + make_interval(secs => :delay)
                         WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""")
                 .setParameter("error", error)
+                .setParameter("counted", counts ? 1 : 0)
                 .setParameter("delay", (double) delay.toMillis() / 1000)
                 .setParameter("job", article.reanalysisId())
                 .setParameter("article", article.id())
                 .executeUpdate();
     }
 
-    /** Gives up on re-analysing the article, with the reason; it keeps its old analysis. */
+    /**
+     * Gives up on re-analysing the article, with the reason; it keeps its old analysis.
+     *
+     * @return whether the item was still pending and is now FAILED
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void fail(ClaimedArticle article, String error) {
+    public boolean fail(ClaimedArticle article, String error) {
         int failed = entityManager.createNativeQuery("""
                         UPDATE reanalysis_item SET state = 'FAILED', claimed_until = NULL, last_error = :error
                         WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""")
@@ -127,6 +151,7 @@ public class ReanalysisQueue {
         if (failed == 1) {
             count(article.reanalysisId(), COUNT_FAILED);
         }
+        return failed == 1;
     }
 
     private void count(long job, String countStatement) {

@@ -2,6 +2,7 @@ package newsroom.ingest.grpc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import newsroom.ingest.intake.ArticleIntake;
 import newsroom.ingest.intake.IntakeOutcome;
 import newsroom.ingest.intake.InvalidArticleException;
@@ -13,13 +14,13 @@ import newsroom.ingest.v1.IngestResult;
 
 /**
  * Ingests the articles of one {@code IngestArticles} stream as they arrive and
- * keeps only their small results: a rejected article becomes a REJECTED result
- * and the stream goes on. Valid articles are prepared at once and stored in
- * batches of up to {@link #BATCH_ARTICLES} (or {@link #BATCH_CHARS} characters
- * of text), one transaction and one commit per batch instead of one per
- * article; the reply is only sent once the last batch is committed. Other
- * failures (the store being down) end the stream; the client resubmits, and
- * what was stored is found again.
+ * keeps only their counts and a bounded list of small results ({@link BulkResults}):
+ * a rejected article becomes a REJECTED result and the stream goes on. Valid
+ * articles are prepared at once and stored in batches of up to
+ * {@link #BATCH_ARTICLES} (or {@link #BATCH_CHARS} characters of text), one
+ * transaction and one commit per batch instead of one per article; the reply is
+ * only sent once the last batch is committed. Other failures (the store being
+ * down) end the stream; the client resubmits, and what was stored is found again.
  */
 final class BulkIngestTally {
 
@@ -27,10 +28,12 @@ final class BulkIngestTally {
     static final int BATCH_ARTICLES = 32;
     /** At most this much text waits for a commit (the content limit is 1 MiB per article). */
     static final int BATCH_CHARS = 4 * 1024 * 1024;
+    /** A reference names a file or a line; a longer one is a client's mistake, and would cost memory per result. */
+    static final int MAX_REFERENCE_BYTES = 256;
 
     private final ArticleIntake intake;
     private final IngestArticlesResponse.Builder response = IngestArticlesResponse.newBuilder();
-    private final List<IngestResult.Builder> results = new ArrayList<>();
+    private final BulkResults results = new BulkResults();
     private final List<PreparedArticle> batch = new ArrayList<>();
     private final List<IngestResult.Builder> batchResults = new ArrayList<>();
     private int batchChars;
@@ -40,21 +43,25 @@ final class BulkIngestTally {
     }
 
     void ingest(IngestArticlesRequest request) {
-        String reference = request.getClientReference().isEmpty()
-                ? Integer.toString(results.size())
-                : request.getClientReference();
-        IngestResult.Builder result = IngestResult.newBuilder().setClientReference(reference);
-        results.add(result);
+        String position = Integer.toString(results.seen());
+        int referenceBytes = request.getClientReferenceBytes().size();
+        if (referenceBytes > MAX_REFERENCE_BYTES) {
+            reject(IngestResult.newBuilder().setClientReference(position), String.format(Locale.ROOT,
+                    "client_reference: is %,d bytes of UTF-8, at most %d are allowed", referenceBytes,
+                    MAX_REFERENCE_BYTES));
+            return;
+        }
+        IngestResult.Builder result = IngestResult.newBuilder().setClientReference(
+                request.getClientReference().isEmpty() ? position : request.getClientReference());
         PreparedArticle prepared;
         try {
             prepared = intake.prepare(request.hasArticle() ? request.getArticle() : null);
         } catch (InvalidArticleException e) {
-            result.setStatus(ArticleStatus.REJECTED).setError(e.getMessage());
-            response.setRejectedCount(response.getRejectedCount() + 1);
+            reject(result, e.getMessage());
             return;
         }
         batch.add(prepared);
-        batchResults.add(result);
+        batchResults.add(results.add(result));
         batchChars += prepared.heldChars();
         if (batch.size() >= BATCH_ARTICLES || batchChars >= BATCH_CHARS) {
             storeBatch();
@@ -64,10 +71,13 @@ final class BulkIngestTally {
     /** Stores what is still waiting and tallies the stream. */
     IngestArticlesResponse response() {
         storeBatch();
-        for (IngestResult.Builder result : results) {
-            response.addResults(result);
-        }
+        results.addTo(response);
         return response.build();
+    }
+
+    private void reject(IngestResult.Builder result, String error) {
+        results.add(result.setStatus(ArticleStatus.REJECTED).setError(error));
+        response.setRejectedCount(response.getRejectedCount() + 1);
     }
 
     private void storeBatch() {

@@ -84,7 +84,9 @@ public class IngestGrpcService implements IngestService {
                     .setAttempts(found.attempts())
                     .setError(found.lastError() == null ? "" : found.lastError())
                     .setAcceptedTime(ProtoValues.timestamp(found.acceptedAt()))
-                    .setDuplicateOf(found.duplicateOf() == null ? 0 : found.duplicateOf());
+                    .setDuplicateOf(found.duplicateOf() == null ? 0 : found.duplicateOf())
+                    .setFailedAttempts(found.failedAttempts())
+                    .setFailureReason(found.failureReason() == null ? "" : found.failureReason());
             if (found.analyzedAt() != null) {
                 response.setAnalyzedTime(ProtoValues.timestamp(found.analyzedAt()));
             }

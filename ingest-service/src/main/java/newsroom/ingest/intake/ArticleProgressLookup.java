@@ -20,7 +20,8 @@ public class ArticleProgressLookup {
     public ArticleProgress find(long articleId) {
         List<ArticleProgress> found = entityManager.createQuery("""
                         select new newsroom.ingest.intake.ArticleProgress(
-                            a.id, a.status, a.attempts, a.lastError, a.acceptedAt, a.analyzedAt, a.duplicateOf)
+                            a.id, a.status, a.attempts, a.lastError, a.acceptedAt, a.analyzedAt, a.duplicateOf,
+                            a.failedAttempts, a.failureReason)
                         from StoredArticle a where a.id = :id""", ArticleProgress.class)
                 .setParameter("id", articleId)
                 .getResultList();

@@ -103,7 +103,16 @@ public class ArticleQueries {
                 article.url == null ? "" : article.url, article.publishedAt, article.language,
                 article.status.name(), article.storyId == null ? 0 : article.storyId,
                 article.duplicateOf == null ? 0 : article.duplicateOf);
-        return new ArticleDetails(summary, article.cleanedText, analysisOf(article), globalEntityIds);
+        return new ArticleDetails(summary, article.cleanedText, analysisOf(article), globalEntityIds,
+                failureOf(article));
+    }
+
+    private static String failureOf(StoredArticle article) {
+        if (article.status != ArticleState.FAILED) {
+            return "";
+        }
+        String error = article.lastError == null ? "" : article.lastError;
+        return article.failureReason == null ? error : article.failureReason + ": " + error;
     }
 
     /**

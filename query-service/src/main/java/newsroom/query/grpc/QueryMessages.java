@@ -33,7 +33,8 @@ final class QueryMessages {
         GetArticleResponse.Builder response = GetArticleResponse.newBuilder()
                 .setArticle(summary(details.summary()))
                 .setCleanedText(details.cleanedText())
-                .putAllGlobalEntityIds(details.globalEntityIds());
+                .putAllGlobalEntityIds(details.globalEntityIds())
+                .setFailure(details.failure());
         details.analysis().ifPresent(response::setAnalysis);
         return response.build();
     }
