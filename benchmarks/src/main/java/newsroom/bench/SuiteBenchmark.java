@@ -84,6 +84,10 @@ public final class SuiteBenchmark {
             environment.put("NEWSROOM_NLP_PORT", String.valueOf(nlpPort));
             environment.put("NEWSROOM_INGEST_PORT", String.valueOf(ingestPort));
             environment.put("NEWSROOM_QUERY_PORT", String.valueOf(queryPort));
+            // Health and metrics: each service's admin port, 100 above its gRPC port.
+            environment.put("NEWSROOM_NLP_ADMIN_PORT", String.valueOf(nlpPort + 100));
+            environment.put("NEWSROOM_INGEST_ADMIN_PORT", String.valueOf(ingestPort + 100));
+            environment.put("NEWSROOM_QUERY_ADMIN_PORT", String.valueOf(queryPort + 100));
             environment.put("NEWSROOM_NLP_HOST", "localhost");
             LocalCredentials credentials = LocalCredentials.ensure(work.resolve("credentials"));
             environment.putAll(credentials.serviceEnvironment());
@@ -111,7 +115,7 @@ public final class SuiteBenchmark {
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         long begin = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(new ServiceProcess.Spec(
-                name, jar, port, jvmOptions, environment, work.resolve(name + ".log")));
+                name, jar, port, port + 100, jvmOptions, environment, work.resolve(name + ".log")));
         started.add(service);
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (!service.isReady(probe)) {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -23,17 +25,21 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +64,11 @@ class KustomizePolicyTest {
     private static final String PROD = "overlays/prod";
     private static final String PROD_WITH_BACKLOG = "overlays/prod + components/autoscaling-on-backlog";
     private static final Pattern MAX_HEAP = Pattern.compile("-Xmx(\\d+)([gGmM])");
+    private static final String TLS_SECRET = "newsroom-tls";
+    private static final int POSTGRESQL_PORT = 5432;
+    /** An image by digest, or by a release tag (digits and dots: no latest, no -SNAPSHOT, no branch name). */
+    private static final Pattern PINNED_IMAGE =
+            Pattern.compile("[^@]+@sha256:[0-9a-f]{64}|[^@]+:\\d+(?:\\.\\d+)+");
 
     private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
 
@@ -69,6 +80,10 @@ class KustomizePolicyTest {
 
     static Stream<String> renderings() {
         return Stream.of(DEV, PROD, PROD_WITH_BACKLOG);
+    }
+
+    static Stream<String> productionRenderings() {
+        return Stream.of(PROD, PROD_WITH_BACKLOG);
     }
 
     private static List<HasMetadata> rendered(String rendering) {
@@ -163,25 +178,41 @@ class KustomizePolicyTest {
     void containerPortsAreThePortsTheServicesListenOn(String rendering) throws IOException {
         List<HasMetadata> objects = rendered(rendering);
         for (String name : SERVICES) {
-            ListeningPort listening = ListeningPort.of(HOME, name);
             Container container = serviceContainer(objects, name);
-            int port = env(container, listening.variable()).map(Integer::parseInt).orElse(listening.defaultPort());
-            var grpcPort = container.getPorts().stream().filter(p -> "grpc".equals(p.getName())).findFirst();
-            assertTrue(grpcPort.isPresent(), name + " declares a container port named grpc");
-            assertEquals(port, grpcPort.get().getContainerPort(),
-                    rendering + ": " + name + " listens on " + port + " (" + listening.variable() + " in application.properties)");
-            for (Probe probe : List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())) {
-                assertNotNull(probe.getGrpc(), rendering + ": " + name + " is probed with the gRPC health service");
-                assertEquals(port, probe.getGrpc().getPort(), rendering + ": " + name + "'s probes ask its port");
-            }
+            int port = listeningPort(container, name, ListeningPort.GRPC);
+            int adminPort = listeningPort(container, name, ListeningPort.ADMIN);
+            assertEquals(port, containerPort(container, "grpc"),
+                    rendering + ": " + name + "'s container port grpc is the port it listens on for gRPC");
+            assertEquals(adminPort, containerPort(container, "admin"),
+                    rendering + ": " + name + "'s container port admin is the port it serves health and metrics on");
             Service service = named(objects, Service.class, name);
-            assertEquals(port, service.getSpec().getPorts().get(0).getPort(),
-                    rendering + ": Service " + name + " offers the port clients are configured with");
-            Deployment deployment = named(objects, Deployment.class, name);
-            assertEquals(Integer.toString(port), deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/port"),
-                    rendering + ": " + name + "'s pods are scraped on its port");
-            assertEquals("true", deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/scrape"));
-            assertEquals("/q/metrics", deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
+            assertEquals(List.of(port), service.getSpec().getPorts().stream().map(ServicePort::getPort).toList(),
+                    rendering + ": Service " + name + " offers the gRPC port clients are configured with, and not the admin port");
+            Map<String, String> annotations = named(objects, Deployment.class, name).getSpec().getTemplate().getMetadata().getAnnotations();
+            assertEquals(Integer.toString(adminPort), annotations.get("prometheus.io/port"),
+                    rendering + ": " + name + "'s pods are scraped on the admin port");
+            assertEquals("true", annotations.get("prometheus.io/scrape"));
+            assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void probesAskTheHealthEndpointsOnTheAdminPort(String rendering) throws IOException {
+        List<HasMetadata> objects = rendered(rendering);
+        for (String name : SERVICES) {
+            Container container = serviceContainer(objects, name);
+            int adminPort = listeningPort(container, name, ListeningPort.ADMIN);
+            Map<String, Probe> probes = Map.of("startup", container.getStartupProbe(),
+                    "readiness", container.getReadinessProbe(), "liveness", container.getLivenessProbe());
+            probes.forEach((kind, probe) -> {
+                String where = rendering + ": " + name + "'s " + kind + " probe ";
+                assertNotNull(probe.getHttpGet(), where + "asks over HTTP (the kubelet's grpc probe cannot speak TLS)");
+                assertEquals(adminPort, portNumber(container, probe.getHttpGet().getPort()), where + "asks the admin port");
+                assertTrue(probe.getHttpGet().getScheme() == null || probe.getHttpGet().getScheme().equals("HTTP"),
+                        where + "speaks plain HTTP: the admin port has no TLS");
+                assertEquals(kind.equals("liveness") ? "/q/health/live" : "/q/health/ready", probe.getHttpGet().getPath(), where);
+            });
         }
     }
 
@@ -227,17 +258,18 @@ class KustomizePolicyTest {
     @MethodSource("renderings")
     void networkPoliciesLetOnlyIngestReachNlpOnlyTheServicesReachPostgresAndClientsReachIngestAndQuery(String rendering) {
         List<HasMetadata> objects = rendered(rendering);
-        NetworkPolicy denyAll = named(objects, NetworkPolicy.class, "default-deny-ingress");
+        NetworkPolicy denyAll = named(objects, NetworkPolicy.class, "default-deny");
         assertTrue(denyAll.getSpec().getPodSelector().getMatchLabels() == null
                 || denyAll.getSpec().getPodSelector().getMatchLabels().isEmpty(), "the default deny selects every pod");
-        assertTrue(denyAll.getSpec().getIngress().isEmpty(), "the default deny allows nothing");
+        assertEquals(List.of("Ingress", "Egress"), denyAll.getSpec().getPolicyTypes(), "the default deny covers both directions");
+        assertTrue(denyAll.getSpec().getIngress().isEmpty() && denyAll.getSpec().getEgress().isEmpty(),
+                "the default deny allows nothing");
 
         for (NetworkPolicyPeer peer : peersOf(policyFor(objects, "nlp-service"))) {
             boolean ingest = peer.getPodSelector() != null && peer.getNamespaceSelector() == null
                     && Map.of("app", "ingest-service").equals(peer.getPodSelector().getMatchLabels());
-            boolean scraper = peer.getPodSelector() == null && peer.getNamespaceSelector() != null
-                    && Map.of("newsroom.io/metrics-scraper", "true").equals(peer.getNamespaceSelector().getMatchLabels());
-            assertTrue(ingest || scraper, rendering + ": nlp-service admits only ingest-service (and the metrics scraper), not " + peer);
+            assertTrue(ingest || isMetricsScraper(peer),
+                    rendering + ": nlp-service admits only ingest-service (and the metrics scraper), not " + peer);
         }
         for (NetworkPolicyPeer peer : peersOf(policyFor(objects, "postgres"))) {
             assertTrue(peer.getNamespaceSelector() == null && peer.getPodSelector() != null
@@ -247,8 +279,161 @@ class KustomizePolicyTest {
         }
         for (String open : List.of("ingest-service", "query-service")) {
             NetworkPolicy policy = policyFor(objects, open);
-            assertTrue(policy.getSpec().getIngress().stream().anyMatch(rule -> rule.getFrom().isEmpty()),
-                    rendering + ": clients from anywhere reach " + open);
+            int port = listeningPort(serviceContainer(objects, open), open, ListeningPort.GRPC);
+            assertTrue(policy.getSpec().getIngress().stream().anyMatch(rule -> rule.getFrom().isEmpty()
+                            && ports(rule.getPorts()).equals(List.of(port))),
+                    rendering + ": clients from anywhere reach " + open + "'s gRPC port " + port);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void onlyTheMetricsScraperReachesTheAdminPorts(String rendering) {
+        List<HasMetadata> objects = rendered(rendering);
+        for (String name : SERVICES) {
+            int adminPort = listeningPort(serviceContainer(objects, name), name, ListeningPort.ADMIN);
+            List<NetworkPolicyIngressRule> rules = policyFor(objects, name).getSpec().getIngress();
+            for (NetworkPolicyIngressRule rule : rules) {
+                assertFalse(rule.getPorts().isEmpty(), rendering + ": " + name + "'s ingress rules name their ports: " + rule);
+                if (ports(rule.getPorts()).contains(adminPort)) {
+                    assertTrue(!rule.getFrom().isEmpty() && rule.getFrom().stream().allMatch(KustomizePolicyTest::isMetricsScraper),
+                            rendering + ": " + name + "'s admin port " + adminPort + " admits only the metrics scraper's namespace, not " + rule);
+                }
+            }
+            assertTrue(rules.stream().anyMatch(rule -> ports(rule.getPorts()).contains(adminPort)),
+                    rendering + ": Prometheus may scrape " + name + "'s admin port");
+        }
+    }
+
+    /** What a service may call; anything else is denied (default-deny covers egress). */
+    enum Egress { DNS, NLP_SERVICE, POSTGRESQL }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void egressAllowsOnlyWhatEachServiceNeeds(String rendering) {
+        List<HasMetadata> objects = rendered(rendering);
+        int nlpPort = listeningPort(serviceContainer(objects, "nlp-service"), "nlp-service", ListeningPort.GRPC);
+        Map<String, Set<Egress>> needs = Map.of(
+                "nlp-service", EnumSet.of(Egress.DNS),
+                "ingest-service", EnumSet.of(Egress.DNS, Egress.NLP_SERVICE, Egress.POSTGRESQL),
+                "query-service", EnumSet.of(Egress.DNS, Egress.POSTGRESQL));
+        needs.forEach((name, needed) -> {
+            NetworkPolicy policy = policyFor(objects, name);
+            assertTrue(policy.getSpec().getPolicyTypes().contains("Egress"), rendering + ": " + name + "'s policy restricts egress");
+            Set<Egress> allowed = EnumSet.noneOf(Egress.class);
+            for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+                allowed.add(egressOf(rule, nlpPort).orElseThrow(() -> new AssertionError(
+                        rendering + ": " + name + " may call something it does not need: " + rule)));
+            }
+            assertEquals(needed, allowed, rendering + ": " + name + "'s egress");
+        });
+    }
+
+    /** The one thing {@code rule} lets a pod call, if it is one of {@link Egress}. */
+    private static Optional<Egress> egressOf(NetworkPolicyEgressRule rule, int nlpPort) {
+        List<Integer> ports = ports(rule.getPorts());
+        List<NetworkPolicyPeer> to = rule.getTo();
+        if (ports.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean clusterDns = to.size() == 1 && to.get(0).getIpBlock() == null
+                && to.get(0).getNamespaceSelector() != null
+                && Map.of("kubernetes.io/metadata.name", "kube-system").equals(to.get(0).getNamespaceSelector().getMatchLabels())
+                && to.get(0).getPodSelector() != null
+                && Map.of("k8s-app", "kube-dns").equals(to.get(0).getPodSelector().getMatchLabels());
+        if (clusterDns && ports.stream().allMatch(port -> port == 53)) {
+            return Optional.of(Egress.DNS);
+        }
+        boolean nlpPods = to.size() == 1 && to.get(0).getNamespaceSelector() == null && to.get(0).getIpBlock() == null
+                && to.get(0).getPodSelector() != null
+                && Map.of("app", "nlp-service").equals(to.get(0).getPodSelector().getMatchLabels());
+        if (nlpPods && ports.equals(List.of(nlpPort))) {
+            return Optional.of(Egress.NLP_SERVICE);
+        }
+        // PostgreSQL may be in the cluster or outside it: the port, to anywhere or an address block.
+        boolean anywhereOrAddresses = to.stream().allMatch(peer -> peer.getIpBlock() != null);
+        if (anywhereOrAddresses && ports.equals(List.of(POSTGRESQL_PORT))) {
+            return Optional.of(Egress.POSTGRESQL);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isMetricsScraper(NetworkPolicyPeer peer) {
+        return peer.getPodSelector() == null && peer.getIpBlock() == null && peer.getNamespaceSelector() != null
+                && Map.of("newsroom.io/metrics-scraper", "true").equals(peer.getNamespaceSelector().getMatchLabels());
+    }
+
+    private static List<Integer> ports(List<NetworkPolicyPort> ports) {
+        return ports.stream().map(port -> port.getPort().getIntVal()).distinct().toList();
+    }
+
+    @Test
+    void prodServesTlsWithTheCertificateCertManagerIssues() {
+        List<HasMetadata> objects = rendered(PROD);
+        List<String> problems = new ArrayList<>();
+        for (Workload workload : workloads(objects)) {
+            Container container = containersOf(workload.template()).get(0);
+            checkSecretFile(workload, container, "NEWSROOM_TLS_CERT_FILE", TLS_SECRET, problems);
+            checkSecretFile(workload, container, "NEWSROOM_TLS_KEY_FILE", TLS_SECRET, problems);
+            if (workload.name().equals("ingest-service")) {
+                // Its calls to nlp-service: TLS, trusting the CA that signed the services' certificate.
+                checkSecretFile(workload, container, "NEWSROOM_TLS_CA_FILE", TLS_SECRET, problems);
+            }
+        }
+        assertTrue(problems.isEmpty(), PROD + ": " + String.join("; ", problems));
+
+        GenericKubernetesResource certificate = certManager(objects, "Certificate").stream()
+                .filter(object -> TLS_SECRET.equals(object.get("spec", "secretName")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cert-manager Certificate writes the Secret " + TLS_SECRET));
+        List<String> dnsNames = certificate.get("spec", "dnsNames");
+        List<Namespace> namespaces = ofKind(objects, Namespace.class);
+        assertEquals(1, namespaces.size(), "the overlay makes its namespace");
+        String namespace = namespaces.get(0).getMetadata().getName();
+        List<String> needed = new ArrayList<>();
+        for (String name : SERVICES) {
+            needed.add(name + "." + namespace + ".svc.cluster.local");
+        }
+        needed.add(env(serviceContainer(objects, "ingest-service"), "NEWSROOM_NLP_HOST").orElseThrow()
+                .replace("$(POD_NAMESPACE)", namespace));
+        assertTrue(dnsNames.containsAll(needed), "the certificate names " + needed + ", the names clients verify; it has " + dnsNames);
+
+        String issuer = certificate.get("spec", "issuerRef", "name");
+        GenericKubernetesResource ca = certManager(objects, "Issuer").stream()
+                .filter(object -> object.getMetadata().getName().equals(issuer))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the certificate's Issuer " + issuer + " is part of the overlay"));
+        String caSecret = ca.get("spec", "ca", "secretName");
+        assertTrue(certManager(objects, "Certificate").stream().anyMatch(object -> Boolean.TRUE.equals(object.get("spec", "isCA"))
+                        && Objects.equals(caSecret, object.get("spec", "secretName"))),
+                "the Issuer " + issuer + " signs with a CA certificate cert-manager keeps in the Secret " + caSecret);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("productionRenderings")
+    void prodImagesArePinnedToADigestOrAReleaseTag(String rendering) {
+        List<String> moving = new ArrayList<>();
+        for (Workload workload : workloads(rendered(rendering))) {
+            for (Container container : containersOf(workload.template())) {
+                if (!PINNED_IMAGE.matcher(container.getImage()).matches()) {
+                    moving.add(workload.name() + "/" + container.getName() + ": " + container.getImage());
+                }
+            }
+        }
+        assertTrue(moving.isEmpty(), rendering + ": images by digest (@sha256:...) or a release tag (1.2.3), never latest,"
+                + " a -SNAPSHOT or no tag: " + moving);
+    }
+
+    @Test
+    void thePinningPolicyTellsReleasesFromMovingTags() {
+        for (String pinned : List.of("newsroom/nlp-service:0.1.0", "registry.example.com:5000/newsroom/query-service:1.12.3",
+                "newsroom/ingest-service@sha256:" + "0123456789abcdef".repeat(4),
+                "registry.example.com/newsroom/nlp-service:0.1.0@sha256:" + "fedcba9876543210".repeat(4))) {
+            assertTrue(PINNED_IMAGE.matcher(pinned).matches(), pinned);
+        }
+        for (String moving : List.of("newsroom/nlp-service", "newsroom/nlp-service:latest", "newsroom/nlp-service:0.1.0-SNAPSHOT",
+                "registry.example.com:5000/newsroom/nlp-service", "newsroom/nlp-service:main", "newsroom/nlp-service@sha256:abc")) {
+            assertFalse(PINNED_IMAGE.matcher(moving).matches(), moving);
         }
     }
 
@@ -393,6 +578,33 @@ class KustomizePolicyTest {
                 .filter(variable -> variable.getName().equals(name) && variable.getValue() != null)
                 .map(EnvVar::getValue)
                 .findFirst();
+    }
+
+    /** The port {@code property} of the service's application.properties sets, with the container's environment. */
+    private static int listeningPort(Container container, String service, String property) {
+        try {
+            ListeningPort listening = ListeningPort.of(HOME, service, property);
+            return env(container, listening.variable()).map(Integer::parseInt).orElse(listening.defaultPort());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int containerPort(Container container, String name) {
+        return container.getPorts().stream().filter(port -> name.equals(port.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError(container.getName() + " declares no container port named " + name))
+                .getContainerPort();
+    }
+
+    /** A probe's port, given by number or by the name of a container port. */
+    private static int portNumber(Container container, IntOrString port) {
+        return port.getStrVal() != null ? containerPort(container, port.getStrVal()) : port.getIntVal();
+    }
+
+    private static List<GenericKubernetesResource> certManager(List<HasMetadata> objects, String kind) {
+        return ofKind(objects, GenericKubernetesResource.class).stream()
+                .filter(object -> object.getApiVersion().equals("cert-manager.io/v1") && object.getKind().equals(kind))
+                .toList();
     }
 
     private static boolean has(Map<String, Quantity> quantities, String name) {

@@ -107,9 +107,9 @@ class NlpLoadSpreadIT {
                     service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
         }
         postgres = LocalPostgres.startThrowAway();
-        int portA = PortCheck.freePort();
+        ServicePorts ports = ServicePorts.free();
+        int portA = ports.nlp();
         int portB = PortCheck.freePort();
-        ServicePorts ports = new ServicePorts(portA, PortCheck.freePort(), PortCheck.freePort());
         suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
 
         // Connections end after a few seconds (5 min in production), so that the reconnecting
@@ -117,12 +117,12 @@ class NlpLoadSpreadIT {
         // the grace for running calls is production's.
         Map<String, String> shortConnections = Map.of(
                 "NEWSROOM_NLP_MAX_CONNECTION_AGE", "5s", "NEWSROOM_NLP_MAX_CONNECTION_AGE_GRACE", "2m");
-        nlpA = start(variant(suite.specOf(Service.NLP), "nlp-service-a", portA, shortConnections));
-        nlpB = start(variant(suite.specOf(Service.NLP), "nlp-service-b", portB, shortConnections));
+        nlpA = start(variant(Service.NLP, "nlp-service-a", portA, ports.nlpAdmin(), shortConnections));
+        nlpB = start(variant(Service.NLP, "nlp-service-b", portB, PortCheck.freePort(), shortConnections));
         suite.awaitReady(List.of(nlpA, nlpB), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
 
         // Short retry delays: an article whose call died with instance b is retried soon.
-        ingestProcess = start(variant(suite.specOf(Service.INGEST), "ingest-service", ports.ingest(), Map.of(
+        ingestProcess = start(variant(Service.INGEST, "ingest-service", ports.ingest(), ports.ingestAdmin(), Map.of(
                 "NEWSROOM_NLP_ADDRESSES", "localhost:" + portA + ",localhost:" + portB,
                 "NEWSROOM_INGEST_INITIAL_BACKOFF", "100ms",
                 "NEWSROOM_INGEST_MAX_BACKOFF", "1s",
@@ -164,11 +164,11 @@ class NlpLoadSpreadIT {
     @Test
     @Order(2)
     void metricsShowCallsPerMethodAndTheEmptiedBacklog() throws Exception {
-        String nlpMetrics = metricsOf(nlpA.port());
+        String nlpMetrics = metricsOf(nlpA.adminPort());
         assertTrue(Pattern.compile("(?m)^grpc_server_processing_duration_seconds_count\\{[^}]*method=\"AnalyzeDocument\"")
                 .matcher(nlpMetrics).find(), "nlp-service times its calls per gRPC method");
         assertTrue(nlpMetrics.contains("newsroom_nlp_words_total"), "nlp-service counts the words it analysed");
-        String ingestMetrics = metricsOf(ingestProcess.port());
+        String ingestMetrics = metricsOf(ingestProcess.adminPort());
         assertTrue(Pattern.compile("(?m)^newsroom_ingest_backlog_articles(\\{[^}]*})? 0\\.0$").matcher(ingestMetrics).find(),
                 "with every article analysed the backlog is empty: " + lineOf(ingestMetrics, "newsroom_ingest_backlog_articles"));
         assertTrue(Pattern.compile("(?m)^newsroom_ingest_backlog_oldest_age_seconds(\\{[^}]*})? 0\\.0$").matcher(ingestMetrics).find(),
@@ -225,7 +225,7 @@ class NlpLoadSpreadIT {
 
         ServiceProcess.Spec killed = nlpA.spec();
         nlpA = start(new ServiceProcess.Spec("nlp-service-a-restarted", killed.jar(), killed.port(),
-                killed.jvmOptions(), killed.environment(), LOGS.resolve("nlp-service-a-restarted.log")));
+                killed.adminPort(), killed.jvmOptions(), killed.environment(), LOGS.resolve("nlp-service-a-restarted.log")));
         suite.awaitReady(List.of(nlpA), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
         awaitAllAnalysed(ids);
 
@@ -310,14 +310,16 @@ class NlpLoadSpreadIT {
         return process;
     }
 
-    /** A service's spec under another name and port, with extra environment variables. */
-    private static ServiceProcess.Spec variant(ServiceProcess.Spec spec, String name, int port, Map<String, String> extra) {
+    /** A service's spec under another name and ports, with extra environment variables. */
+    private static ServiceProcess.Spec variant(Service service, String name, int port, int adminPort,
+                                               Map<String, String> extra) {
+        ServiceProcess.Spec spec = suite.specOf(service);
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
-        if (spec.name().equals(Service.NLP.displayName())) {
-            environment.put(Service.NLP.portVariable(), Integer.toString(port));
-        }
+        environment.put(service.portVariable(), Integer.toString(port));
+        environment.put(service.adminPortVariable(), Integer.toString(adminPort));
         environment.putAll(extra);
-        return new ServiceProcess.Spec(name, spec.jar(), port, spec.jvmOptions(), environment, LOGS.resolve(name + ".log"));
+        return new ServiceProcess.Spec(name, spec.jar(), port, adminPort, spec.jvmOptions(), environment,
+                LOGS.resolve(name + ".log"));
     }
 
     private static List<Long> ingestAll(List<String> texts) {
@@ -361,7 +363,7 @@ class NlpLoadSpreadIT {
 
     /** The instance's newsroom_nlp_documents_total, read from its /q/metrics. */
     private static double documentsAnalysedBy(ServiceProcess nlp) throws IOException, InterruptedException {
-        Matcher matcher = DOCUMENTS.matcher(metricsOf(nlp.port()));
+        Matcher matcher = DOCUMENTS.matcher(metricsOf(nlp.adminPort()));
         assertTrue(matcher.find(), nlp.name() + "'s metrics have newsroom_nlp_documents_total");
         return Double.parseDouble(matcher.group(1));
     }
@@ -377,12 +379,12 @@ class NlpLoadSpreadIT {
         }
     }
 
-    private static String metricsOf(int port) throws IOException, InterruptedException {
+    private static String metricsOf(int adminPort) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + adminPort + "/q/metrics"))
                         .timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), "port " + port + " serves /q/metrics");
+        assertEquals(200, response.statusCode(), "admin port " + adminPort + " serves /q/metrics");
         return response.body();
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
-import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.ServiceProcess;
@@ -94,7 +93,7 @@ class IngestToQueryIT {
                     service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
         }
         postgres = LocalPostgres.startThrowAway();
-        ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+        ports = ServicePorts.free();
         suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
         ServiceProcess ingestProcess = suite.start(Service.INGEST);
         ServiceProcess queryProcess = suite.start(Service.QUERY);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
-import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.ServiceProcess;
@@ -38,7 +37,7 @@ final class StandInNlpRig implements AutoCloseable {
 
     private StandInNlpRig(LocalPostgres postgres) throws IOException {
         this.postgres = postgres;
-        this.ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+        this.ports = ServicePorts.free();
         this.suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
         this.store = new StoreContents(postgres.jdbcUrl(), LocalPostgres.USER);
     }
@@ -110,7 +109,7 @@ final class StandInNlpRig implements AutoCloseable {
         environment.put("NEWSROOM_INGEST_MAX_BACKOFF", "1s");
         environment.putAll(settings);
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
-                jvmOptions, environment, LOGS.resolve(logName + ".log")));
+                spec.adminPort(), jvmOptions, environment, LOGS.resolve(logName + ".log")));
         processes.add(process);
         suite.awaitReady(List.of(process), START_LIMIT, (notReady, elapsed) -> { }, () -> false);
         return process;

@@ -21,7 +21,6 @@ import newsroom.cli.credentials.LocalCredentials;
 import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
-import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.Suite;
@@ -75,13 +74,13 @@ class TlsSuiteIT {
         Path credentials = LOGS.toAbsolutePath().resolveSibling("tls-credentials");
         TlsFiles tls = LocalCertificateAuthority.generate(credentials.resolve("tls"));
         postgres = LocalPostgres.startThrowAway();
-        ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+        ports = ServicePorts.free();
         suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS,
                 LocalCredentials.ensure(credentials), Optional.of(tls));
         for (Service service : Service.values()) {
             suite.start(service);
         }
-        // Readiness is asked over https, trusting the local CA: this passing is the first TLS round trip.
+        // Readiness is asked on the admin ports, which stay plaintext; the gRPC calls below are TLS.
         suite.awaitReady(suite.processes(), START_LIMIT, (notReady, elapsed) -> { }, () -> false);
         ingest = suite.channel(Service.INGEST);
         query = suite.channel(Service.QUERY);

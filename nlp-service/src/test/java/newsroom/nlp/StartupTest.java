@@ -38,7 +38,7 @@ class StartupTest {
     @GrpcClient("nlp")
     HealthGrpc.HealthBlockingStub health;
 
-    @TestHTTPResource("/q/health/ready")
+    @TestHTTPResource(value = "health/ready", management = true)
     URI readiness;
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -1,6 +1,7 @@
 package newsroom.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
@@ -17,25 +18,60 @@ import java.net.http.HttpResponse;
 import newsroom.localpostgres.LocalPostgresTestResource;
 import org.junit.jupiter.api.Test;
 
-/** The CLI and the end-to-end test wait on these before they send queries. */
+/**
+ * The CLI, Kubernetes' probes and Prometheus read health and metrics on the admin port;
+ * the gRPC port, which clients reach, serves neither.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class HealthTest {
 
-    @TestHTTPResource("/q/health/ready")
+    // Paths below the admin port's root, /q: what the Kubernetes probes ask.
+    @TestHTTPResource(value = "health/ready", management = true)
     URI ready;
+
+    @TestHTTPResource(value = "health/live", management = true)
+    URI live;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URI metrics;
+
+    @TestHTTPResource("/q/health/ready")
+    URI readyOnGrpcPort;
+
+    @TestHTTPResource("/q/metrics")
+    URI metricsOnGrpcPort;
 
     @GrpcClient("query")
     HealthGrpc.HealthBlockingStub health;
 
-    @Test
-    void readyOverHttpOnceTheDatabaseAnswers() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private final HttpClient http = HttpClient.newHttpClient();
 
+    @Test
+    void readyOnTheAdminPortOnceTheDatabaseAnswers() throws Exception {
+        HttpResponse<String> response = get(ready);
+
+        assertEquals("/q/health/ready", ready.getPath());
         assertEquals(200, response.statusCode(), response.body());
         // The datasource check is part of readiness: no database, not ready.
         assertTrue(response.body().contains("Database connections health check"), response.body());
+        assertEquals(200, get(live).statusCode());
+    }
+
+    @Test
+    void metricsOnTheAdminPort() throws Exception {
+        HttpResponse<String> response = get(metrics);
+
+        assertEquals("/q/metrics", metrics.getPath());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("agroal_active_count"), "the connection pool is exported");
+    }
+
+    @Test
+    void theGrpcPortServesNeitherHealthNorMetrics() throws Exception {
+        assertNotEquals(ready.getPort(), readyOnGrpcPort.getPort(), "the admin port is a port of its own");
+        assertEquals(404, get(readyOnGrpcPort).statusCode());
+        assertEquals(404, get(metricsOnGrpcPort).statusCode());
     }
 
     @Test
@@ -43,5 +79,9 @@ class HealthTest {
         HealthCheckResponse response = health.check(HealthCheckRequest.newBuilder().build());
 
         assertEquals(HealthCheckResponse.ServingStatus.SERVING, response.getStatus());
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

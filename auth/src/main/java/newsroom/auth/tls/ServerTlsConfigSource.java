@@ -4,9 +4,9 @@ import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.Map;
 
 /**
- * Turns TLS on for a service's one port (gRPC and HTTP share it) when
- * {@code NEWSROOM_TLS_CERT_FILE} and {@code NEWSROOM_TLS_KEY_FILE} name a PEM certificate
- * and key: the port then speaks TLS only.
+ * Turns TLS on for a service's gRPC port when {@code NEWSROOM_TLS_CERT_FILE} and
+ * {@code NEWSROOM_TLS_KEY_FILE} name a PEM certificate and key: the port then speaks TLS
+ * only. The admin port (the management interface: health, metrics) stays plaintext.
  *
  * <p>A config source rather than lines in application.properties because the two Quarkus
  * settings must change together: {@code quarkus.http.insecure-requests=disabled} (no

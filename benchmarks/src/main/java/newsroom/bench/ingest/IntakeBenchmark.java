@@ -106,7 +106,7 @@ public final class IntakeBenchmark {
         IntakeBenchmark bench = new IntakeBenchmark(new SyntheticArticles(eval.resolve("bbc-news/bbc_news.jsonl")));
         Path work = Files.createTempDirectory("newsroom-intake-bench");
         try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), PortCheck.freePort())) {
-            ServicePorts ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+            ServicePorts ports = ServicePorts.free();
             Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports,
                     work.resolve("logs"));
             ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
@@ -119,7 +119,7 @@ public final class IntakeBenchmark {
             }
             System.out.println("ingest-service JVM options: " + String.join(" ", jvmOptions));
             ServiceProcess ingest = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
-                    jvmOptions, environment, spec.logFile()));
+                    spec.adminPort(), jvmOptions, environment, spec.logFile()));
             try {
                 suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
                 bench.channel = suite.channel(Service.INGEST);

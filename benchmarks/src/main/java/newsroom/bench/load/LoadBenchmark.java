@@ -108,7 +108,7 @@ public final class LoadBenchmark {
 
     private int run(Path home) throws Exception {
         Path state = Files.createTempDirectory("newsroom-load-");
-        ServicePorts ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
+        ServicePorts ports = ServicePorts.free();
         SuiteSettings settings = new SuiteSettings(home, state, PortCheck.freePort(), ports, Optional.empty());
         SuiteLauncher launcher = new SuiteLauncher(settings);
         long startNanos = System.nanoTime();

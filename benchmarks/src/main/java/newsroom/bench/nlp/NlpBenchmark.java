@@ -332,14 +332,17 @@ public final class NlpBenchmark {
 
     private static double startUntilReady(Path jar, String xmx) throws Exception {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        int adminPort;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket adminSocket = new ServerSocket(0)) {
             port = socket.getLocalPort();
+            adminPort = adminSocket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + xmx, "-XX:+ExitOnOutOfMemoryError", "-jar",
                 jar.toAbsolutePath().toString()).redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("nlp-service", ".log").toFile());
         builder.environment().put("NEWSROOM_NLP_PORT", String.valueOf(port));
+        builder.environment().put("NEWSROOM_NLP_ADMIN_PORT", String.valueOf(adminPort));
         builder.environment().put("NEWSROOM_BIND_HOST", "127.0.0.1");
         // The service refuses to start without a key file (auth is on by default);
         // readiness needs no call, so a file with no keys is enough.
@@ -347,18 +350,23 @@ public final class NlpBenchmark {
         Files.writeString(keys, "# no keys: the ready benchmark makes no gRPC calls\n");
         builder.environment().put("NEWSROOM_AUTH_KEYS_FILE", keys.toString());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+        // Readiness is on the admin port; a baseline build from before issue 19 serves it on the gRPC port.
+        List<HttpRequest> requests = List.of(adminPort, port).stream()
+                .map(probed -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + probed + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build())
+                .toList();
         long start = System.nanoTime();
         Process process = builder.start();
         try {
             while (process.isAlive() && System.nanoTime() - start < 300e9) {
-                try {
-                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return (System.nanoTime() - start) / 1e9;
+                for (HttpRequest request : requests) {
+                    try {
+                        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            return (System.nanoTime() - start) / 1e9;
+                        }
+                    } catch (IOException notYet) {
+                        // not listening yet
                     }
-                } catch (IOException notYet) {
-                    // not listening yet
                 }
                 Thread.sleep(100);
             }

@@ -57,6 +57,7 @@ import newsroom.query.v1.TimelineGranularity;
 public final class QueryBenchmark {
 
     private static final int QUERY_PORT = 19393;
+    private static final int QUERY_ADMIN_PORT = 19493;
 
     private QueryBenchmark() {
     }
@@ -192,12 +193,13 @@ public final class QueryBenchmark {
                                                     LocalCredentials credentials) throws Exception {
         Map<String, String> environment = new java.util.HashMap<>(credentials.serviceEnvironment());
         environment.putAll(Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", LocalPostgres.USER,
-                "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT)));
+                "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT),
+                "NEWSROOM_QUERY_ADMIN_PORT", String.valueOf(QUERY_ADMIN_PORT)));
         // -Dquery.jar=<quarkus-run.jar> drives another build of the service (e.g. main's, for a same-run A/B).
         Path jar = Path.of(System.getProperty("query.jar",
                 home.resolve("query-service/target/quarkus-app/quarkus-run.jar").toString()));
         ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec("query-service",
-                jar, QUERY_PORT, jvmOptions(),
+                jar, QUERY_PORT, QUERY_ADMIN_PORT, jvmOptions(),
                 environment, work.resolve("query-service.log")));
         ReadinessProbe probe = new ReadinessProbe();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));

@@ -52,6 +52,7 @@ public final class SampleAnalysis {
     private static final DateTimeFormatter REUTERS_DATE = new DateTimeFormatterBuilder()
             .parseCaseInsensitive().appendPattern("d-MMM-yyyy HH:mm:ss").toFormatter(Locale.ROOT);
     private static final int NLP_PORT = 19391;
+    private static final int NLP_ADMIN_PORT = 19491;
 
     private SampleAnalysis() {
     }
@@ -79,8 +80,9 @@ public final class SampleAnalysis {
         LocalCredentials credentials = LocalCredentials.ensure(work.resolve("credentials"));
         java.util.Map<String, String> environment = new java.util.HashMap<>(credentials.serviceEnvironment());
         environment.put("NEWSROOM_NLP_PORT", String.valueOf(NLP_PORT));
+        environment.put("NEWSROOM_NLP_ADMIN_PORT", String.valueOf(NLP_ADMIN_PORT));
         ServiceProcess nlp = ServiceProcess.start(new ServiceProcess.Spec("nlp-service",
-                home.resolve("nlp-service/target/quarkus-app/quarkus-run.jar"), NLP_PORT,
+                home.resolve("nlp-service/target/quarkus-app/quarkus-run.jar"), NLP_PORT, NLP_ADMIN_PORT,
                 List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError"), environment, work.resolve("nlp.log")));
         // The key `newsroom analyze` sends: the analyzer role nlp-service asks for.
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", NLP_PORT).usePlaintext()

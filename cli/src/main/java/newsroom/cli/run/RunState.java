@@ -27,8 +27,8 @@ public record RunState(
 
     public enum Phase { STARTING, READY, FAILED }
 
-    /** One service process. */
-    public record RunningService(String name, long pid, int port, String logFile) {
+    /** One service process: gRPC on {@code port}, health and metrics on {@code adminPort}. */
+    public record RunningService(String name, long pid, int port, int adminPort, String logFile) {
     }
 
     public RunState {

@@ -6,19 +6,27 @@ import java.util.List;
 /** The three services of the suite, with what it takes to run each as a process. */
 public enum Service {
     // CoreNLP's models need about 2 GB of heap; dying on OOM beats limping on.
-    NLP("nlp-service", "NEWSROOM_NLP_PORT", 9091, List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError")),
-    INGEST("ingest-service", "NEWSROOM_INGEST_PORT", 9092, List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError")),
-    QUERY("query-service", "NEWSROOM_QUERY_PORT", 9093, List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+    NLP("nlp-service", "NEWSROOM_NLP_PORT", 9091, "NEWSROOM_NLP_ADMIN_PORT", 9191,
+            List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError")),
+    INGEST("ingest-service", "NEWSROOM_INGEST_PORT", 9092, "NEWSROOM_INGEST_ADMIN_PORT", 9192,
+            List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError")),
+    QUERY("query-service", "NEWSROOM_QUERY_PORT", 9093, "NEWSROOM_QUERY_ADMIN_PORT", 9193,
+            List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
 
     private final String moduleName;
     private final String portVariable;
     private final int defaultPort;
+    private final String adminPortVariable;
+    private final int defaultAdminPort;
     private final List<String> jvmOptions;
 
-    Service(String moduleName, String portVariable, int defaultPort, List<String> jvmOptions) {
+    Service(String moduleName, String portVariable, int defaultPort, String adminPortVariable, int defaultAdminPort,
+            List<String> jvmOptions) {
         this.moduleName = moduleName;
         this.portVariable = portVariable;
         this.defaultPort = defaultPort;
+        this.adminPortVariable = adminPortVariable;
+        this.defaultAdminPort = defaultAdminPort;
         this.jvmOptions = jvmOptions;
     }
 
@@ -27,13 +35,25 @@ public enum Service {
         return moduleName;
     }
 
-    /** The environment variable that carries the service's port, for it and for its clients. */
+    /** The environment variable that carries the service's gRPC port, for it and for its clients. */
     public String portVariable() {
         return portVariable;
     }
 
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /**
+     * The environment variable that carries the service's admin port, where it serves
+     * {@code /q/health} and {@code /q/metrics} (plaintext, never on the gRPC port).
+     */
+    public String adminPortVariable() {
+        return adminPortVariable;
+    }
+
+    public int defaultAdminPort() {
+        return defaultAdminPort;
     }
 
     public List<String> jvmOptions() {

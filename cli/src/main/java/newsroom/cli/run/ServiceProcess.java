@@ -20,12 +20,13 @@ public final class ServiceProcess {
      *
      * @param name        what people call it ("nlp-service")
      * @param jar         the runnable jar
-     * @param port        where it serves gRPC and {@code /q/health}
+     * @param port        where it serves gRPC
+     * @param adminPort   where it serves {@code /q/health} and {@code /q/metrics}, plaintext
      * @param jvmOptions  options before {@code -jar}
      * @param environment variables added to this process's environment
      * @param logFile     where its standard output and error go (overwritten)
      */
-    public record Spec(String name, Path jar, int port, List<String> jvmOptions,
+    public record Spec(String name, Path jar, int port, int adminPort, List<String> jvmOptions,
                        Map<String, String> environment, Path logFile) {
     }
 
@@ -70,6 +71,10 @@ public final class ServiceProcess {
         return spec.port();
     }
 
+    public int adminPort() {
+        return spec.adminPort();
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -84,7 +89,7 @@ public final class ServiceProcess {
     }
 
     public boolean isReady(ReadinessProbe probe) {
-        return process.isAlive() && probe.isReady("localhost", spec.port());
+        return process.isAlive() && probe.isReady("localhost", spec.adminPort());
     }
 
     /**

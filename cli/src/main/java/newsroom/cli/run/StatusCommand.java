@@ -22,9 +22,7 @@ public class StatusCommand implements Callable<Integer> {
         SuiteSettings settings = SuiteSettings.fromEnvironment(System.getenv(), CliHome.repository());
         Optional<RunState> stored = new RunStateFile(settings.runDirectory()).read();
         Optional<RunState> live = stored.filter(RunState::supervisorAlive);
-        ReadinessProbe probe = live.filter(RunState::tls)
-                .map(state -> ReadinessProbe.trusting(settings.tlsFiles().ca()))
-                .orElseGet(ReadinessProbe::new);
+        ReadinessProbe probe = new ReadinessProbe();
         if (json) {
             System.out.println(toJson(live, probe));
             return 0;
@@ -61,7 +59,7 @@ public class StatusCommand implements Callable<Integer> {
         if (!alive) {
             return "EXITED";
         }
-        return probe.isReady("localhost", service.port()) ? "READY" : "NOT READY";
+        return probe.isReady("localhost", service.adminPort()) ? "READY" : "NOT READY";
     }
 
     private static String toJson(Optional<RunState> live, ReadinessProbe probe) {

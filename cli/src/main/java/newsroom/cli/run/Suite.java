@@ -106,7 +106,7 @@ public final class Suite implements AutoCloseable {
             environment.put(ClientTls.CA_FILE, files.ca().toString());
         });
         return new ServiceProcess.Spec(service.displayName(), service.jar(home), ports.of(service),
-                service.jvmOptions(), environment, logDirectory.resolve(service.displayName() + ".log"));
+                ports.adminOf(service), service.jvmOptions(), environment, logDirectory.resolve(service.displayName() + ".log"));
     }
 
     /**
@@ -118,7 +118,7 @@ public final class Suite implements AutoCloseable {
     public void awaitReady(Collection<ServiceProcess> processes, Duration timeout, Progress progress,
                            BooleanSupplier cancelled) throws ServiceStartException {
         long start = System.nanoTime();
-        ReadinessProbe probe = tls.map(files -> ReadinessProbe.trusting(files.ca())).orElseGet(ReadinessProbe::new);
+        ReadinessProbe probe = new ReadinessProbe();
         List<ServiceProcess> waiting = new ArrayList<>(processes);
         while (true) {
             for (ServiceProcess process : waiting) {

@@ -94,6 +94,7 @@ public final class Supervisor {
             }
             state = state.withServices(suite.processes().stream()
                     .map(process -> new RunState.RunningService(process.name(), process.pid(), process.port(),
+                            process.adminPort(),
                             process.spec().logFile().toString()))
                     .toList());
             RunState starting = state;
@@ -156,6 +157,10 @@ public final class Supervisor {
             int port = settings.ports().of(service);
             if (!PortCheck.isFree(port)) {
                 taken.add(port + " (" + service.displayName() + ", " + service.portVariable() + ")");
+            }
+            int adminPort = settings.ports().adminOf(service);
+            if (!PortCheck.isFree(adminPort)) {
+                taken.add(adminPort + " (" + service.displayName() + " admin, " + service.adminPortVariable() + ")");
             }
         }
         if (!taken.isEmpty()) {

@@ -17,7 +17,7 @@ class RunStateFileTest {
         RunStateFile file = new RunStateFile(directory.resolve("run"));
         RunState state = RunState.starting(ProcessHandle.current().pid(), "starting")
                 .withDatabase("jdbc:postgresql://localhost:54329/newsroom", true, "/state/pgdata")
-                .withServices(List.of(new RunState.RunningService("nlp-service", 42, 9091, "/state/logs/nlp-service.log")))
+                .withServices(List.of(new RunState.RunningService("nlp-service", 42, 9091, 9191, "/state/logs/nlp-service.log")))
                 .withPhase(RunState.Phase.READY, "ready");
         file.write(state);
         assertEquals(Optional.of(state), file.read());

@@ -21,7 +21,7 @@ class SuiteSettingsTest {
         assertEquals(Path.of("/repo"), settings.home());
         assertEquals(Path.of(System.getProperty("user.home"), ".newsroom").toAbsolutePath(), settings.stateDirectory());
         assertEquals(54329, settings.postgresPort());
-        assertEquals(new ServicePorts(9091, 9092, 9093), settings.ports());
+        assertEquals(new ServicePorts(9091, 9092, 9093, 9191, 9192, 9193), settings.ports());
         assertEquals(Optional.empty(), settings.externalDatabase());
     }
 
@@ -41,9 +41,19 @@ class SuiteSettingsTest {
         assertEquals(Path.of("/state/logs/nlp-service.log"), settings.logFile("nlp-service"));
         assertEquals(Path.of("/state/pgdata"), settings.postgresDataDirectory());
         assertEquals(6000, settings.postgresPort());
-        assertEquals(new ServicePorts(7001, 7002, 7003), settings.ports());
+        assertEquals(new ServicePorts(7001, 7002, 7003, 9191, 9192, 9193), settings.ports());
         assertEquals(Optional.of(new DatabaseConnection("jdbc:postgresql://db:5432/news", "newsroom", "secret")),
                 settings.externalDatabase());
+    }
+
+    @Test
+    void eachAdminPortHasAVariableOfItsOwn() {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of(
+                "NEWSROOM_NLP_ADMIN_PORT", "7101",
+                "NEWSROOM_INGEST_ADMIN_PORT", "7102",
+                "NEWSROOM_QUERY_ADMIN_PORT", "7103"), Path.of("/repo"));
+        assertEquals(new ServicePorts(9091, 9092, 9093, 7101, 7102, 7103), settings.ports());
+        assertEquals(7102, settings.ports().adminOf(Service.INGEST));
     }
 
     @Test
@@ -51,16 +61,21 @@ class SuiteSettingsTest {
         UserError error = assertThrows(UserError.class,
                 () -> SuiteSettings.fromEnvironment(Map.of("NEWSROOM_QUERY_PORT", "70000"), Path.of("/repo")));
         assertTrue(error.getMessage().startsWith("NEWSROOM_QUERY_PORT:"), error.getMessage());
+        UserError admin = assertThrows(UserError.class,
+                () -> SuiteSettings.fromEnvironment(Map.of("NEWSROOM_NLP_ADMIN_PORT", "x"), Path.of("/repo")));
+        assertTrue(admin.getMessage().startsWith("NEWSROOM_NLP_ADMIN_PORT:"), admin.getMessage());
     }
 
     @Test
     void everyServiceLearnsEveryPortTheDatabaseAndItsKeys(@TempDir Path state) throws Exception {
         LocalCredentials credentials = LocalCredentials.ensure(state.resolve("credentials"));
         Suite suite = new Suite(Path.of("/repo"), new DatabaseConnection("jdbc:postgresql://localhost:1/newsroom", "postgres", ""),
-                new ServicePorts(1001, 1002, 1003), Path.of("/logs"), credentials);
+                new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"), credentials);
         ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
         assertEquals(Path.of("/repo/ingest-service/target/quarkus-app/quarkus-run.jar"), spec.jar());
         assertEquals(1002, spec.port());
+        assertEquals(1102, spec.adminPort());
+        assertEquals("1102", spec.environment().get("NEWSROOM_INGEST_ADMIN_PORT"));
         assertEquals("1001", spec.environment().get("NEWSROOM_NLP_PORT"));
         assertEquals("1003", spec.environment().get("NEWSROOM_QUERY_PORT"));
         assertEquals("localhost", spec.environment().get("NEWSROOM_NLP_HOST"));
@@ -88,9 +103,9 @@ class SuiteSettingsTest {
         LocalCredentials credentials = LocalCredentials.ensure(state.resolve("credentials"));
         TlsFiles files = TlsFiles.in(state.resolve("credentials/tls"));
         DatabaseConnection database = new DatabaseConnection("jdbc:postgresql://localhost:1/newsroom", "postgres", "");
-        Suite tls = new Suite(Path.of("/repo"), database, new ServicePorts(1001, 1002, 1003), Path.of("/logs"),
+        Suite tls = new Suite(Path.of("/repo"), database, new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"),
                 credentials, Optional.of(files));
-        Suite plaintext = new Suite(Path.of("/repo"), database, new ServicePorts(1001, 1002, 1003), Path.of("/logs"),
+        Suite plaintext = new Suite(Path.of("/repo"), database, new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"),
                 credentials);
         for (Service service : Service.values()) {
             Map<String, String> environment = tls.specOf(service).environment();

@@ -27,7 +27,7 @@ class AnalysisBacklogTest {
     @Inject
     AnalysisBacklog backlog;
 
-    @TestHTTPResource("/q/metrics")
+    @TestHTTPResource(value = "metrics", management = true)
     URI metrics;
 
     @Test

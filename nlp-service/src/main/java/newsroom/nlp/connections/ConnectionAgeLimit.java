@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
  * <p>Why: a gRPC client keeps one connection per instance for as long as it lives, and only
  * looks for instances again when a connection ends. Without an end, instances added by a
  * scale-up would get no calls. gRPC's own {@code maxConnectionAge} belongs to the Netty
- * server, which this service does not use (gRPC shares the Vert.x HTTP port with
- * {@code /q/health}), so the limit is applied here, on the first request of each connection.
+ * server, which this service does not use (gRPC runs on the Vert.x HTTP server,
+ * {@code quarkus.grpc.server.use-separate-server=false}), so the limit is applied here, on the first request of each connection.
  * Ages get up to 10% of random jitter, as in gRPC, so connections do not all end at once.
  */
 @ApplicationScoped
