@@ -48,6 +48,7 @@ import newsroom.query.v1.ListStoriesRequest;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchArticlesRequest;
 import newsroom.query.v1.SearchEntitiesRequest;
+import newsroom.query.v1.TimelineGranularity;
 
 /**
  * The hostile inputs of {@link HostileInputsIT}, built here rather than listed: every string
@@ -477,8 +478,8 @@ final class HostileInputs {
                 new ListCall("GetCoMentions", (q, size, token) -> q.getCoMentions(GetCoMentionsRequest.newBuilder()
                         .setEntityId(1).setPageSize(size).setPageToken(token).build())),
                 new ListCall("GetEntityTimeline", (q, size, token) -> q.getEntityTimeline(
-                        GetEntityTimelineRequest.newBuilder().setEntityId(1).setPageSize(size).setPageToken(token)
-                                .build())),
+                        GetEntityTimelineRequest.newBuilder().setEntityId(1).setGranularity(TimelineGranularity.DAY)
+                                .setPageSize(size).setPageToken(token).build())),
                 new ListCall("ListStories", (q, size, token) -> q.listStories(ListStoriesRequest.newBuilder()
                         .setPageSize(size).setPageToken(token).build())));
         List<Map.Entry<String, String>> tokens = List.of(
