@@ -9,8 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the fault tests read from the store directly, over JDBC: counts of articles, ids,
@@ -35,6 +39,32 @@ final class StoreContents {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /**
+     * How many rows each table of the store holds (Flyway's history aside): what a request that
+     * must store nothing must leave as it found.
+     */
+    Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+                    + " AND table_name <> 'flyway_schema_history'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+                    rows.next();
+                    counts.put(table, rows.getLong(1));
+                }
+            }
+        }
+        return counts;
     }
 
     /** The first column of every row of {@code query}. */

@@ -26,6 +26,8 @@ public final class ArticleValidator {
     static final int MAX_URL_CHARS = 2048;
     static final int MAX_TITLE_CHARS = 1000;
     static final int MAX_SOURCE_CHARS = 200;
+    /** RFC 5646 asks implementations to take tags of at least 35 characters; no real tag is longer. */
+    static final int MAX_LANGUAGE_CHARS = 35;
     static final String DEFAULT_LANGUAGE = "en";
 
     // The range google.protobuf.Timestamp allows: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
@@ -34,12 +36,6 @@ public final class ArticleValidator {
     private static final int MAX_NANOS = 999_999_999;
     /** Clocks and time zones differ: a day ahead is a mistake of zone, more is a mistake of date. */
     private static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
-
-    /**
-     * RFC 5646 (section 4.4.1) asks implementations to handle tags of at least 35 characters;
-     * no language, region and script combination needs more.
-     */
-    static final int MAX_LANGUAGE_CHARS = 35;
 
     private final int maxContentBytes;
 
@@ -76,7 +72,8 @@ public final class ArticleValidator {
             throw new InvalidArticleException("article.content", "must not contain NUL (U+0000) characters");
         }
         if (isBlank(text)) {
-            throw new InvalidArticleException("article.content", "must not be blank (it is only whitespace)");
+            throw new InvalidArticleException("article.content",
+                    "must not be blank (it is only whitespace and control characters)");
         }
         return text;
     }
@@ -94,10 +91,10 @@ public final class ArticleValidator {
         }
     }
 
-    /** Blank: nothing but whitespace, spaces of any width and invisible format characters. */
+    /** Blank: nothing but whitespace, spaces of any width, invisible format characters and control characters. */
     private static boolean isBlank(String text) {
         return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+                || Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
     }
 
     private static ContentKind contentKind(Article article) {
@@ -119,6 +116,7 @@ public final class ArticleValidator {
             throw new InvalidArticleException("article.url",
                     "is " + url.length() + " characters, more than the limit of " + MAX_URL_CHARS);
         }
+        rejectControlCharacters("article.url", url);
         URI uri;
         try {
             uri = new URI(url);
@@ -154,10 +152,26 @@ public final class ArticleValidator {
             throw new InvalidArticleException(field,
                     "is " + chars + " characters, more than the limit of " + maxChars);
         }
-        if (text.indexOf('\0') >= 0) {
-            throw new InvalidArticleException(field, "must not contain NUL (U+0000) characters");
-        }
+        rejectControlCharacters(field, text);
         return text;
+    }
+
+    /**
+     * A one-line field (url, source, title, language) holds no control characters: NUL cannot be
+     * stored in PostgreSQL's text, and the others (line breaks, escape sequences) would reach a
+     * terminal or a log line as commands, not as text.
+     */
+    private static void rejectControlCharacters(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                throw new InvalidArticleException(field, "must not contain NUL (U+0000) characters");
+            }
+            if (Character.isISOControl(c)) {
+                throw new InvalidArticleException(field, String.format(
+                        "must not contain control characters (U+%04X at character %d)", (int) c, i));
+            }
+        }
     }
 
     private static Instant publishedAt(Timestamp time) {
@@ -188,6 +202,7 @@ public final class ArticleValidator {
             throw new InvalidArticleException("article.language", "is " + language.length()
                     + " characters, more than the limit of " + MAX_LANGUAGE_CHARS + " for a BCP-47 language code");
         }
+        rejectControlCharacters("article.language", language);
         if (!isLanguageTag(language)) {
             throw new InvalidArticleException("article.language", "is not a BCP-47 language code (\"en\", \"pt-BR\")");
         }

@@ -72,4 +72,47 @@ class ArticleValidatorTest {
         return Article.newBuilder().setContent(ByteString.copyFromUtf8("abc"))
                 .setContentType(Article.ContentType.PLAIN_TEXT).setLanguage(language).build();
     }
+
+    @Test
+    void oneLineFieldsRefuseControlCharactersNamingTheFieldAndTheCharacter() {
+        Article.Builder article = Article.newBuilder().setContent(ByteString.copyFromUtf8("abc"))
+                .setContentType(Article.ContentType.PLAIN_TEXT);
+        assertRefused("article.title: must not contain control characters (U+001B at character 6)",
+                article.clone().setTitle("Talks \u001b[2J"));
+        assertRefused("article.source: must not contain control characters (U+007F at character 4)",
+                article.clone().setSource("Dawn\u007f"));
+        assertRefused("article.url: must not contain control characters (U+000D at character 21)",
+                article.clone().setUrl("https://example.com/a\r\nSet-Cookie: x=y"));
+        assertRefused("article.language: must not contain control characters (U+0009 at character 2)",
+                article.clone().setLanguage("en\t"));
+        assertRefused("article.title: must not contain NUL (U+0000) characters", article.clone().setTitle("a\0"));
+    }
+
+    @Test
+    void contentOfNothingButControlCharactersIsBlank() {
+        InvalidArticleException e = assertThrows(InvalidArticleException.class, () -> validator.validate(
+                Article.newBuilder().setContent(ByteString.copyFromUtf8("\u0001\u0007 \u001b\n"))
+                        .setContentType(Article.ContentType.PLAIN_TEXT).build()));
+        assertEquals("article.content: must not be blank (it is only whitespace and control characters)",
+                e.getMessage());
+    }
+
+    @Test
+    void contentMayHoldControlCharactersAmongItsText() {
+        assertEquals("a\u0007b", validator.validate(Article.newBuilder().setContent(ByteString.copyFromUtf8("a\u0007b"))
+                .setContentType(Article.ContentType.PLAIN_TEXT).build()).content());
+    }
+
+    @Test
+    void aLanguageLongerThanAnyTagIsRefusedBeforeThePatternReadsIt() {
+        // 200,001 characters of subtags: the tag pattern would recurse once per subtag.
+        assertRefused("article.language: is 200002 characters, more than the limit of 35 for a BCP-47 language code",
+                Article.newBuilder().setContent(ByteString.copyFromUtf8("abc"))
+                        .setContentType(Article.ContentType.PLAIN_TEXT).setLanguage("en" + "-a".repeat(100_000)));
+    }
+
+    private void assertRefused(String message, Article.Builder article) {
+        InvalidArticleException e = assertThrows(InvalidArticleException.class, () -> validator.validate(article.build()));
+        assertEquals(message, e.getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import newsroom.query.InvalidArgumentException;
 import newsroom.query.TimeRange;
 import newsroom.query.articles.ArticleFilter;
 import newsroom.query.articles.ArticleHit;
@@ -59,6 +60,11 @@ import newsroom.query.v1.TimelineGranularity;
 @GrpcService
 @Blocking // Every call reads PostgreSQL through JDBC.
 public class QueryGrpcService implements QueryService {
+
+    // The range google.protobuf.Timestamp allows: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+    private static final long MIN_TIMESTAMP_SECONDS = -62_135_596_800L;
+    private static final long MAX_TIMESTAMP_SECONDS = 253_402_300_799L;
+    private static final int MAX_NANOS = 999_999_999;
 
     private final ArticleQueries articles;
     private final EntityQueries entities;
@@ -229,11 +235,22 @@ public class QueryGrpcService implements QueryService {
     }
 
     private static TimeRange range(boolean hasStart, Timestamp start, boolean hasEnd, Timestamp end) {
-        return TimeRange.of(hasStart ? Optional.of(instant(start)) : Optional.empty(),
-                hasEnd ? Optional.of(instant(end)) : Optional.empty());
+        return TimeRange.of(hasStart ? Optional.of(instant("start_time", start)) : Optional.empty(),
+                hasEnd ? Optional.of(instant("end_time", end)) : Optional.empty());
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    /**
+     * The instant of a request's time, if google.protobuf.Timestamp can hold it: a time outside
+     * years 1 to 9999 or with nanos outside [0, 999999999] is refused here rather than failing
+     * in Instant's arithmetic or in PostgreSQL.
+     */
+    private static Instant instant(String field, Timestamp timestamp) {
+        if (timestamp.getSeconds() < MIN_TIMESTAMP_SECONDS || timestamp.getSeconds() > MAX_TIMESTAMP_SECONDS
+                || timestamp.getNanos() < 0 || timestamp.getNanos() > MAX_NANOS) {
+            throw new InvalidArgumentException(field, "is not a valid time (seconds " + timestamp.getSeconds()
+                    + ", nanos " + timestamp.getNanos() + "): it must lie between 0001-01-01 and 9999-12-31 UTC"
+                    + " with nanos in [0, " + MAX_NANOS + "]");
+        }
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
