@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Set;
-import newsroom.ingest.database.DatabaseFailures;
+import newsroom.store.DatabaseFailures;
 
 /**
  * What to do after a failed analysis attempt. An NLP service (or database)
