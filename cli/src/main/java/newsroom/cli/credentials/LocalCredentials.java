@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +22,11 @@ import newsroom.auth.Role;
  *   <li>{@code keys}: the key file every service checks callers against (hashes only)</li>
  *   <li>{@code client.key}: the key the CLI sends, with every role</li>
  *   <li>{@code ingest-service.key}: the key ingest-service sends to nlp-service (analyzer)</li>
+ *   <li>{@code query-page-token.key}: the key query-service signs page tokens with, so a
+ *       client cannot write its own (issue 19)</li>
  * </ul>
- * Created on first use and kept, so keys issued later stay valid across restarts.
+ * Created on first use and kept, so keys issued later stay valid across restarts; a file
+ * added since (the page-token key) is created when a directory lacks it.
  */
 public final class LocalCredentials {
 
@@ -49,6 +54,9 @@ public final class LocalCredentials {
                     KeyRegistry.entry(client, EnumSet.allOf(Role.class), CLIENT_KEY_NAME),
                     KeyRegistry.entry(ingest, Set.of(Role.ANALYZER), INGEST_KEY_NAME)) + "\n");
         }
+        if (!Files.isRegularFile(credentials.pageTokenKeyFile())) {
+            writePrivate(credentials.pageTokenKeyFile(), randomSecret() + "\n");
+        }
         return credentials;
     }
 
@@ -70,14 +78,21 @@ public final class LocalCredentials {
         return directory.resolve("ingest-service.key");
     }
 
+    /** What query-service gets as NEWSROOM_QUERY_PAGE_TOKEN_KEY_FILE. */
+    public Path pageTokenKeyFile() {
+        return directory.resolve("query-page-token.key");
+    }
+
     /**
      * What a service process gets to use these credentials: the key file to check callers
-     * against (NEWSROOM_AUTH_KEYS_FILE) and the key ingest-service sends to nlp-service
-     * (NEWSROOM_NLP_KEY_FILE, unused by the other services).
+     * against (NEWSROOM_AUTH_KEYS_FILE), the key ingest-service sends to nlp-service
+     * (NEWSROOM_NLP_KEY_FILE) and the key query-service signs page tokens with
+     * (NEWSROOM_QUERY_PAGE_TOKEN_KEY_FILE); each service reads only its own.
      */
     public Map<String, String> serviceEnvironment() {
         return Map.of("NEWSROOM_AUTH_KEYS_FILE", keysFile().toString(),
-                "NEWSROOM_NLP_KEY_FILE", ingestKeyFile().toString());
+                "NEWSROOM_NLP_KEY_FILE", ingestKeyFile().toString(),
+                "NEWSROOM_QUERY_PAGE_TOKEN_KEY_FILE", pageTokenKeyFile().toString());
     }
 
     /** The CLI's key: writer, reader and analyzer. */
@@ -108,6 +123,13 @@ public final class LocalCredentials {
      * @param entry its line in a key file, for services elsewhere (a Kubernetes Secret)
      */
     public record IssuedKey(String key, String entry) {
+    }
+
+    /** 256 random bits as base64url text. */
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static void createPrivateDirectory(Path directory) throws IOException {
