@@ -1,5 +1,8 @@
 package newsroom.query;
 
+import java.time.Duration;
+import java.util.Locale;
+
 /**
  * How much database time a kind of call may take, and what to tell a client whose call
  * took longer ({@link StatementTimeouts}).
@@ -24,11 +27,11 @@ public enum CallClass {
 
     /** The setting that holds this class's limit. */
     public String setting() {
-        return "newsroom.query.statement-timeout." + name().toLowerCase(java.util.Locale.ROOT);
+        return "newsroom.query.statement-timeout." + name().toLowerCase(Locale.ROOT);
     }
 
     /** What a client whose call ran too long should do, as a status message. */
-    public String timedOut(java.time.Duration limit) {
+    public String timedOut(Duration limit) {
         return "the query ran past the " + limit.toMillis() + " ms the store allows " + plural + " (" + setting()
                 + "); " + narrowing;
     }

@@ -1,12 +1,16 @@
 package newsroom.query;
 
+import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,6 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * transaction ({@code SET LOCAL}), with their planner settings where they have some, so it
  * costs them no extra statement there. A statement past its limit fails with SQLSTATE
  * 57014, which the service answers with DEADLINE_EXCEEDED and what to narrow.
+ *
+ * <p>Flyway migrates at start through the same pool with no limit
+ * ({@code quarkus.flyway.init-sql}), which stays on the connections it used; so once the
+ * service has started, the pool's idle connections are closed, and every connection a call
+ * gets was opened with the lookups' limit.
  */
 @ApplicationScoped
 public class StatementTimeouts implements AgroalPoolInterceptor {
@@ -58,7 +67,7 @@ public class StatementTimeouts implements AgroalPoolInterceptor {
 
     /** {@code settings} and {@code callClass}'s limit, to set in one statement. */
     public Map<String, String> settingWith(CallClass callClass, Map<String, String> settings) {
-        Map<String, String> all = new java.util.HashMap<>(settings);
+        Map<String, String> all = new HashMap<>(settings);
         all.putAll(setting(callClass));
         return all;
     }
@@ -66,6 +75,11 @@ public class StatementTimeouts implements AgroalPoolInterceptor {
     /** Gives the rest of the current transaction {@code callClass}'s limit. */
     public void setLocal(EntityManager entityManager, CallClass callClass) {
         PlannerSettings.setLocal(entityManager, setting(callClass));
+    }
+
+    /** Closes the connections Flyway left without a limit; new ones get it as they open. */
+    void onStart(@Observes StartupEvent event, AgroalDataSource dataSource) {
+        dataSource.flush(AgroalDataSource.FlushMode.IDLE);
     }
 
     /** Every connection starts with the lookups' limit. */
