@@ -54,7 +54,7 @@ class IngestCrashIT {
     private static final int BATCH = 20;
     /** A bound, not an expectation: a slow CI machine may need all of it. */
     private static final Duration LOAD_LIMIT = Duration.ofMinutes(4);
-    /** What ingest-service tells clients while PostgreSQL is down (GrpcErrors.STORE_UNAVAILABLE). */
+    /** What ingest-service tells clients while PostgreSQL is down (newsroom.store.DatabaseFailures.STORE_UNAVAILABLE). */
     private static final String STORE_UNAVAILABLE = "the article store is unavailable; retry later";
 
     private StandInNlpRig rig;

@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,11 @@ import newsroom.cli.run.Service;
  *       ({@link #CLIENT_ROLES}: writer and reader)</li>
  *   <li>{@code analyze.key}: the key {@code newsroom analyze} sends to nlp-service (analyzer)</li>
  *   <li>{@code ingest-service.key}: the key ingest-service sends to nlp-service (analyzer)</li>
+ *   <li>{@code query-page-token.key}: the key query-service signs page tokens with, so a
+ *       client cannot write its own (issue 19)</li>
  * </ul>
- * Created on first use and kept, so keys issued later stay valid across restarts. Each
+ * Created on first use and kept, so keys issued later stay valid across restarts; a file
+ * added since (the page-token key) is created when a directory lacks it. Each
  * service gets from the CLI a key with only the roles its commands need there, so a key
  * read on the way to one service does not open the others.
  */
@@ -71,6 +76,9 @@ public final class LocalCredentials {
                     KeyRegistry.entry(ingest, Set.of(Role.ANALYZER), INGEST_KEY_NAME)) + "\n");
         } else {
             credentials.upgrade();
+        }
+        if (!Files.isRegularFile(credentials.pageTokenKeyFile())) {
+            writePrivate(credentials.pageTokenKeyFile(), randomSecret() + "\n");
         }
         return credentials;
     }
@@ -135,14 +143,21 @@ public final class LocalCredentials {
         return directory.resolve("ingest-service.key");
     }
 
+    /** What query-service gets as NEWSROOM_QUERY_PAGE_TOKEN_KEY_FILE. */
+    public Path pageTokenKeyFile() {
+        return directory.resolve("query-page-token.key");
+    }
+
     /**
      * What a service process gets to use these credentials: the key file to check callers
-     * against (NEWSROOM_AUTH_KEYS_FILE) and the key ingest-service sends to nlp-service
-     * (NEWSROOM_NLP_KEY_FILE, unused by the other services).
+     * against (NEWSROOM_AUTH_KEYS_FILE), the key ingest-service sends to nlp-service
+     * (NEWSROOM_NLP_KEY_FILE) and the key query-service signs page tokens with
+     * (NEWSROOM_QUERY_PAGE_TOKEN_KEY_FILE); each service reads only its own.
      */
     public Map<String, String> serviceEnvironment() {
         return Map.of("NEWSROOM_AUTH_KEYS_FILE", keysFile().toString(),
-                "NEWSROOM_NLP_KEY_FILE", ingestKeyFile().toString());
+                "NEWSROOM_NLP_KEY_FILE", ingestKeyFile().toString(),
+                "NEWSROOM_QUERY_PAGE_TOKEN_KEY_FILE", pageTokenKeyFile().toString());
     }
 
     /** The key the CLI sends to ingest-service and query-service: {@link #CLIENT_ROLES}. */
@@ -178,6 +193,13 @@ public final class LocalCredentials {
      * @param entry its line in a key file, for services elsewhere (a Kubernetes Secret)
      */
     public record IssuedKey(String key, String entry) {
+    }
+
+    /** 256 random bits as base64url text. */
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static void createPrivateDirectory(Path directory) throws IOException {

@@ -88,6 +88,31 @@ class LocalCredentialsTest {
         assertEquals(upgraded, Files.readString(credentials.keysFile()), "upgraded once");
     }
 
+    @Test
+    void aPageTokenKeyIsGeneratedOnceOwnerOnlyAndGivenToTheServices() throws Exception {
+        LocalCredentials first = LocalCredentials.ensure(state.resolve("credentials"));
+        String key = Files.readString(first.pageTokenKeyFile()).strip();
+
+        assertTrue(key.length() >= 43, "256 bits as base64: " + key);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(first.pageTokenKeyFile())));
+        assertEquals(key, Files.readString(LocalCredentials.ensure(state.resolve("credentials")).pageTokenKeyFile())
+                .strip(), "kept across starts, so tokens stay valid across a restart");
+        assertEquals(first.pageTokenKeyFile().toString(),
+                first.serviceEnvironment().get("NEWSROOM_QUERY_PAGE_TOKEN_KEY_FILE"));
+    }
+
+    @Test
+    void aDirectoryFromBeforeThePageTokenKeyGetsOne() throws Exception {
+        LocalCredentials first = LocalCredentials.ensure(state.resolve("credentials"));
+        String clientKey = first.clientKey();
+        Files.delete(first.pageTokenKeyFile());
+
+        LocalCredentials again = LocalCredentials.ensure(state.resolve("credentials"));
+
+        assertTrue(Files.isRegularFile(again.pageTokenKeyFile()));
+        assertEquals(clientKey, again.clientKey(), "the other keys are kept");
+    }
+
     private static KeyRegistry registry(LocalCredentials credentials) throws Exception {
         return KeyRegistry.parse(Files.readAllLines(credentials.keysFile()), credentials.keysFile().toString());
     }

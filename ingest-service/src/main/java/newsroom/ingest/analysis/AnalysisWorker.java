@@ -19,6 +19,7 @@ import newsroom.ingest.IngestConfig;
 import newsroom.ingest.intake.ArticleAccepted;
 import newsroom.ingest.reanalysis.ReanalysisStarted;
 import newsroom.nlp.v1.Analysis;
+import newsroom.store.DatabaseFailures;
 import org.jboss.logging.Logger;
 
 /**
@@ -171,7 +172,8 @@ public class AnalysisWorker {
     }
 
     private void handleFailure(ClaimedArticle article, RuntimeException failure, Instant attemptStart) {
-        String error = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
+        // Stored as last_error, which clients read: a database failure by its class and incident id, never its SQL.
+        String error = DatabaseFailures.describe(failure);
         try {
             RetryDecision decision = retryPolicy.decide(article, failure, attemptStart, lastAnalysed.get(),
                     Instant.now());

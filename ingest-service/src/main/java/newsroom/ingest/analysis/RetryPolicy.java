@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
-import newsroom.ingest.database.DatabaseFailures;
+import newsroom.store.DatabaseFailures;
 
 /**
  * What to do after a failed analysis attempt. A failure either says something about the

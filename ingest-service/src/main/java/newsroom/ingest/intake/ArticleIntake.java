@@ -10,12 +10,12 @@ import newsroom.cleaning.CleanedArticle;
 import newsroom.cleaning.NestingTooDeepException;
 import newsroom.cleaning.PageMetadata;
 import newsroom.ingest.IngestConfig;
-import newsroom.ingest.database.DatabaseFailures;
 import newsroom.ingest.language.LanguageIdentifier;
 import newsroom.ingest.story.ShingleSignature;
 import newsroom.ingest.story.StoryIndex;
 import newsroom.ingest.v1.Article;
 import newsroom.store.ArticleState;
+import newsroom.store.DatabaseFailures;
 
 /**
  * Validates, cleans and stores submitted articles. Submitting the same URL or

@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.nlp.v1.Analysis;
+import newsroom.query.CallClass;
 import newsroom.query.NotFoundException;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
+import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.ArticleEntityLink;
 import newsroom.store.ArticleState;
@@ -85,9 +88,13 @@ public class ArticleQueries {
     static final int SNIPPET_SOURCE_LENGTH = 20_000;
 
     private final EntityManager entityManager;
+    private final PageTokens pageTokens;
+    private final StatementTimeouts timeouts;
 
-    ArticleQueries(EntityManager entityManager) {
+    ArticleQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
         this.entityManager = entityManager;
+        this.pageTokens = pageTokens;
+        this.timeouts = timeouts;
     }
 
     /** The article with its text, analysis and resolved entities. */
@@ -123,7 +130,7 @@ public class ArticleQueries {
     public Page<ArticleHit> search(String query, ArticleFilter filter, int pageSize, String pageToken) {
         String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
         WhereClause where = restriction(filter, "s", "article_id");
-        PageRequest page = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
+        PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
                 filter.entityId(), filter.source(), filter.language(), filter.range().fingerprint()));
         // A plan made for the words searched: a generic plan (pgjdbc prepares
         // a statement on the server after five uses) cannot tell a common word,
@@ -137,8 +144,10 @@ public class ArticleQueries {
         // walked for: at 1,000,000 articles a word in no article walked them
         // all, 1.2 to 1.6 s, instead of reading its GIN entry, 0.1 ms
         // (BENCHMARKS.md, issue 5).
-        PlannerSettings.setLocal(entityManager, Map.of("plan_cache_mode", "force_custom_plan",
-                "seq_page_cost", SEARCH_PAGE_COST, "random_page_cost", SEARCH_PAGE_COST));
+        // With the searches' statement_timeout, in the same one statement.
+        PlannerSettings.setLocal(entityManager, timeouts.settingWith(CallClass.SEARCH, Map.of(
+                "plan_cache_mode", "force_custom_plan",
+                "seq_page_cost", SEARCH_PAGE_COST, "random_page_cost", SEARCH_PAGE_COST)));
         // The rounds the page's rows (and the one after it, fetched to tell
         // whether there is a next page) fall in, as positions among the
         // matches newest first.

@@ -7,6 +7,7 @@ import java.util.List;
 import newsroom.query.NotFoundException;
 import newsroom.query.RequestChecks;
 import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 
 /**
@@ -33,15 +34,17 @@ public class CoMentionQueries {
             """;
 
     private final EntityManager entityManager;
+    private final PageTokens pageTokens;
 
-    CoMentionQueries(EntityManager entityManager) {
+    CoMentionQueries(EntityManager entityManager, PageTokens pageTokens) {
         this.entityManager = entityManager;
+        this.pageTokens = pageTokens;
     }
 
     /** A page of the entities mentioned with {@code entityId}, most shared articles first. */
     public CoMentions list(long entityId, int pageSize, String pageToken) {
         RequestChecks.positiveId("entity_id", entityId);
-        PageRequest page = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("GetCoMentions", entityId));
+        PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("GetCoMentions", entityId));
         @SuppressWarnings("unchecked")
         List<Object[]> found = entityManager.createNativeQuery(ENTITY).setParameter("id", entityId).getResultList();
         if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package newsroom.query.entities;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -7,21 +8,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import newsroom.nlp.v1.Entity;
+import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NotFoundException;
 import newsroom.query.RequestChecks;
+import newsroom.query.StatementTimeouts;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.NameKey;
 
 /**
  * Finds entities by name and reads their profiles.
  *
- * <p>Each call is one statement, run without a transaction: PostgreSQL
- * gives a lone statement its own snapshot, and a transaction around it cost
- * a COMMIT round trip and the transaction manager's work on every call
- * (about a fifth of GetEntity's CPU; BENCHMARKS.md, issue 5).
+ * <p>Each call is one statement. GetEntity's runs without a transaction:
+ * PostgreSQL gives a lone statement its own snapshot, and a transaction
+ * around it cost a COMMIT round trip and the transaction manager's work on
+ * every call (about a fifth of GetEntity's CPU; BENCHMARKS.md, issue 5); it
+ * has the lookups' statement_timeout, every connection's default. A search
+ * runs in a transaction of its own that raises it to the searches' limit
+ * ({@link StatementTimeouts}).
  */
 @ApplicationScoped
 public class EntityQueries {
@@ -78,9 +85,13 @@ public class EntityQueries {
             """.formatted(EntityProfiles.COLUMNS, TimelineQueries.TONE_TREND, CoMentionQueries.top(TOP_CO_MENTIONS));
 
     private final EntityManager entityManager;
+    private final PageTokens pageTokens;
+    private final StatementTimeouts timeouts;
 
-    EntityQueries(EntityManager entityManager) {
+    EntityQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
         this.entityManager = entityManager;
+        this.pageTokens = pageTokens;
+        this.timeouts = timeouts;
     }
 
     /**
@@ -99,15 +110,19 @@ public class EntityQueries {
             throw new InvalidArgumentException("type", "is not a known entity type");
         }
         boolean anyType = type == Entity.Type.TYPE_UNSPECIFIED;
-        PageRequest page = PageRequest.of(pageSize, pageToken,
+        PageRequest page = pageTokens.request(pageSize, pageToken,
                 QueryFingerprint.of("SearchEntities", key, type.name()));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(SEARCH)
-                .setParameter("key", key)
-                .setParameter("type", anyType ? null : type.name())
-                .setParameter("offset", page.offset())
-                .setParameter("limit", page.fetchSize())
-                .getResultList();
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
+            timeouts.setLocal(entityManager, CallClass.SEARCH);
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = entityManager.createNativeQuery(SEARCH)
+                    .setParameter("key", key)
+                    .setParameter("type", anyType ? null : type.name())
+                    .setParameter("offset", page.offset())
+                    .setParameter("limit", page.fetchSize())
+                    .getResultList();
+            return found;
+        });
         return page.toPage(rows.stream().map(EntityProfiles::fromRow).toList());
     }
 

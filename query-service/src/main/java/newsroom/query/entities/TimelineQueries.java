@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.RequestChecks;
+import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.WhereClause;
 import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 
 /**
@@ -73,10 +76,15 @@ public class TimelineQueries {
 
     private final EntityManager entityManager;
     private final EntityProfiles profiles;
+    private final PageTokens pageTokens;
+    private final StatementTimeouts timeouts;
 
-    TimelineQueries(EntityManager entityManager, EntityProfiles profiles) {
+    TimelineQueries(EntityManager entityManager, EntityProfiles profiles, PageTokens pageTokens,
+                    StatementTimeouts timeouts) {
         this.entityManager = entityManager;
         this.profiles = profiles;
+        this.pageTokens = pageTokens;
+        this.timeouts = timeouts;
     }
 
     /** A page of the periods in {@code range} in which the entity is mentioned, oldest first. */
@@ -86,9 +94,10 @@ public class TimelineQueries {
         if (granularity == null) {
             throw new InvalidArgumentException("granularity", "must be DAY, WEEK or MONTH");
         }
-        PageRequest page = PageRequest.of(pageSize, pageToken,
+        PageRequest page = pageTokens.request(pageSize, pageToken,
                 QueryFingerprint.of("GetEntityTimeline", entityId, granularity, range.fingerprint()),
                 DEFAULT_BUCKETS, MAX_BUCKETS);
+        timeouts.setLocal(entityManager, CallClass.SEARCH);
         EntityRef entity = profiles.ref(entityId);
         DaySplit split = DaySplit.of(range);
         List<Source> sources = new ArrayList<>();

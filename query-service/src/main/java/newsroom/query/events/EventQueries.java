@@ -1,5 +1,6 @@
 package newsroom.query.events;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -7,23 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import newsroom.nlp.v1.Event;
+import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NotFoundException;
 import newsroom.query.RequestChecks;
+import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
 import newsroom.query.entities.EntityRef;
 import newsroom.query.entities.SqlArray;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 
 /**
  * Lists the events an entity took part in, latest first, from the rows
  * ingest writes with each analysis (store migration V11).
  *
- * <p>A page is one statement, run without a transaction (its own snapshot;
- * see EntityQueries). Only an empty page costs a second one, to tell an
+ * <p>A page is one statement, in a transaction of its own that gives it the
+ * searches' statement_timeout ({@link StatementTimeouts}). Only an empty page
+ * costs a second one, run without a transaction, to tell an
  * entity without events from an unknown id; entities are never deleted, so
  * the two need not share a snapshot.
  */
@@ -62,9 +67,13 @@ public class EventQueries {
     private static final String ENTITY_EXISTS = "SELECT 1 FROM entity WHERE id = :id";
 
     private final EntityManager entityManager;
+    private final PageTokens pageTokens;
+    private final StatementTimeouts timeouts;
 
-    EventQueries(EntityManager entityManager) {
+    EventQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
         this.entityManager = entityManager;
+        this.pageTokens = pageTokens;
+        this.timeouts = timeouts;
     }
 
     public Page<ReportedEvent> list(EventFilter filter, int pageSize, String pageToken) {
@@ -73,7 +82,7 @@ public class EventQueries {
             throw new InvalidArgumentException("type",
                     "must be MEET, VISIT, DISCUSS, AGREE, CRITICIZE, ANNOUNCE or unset (any type)");
         }
-        PageRequest request = PageRequest.of(pageSize, pageToken, QueryFingerprint.of("ListEvents",
+        PageRequest request = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("ListEvents",
                 filter.entityId(), filter.type(), filter.range().fingerprint()));
 
         WhereClause where = new WhereClause().add("ee.entity_id = :entityId", "entityId", filter.entityId());
@@ -81,12 +90,17 @@ public class EventQueries {
             where.add("ee.event_type = :type", "type", filter.type().name());
         }
         filter.range().restrict(where, "ee.happened_at");
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(entityManager.createNativeQuery(LIST.formatted(ArticleSummary.COLUMNS,
-                        where.sql())))
-                .setParameter("offset", request.offset())
-                .setParameter("limit", request.fetchSize())
-                .getResultList();
+        // In a transaction of its own, for the searches' statement_timeout.
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
+            timeouts.setLocal(entityManager, CallClass.SEARCH);
+            @SuppressWarnings("unchecked")
+            List<Object[]> page = where.bind(entityManager.createNativeQuery(LIST.formatted(
+                            ArticleSummary.COLUMNS, where.sql())))
+                    .setParameter("offset", request.offset())
+                    .setParameter("limit", request.fetchSize())
+                    .getResultList();
+            return page;
+        });
         if (rows.isEmpty() && entityManager.createNativeQuery(ENTITY_EXISTS).setParameter("id", filter.entityId())
                 .getResultList().isEmpty()) {
             throw new NotFoundException("entity", filter.entityId());

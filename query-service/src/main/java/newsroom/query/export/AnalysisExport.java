@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import newsroom.nlp.v1.Analysis;
+import newsroom.query.CallClass;
+import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleFilter;
 import newsroom.query.articles.ArticleQueries;
@@ -39,9 +41,11 @@ public class AnalysisExport {
             """;
 
     private final EntityManager entityManager;
+    private final StatementTimeouts timeouts;
 
-    AnalysisExport(EntityManager entityManager) {
+    AnalysisExport(EntityManager entityManager, StatementTimeouts timeouts) {
         this.entityManager = entityManager;
+        this.timeouts = timeouts;
     }
 
     /** Checks the filter before anything is streamed, so a bad one fails the call at once. */
@@ -52,6 +56,7 @@ public class AnalysisExport {
     /** The next batch of matching articles with ids above {@code afterId}; empty at the end. */
     public List<ExportedArticle> batch(ArticleFilter filter, long afterId) {
         WhereClause where = ArticleQueries.restriction(filter);
+        timeouts.setLocal(entityManager, CallClass.EXPORT);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
                         BATCH.formatted(ArticleSummary.COLUMNS, where.sql())))

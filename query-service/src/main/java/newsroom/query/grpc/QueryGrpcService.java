@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import newsroom.query.InvalidArgumentException;
+import newsroom.auth.Caller;
+import newsroom.query.CallClass;
+import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.articles.ArticleFilter;
 import newsroom.query.articles.ArticleHit;
@@ -65,6 +68,8 @@ public class QueryGrpcService implements QueryService {
     private static final long MIN_TIMESTAMP_SECONDS = -62_135_596_800L;
     private static final long MAX_TIMESTAMP_SECONDS = 253_402_300_799L;
     private static final int MAX_NANOS = 999_999_999;
+    /** Whose share the calls use when authentication is off: all of them share one. */
+    private static final String UNAUTHENTICATED = "(unauthenticated)";
 
     private final ArticleQueries articles;
     private final EntityQueries entities;
@@ -75,10 +80,11 @@ public class QueryGrpcService implements QueryService {
     private final StoryQueries stories;
     private final AnalysisExport export;
     private final CallGate gate;
+    private final StatementTimeouts timeouts;
 
     QueryGrpcService(ArticleQueries articles, EntityQueries entities, QuoteQueries quotes, EventQueries events,
                      CoMentionQueries coMentions, TimelineQueries timelines, StoryQueries stories,
-                     AnalysisExport export, CallGate gate) {
+                     AnalysisExport export, CallGate gate, StatementTimeouts timeouts) {
         this.articles = articles;
         this.entities = entities;
         this.quotes = quotes;
@@ -88,16 +94,17 @@ public class QueryGrpcService implements QueryService {
         this.stories = stories;
         this.export = export;
         this.gate = gate;
+        this.timeouts = timeouts;
     }
 
     @Override
     public Uni<GetArticleResponse> getArticle(GetArticleRequest request) {
-        return answer(() -> QueryMessages.article(articles.get(request.getArticleId())));
+        return answer(CallClass.LOOKUP, () -> QueryMessages.article(articles.get(request.getArticleId())));
     }
 
     @Override
     public Uni<SearchArticlesResponse> searchArticles(SearchArticlesRequest request) {
-        return answer(() -> {
+        return answer(CallClass.SEARCH, () -> {
             ArticleFilter filter = new ArticleFilter(request.getEntityId(), request.getSource(), request.getLanguage(),
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
             Page<ArticleHit> page = articles.search(request.getQuery(), filter, request.getPageSize(),
@@ -111,7 +118,7 @@ public class QueryGrpcService implements QueryService {
 
     @Override
     public Uni<SearchEntitiesResponse> searchEntities(SearchEntitiesRequest request) {
-        return answer(() -> {
+        return answer(CallClass.SEARCH, () -> {
             Page<EntityProfile> page = entities.search(request.getQuery(), request.getType(),
                     request.getPageSize(), request.getPageToken());
             return SearchEntitiesResponse.newBuilder()
@@ -123,12 +130,12 @@ public class QueryGrpcService implements QueryService {
 
     @Override
     public Uni<GetEntityResponse> getEntity(GetEntityRequest request) {
-        return answer(() -> QueryMessages.entityDetails(entities.get(request.getEntityId())));
+        return answer(CallClass.LOOKUP, () -> QueryMessages.entityDetails(entities.get(request.getEntityId())));
     }
 
     @Override
     public Uni<ListQuotesResponse> listQuotes(ListQuotesRequest request) {
-        return answer(() -> {
+        return answer(CallClass.SEARCH, () -> {
             QuoteFilter filter = new QuoteFilter(request.getSpeakerEntityId(), request.getSpeakerName(),
                     request.getTextQuery(), request.getNearEntityId(), request.getForm(),
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
@@ -142,7 +149,7 @@ public class QueryGrpcService implements QueryService {
 
     @Override
     public Uni<ListEventsResponse> listEvents(ListEventsRequest request) {
-        return answer(() -> {
+        return answer(CallClass.SEARCH, () -> {
             EventFilter filter = new EventFilter(request.getEntityId(), request.getType(),
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
             Page<ReportedEvent> page = events.list(filter, request.getPageSize(), request.getPageToken());
@@ -155,7 +162,7 @@ public class QueryGrpcService implements QueryService {
 
     @Override
     public Uni<GetCoMentionsResponse> getCoMentions(GetCoMentionsRequest request) {
-        return answer(() -> {
+        return answer(CallClass.LOOKUP, () -> {
             CoMentions found = coMentions.list(request.getEntityId(), request.getPageSize(), request.getPageToken());
             return GetCoMentionsResponse.newBuilder()
                     .setEntity(QueryMessages.entityRef(found.entity()))
@@ -168,7 +175,7 @@ public class QueryGrpcService implements QueryService {
 
     @Override
     public Uni<GetEntityTimelineResponse> getEntityTimeline(GetEntityTimelineRequest request) {
-        return answer(() -> {
+        return answer(CallClass.SEARCH, () -> {
             Timeline timeline = timelines.timeline(request.getEntityId(), granularity(request.getGranularity()),
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()),
                     request.getPageSize(), request.getPageToken());
@@ -182,7 +189,7 @@ public class QueryGrpcService implements QueryService {
 
     @Override
     public Uni<ListStoriesResponse> listStories(ListStoriesRequest request) {
-        return answer(() -> {
+        return answer(CallClass.SEARCH, () -> {
             Page<Story> page = stories.list(
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()),
                     request.getMinReportCount(), request.getPageSize(), request.getPageToken());
@@ -195,25 +202,27 @@ public class QueryGrpcService implements QueryService {
 
     @Override
     public Uni<GetStoryResponse> getStory(GetStoryRequest request) {
-        return answer(() -> QueryMessages.storyDetails(stories.get(request.getStoryId())));
+        return answer(CallClass.LOOKUP, () -> QueryMessages.storyDetails(stories.get(request.getStoryId())));
     }
 
     @Override
     public Multi<ExportedAnalysis> exportAnalyses(ExportAnalysesRequest request) {
+        String client = client();
+        String timedOut = timedOut(CallClass.EXPORT);
         ArticleFilter filter;
         try {
             filter = new ArticleFilter(request.getEntityId(), request.getSource(), "",
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
             export.check(filter);
         } catch (RuntimeException e) {
-            return Multi.createFrom().failure(GrpcErrors.toStatus(e));
+            return Multi.createFrom().failure(GrpcErrors.toStatus(e, timedOut));
         }
         // Batches are read on demand, one after the other, each after the last id sent; each
-        // batch waits its turn at the gate like a unary call.
+        // batch waits its turn at the gate like a unary call of the same client.
         long[] lastId = {0};
         return Multi.createBy().repeating()
                 .supplier(() -> {
-                    List<ExportedArticle> batch = gate.admit(() -> export.batch(filter, lastId[0]));
+                    List<ExportedArticle> batch = gate.admit(client, () -> export.batch(filter, lastId[0]));
                     if (!batch.isEmpty()) {
                         lastId[0] = batch.get(batch.size() - 1).summary().id();
                     }
@@ -222,7 +231,7 @@ public class QueryGrpcService implements QueryService {
                 .until(List::isEmpty)
                 .onItem().<ExportedArticle>disjoint()
                 .map(QueryMessages::exported)
-                .onFailure().transform(GrpcErrors::toStatus);
+                .onFailure().transform(failure -> GrpcErrors.toStatus(failure, timedOut));
     }
 
     private static TimelineQueries.Granularity granularity(TimelineGranularity granularity) {
@@ -254,7 +263,21 @@ public class QueryGrpcService implements QueryService {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 
-    private <T> Uni<T> answer(Supplier<T> work) {
-        return Uni.createFrom().item(() -> gate.admit(work)).onFailure().transform(GrpcErrors::toStatus);
+    // The caller is read here, on the call's thread, where the gRPC context holds it.
+    private <T> Uni<T> answer(CallClass callClass, Supplier<T> work) {
+        String client = client();
+        String timedOut = timedOut(callClass);
+        return Uni.createFrom().item(() -> gate.admit(client, work))
+                .onFailure().transform(failure -> GrpcErrors.toStatus(failure, timedOut));
+    }
+
+    /** Whose fair share of the gate a call uses: its API key's name. */
+    private static String client() {
+        Caller caller = Caller.CURRENT.get();
+        return caller == null ? UNAUTHENTICATED : caller.name();
+    }
+
+    private String timedOut(CallClass callClass) {
+        return callClass.timedOut(timeouts.limit(callClass));
     }
 }

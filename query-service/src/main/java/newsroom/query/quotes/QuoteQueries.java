@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import newsroom.nlp.v1.AttributionForm;
+import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
+import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.NameKey;
 
@@ -22,9 +25,9 @@ import newsroom.store.NameKey;
  * Lists quotes (every attribution: direct, mixed and reported speech) with
  * their articles, newest article first.
  *
- * <p>A page is one statement, run without a transaction (its own snapshot;
- * see EntityQueries), except near an entity, whose statement needs a setting
- * for its plan and so runs in a transaction of its own.
+ * <p>A page is one statement, in a transaction of its own that first sets the
+ * searches' statement_timeout ({@link StatementTimeouts}) and, near an
+ * entity, a setting for the statement's plan, both in one statement.
  */
 @ApplicationScoped
 public class QuoteQueries {
@@ -88,9 +91,13 @@ public class QuoteQueries {
     private static final Map<String, String> NO_FULL_SORT = Map.of("enable_sort", "off");
 
     private final EntityManager entityManager;
+    private final PageTokens pageTokens;
+    private final StatementTimeouts timeouts;
 
-    QuoteQueries(EntityManager entityManager) {
+    QuoteQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
         this.entityManager = entityManager;
+        this.pageTokens = pageTokens;
+        this.timeouts = timeouts;
     }
 
     public Page<AttributedQuote> list(QuoteFilter filter, int pageSize, String pageToken) {
@@ -107,7 +114,7 @@ public class QuoteQueries {
         if (filter.form() == AttributionForm.UNRECOGNIZED) {
             throw new InvalidArgumentException("form", "must be DIRECT, MIXED, INDIRECT or unset (any form)");
         }
-        PageRequest request = PageRequest.of(pageSize, pageToken,
+        PageRequest request = pageTokens.request(pageSize, pageToken,
                 QueryFingerprint.of("ListQuotes", filter.speakerEntityId(), speakerKey, textQuery,
                         filter.nearEntityId(), filter.range().fingerprint(), filter.form()));
 
@@ -136,12 +143,11 @@ public class QuoteQueries {
         Supplier<List<Object[]>> page = () -> rows(where.bind(entityManager.createNativeQuery(sql))
                 .setParameter("offset", request.offset())
                 .setParameter("limit", request.fetchSize()));
-        List<Object[]> rows = nearEntity
-                ? QuarkusTransaction.requiringNew().call(() -> {
-                    PlannerSettings.setLocal(entityManager, NO_FULL_SORT);
-                    return page.get();
-                })
-                : page.get();
+        Map<String, String> settings = timeouts.settingWith(CallClass.SEARCH, nearEntity ? NO_FULL_SORT : Map.of());
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
+            PlannerSettings.setLocal(entityManager, settings);
+            return page.get();
+        });
         return request.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());
     }
 

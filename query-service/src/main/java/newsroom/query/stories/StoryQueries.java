@@ -4,14 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NotFoundException;
 import newsroom.query.RequestChecks;
+import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 
 /**
@@ -45,9 +48,13 @@ public class StoryQueries {
             """.formatted(ArticleSummary.COLUMNS);
 
     private final EntityManager entityManager;
+    private final PageTokens pageTokens;
+    private final StatementTimeouts timeouts;
 
-    StoryQueries(EntityManager entityManager) {
+    StoryQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
         this.entityManager = entityManager;
+        this.pageTokens = pageTokens;
+        this.timeouts = timeouts;
     }
 
     /** Stories whose first report is in {@code range} and that have at least {@code minReports} reports. */
@@ -56,8 +63,9 @@ public class StoryQueries {
             throw new InvalidArgumentException("min_report_count", "must not be negative");
         }
         int atLeast = Math.max(1, minReports);
-        PageRequest page = PageRequest.of(pageSize, pageToken,
+        PageRequest page = pageTokens.request(pageSize, pageToken,
                 QueryFingerprint.of("ListStories", range.fingerprint(), atLeast));
+        timeouts.setLocal(entityManager, CallClass.SEARCH);
         WhereClause where = new WhereClause();
         range.restrict(where, "a.published_at");
         if (atLeast > 1) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,12 +18,12 @@ class CallGateTest {
 
     @Test
     void admitsNoMoreCallsAtOnceThanAllowed() throws Exception {
-        CallGate gate = new CallGate(2);
+        CallGate gate = gate(2);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Thread caller = new Thread(() -> gate.admit(() -> {
+            Thread caller = new Thread(() -> gate.admit("one", () -> {
                 mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                 sleep(20);
                 return running.decrementAndGet();
@@ -37,16 +39,16 @@ class CallGateTest {
 
     @Test
     void waitingCallsRunInTheOrderTheyArrived() throws Exception {
-        CallGate gate = new CallGate(1);
+        CallGate gate = gate(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread first = new Thread(() -> gate.admit(() -> await(release)));
+        Thread first = new Thread(() -> gate.admit("one", () -> await(release)));
         first.start();
         waitUntilParked(first); // admitted, and holding its admission until released
         List<Integer> order = Collections.synchronizedList(new ArrayList<>());
         List<Thread> waiting = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int number = i;
-            Thread caller = new Thread(() -> gate.admit(() -> order.add(number)));
+            Thread caller = new Thread(() -> gate.admit("one", () -> order.add(number)));
             caller.start();
             // Each caller waits at the gate before the next one arrives.
             waitUntilParked(caller);
@@ -62,18 +64,18 @@ class CallGateTest {
 
     @Test
     void aCallArrivingAfterAnotherStartedWaitingDoesNotOvertakeIt() throws Exception {
-        CallGate gate = new CallGate(1);
+        CallGate gate = gate(1);
         CountDownLatch letGo = new CountDownLatch(1);
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         // The holder gives its admission back and at once asks again, as a worker thread
         // taking its next call does: a waiting call must still go first.
         Thread holder = new Thread(() -> {
-            gate.admit(() -> await(letGo));
-            gate.admit(() -> order.add("arrived later"));
+            gate.admit("one", () -> await(letGo));
+            gate.admit("one", () -> order.add("arrived later"));
         });
         holder.start();
         waitUntilParked(holder);
-        Thread waiting = new Thread(() -> gate.admit(() -> order.add("waiting")));
+        Thread waiting = new Thread(() -> gate.admit("one", () -> order.add("waiting")));
         waiting.start();
         waitUntilParked(waiting);
         letGo.countDown();
@@ -84,17 +86,112 @@ class CallGateTest {
 
     @Test
     void aFailedCallGivesItsAdmissionBack() {
-        CallGate gate = new CallGate(1);
-        assertThrows(IllegalStateException.class, () -> gate.admit(() -> {
+        CallGate gate = gate(1);
+        assertThrows(IllegalStateException.class, () -> gate.admit("one", () -> {
             throw new IllegalStateException("the statement failed");
         }));
-        assertEquals("next", gate.admit(() -> "next"));
+        assertEquals("next", gate.admit("one", () -> "next"));
     }
 
     @Test
     void refusesFewerThanOneAdmission() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CallGate(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CallGate(0, 1, 1));
         assertTrue(e.getMessage().contains("newsroom.query.concurrent-calls"), e.getMessage());
+        IllegalArgumentException share = assertThrows(IllegalArgumentException.class, () -> new CallGate(2, 3, 1));
+        assertTrue(share.getMessage().contains("newsroom.query.concurrent-calls-per-key"), share.getMessage());
+    }
+
+    @Test
+    void aClientRunsNoMoreThanItsShareAndAnotherClientPassesItsQueue() throws Exception {
+        CallGate gate = new CallGate(4, 2, 100);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Thread> hammering = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Thread caller = new Thread(() -> gate.admit("hammer", () -> {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                await(release);
+                return running.decrementAndGet();
+            }));
+            caller.start();
+            hammering.add(caller);
+        }
+        for (Thread caller : hammering) {
+            waitUntilParked(caller); // two hold their admission, four wait in the hammer's queue
+        }
+        assertEquals(2, running.get());
+
+        // Another client is not queued behind the hammer's four waiting calls.
+        assertEquals("answered", gate.admit("reader", () -> "answered"));
+
+        release.countDown();
+        for (Thread caller : hammering) {
+            caller.join(10_000);
+        }
+        assertEquals(2, mostAtOnce.get(), "the hammer never ran more than its share");
+    }
+
+    @Test
+    void freedAdmissionsGoToWaitingClientsInTurn() throws Exception {
+        CallGate gate = new CallGate(1, 1, 100);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> gate.admit("holder", () -> await(release)));
+        holder.start();
+        waitUntilParked(holder);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> waiting = new ArrayList<>();
+        for (String call : List.of("a1", "a2", "a3", "b1", "b2")) {
+            Thread caller = new Thread(() -> gate.admit(call.substring(0, 1), () -> order.add(call)));
+            caller.start();
+            waitUntilParked(caller);
+            waiting.add(caller);
+        }
+        release.countDown();
+        for (Thread caller : waiting) {
+            caller.join(10_000);
+        }
+        // Client b arrived after all of a's calls, yet waits for one of them at a time, not three.
+        assertEquals(List.of("a1", "b1", "a2", "b2", "a3"), order);
+    }
+
+    @Test
+    void aClientWithTooManyCallsWaitingIsToldToWait() throws Exception {
+        CallGate gate = new CallGate(1, 1, 2);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> gate.admit("greedy", () -> await(release)));
+        holder.start();
+        waitUntilParked(holder);
+        List<Thread> waiting = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread caller = new Thread(() -> gate.admit("greedy", () -> "late"));
+            caller.start();
+            waitUntilParked(caller);
+            waiting.add(caller);
+        }
+
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
+                () -> gate.admit("greedy", () -> "one too many"));
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode());
+        assertTrue(refused.getStatus().getDescription().contains("newsroom.query.waiting-calls-per-key=2"),
+                refused.getStatus().getDescription());
+        // Another client still queues as usual.
+        Thread other = new Thread(() -> gate.admit("patient", () -> "served"));
+        other.start();
+        waitUntilParked(other);
+
+        release.countDown();
+        holder.join(10_000);
+        other.join(10_000);
+        for (Thread caller : waiting) {
+            caller.join(10_000);
+        }
+        assertEquals("again", gate.admit("greedy", () -> "again"));
+    }
+
+    /** A gate where every call comes from one client that may use all of it: first come, first served. */
+    private static CallGate gate(int admissions) {
+        return new CallGate(admissions, admissions, 100);
     }
 
     private static boolean await(CountDownLatch latch) {
