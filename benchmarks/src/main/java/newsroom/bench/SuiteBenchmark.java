@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.ReadinessProbe;
+import newsroom.cli.run.Service;
 import newsroom.cli.run.ServiceProcess;
 import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.IngestArticleRequest;
@@ -73,14 +75,11 @@ public final class SuiteBenchmark {
     private void measureSuite(Map<String, List<Double>> figures) throws Exception {
         List<ServiceProcess> started = new ArrayList<>();
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            Map<String, String> database = Map.of(
-                    "NEWSROOM_DB_URL", postgres.jdbcUrl(),
-                    "NEWSROOM_DB_USER", LocalPostgres.USER,
-                    "NEWSROOM_DB_PASSWORD", "");
+            DatabaseConnection database = DatabaseConnection.of(postgres);
             int nlpPort = 19091;
             int ingestPort = 19092;
             int queryPort = 19093;
-            Map<String, String> environment = new LinkedHashMap<>(database);
+            Map<String, String> environment = new LinkedHashMap<>();
             environment.put("NEWSROOM_NLP_PORT", String.valueOf(nlpPort));
             environment.put("NEWSROOM_INGEST_PORT", String.valueOf(ingestPort));
             environment.put("NEWSROOM_QUERY_PORT", String.valueOf(queryPort));
@@ -91,9 +90,12 @@ public final class SuiteBenchmark {
             environment.put("NEWSROOM_NLP_HOST", "localhost");
             LocalCredentials credentials = LocalCredentials.ensure(work.resolve("credentials"));
             environment.putAll(credentials.serviceEnvironment());
-            // One at a time, so that each start-up has the machine to itself.
-            ServiceProcess query = start(started, figures, "query-service", queryPort, List.of("-Xmx512m"), environment);
-            ServiceProcess ingest = start(started, figures, "ingest-service", ingestPort, List.of("-Xmx512m"), environment);
+            // One at a time, so that each start-up has the machine to itself; ingest-service
+            // first, since it migrates the store and query-service is ready only after that.
+            ServiceProcess ingest = start(started, figures, "ingest-service", ingestPort, List.of("-Xmx512m"),
+                    with(environment, database.environmentOf(Service.INGEST)));
+            ServiceProcess query = start(started, figures, "query-service", queryPort, List.of("-Xmx512m"),
+                    with(environment, database.environmentOf(Service.QUERY)));
             ServiceProcess nlp = start(started, figures, "nlp-service", nlpPort,
                     List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError"), environment);
             record(figures, "sample end to end: ingest until quotes queryable (s)",
@@ -107,6 +109,12 @@ public final class SuiteBenchmark {
                 service.stop(Duration.ofSeconds(20));
             }
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, Map<String, String> more) {
+        Map<String, String> both = new LinkedHashMap<>(environment);
+        both.putAll(more);
+        return both;
     }
 
     private ServiceProcess start(List<ServiceProcess> started, Map<String, List<Double>> figures, String name,

@@ -41,6 +41,7 @@ import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.GetIngestStatusResponse;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Entity;
@@ -110,7 +111,7 @@ class NlpLoadSpreadIT {
         ServicePorts ports = ServicePorts.free();
         int portA = ports.nlp();
         int portB = PortCheck.freePort();
-        suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
+        suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS);
 
         // Connections end after a few seconds (5 min in production), so that the reconnecting
         // of ingest-service's client happens during the test, and is shown to lose nothing;
@@ -240,7 +241,7 @@ class NlpLoadSpreadIT {
             assertEquals(1, analyses.getOrDefault(id, 0), "analyses of article " + id + " in ingest-service's log");
         }
         // ...and in the store, each article's rows are its one stored analysis, none twice.
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "")) {
+        try (Connection connection = postgres.connect(DatabaseRole.READER)) {
             for (long id : ids) {
                 Analysis analysis = Analysis.parseFrom(storedAnalysis(connection, id));
                 int mentions = analysis.getEntitiesList().stream().mapToInt(Entity::getMentionsCount).sum();
@@ -272,7 +273,7 @@ class NlpLoadSpreadIT {
     }
 
     private static long analysedAmong(List<Long> ids) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+        try (Connection connection = postgres.connect(DatabaseRole.READER);
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT count(*) FROM article WHERE status = 'ANALYZED' AND id = ANY (?)")) {
             statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));

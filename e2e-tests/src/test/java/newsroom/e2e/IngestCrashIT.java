@@ -113,12 +113,14 @@ class IngestCrashIT {
     }
 
     @Test
-    void stoppingPostgresMidLoadTellsClientsUnavailableAndLosesNothing(@TempDir Path dataDirectory) throws Exception {
+    void stoppingPostgresMidLoadTellsClientsUnavailableAndLosesNothing(@TempDir Path directory) throws Exception {
         // A data directory of its own, kept across the stop, and a fixed port, so the
         // restarted server is the same database at the same address. JUnit removes it after
         // stopEverything has stopped the server.
         int postgresPort = PortCheck.freePort();
-        rig = StandInNlpRig.start(LocalPostgres.start(dataDirectory, postgresPort), 50);
+        Path dataDirectory = directory.resolve("pgdata");
+        Path credentialsDirectory = directory.resolve("credentials");
+        rig = StandInNlpRig.start(LocalPostgres.start(dataDirectory, credentialsDirectory, postgresPort), 50);
         StoreContents store = rig.store();
         ServiceProcess ingest = rig.startIngest("ingest-service-postgres-outage", Map.of());
 
@@ -154,7 +156,7 @@ class IngestCrashIT {
             }
             assertFalse(brokenBatches.isEmpty(), "the bulk load's stream failed while the store was down");
 
-            rig.restartPostgres(dataDirectory, postgresPort);
+            rig.restartPostgres(dataDirectory, credentialsDirectory, postgresPort);
             load.get(LOAD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             store.awaitCount("every article to be analysed", "status = 'ANALYZED'", ARTICLES, LOAD_LIMIT);
 

@@ -94,7 +94,7 @@ class IngestToQueryIT {
         }
         postgres = LocalPostgres.startThrowAway();
         ports = ServicePorts.free();
-        suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
+        suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS);
         ServiceProcess ingestProcess = suite.start(Service.INGEST);
         ServiceProcess queryProcess = suite.start(Service.QUERY);
         suite.awaitReady(List.of(ingestProcess, queryProcess), SERVICE_START_LIMIT, (notReady, elapsed) -> { }, () -> false);

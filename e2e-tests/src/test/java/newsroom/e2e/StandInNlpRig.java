@@ -13,6 +13,7 @@ import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.ServiceProcess;
 import newsroom.cli.run.Suite;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 
 /**
@@ -38,8 +39,8 @@ final class StandInNlpRig implements AutoCloseable {
     private StandInNlpRig(LocalPostgres postgres) throws IOException {
         this.postgres = postgres;
         this.ports = ServicePorts.free();
-        this.suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
-        this.store = new StoreContents(postgres.jdbcUrl(), LocalPostgres.USER);
+        this.suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS);
+        this.store = new StoreContents(postgres.jdbcUrl(), postgres.login(DatabaseRole.READER));
     }
 
     /** A rig on {@code postgres} (closed with the rig), with a stand-in NLP service taking {@code nlpDelayMillis}. */
@@ -75,9 +76,9 @@ final class StandInNlpRig implements AutoCloseable {
         postgres = null;
     }
 
-    /** Starts PostgreSQL again, with the data directory and port it had (see {@link #stopPostgres}). */
-    void restartPostgres(Path dataDirectory, int port) throws IOException {
-        postgres = LocalPostgres.start(dataDirectory, port);
+    /** Starts PostgreSQL again, with the data directory, passwords and port it had (see {@link #stopPostgres}). */
+    void restartPostgres(Path dataDirectory, Path credentialsDirectory, int port) throws IOException {
+        postgres = LocalPostgres.start(dataDirectory, credentialsDirectory, port);
     }
 
     /** Where the logs of the rig's processes go. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import newsroom.localpostgres.DatabaseLogin;
 
 /**
  * What the fault tests read from the store directly, over JDBC: counts of articles, ids,
@@ -24,16 +25,16 @@ import java.util.TreeMap;
 final class StoreContents {
 
     private final String jdbcUrl;
-    private final String user;
+    private final DatabaseLogin login;
 
-    StoreContents(String jdbcUrl, String user) {
+    StoreContents(String jdbcUrl, DatabaseLogin login) {
         this.jdbcUrl = jdbcUrl;
-        this.user = user;
+        this.login = login;
     }
 
     /** Articles matching an SQL condition on the article table. */
     long count(String condition) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM article WHERE " + condition)) {
             rows.next();
@@ -70,7 +71,7 @@ final class StoreContents {
     /** The first column of every row of {@code query}. */
     Set<Long> ids(String query) throws SQLException {
         Set<Long> ids = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(query)) {
             while (rows.next()) {

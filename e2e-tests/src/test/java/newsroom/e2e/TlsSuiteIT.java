@@ -75,7 +75,7 @@ class TlsSuiteIT {
         TlsFiles tls = LocalCertificateAuthority.generate(credentials.resolve("tls"));
         postgres = LocalPostgres.startThrowAway();
         ports = ServicePorts.free();
-        suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS,
+        suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS,
                 LocalCredentials.ensure(credentials), Optional.of(tls));
         for (Service service : Service.values()) {
             suite.start(service);

@@ -3,15 +3,34 @@ package newsroom.localpostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Gives a {@code @QuarkusTest} a real, throw-away PostgreSQL server:
- * {@code @QuarkusTestResource(LocalPostgresTestResource.class)}.
+ * {@code @QuarkusTestResource(LocalPostgresTestResource.class)}. The service's Flyway
+ * migrates the schema at start as {@link DatabaseRole#OWNER}, as ingest-service does in a
+ * suite; its datasource logs in as {@link DatabaseRole#WRITER} unless the argument
+ * {@value #ROLE} names another role ({@code initArgs = @ResourceArg(name = "role", value = "reader")}).
  */
 public class LocalPostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The init argument naming the role the datasource logs in as: owner, writer or reader. */
+    public static final String ROLE = "role";
+
+    private DatabaseRole role = DatabaseRole.WRITER;
     private LocalPostgres postgres;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String name = initArgs.get(ROLE);
+        if (name != null) {
+            role = DatabaseRole.valueOf(name.strip().toUpperCase(Locale.ROOT));
+            if (role == DatabaseRole.SUPERUSER) {
+                throw new IllegalArgumentException("services never log in as the superuser; choose owner, writer or reader");
+            }
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -20,10 +39,15 @@ public class LocalPostgresTestResource implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        DatabaseLogin service = postgres.login(role);
+        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "quarkus.datasource.username", LocalPostgres.USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.username", service.user(),
+                "quarkus.datasource.password", service.password(),
+                "quarkus.flyway.migrate-at-start", "true",
+                "quarkus.flyway.username", owner.user(),
+                "quarkus.flyway.password", owner.password());
     }
 
     @Override

@@ -3,12 +3,13 @@ package newsroom.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import newsroom.localpostgres.DatabaseLogin;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,11 @@ class EntityCountsMigrationTest {
         }
     }
 
+    /** As ingest-service migrates: as the schema's owner, no superuser. */
     private static void migrate(LocalPostgres postgres, String version) {
+        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
         Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), LocalPostgres.USER, "")
+                .dataSource(postgres.jdbcUrl(), owner.user(), owner.password())
                 .locations("classpath:db/migration")
                 .target(version)
                 .load()
@@ -66,7 +69,7 @@ class EntityCountsMigrationTest {
     }
 
     private static Connection connect(LocalPostgres postgres) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+        return postgres.connect(DatabaseRole.OWNER);
     }
 
     private static Map<Long, String> counts(Connection connection) throws SQLException {

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import newsroom.localpostgres.DatabaseLogin;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -107,9 +108,11 @@ class FormsAndEventsMigrationTest {
         return "(%d, %d, '%s', 0, 'MEET', '2021-04-07T09:00:00Z', 1, 0)".formatted(eventId, entityId, role);
     }
 
+    /** As ingest-service migrates: as the schema's owner, no superuser. */
     private static void migrate(LocalPostgres postgres, String version) {
+        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
         Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), LocalPostgres.USER, "")
+                .dataSource(postgres.jdbcUrl(), owner.user(), owner.password())
                 .locations("classpath:db/migration")
                 .target(version)
                 .load()
@@ -117,7 +120,7 @@ class FormsAndEventsMigrationTest {
     }
 
     private static Connection connect(LocalPostgres postgres) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+        return postgres.connect(DatabaseRole.OWNER);
     }
 
     /** The quotes' {@code columns}, one line per quote in id order, columns joined by "|". */

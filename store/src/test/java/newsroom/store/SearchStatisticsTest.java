@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import newsroom.localpostgres.DatabaseLogin;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,10 @@ class SearchStatisticsTest {
     @Test
     void aWordOutsideTheStatisticsIsEstimatedRareNotAtHalfAPercent() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            Flyway.configure().dataSource(postgres.jdbcUrl(), LocalPostgres.USER, "")
+            DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
+            Flyway.configure().dataSource(postgres.jdbcUrl(), owner.user(), owner.password())
                     .locations("classpath:db/migration").load().migrate();
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+            try (Connection connection = postgres.connect(DatabaseRole.OWNER);
                  Statement statement = connection.createStatement()) {
                 statement.execute(STORE);
                 statement.execute("ANALYZE article_search");

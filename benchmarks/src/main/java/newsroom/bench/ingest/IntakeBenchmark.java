@@ -35,6 +35,8 @@ import newsroom.ingest.v1.IngestArticlesRequest;
 import newsroom.ingest.v1.IngestArticlesResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.ingest.story.ShingleSignature;
+import newsroom.localpostgres.DatabaseLogin;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 
 /**
@@ -105,9 +107,9 @@ public final class IntakeBenchmark {
         int warmupCalls = Integer.getInteger("warmup.calls", 12_000);
         IntakeBenchmark bench = new IntakeBenchmark(new SyntheticArticles(eval.resolve("bbc-news/bbc_news.jsonl")));
         Path work = Files.createTempDirectory("newsroom-intake-bench");
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), PortCheck.freePort())) {
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), work.resolve("credentials"), PortCheck.freePort())) {
             ServicePorts ports = ServicePorts.free();
-            Suite suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports,
+            Suite suite = new Suite(HOME, DatabaseConnection.of(postgres), ports,
                     work.resolve("logs"));
             ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
             Map<String, String> environment = new LinkedHashMap<>(spec.environment());
@@ -123,7 +125,7 @@ public final class IntakeBenchmark {
             try {
                 suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
                 bench.channel = suite.channel(Service.INGEST);
-                bench.run(postgres.jdbcUrl(), sizes, runs, window, warmup, warmupCalls);
+                bench.run(ownerUrl(postgres), sizes, runs, window, warmup, warmupCalls);
             } finally {
                 if (bench.channel != null) {
                     bench.channel.close();
@@ -142,6 +144,12 @@ public final class IntakeBenchmark {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /** The JDBC URL of the store with the owner's login in it: the benchmark fills, empties and reads it directly. */
+    private static String ownerUrl(LocalPostgres postgres) {
+        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
+        return postgres.jdbcUrl() + "?user=" + owner.user() + "&password=" + owner.password();
     }
 
     private void run(String jdbcUrl, long[] sizes, int runs, int window, int warmup, int warmupCalls)
@@ -206,7 +214,7 @@ public final class IntakeBenchmark {
     private void fillTo(String jdbcUrl, long size) throws Exception {
         long started = System.nanoTime();
         long missing = size - stored(jdbcUrl);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
              // ACCEPTED rows, as intake writes them: no search vector yet (migration V6), which
              // intake's own inserts never read or write.
              PreparedStatement article = connection.prepareStatement("INSERT INTO article (url, source, title,"
@@ -265,7 +273,7 @@ public final class IntakeBenchmark {
             latencies(calls / 2);
             jdbcBaseline(jdbcUrl, baselineRows / 2);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE article, bench_baseline CASCADE");
         }
@@ -277,7 +285,7 @@ public final class IntakeBenchmark {
     /** The fill's dirty pages flushed and the tables' statistics current, before anything is timed. */
     private static void bringToRest(String jdbcUrl) throws Exception {
         long started = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("VACUUM ANALYZE");
             statement.execute("CHECKPOINT");
@@ -286,7 +294,7 @@ public final class IntakeBenchmark {
     }
 
     private static String setting(String jdbcUrl, String name) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SHOW " + name)) {
             rows.next();
@@ -415,7 +423,7 @@ public final class IntakeBenchmark {
 
     /** The same rows with plain JDBC into a table shaped like {@code article}, one commit per row. */
     private double jdbcBaseline(String jdbcUrl, int count) throws Exception {
-        try (Connection setup = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection setup = DriverManager.getConnection(jdbcUrl);
              Statement statement = setup.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, url text UNIQUE,"
                     + " title text, cleaned_text text, raw_content text, content_sha256 text UNIQUE)");
@@ -428,7 +436,7 @@ public final class IntakeBenchmark {
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 work.add(clients.submit(() -> {
-                    try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+                    try (Connection connection = DriverManager.getConnection(jdbcUrl);
                          PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_baseline"
                                  + " (url, title, cleaned_text, raw_content, content_sha256) VALUES (?, ?, ?, ?, ?)")) {
                         for (int i = client; i < count; i += CLIENTS) {
@@ -454,7 +462,7 @@ public final class IntakeBenchmark {
     }
 
     private static long stored(String jdbcUrl) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM article")) {
             rows.next();

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import newsroom.localpostgres.LocalPostgres;
 
 /**
  * Where one timed window of {@link IntakeBenchmark} went (with {@code -Ddiagnose=true}; the
@@ -54,7 +53,7 @@ final class WindowDiagnostics implements AutoCloseable {
 
     /** Pages of the tables intake writes, before a size's runs. */
     static void printSizes(String jdbcUrl) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT pg_relation_size('article') / 8192,"
                      + " pg_relation_size((SELECT reltoastrelid FROM pg_class WHERE relname = 'article')) / 8192,"
@@ -66,7 +65,7 @@ final class WindowDiagnostics implements AutoCloseable {
     }
 
     private void sample() {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
             while (sampling.get()) {
                 try (ResultSet rows = statement.executeQuery(WAITS)) {
@@ -85,7 +84,7 @@ final class WindowDiagnostics implements AutoCloseable {
     }
 
     private static long[] wal(String jdbcUrl) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(WAL)) {
             rows.next();

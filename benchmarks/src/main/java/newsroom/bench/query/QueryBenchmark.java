@@ -8,7 +8,6 @@ import newsroom.cli.credentials.LocalCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -24,6 +23,8 @@ import java.util.function.Function;
 import com.google.common.util.concurrent.ListenableFuture;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.ServiceProcess;
+import newsroom.localpostgres.DatabaseLogin;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetCoMentionsRequest;
@@ -88,7 +89,7 @@ public final class QueryBenchmark {
                     .directExecutor()
                     .intercept(new BearerKey(credentials.clientKey()))
                     .maxInboundMessageSize(64 << 20).build();
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "")) {
+            try (Connection connection = postgres.connect(DatabaseRole.OWNER)) {
                 WidenedStore store = new WidenedStore(base);
                 store.writeEntities(connection);
                 Workload workload = new Workload(base, store::globalId);
@@ -137,7 +138,7 @@ public final class QueryBenchmark {
                 long hold = Long.getLong("hold", 0);
                 if (hold > 0) {
                     System.out.printf("holding for %d s: %s (user %s), query-service on port %d%n", hold,
-                            postgres.jdbcUrl(), LocalPostgres.USER, QUERY_PORT);
+                            postgres.jdbcUrl(), postgres.login(DatabaseRole.OWNER), QUERY_PORT);
                     Thread.sleep(hold * 1000);
                 }
             } finally {
@@ -192,9 +193,14 @@ public final class QueryBenchmark {
     private static ServiceProcess startQueryService(Path home, Path work, LocalPostgres postgres,
                                                     LocalCredentials credentials) throws Exception {
         Map<String, String> environment = new java.util.HashMap<>(credentials.serviceEnvironment());
-        environment.putAll(Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", LocalPostgres.USER,
-                "NEWSROOM_DB_PASSWORD", "", "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT),
+        DatabaseLogin reader = postgres.login(DatabaseRole.READER);
+        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
+        environment.putAll(Map.of("NEWSROOM_DB_URL", postgres.jdbcUrl(), "NEWSROOM_DB_USER", reader.user(),
+                "NEWSROOM_DB_PASSWORD", reader.password(), "NEWSROOM_QUERY_PORT", String.valueOf(QUERY_PORT),
                 "NEWSROOM_QUERY_ADMIN_PORT", String.valueOf(QUERY_ADMIN_PORT)));
+        // No ingest-service here to migrate the store: query-service does it this once, as the owner.
+        environment.putAll(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
+                "QUARKUS_FLYWAY_USERNAME", owner.user(), "QUARKUS_FLYWAY_PASSWORD", owner.password()));
         // The 16 callers share one key here, standing for many users of one client: that key gets the
         // whole call gate (3 of 4 connections), as every call had before per-key shares (issue 19).
         environment.put("NEWSROOM_QUERY_CONCURRENT_CALLS_PER_KEY", "3");

@@ -96,9 +96,7 @@ public final class Suite implements AutoCloseable {
     public ServiceProcess.Spec specOf(Service service) {
         Map<String, String> environment = new LinkedHashMap<>(ports.asEnvironment());
         environment.put("NEWSROOM_NLP_HOST", "localhost");
-        environment.put("NEWSROOM_DB_URL", database.jdbcUrl());
-        environment.put("NEWSROOM_DB_USER", database.user());
-        environment.put("NEWSROOM_DB_PASSWORD", database.password());
+        environment.putAll(database.environmentOf(service));
         environment.putAll(credentials.serviceEnvironment());
         tls.ifPresent(files -> {
             environment.put(ServerTlsConfigSource.CERT_FILE, files.certificate().toString());

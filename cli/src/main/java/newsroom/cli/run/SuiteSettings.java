@@ -38,7 +38,7 @@ public record SuiteSettings(
                 Path.of(System.getProperty("user.home"), ".newsroom").toString()));
         Optional<DatabaseConnection> external = Optional.ofNullable(environment.get("NEWSROOM_DB_URL"))
                 .filter(url -> !url.isBlank())
-                .map(url -> new DatabaseConnection(url,
+                .map(url -> DatabaseConnection.oneLogin(url,
                         EnvironmentValues.text(environment, "NEWSROOM_DB_USER", "postgres"),
                         environment.getOrDefault("NEWSROOM_DB_PASSWORD", "")));
         return new SuiteSettings(

@@ -75,8 +75,9 @@ public final class Supervisor {
                 state = state.withPhase(RunState.Phase.STARTING, "starting PostgreSQL");
                 stateFile.write(state);
                 progress.update("Starting PostgreSQL...");
-                postgres = LocalPostgres.start(settings.postgresDataDirectory(), settings.postgresPort());
-                database = new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+                postgres = LocalPostgres.start(settings.postgresDataDirectory(), settings.credentialsDirectory(),
+                        settings.postgresPort());
+                database = DatabaseConnection.of(postgres);
                 state = state.withDatabase(database.jdbcUrl(), true, settings.postgresDataDirectory().toString());
                 progress.milestone("PostgreSQL is ready at " + database.jdbcUrl()
                         + " (data in " + settings.postgresDataDirectory() + ")");

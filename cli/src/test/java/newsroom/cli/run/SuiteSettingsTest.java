@@ -10,10 +10,14 @@ import java.util.Optional;
 import newsroom.auth.tls.TlsFiles;
 import newsroom.cli.UserError;
 import newsroom.cli.credentials.LocalCredentials;
+import newsroom.localpostgres.DatabaseLogin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SuiteSettingsTest {
+
+    private static final DatabaseConnection ROLES = new DatabaseConnection("jdbc:postgresql://localhost:1/newsroom",
+            new DatabaseLogin("o", "o-secret"), new DatabaseLogin("w", "w-secret"), new DatabaseLogin("r", "r-secret"));
 
     @Test
     void defaultsAreTheDocumentedOnes() {
@@ -42,7 +46,7 @@ class SuiteSettingsTest {
         assertEquals(Path.of("/state/pgdata"), settings.postgresDataDirectory());
         assertEquals(6000, settings.postgresPort());
         assertEquals(new ServicePorts(7001, 7002, 7003, 9191, 9192, 9193), settings.ports());
-        assertEquals(Optional.of(new DatabaseConnection("jdbc:postgresql://db:5432/news", "newsroom", "secret")),
+        assertEquals(Optional.of(DatabaseConnection.oneLogin("jdbc:postgresql://db:5432/news", "newsroom", "secret")),
                 settings.externalDatabase());
     }
 
@@ -69,8 +73,7 @@ class SuiteSettingsTest {
     @Test
     void everyServiceLearnsEveryPortTheDatabaseAndItsKeys(@TempDir Path state) throws Exception {
         LocalCredentials credentials = LocalCredentials.ensure(state.resolve("credentials"));
-        Suite suite = new Suite(Path.of("/repo"), new DatabaseConnection("jdbc:postgresql://localhost:1/newsroom", "postgres", ""),
-                new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"), credentials);
+        Suite suite = new Suite(Path.of("/repo"), ROLES, new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"), credentials);
         ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
         assertEquals(Path.of("/repo/ingest-service/target/quarkus-app/quarkus-run.jar"), spec.jar());
         assertEquals(1002, spec.port());
@@ -89,6 +92,24 @@ class SuiteSettingsTest {
         assertEquals(credentials.ingestKeyFile().toString(), spec.environment().get("NEWSROOM_NLP_KEY_FILE"));
     }
 
+    /** ingest-service writes rows and migrates as the owner; query-service reads; nlp-service has no database. */
+    @Test
+    void eachServiceLogsInToTheDatabaseAsItsOwnRole(@TempDir Path state) throws Exception {
+        Suite suite = new Suite(Path.of("/repo"), ROLES, new ServicePorts(1001, 1002, 1003), Path.of("/logs"),
+                LocalCredentials.ensure(state.resolve("credentials")));
+        Map<String, String> ingest = suite.specOf(Service.INGEST).environment();
+        assertEquals("w", ingest.get("NEWSROOM_DB_USER"));
+        assertEquals("w-secret", ingest.get("NEWSROOM_DB_PASSWORD"));
+        assertEquals("o", ingest.get("NEWSROOM_DB_MIGRATION_USER"));
+        assertEquals("o-secret", ingest.get("NEWSROOM_DB_MIGRATION_PASSWORD"));
+        Map<String, String> query = suite.specOf(Service.QUERY).environment();
+        assertEquals("r", query.get("NEWSROOM_DB_USER"));
+        assertEquals("r-secret", query.get("NEWSROOM_DB_PASSWORD"));
+        assertEquals("jdbc:postgresql://localhost:1/newsroom", query.get("NEWSROOM_DB_URL"));
+        assertTrue(query.keySet().stream().noneMatch(name -> name.startsWith("NEWSROOM_DB_MIGRATION")), query.toString());
+        assertTrue(suite.specOf(Service.NLP).environment().keySet().stream().noneMatch(name -> name.startsWith("NEWSROOM_DB")));
+    }
+
     @Test
     void tlsIsOffUnlessAskedFor() {
         assertEquals(false, SuiteSettings.fromEnvironment(Map.of(), Path.of("/repo")).tls());
@@ -102,7 +123,7 @@ class SuiteSettingsTest {
     void withTlsEveryServiceServesTheCertificateAndTrustsTheCa(@TempDir Path state) throws Exception {
         LocalCredentials credentials = LocalCredentials.ensure(state.resolve("credentials"));
         TlsFiles files = TlsFiles.in(state.resolve("credentials/tls"));
-        DatabaseConnection database = new DatabaseConnection("jdbc:postgresql://localhost:1/newsroom", "postgres", "");
+        DatabaseConnection database = ROLES;
         Suite tls = new Suite(Path.of("/repo"), database, new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"),
                 credentials, Optional.of(files));
         Suite plaintext = new Suite(Path.of("/repo"), database, new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"),
