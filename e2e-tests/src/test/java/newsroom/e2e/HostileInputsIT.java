@@ -27,7 +27,6 @@ import newsroom.auth.Role;
 import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
-import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
@@ -39,6 +38,7 @@ import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.AnalyzeDocumentResponse;
@@ -94,9 +94,9 @@ class HostileInputsIT {
                     service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
         }
         postgres = LocalPostgres.startThrowAway();
-        store = new StoreContents(postgres.jdbcUrl(), LocalPostgres.USER);
-        ports = new ServicePorts(PortCheck.freePort(), PortCheck.freePort(), PortCheck.freePort());
-        suite = new Suite(HOME, new DatabaseConnection(postgres.jdbcUrl(), LocalPostgres.USER, ""), ports, LOGS);
+        store = new StoreContents(postgres.jdbcUrl(), postgres.login(DatabaseRole.READER));
+        ports = ServicePorts.free();
+        suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS);
         // A key of its own with every role, whatever roles the CLI's key has.
         String key = suite.credentials().issue(EnumSet.allOf(Role.class), "hostile-inputs").key();
         // nlp-service last: loading CoreNLP takes both cores for a minute, and the others,

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class DatabaseFailuresTest {
             closedPort = socket.getLocalPort();
         }
         SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + closedPort + "/newsroom", LocalPostgres.USER, ""));
+                "jdbc:postgresql://localhost:" + closedPort + "/newsroom", "newsroom_writer", "any"));
 
         assertTrue(DatabaseFailures.isConnectionFailure(refused));
         StatusRuntimeException status = DatabaseFailures.toStatus(new RuntimeException("wrapped", refused));
@@ -176,6 +177,7 @@ class DatabaseFailuresTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+        // The superuser: the test ends other sessions (pg_terminate_backend) and sets up as it likes.
+        return postgres.connect(DatabaseRole.SUPERUSER);
     }
 }
