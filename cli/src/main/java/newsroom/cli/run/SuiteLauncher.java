@@ -95,6 +95,7 @@ public final class SuiteLauncher {
         builder.environment().putAll(settings.ports().asEnvironment());
         builder.environment().put("NEWSROOM_PG_PORT", Integer.toString(settings.postgresPort()));
         builder.environment().put("NEWSROOM_TLS", Boolean.toString(settings.tls()));
+        builder.environment().putAll(settings.restartPolicy().asEnvironment());
         Process process = builder.start();
         process.getOutputStream().close();
         return process;

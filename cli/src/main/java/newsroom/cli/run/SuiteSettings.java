@@ -15,6 +15,7 @@ import newsroom.auth.tls.TlsFiles;
  * @param ports         the services' ports
  * @param externalDatabase the server named by NEWSROOM_DB_URL, if any; else the embedded one is used
  * @param tls           whether the services speak TLS with a local CA (NEWSROOM_TLS=true, or {@code up --tls})
+ * @param restartPolicy when the supervisor restarts a service or PostgreSQL that died (NEWSROOM_RESTART_*)
  */
 public record SuiteSettings(
         Path home,
@@ -22,12 +23,13 @@ public record SuiteSettings(
         int postgresPort,
         ServicePorts ports,
         Optional<DatabaseConnection> externalDatabase,
-        boolean tls) {
+        boolean tls,
+        RestartPolicy restartPolicy) {
 
-    /** Settings without TLS. */
+    /** Settings without TLS, restarting as {@link RestartPolicy#DEFAULT} does. */
     public SuiteSettings(Path home, Path stateDirectory, int postgresPort, ServicePorts ports,
                          Optional<DatabaseConnection> externalDatabase) {
-        this(home, stateDirectory, postgresPort, ports, externalDatabase, false);
+        this(home, stateDirectory, postgresPort, ports, externalDatabase, false, RestartPolicy.DEFAULT);
     }
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
@@ -47,11 +49,12 @@ public record SuiteSettings(
                 EnvironmentValues.port(environment, "NEWSROOM_PG_PORT", DEFAULT_POSTGRES_PORT),
                 ServicePorts.fromEnvironment(environment),
                 external,
-                Boolean.parseBoolean(EnvironmentValues.text(environment, "NEWSROOM_TLS", "false").strip()));
+                Boolean.parseBoolean(EnvironmentValues.text(environment, "NEWSROOM_TLS", "false").strip()),
+                RestartPolicy.fromEnvironment(environment));
     }
 
     public SuiteSettings withTls(boolean on) {
-        return new SuiteSettings(home, stateDirectory, postgresPort, ports, externalDatabase, on);
+        return new SuiteSettings(home, stateDirectory, postgresPort, ports, externalDatabase, on, restartPolicy);
     }
 
     public Path logDirectory() {
