@@ -24,8 +24,6 @@ import newsroom.localpostgres.LocalPostgres;
  */
 public final class Supervisor {
 
-    /** CoreNLP loads its models in about 30 s on a laptop; a busy CI machine needs more. */
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /** How often the processes are looked at: a death is noticed within this. */
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
@@ -104,7 +102,7 @@ public final class Supervisor {
             RunState starting = state;
             stateFile.write(starting.withPhase(RunState.Phase.STARTING, "starting the services"));
             String[] lastMessage = {""};
-            suite.awaitReady(suite.processes(), READY_TIMEOUT, (notReady, elapsed) -> {
+            suite.awaitReady(suite.processes(), settings.readyTimeout(), (notReady, elapsed) -> {
                 String message = "waiting for " + String.join(", ", notReady) + " to be ready"
                         + (notReady.contains(Service.NLP.displayName()) ? " (nlp-service loads CoreNLP's models, about 30 s)" : "");
                 progress.update(message + "... " + elapsed.toSeconds() + " s");
