@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import newsroom.localpostgres.DatabaseLogin;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.Entity;
 
 /**
  * What the fault tests read from the store directly, over JDBC: counts of articles, ids,
- * and the check that each article owns exactly the one mention, quote and entity link
- * that {@link CountingNlpService}'s analysis gives it.
+ * and the checks that each article holds its one analysis: exactly the one mention, quote
+ * and entity link that {@link CountingNlpService}'s analysis gives it, or, with the real
+ * nlp-service, exactly what its stored analysis lists.
  */
 final class StoreContents {
 
@@ -111,5 +114,53 @@ final class StoreContents {
                 + " GROUP BY a.id HAVING count(q.id) <> 1"), "articles without exactly one quote");
         assertEquals(Set.of(), ids("SELECT a.id FROM article a LEFT JOIN article_entity e ON e.article_id = a.id"
                 + " GROUP BY a.id HAVING count(e.entity_id) <> 1"), "articles without exactly one entity link");
+    }
+
+    /**
+     * Every article matching {@code condition} is ANALYZED and searchable, and holds its stored
+     * analysis once, whatever nlp-service found in it: exactly the quotes the analysis lists, no
+     * mention, quote or event twice, and no more mentions or entity links than it lists (an
+     * entity whose name resolves to no global entity is left out). An analysis written twice, or
+     * half of one, fails this. Returns the rows checked, so a caller can see the check had some.
+     */
+    StoredAnalyses assertEachArticleHoldsItsOneAnalysis(String condition) throws Exception {
+        String articles = "SELECT id FROM article WHERE " + condition;
+        assertEquals(Set.of(), ids(articles + " AND (status <> 'ANALYZED' OR analysis IS NULL)"),
+                "articles not analysed, or without their stored analysis");
+        assertEquals(Set.of(), ids(articles + " AND NOT EXISTS (SELECT 1 FROM article_search s WHERE s.article_id = article.id)"),
+                "articles analysed but not searchable");
+        assertEquals(Set.of(), ids("SELECT article_id FROM mention WHERE article_id IN (" + articles + ")"
+                + " GROUP BY article_id, entity_id, begin_offset, end_offset HAVING count(*) > 1"), "mentions stored twice");
+        assertEquals(Set.of(), ids("SELECT article_id FROM quote WHERE article_id IN (" + articles + ")"
+                + " GROUP BY article_id, begin_offset, end_offset HAVING count(*) > 1"), "quotes stored twice");
+        assertEquals(Set.of(), ids("SELECT article_id FROM event WHERE article_id IN (" + articles + ")"
+                + " GROUP BY article_id, type, begin_offset, end_offset HAVING count(*) > 1"), "events stored twice");
+        long mentions = 0;
+        long quotes = 0;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT a.id, a.analysis,"
+                     + " (SELECT count(*) FROM mention m WHERE m.article_id = a.id),"
+                     + " (SELECT count(*) FROM quote q WHERE q.article_id = a.id),"
+                     + " (SELECT count(*) FROM article_entity e WHERE e.article_id = a.id)"
+                     + " FROM article a WHERE " + condition)) {
+            while (rows.next()) {
+                long id = rows.getLong(1);
+                Analysis analysis = Analysis.parseFrom(rows.getBytes(2));
+                long listedMentions = analysis.getEntitiesList().stream().mapToLong(Entity::getMentionsCount).sum();
+                assertEquals(analysis.getQuotesCount(), rows.getLong(4), "quotes of article " + id);
+                if (rows.getLong(3) > listedMentions || rows.getLong(5) > analysis.getEntitiesCount()) {
+                    fail("article " + id + " holds " + rows.getLong(3) + " mentions and " + rows.getLong(5)
+                            + " entity links; its analysis lists " + listedMentions + " and " + analysis.getEntitiesCount());
+                }
+                mentions += rows.getLong(3);
+                quotes += rows.getLong(4);
+            }
+        }
+        return new StoredAnalyses(mentions, quotes);
+    }
+
+    /** How many mentions and quotes {@link #assertEachArticleHoldsItsOneAnalysis} checked. */
+    record StoredAnalyses(long mentions, long quotes) {
     }
 }

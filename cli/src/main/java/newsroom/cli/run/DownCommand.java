@@ -1,8 +1,5 @@
 package newsroom.cli.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,28 +79,12 @@ public class DownCommand implements Callable<Integer> {
                     });
         }
         if (state.embeddedPostgres() && state.postgresDataDirectory() != null) {
-            postmasterOf(Path.of(state.postgresDataDirectory())).ifPresent(postgres -> {
+            Postmaster.of(Path.of(state.postgresDataDirectory())).ifPresent(postgres -> {
                 stop(postgres);
                 stopped.add("PostgreSQL");
             });
         }
         return stopped;
-    }
-
-    /** The running PostgreSQL server of a data directory, from the pid in its postmaster.pid. */
-    private static Optional<ProcessHandle> postmasterOf(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        try {
-            if (!Files.isRegularFile(pidFile)) {
-                return Optional.empty();
-            }
-            String firstLine = Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).strip();
-            return ProcessHandle.of(Long.parseLong(firstLine))
-                    .filter(ProcessHandle::isAlive)
-                    .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(true));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /** "a, b and c" */

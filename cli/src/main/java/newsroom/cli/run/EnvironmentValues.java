@@ -1,10 +1,15 @@
 package newsroom.cli.run;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import newsroom.cli.UserError;
 
 /** Reads settings from environment variables, with a clear error for a malformed one. */
 final class EnvironmentValues {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
 
     private EnvironmentValues() {
     }
@@ -23,6 +28,58 @@ final class EnvironmentValues {
         } catch (NumberFormatException e) {
             throw new UserError(variable + ": must be a port number from 1 to 65535, not \"" + value + "\"");
         }
+    }
+
+    /** A whole number, 0 or more. */
+    static int count(Map<String, String> environment, String variable, int defaultValue) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count < 0) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new UserError(variable + ": must be a whole number, 0 or more, not \"" + value + "\"");
+        }
+    }
+
+    /** A duration written as the services' settings are: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}; a bare number is seconds. */
+    static Duration duration(Map<String, String> environment, String variable, Duration defaultValue) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        Matcher matcher = DURATION.matcher(value.trim());
+        if (!matcher.matches()) {
+            throw new UserError(variable + ": must be a duration such as 500ms, 30s, 10m or 1h, not \"" + value + "\"");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    /** A duration for people: "500 ms", "30 s", "10 min", "1 h" (the largest unit it is a whole number of). */
+    static String describe(Duration duration) {
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + " ms";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0 && seconds > 0) {
+            return seconds / 3600 + " h";
+        }
+        if (seconds % 60 == 0 && seconds > 0) {
+            return seconds / 60 + " min";
+        }
+        return seconds + " s";
     }
 
     static String text(Map<String, String> environment, String variable, String defaultValue) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param postgresDataDirectory the embedded server's data directory; null for an external server
  * @param services           the running services
  * @param tls                whether the services speak TLS, with the local CA ({@link SuiteSettings#tlsFiles})
+ * @param postgresPid        the embedded server's postmaster; 0 for an external server
+ * @param postgresRestarts   what the supervisor did when the embedded server died
  */
 public record RunState(
         Phase phase,
@@ -23,39 +25,70 @@ public record RunState(
         boolean embeddedPostgres,
         String postgresDataDirectory,
         List<RunningService> services,
-        boolean tls) {
+        boolean tls,
+        long postgresPid,
+        Restarts postgresRestarts) {
 
     public enum Phase { STARTING, READY, FAILED }
 
-    /** One service process: gRPC on {@code port}, health and metrics on {@code adminPort}. */
-    public record RunningService(String name, long pid, int port, int adminPort, String logFile) {
+    /**
+     * One service process: gRPC on {@code port}, health and metrics on {@code adminPort}; and
+     * what the supervisor did when it died.
+     */
+    public record RunningService(String name, long pid, int port, int adminPort, String logFile, Restarts restarts) {
+
+        public RunningService {
+            restarts = restarts == null ? Restarts.NONE : restarts;
+        }
+    }
+
+    /**
+     * How the supervisor has kept one process running ({@link ProcessWatch}).
+     *
+     * @param count      restarts since {@code up}
+     * @param lastAt     when the last death was noticed (ISO-8601, UTC); null before the first
+     * @param lastReason how the process last died, or why a restart failed; null before the first
+     * @param givenUp    true once the supervisor stopped restarting it ({@link RestartPolicy})
+     * @param givenUpWhy why it stopped; null unless {@code givenUp}
+     */
+    public record Restarts(int count, String lastAt, String lastReason, boolean givenUp, String givenUpWhy) {
+
+        public static final Restarts NONE = new Restarts(0, null, null, false, null);
     }
 
     public RunState {
         services = services == null ? List.of() : List.copyOf(services);
+        postgresRestarts = postgresRestarts == null ? Restarts.NONE : postgresRestarts;
     }
 
     public static RunState starting(long supervisorPid, String message) {
-        return new RunState(Phase.STARTING, supervisorPid, message, null, false, null, List.of(), false);
+        return new RunState(Phase.STARTING, supervisorPid, message, null, false, null, List.of(), false, 0, Restarts.NONE);
     }
 
     public RunState withPhase(Phase newPhase, String newMessage) {
         return new RunState(newPhase, supervisorPid, newMessage, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, services, tls);
+                postgresDataDirectory, services, tls, postgresPid, postgresRestarts);
     }
 
     public RunState withDatabase(String url, boolean embedded, String dataDirectory) {
-        return new RunState(phase, supervisorPid, message, url, embedded, dataDirectory, services, tls);
+        return new RunState(phase, supervisorPid, message, url, embedded, dataDirectory, services, tls,
+                postgresPid, postgresRestarts);
     }
 
     public RunState withServices(List<RunningService> newServices) {
         return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, newServices, tls);
+                postgresDataDirectory, newServices, tls, postgresPid, postgresRestarts);
     }
 
     public RunState withTls(boolean on) {
         return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, services, on);
+                postgresDataDirectory, services, on, postgresPid, postgresRestarts);
+    }
+
+    /** The embedded server's current postmaster and its restarts. */
+    public RunState withPostgres(long pid, Restarts restarts) {
+        return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
+                postgresDataDirectory, services, tls, pid, restarts);
     }
 
     /** Whether the supervisor that wrote this state is still running. */

@@ -3,7 +3,7 @@ package newsroom.cli.run;
 import java.io.PrintStream;
 import newsroom.cli.output.Table;
 
-/** The table {@code up} and {@code status} print: what runs where. */
+/** The table {@code up} and {@code status} print: what runs where, and what the supervisor restarted. */
 public final class RunStateReport {
 
     private RunStateReport() {
@@ -16,6 +16,7 @@ public final class RunStateReport {
         }
         out.println();
         table.print(out);
+        printRestarts(state, out);
         out.println();
         out.println("Database: " + state.databaseUrl()
                 + (state.embeddedPostgres() ? " (embedded PostgreSQL, data in " + state.postgresDataDirectory() + ")" : ""));
@@ -24,5 +25,37 @@ public final class RunStateReport {
                     + " this CLI trusts it by itself; give ca.crt to other clients.");
         }
         out.println("Supervisor pid " + state.supervisorPid() + ". Stop everything with ./newsroom down.");
+    }
+
+    /** One line for each process the supervisor had to restart or gave up on; nothing when none died. */
+    static void printRestarts(RunState state, PrintStream out) {
+        boolean first = true;
+        for (RunState.RunningService service : state.services()) {
+            first = printRestarts(service.name(), service.restarts(), first, out);
+        }
+        printRestarts("PostgreSQL", state.postgresRestarts(), first, out);
+    }
+
+    private static boolean printRestarts(String name, RunState.Restarts restarts, boolean first, PrintStream out) {
+        if (restarts.lastReason() == null) {
+            return first;
+        }
+        if (first) {
+            out.println();
+        }
+        String last = " At " + restarts.lastAt() + " it " + restarts.lastReason();
+        if (restarts.givenUp()) {
+            out.println(name + ": GIVEN UP" + (restarts.count() == 0 ? "" : " after restarting it " + times(restarts.count()))
+                    + "." + last + "; " + restarts.givenUpWhy()
+                    + ". Find the cause in its log, then run ./newsroom down and ./newsroom up.");
+        } else {
+            out.println(name + ": " + (restarts.count() == 0 ? "restarting" : "restarted " + times(restarts.count()))
+                    + "." + last + ".");
+        }
+        return false;
+    }
+
+    private static String times(int count) {
+        return count == 1 ? "once" : count + " times";
     }
 }

@@ -1,9 +1,13 @@
 package newsroom.cli.run;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,7 @@ public final class ServiceProcess {
      * @param adminPort   where it serves {@code /q/health} and {@code /q/metrics}, plaintext
      * @param jvmOptions  options before {@code -jar}
      * @param environment variables added to this process's environment
-     * @param logFile     where its standard output and error go (overwritten)
+     * @param logFile     where its standard output and error go (overwritten at start, appended to at a restart)
      */
     public record Spec(String name, Path jar, int port, int adminPort, List<String> jvmOptions,
                        Map<String, String> environment, Path logFile) {
@@ -39,11 +43,30 @@ public final class ServiceProcess {
     }
 
     public static ServiceProcess start(Spec spec) throws IOException {
+        Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
+        return launch(spec, ProcessBuilder.Redirect.to(spec.logFile().toFile()));
+    }
+
+    /**
+     * Starts the same service again once this process has ended. Its output goes on in the
+     * same log, after a line saying when and why, so what the old process wrote last (often
+     * the reason it died) stays there to read.
+     *
+     * @param why what happened to this process ("was killed by signal 9 (SIGKILL)")
+     */
+    public ServiceProcess startAgain(String why) throws IOException {
+        String line = System.lineSeparator() + "--- " + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + " newsroom supervisor: " + spec.name() + " (pid " + pid() + ") " + why + "; starting it again ---"
+                + System.lineSeparator();
+        Files.writeString(spec.logFile(), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return launch(spec, ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+    }
+
+    private static ServiceProcess launch(Spec spec, ProcessBuilder.Redirect output) throws IOException {
         if (!Files.isRegularFile(spec.jar())) {
             throw new IOException(spec.name() + " is not built: " + spec.jar()
                     + " is missing (build it with ./mvnw -DskipTests install)");
         }
-        Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.executable());
         command.addAll(spec.jvmOptions());
@@ -51,7 +74,7 @@ public final class ServiceProcess {
         command.add(spec.jar().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(spec.logFile().toFile()));
+                .redirectOutput(output);
         builder.environment().putAll(spec.environment());
         Process process = builder.start();
         // The services never read standard input; closing it keeps them from holding our terminal.

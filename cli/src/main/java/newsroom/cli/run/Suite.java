@@ -92,6 +92,18 @@ public final class Suite implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Starts a service again in place of its process that ended ({@link ServiceProcess#startAgain}):
+     * {@link #processes} and {@link #close} then mean the new one.
+     */
+    public ServiceProcess restart(ServiceProcess ended, String why) throws IOException {
+        ServiceProcess process = ended.startAgain(why);
+        synchronized (started) {
+            started.set(started.indexOf(ended), process);
+        }
+        return process;
+    }
+
     /** What {@link #start} runs for a service. */
     public ServiceProcess.Spec specOf(Service service) {
         Map<String, String> environment = new LinkedHashMap<>(ports.asEnvironment());

@@ -17,8 +17,8 @@ import newsroom.cli.output.ProgressLine;
  */
 public final class SuiteLauncher {
 
-    /** The supervisor gives up on a service after its own timeout; this only catches a hung supervisor. */
-    private static final Duration START_TIMEOUT = Supervisor.READY_TIMEOUT.plusSeconds(120);
+    /** The supervisor gives up on a service after its ready timeout; this much more only catches a hung supervisor. */
+    private static final Duration SUPERVISOR_MARGIN = Duration.ofSeconds(120);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final SuiteSettings settings;
@@ -95,6 +95,8 @@ public final class SuiteLauncher {
         builder.environment().putAll(settings.ports().asEnvironment());
         builder.environment().put("NEWSROOM_PG_PORT", Integer.toString(settings.postgresPort()));
         builder.environment().put("NEWSROOM_TLS", Boolean.toString(settings.tls()));
+        builder.environment().putAll(settings.restartPolicy().asEnvironment());
+        builder.environment().put("NEWSROOM_READY_TIMEOUT", settings.readyTimeout().toMillis() + "ms");
         Process process = builder.start();
         process.getOutputStream().close();
         return process;
@@ -135,7 +137,7 @@ public final class SuiteLauncher {
                             + settings.logFile("supervisor") + ":" + System.lineSeparator()
                             + LogTail.of(settings.logFile("supervisor"), 15));
                 }
-                if (seconds > START_TIMEOUT.toSeconds()) {
+                if (seconds > settings.readyTimeout().plus(SUPERVISOR_MARGIN).toSeconds()) {
                     progress.clear();
                     if (supervisor != null) {
                         supervisor.destroy();

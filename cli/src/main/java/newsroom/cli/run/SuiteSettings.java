@@ -1,6 +1,7 @@
 package newsroom.cli.run;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.auth.tls.TlsFiles;
@@ -15,6 +16,8 @@ import newsroom.auth.tls.TlsFiles;
  * @param ports         the services' ports
  * @param externalDatabase the server named by NEWSROOM_DB_URL, if any; else the embedded one is used
  * @param tls           whether the services speak TLS with a local CA (NEWSROOM_TLS=true, or {@code up --tls})
+ * @param restartPolicy when the supervisor restarts a service or PostgreSQL that died (NEWSROOM_RESTART_*)
+ * @param readyTimeout  how long {@code up} waits for every service to be ready (NEWSROOM_READY_TIMEOUT)
  */
 public record SuiteSettings(
         Path home,
@@ -22,12 +25,18 @@ public record SuiteSettings(
         int postgresPort,
         ServicePorts ports,
         Optional<DatabaseConnection> externalDatabase,
-        boolean tls) {
+        boolean tls,
+        RestartPolicy restartPolicy,
+        Duration readyTimeout) {
 
-    /** Settings without TLS. */
+    /** CoreNLP loads its models in about 30 s on a laptop; a busy CI machine needs more. */
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Settings without TLS, restarting as {@link RestartPolicy#DEFAULT} does, with the default ready timeout. */
     public SuiteSettings(Path home, Path stateDirectory, int postgresPort, ServicePorts ports,
                          Optional<DatabaseConnection> externalDatabase) {
-        this(home, stateDirectory, postgresPort, ports, externalDatabase, false);
+        this(home, stateDirectory, postgresPort, ports, externalDatabase, false, RestartPolicy.DEFAULT,
+                DEFAULT_READY_TIMEOUT);
     }
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
@@ -47,11 +56,14 @@ public record SuiteSettings(
                 EnvironmentValues.port(environment, "NEWSROOM_PG_PORT", DEFAULT_POSTGRES_PORT),
                 ServicePorts.fromEnvironment(environment),
                 external,
-                Boolean.parseBoolean(EnvironmentValues.text(environment, "NEWSROOM_TLS", "false").strip()));
+                Boolean.parseBoolean(EnvironmentValues.text(environment, "NEWSROOM_TLS", "false").strip()),
+                RestartPolicy.fromEnvironment(environment),
+                EnvironmentValues.duration(environment, "NEWSROOM_READY_TIMEOUT", DEFAULT_READY_TIMEOUT));
     }
 
     public SuiteSettings withTls(boolean on) {
-        return new SuiteSettings(home, stateDirectory, postgresPort, ports, externalDatabase, on);
+        return new SuiteSettings(home, stateDirectory, postgresPort, ports, externalDatabase, on, restartPolicy,
+                readyTimeout);
     }
 
     public Path logDirectory() {

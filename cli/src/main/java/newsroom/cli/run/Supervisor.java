@@ -3,11 +3,12 @@ package newsroom.cli.run;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import newsroom.auth.tls.LocalCertificateAuthority;
 import newsroom.auth.tls.TlsFiles;
 import newsroom.cli.credentials.LocalCredentials;
@@ -16,14 +17,15 @@ import newsroom.localpostgres.LocalPostgres;
 
 /**
  * Owns a running suite: starts PostgreSQL (embedded unless NEWSROOM_DB_URL names one)
- * and the three services, records them in the run state file once all are ready, and on
- * a stop request stops the services and then PostgreSQL.
+ * and the three services, records them in the run state file once all are ready, keeps
+ * them running (a process that dies is restarted as {@link SuiteSettings#restartPolicy}
+ * says, and the run state counts it), and on a stop request stops the services and then
+ * PostgreSQL.
  */
 public final class Supervisor {
 
-    /** CoreNLP loads its models in about 30 s on a laptop; a busy CI machine needs more. */
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+    /** How often the processes are looked at: a death is noticed within this. */
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     private final SuiteSettings settings;
     private final RunStateFile stateFile;
@@ -60,7 +62,7 @@ public final class Supervisor {
         }
         RunState state = RunState.starting(pid, "checking ports");
         stateFile.write(state);
-        LocalPostgres postgres = null;
+        SupervisedPostgres postgres = null;
         Suite suite = null;
         boolean failed = false;
         Thread safetyNet = null;
@@ -75,10 +77,12 @@ public final class Supervisor {
                 state = state.withPhase(RunState.Phase.STARTING, "starting PostgreSQL");
                 stateFile.write(state);
                 progress.update("Starting PostgreSQL...");
-                postgres = LocalPostgres.start(settings.postgresDataDirectory(), settings.credentialsDirectory(),
-                        settings.postgresPort());
-                database = DatabaseConnection.of(postgres);
-                state = state.withDatabase(database.jdbcUrl(), true, settings.postgresDataDirectory().toString());
+                postgres = SupervisedPostgres.start(settings.postgresDataDirectory(),
+                        () -> LocalPostgres.start(settings.postgresDataDirectory(), settings.credentialsDirectory(),
+                                settings.postgresPort()));
+                database = DatabaseConnection.of(postgres.server());
+                state = state.withDatabase(database.jdbcUrl(), true, settings.postgresDataDirectory().toString())
+                        .withPostgres(postgres.pid(), RunState.Restarts.NONE);
                 progress.milestone("PostgreSQL is ready at " + database.jdbcUrl()
                         + " (data in " + settings.postgresDataDirectory() + ")");
             }
@@ -94,14 +98,12 @@ public final class Supervisor {
                 suite.start(service);
             }
             state = state.withServices(suite.processes().stream()
-                    .map(process -> new RunState.RunningService(process.name(), process.pid(), process.port(),
-                            process.adminPort(),
-                            process.spec().logFile().toString()))
+                    .map(process -> runningService(process, RunState.Restarts.NONE))
                     .toList());
             RunState starting = state;
             stateFile.write(starting.withPhase(RunState.Phase.STARTING, "starting the services"));
             String[] lastMessage = {""};
-            suite.awaitReady(suite.processes(), READY_TIMEOUT, (notReady, elapsed) -> {
+            suite.awaitReady(suite.processes(), settings.readyTimeout(), (notReady, elapsed) -> {
                 String message = "waiting for " + String.join(", ", notReady) + " to be ready"
                         + (notReady.contains(Service.NLP.displayName()) ? " (nlp-service loads CoreNLP's models, about 30 s)" : "");
                 progress.update(message + "... " + elapsed.toSeconds() + " s");
@@ -114,7 +116,7 @@ public final class Supervisor {
             stateFile.write(state);
             progress.milestone("All services are ready.");
             RunStateReport.print(state, out);
-            watchUntilStopped(suite);
+            superviseUntilStopped(suite, postgres, state);
             return 0;
         } catch (ServiceStartException e) {
             if (stop.isRequested()) {
@@ -170,20 +172,45 @@ public final class Supervisor {
         }
     }
 
-    /** Reports services that die while the suite runs; their logs say why. */
-    private void watchUntilStopped(Suite suite) {
-        Set<String> reported = new HashSet<>();
+    /**
+     * Restarts whatever dies until a stop request, and keeps the run state's pids and restart
+     * counts current. PostgreSQL goes first: a service that died while PostgreSQL is waiting
+     * for its own restart waits too, since it could not start without the database.
+     */
+    private void superviseUntilStopped(Suite suite, SupervisedPostgres postgres, RunState ready) {
+        RestartPolicy policy = settings.restartPolicy();
+        ProcessWatch database = postgres == null ? null : new ProcessWatch(postgres, policy, out);
+        Map<SupervisedService, ProcessWatch> services = new LinkedHashMap<>();
+        for (ServiceProcess process : suite.processes()) {
+            SupervisedService service = new SupervisedService(suite, process);
+            services.put(service, new ProcessWatch(service, policy, out));
+        }
+        RunState state = ready;
         while (!stop.await(WATCH_INTERVAL)) {
-            for (ServiceProcess process : suite.processes()) {
-                if (!process.isAlive() && reported.add(process.name())) {
-                    out.println(process.name() + " exited with code " + process.exitCode()
-                            + "; see its log: " + process.spec().logFile());
+            Instant now = Instant.now();
+            boolean changed = database != null && database.check(now, true);
+            boolean databaseUp = database == null || !database.restartPending();
+            for (ProcessWatch watch : services.values()) {
+                changed |= watch.check(now, databaseUp && !stop.isRequested());
+            }
+            if (changed) {
+                state = state.withServices(services.entrySet().stream()
+                        .map(service -> runningService(service.getKey().process(), service.getValue().restarts()))
+                        .toList());
+                if (database != null) {
+                    state = state.withPostgres(postgres.pid(), database.restarts());
                 }
+                stateFile.write(state);
             }
         }
     }
 
-    private void shutDown(Suite suite, LocalPostgres postgres) {
+    private static RunState.RunningService runningService(ServiceProcess process, RunState.Restarts restarts) {
+        return new RunState.RunningService(process.name(), process.pid(), process.port(), process.adminPort(),
+                process.spec().logFile().toString(), restarts);
+    }
+
+    private void shutDown(Suite suite, SupervisedPostgres postgres) {
         if (suite != null && !suite.processes().isEmpty()) {
             progress.milestone("Stopping the services...");
             suite.close();
@@ -203,7 +230,7 @@ public final class Supervisor {
      * When the JVM goes down some other way (System.exit, an unhandled signal), the
      * services and PostgreSQL must not be left running without an owner.
      */
-    private static Thread stopOnJvmExit(Suite suite, LocalPostgres postgres) {
+    private static Thread stopOnJvmExit(Suite suite, SupervisedPostgres postgres) {
         Thread hook = new Thread(() -> {
             suite.close();
             if (postgres != null) {

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
                 + " on port $NEWSROOM_PG_PORT (54329), unless NEWSROOM_DB_URL (with NEWSROOM_DB_USER and"
                 + " NEWSROOM_DB_PASSWORD) names a server to use. Ports: NEWSROOM_NLP_PORT (9091),"
                 + " NEWSROOM_INGEST_PORT (9092), NEWSROOM_QUERY_PORT (9093). Logs: $NEWSROOM_STATE_DIR/logs.",
-            "The suite keeps running after this command returns; 'newsroom down' stops it."
+            "The suite keeps running after this command returns: a service or the embedded PostgreSQL that dies"
+                + " is restarted after 1 s, doubling to 30 s, and left down after 5 restarts within 10 min"
+                + " (NEWSROOM_RESTART_BACKOFF, NEWSROOM_RESTART_MAX_BACKOFF, NEWSROOM_RESTART_LIMIT,"
+                + " NEWSROOM_RESTART_WINDOW); 'newsroom status' shows the restarts, 'newsroom down' stops it."
         })
 public class UpCommand implements Callable<Integer> {
 

@@ -17,7 +17,9 @@ class RunStateFileTest {
         RunStateFile file = new RunStateFile(directory.resolve("run"));
         RunState state = RunState.starting(ProcessHandle.current().pid(), "starting")
                 .withDatabase("jdbc:postgresql://localhost:54329/newsroom", true, "/state/pgdata")
-                .withServices(List.of(new RunState.RunningService("nlp-service", 42, 9091, 9191, "/state/logs/nlp-service.log")))
+                .withServices(List.of(new RunState.RunningService("nlp-service", 42, 9091, 9191, "/state/logs/nlp-service.log",
+                        new RunState.Restarts(2, "2026-12-07T03:00:00Z", "was killed by signal 9 (SIGKILL)", false, null))))
+                .withPostgres(43, new RunState.Restarts(5, "2026-12-07T03:05:00Z", "exited", true, "5 restarts within 10 min"))
                 .withPhase(RunState.Phase.READY, "ready");
         file.write(state);
         assertEquals(Optional.of(state), file.read());

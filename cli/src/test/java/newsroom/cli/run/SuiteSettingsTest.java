@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.auth.tls.TlsFiles;
@@ -27,6 +28,15 @@ class SuiteSettingsTest {
         assertEquals(54329, settings.postgresPort());
         assertEquals(new ServicePorts(9091, 9092, 9093, 9191, 9192, 9193), settings.ports());
         assertEquals(Optional.empty(), settings.externalDatabase());
+        assertEquals(Duration.ofSeconds(180), settings.readyTimeout());
+        assertEquals(RestartPolicy.DEFAULT, settings.restartPolicy());
+    }
+
+    @Test
+    void aBusyMachineCanWaitLongerForTheServices() {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of("NEWSROOM_READY_TIMEOUT", "10m"), Path.of("/repo"));
+        assertEquals(Duration.ofMinutes(10), settings.readyTimeout());
+        assertEquals(Duration.ofMinutes(10), settings.withTls(true).readyTimeout());
     }
 
     @Test
