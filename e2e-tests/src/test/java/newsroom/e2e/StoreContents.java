@@ -51,7 +51,7 @@ final class StoreContents {
      */
     Map<String, Long> rowCounts() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
              Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
@@ -137,7 +137,7 @@ final class StoreContents {
                 + " GROUP BY article_id, type, begin_offset, end_offset HAVING count(*) > 1"), "events stored twice");
         long mentions = 0;
         long quotes = 0;
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT a.id, a.analysis,"
                      + " (SELECT count(*) FROM mention m WHERE m.article_id = a.id),"

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
-import newsroom.auth.TestKeysResource;
+import newsroom.testkeys.TestKeysResource;
 import newsroom.query.v1.GetEntityRequest;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchArticlesRequest;

@@ -99,7 +99,7 @@ class StatusCommandTest {
     }
 
     private static SuiteSettings settings(Path state) {
-        return new SuiteSettings(Path.of("/repo"), state, 54329, new ServicePorts(9091, 9092, 9093), Optional.empty());
+        return new SuiteSettings(Path.of("/repo"), state, 54329, new ServicePorts(9091, 9092, 9093, 9191, 9192, 9193), Optional.empty());
     }
 
     private static RunState running(long supervisorPid) {

@@ -105,7 +105,7 @@ class SuiteSettingsTest {
     /** ingest-service writes rows and migrates as the owner; query-service reads; nlp-service has no database. */
     @Test
     void eachServiceLogsInToTheDatabaseAsItsOwnRole(@TempDir Path state) throws Exception {
-        Suite suite = new Suite(Path.of("/repo"), ROLES, new ServicePorts(1001, 1002, 1003), Path.of("/logs"),
+        Suite suite = new Suite(Path.of("/repo"), ROLES, new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"),
                 LocalCredentials.ensure(state.resolve("credentials")));
         Map<String, String> ingest = suite.specOf(Service.INGEST).environment();
         assertEquals("w", ingest.get("NEWSROOM_DB_USER"));
