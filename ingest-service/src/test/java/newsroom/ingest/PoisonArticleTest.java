@@ -56,7 +56,8 @@ class PoisonArticleTest {
     @GrpcService
     NameSpottingNlpService nlp;
 
-    @TestHTTPResource("/q/metrics")
+    // Metrics are served on the admin port only.
+    @TestHTTPResource(value = "metrics", management = true)
     URI metrics;
 
     @Test
