@@ -7,6 +7,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
@@ -32,6 +33,10 @@ import org.junit.jupiter.api.Test;
  * the machine's load falls on both alike; the ratio is asserted, never a time.
  */
 @QuarkusTest
+// A latency ratio is a timing: it is measured on demand (BENCHMARKS.md gives the command and
+// the figures), not asserted in every build, where the machine's other work decides it.
+// The fair share itself is checked in every build, without timings, by CallGateTest.
+@EnabledIfSystemProperty(named = "newsroom.benchmark.fair-share", matches = "true")
 class FairShareTest {
 
     /** Articles the hammer's word is in: each search ranks a round of them and builds snippets. */
