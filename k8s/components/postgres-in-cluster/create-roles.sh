@@ -1,5 +1,5 @@
 #!/bin/sh
-# Newsroom's roles and database, as docs/deploy.md ("The database and its roles") gives them
+# Newsroom's roles and database, as docs/deploy.md ("2b. Production: an external PostgreSQL") gives them
 # for an external PostgreSQL. The postgres image runs this once, as the superuser, when it
 # first makes its data directory (docker-entrypoint-initdb.d); the server then listens on
 # its Unix socket only. The passwords come from the roles' Secrets (postgres.yaml), and psql
