@@ -539,7 +539,7 @@ class KustomizePolicyTest {
 
     /**
      * The database logins, each a {@code kubernetes.io/basic-auth} Secret of its own (keys
-     * {@code username}, {@code password}; docs/deploy.md, "The database and its roles"), so a pod
+     * {@code username}, {@code password}; docs/deploy.md, "2b. Production: an external PostgreSQL"), so a pod
      * can be given one role's password without the others'.
      */
     enum DatabaseLogin {
@@ -635,12 +635,21 @@ class KustomizePolicyTest {
     @Test
     void devSecretsHoldEachServicesRoleAndOnlyPostgresReadsTheSuperuser() {
         List<HasMetadata> objects = rendered(DEV);
+        // Whatever the names: the Secret PostgreSQL takes its superuser's password from is read by no service.
+        Container postgres = postgresContainer(objects);
+        String superuserSecret = postgres.getEnv().stream().filter(env -> env.getName().equals("POSTGRES_PASSWORD"))
+                .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName();
+        for (Workload workload : workloads(objects)) {
+            if (SERVICES.contains(workload.name())) {
+                assertFalse(secretsReadBy(workload.template()).contains(superuserSecret),
+                        workload.name() + " reads " + superuserSecret + ", which holds PostgreSQL's superuser password");
+            }
+        }
         for (DatabaseLogin login : List.of(DatabaseLogin.OWNER, DatabaseLogin.WRITER, DatabaseLogin.READER)) {
             assertEquals(login.role, generatedSecretValue(objects, login.secret, "username"),
                     "dev's Secret " + login.secret + " logs in as " + login.role);
         }
         String superuser = generatedSecretValue(objects, DatabaseLogin.SUPERUSER.secret, "username");
-        Container postgres = postgresContainer(objects);
         assertFromSecret(DEV, postgres, "POSTGRES_USER", DatabaseLogin.SUPERUSER.secret, "username");
         assertFromSecret(DEV, postgres, "POSTGRES_PASSWORD", DatabaseLogin.SUPERUSER.secret, "password");
         assertFalse(List.of("newsroom_owner", "newsroom_writer", "newsroom_reader").contains(superuser),
