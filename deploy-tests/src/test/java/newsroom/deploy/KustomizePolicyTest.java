@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -16,10 +18,14 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -32,14 +38,17 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -449,14 +458,14 @@ class KustomizePolicyTest {
         String dataVolume = postgres.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
         assertTrue(postgres.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
                 .anyMatch(mount -> mount.getName().equals(dataVolume)), "PostgreSQL mounts its volume claim");
-        assertDatabaseSecretIsUsed(objects, "newsroom-db-");
     }
 
     @Test
     void prodUsesAnExternalDatabaseSecretRunsMoreReplicasAndScalesNlpOnCpu() {
         List<HasMetadata> objects = rendered(PROD);
         assertTrue(ofKind(objects, StatefulSet.class).isEmpty(), "prod runs no PostgreSQL of its own");
-        assertDatabaseSecretIsUsed(objects, "newsroom-db");
+        assertTrue(ofKind(objects, Secret.class).stream().noneMatch(secret -> secret.getMetadata().getName().startsWith("newsroom-db")),
+                "prod writes no database password into the manifests: the operator creates the newsroom-db Secrets");
         for (String name : SERVICES) {
             assertTrue(named(objects, Deployment.class, name).getSpec().getReplicas() >= 2, name + " runs at least two pods in prod");
         }
@@ -528,18 +537,236 @@ class KustomizePolicyTest {
         }
     }
 
-    /** ingest-service and query-service read url, user and password of the Secret whose name starts with {@code prefix}. */
-    private static void assertDatabaseSecretIsUsed(List<HasMetadata> objects, String prefix) {
-        for (String name : List.of("ingest-service", "query-service")) {
-            Container container = serviceContainer(objects, name);
-            for (String variable : List.of("NEWSROOM_DB_URL", "NEWSROOM_DB_USER", "NEWSROOM_DB_PASSWORD")) {
-                EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst().orElseThrow(
-                        () -> new AssertionError(name + " has no " + variable));
-                assertNotNull(env.getValueFrom(), name + "'s " + variable + " comes from a Secret");
-                assertTrue(env.getValueFrom().getSecretKeyRef().getName().startsWith(prefix),
-                        name + "'s " + variable + " comes from " + env.getValueFrom().getSecretKeyRef().getName());
+    /**
+     * The database logins, each a {@code kubernetes.io/basic-auth} Secret of its own (keys
+     * {@code username}, {@code password}; docs/deploy.md, "2b. Production: an external PostgreSQL"), so a pod
+     * can be given one role's password without the others'.
+     */
+    enum DatabaseLogin {
+        /** PostgreSQL's own superuser: only an in-cluster PostgreSQL reads it, never a service. */
+        SUPERUSER("newsroom-db-superuser", null),
+        /** Owns the schema: ingest-service's migrations (Flyway) alone. */
+        OWNER("newsroom-db-owner", "newsroom_owner"),
+        /** Reads and writes rows: ingest-service. */
+        WRITER("newsroom-db-writer", "newsroom_writer"),
+        /** Reads rows, in read-only sessions: query-service. */
+        READER("newsroom-db-reader", "newsroom_reader");
+
+        final String secret;
+        /** The role of docs/deploy.md this login is for; the superuser's name is PostgreSQL's. */
+        final String role;
+
+        DatabaseLogin(String secret, String role) {
+            this.secret = secret;
+            this.role = role;
+        }
+    }
+
+    /** The Secret with the database's address (key url); no credentials. */
+    private static final String DATABASE_URL_SECRET = "newsroom-db";
+
+    /** The database logins each workload's pods may read: a service only its own roles', never the superuser's. */
+    private static final Map<String, Set<DatabaseLogin>> DATABASE_LOGINS = Map.of(
+            "nlp-service", EnumSet.noneOf(DatabaseLogin.class),
+            "ingest-service", EnumSet.of(DatabaseLogin.OWNER, DatabaseLogin.WRITER),
+            "query-service", EnumSet.of(DatabaseLogin.READER),
+            "postgres", EnumSet.allOf(DatabaseLogin.class));
+
+    /** The hash kustomize's generators append to a name: 10 characters of its alphabet (no vowels, no 0, 1, 3). */
+    private static final String GENERATED_SUFFIX = "-[2456789bcdfghkmt]{10}";
+
+    /** Whether {@code reference} names the Secret {@code secret}, as written or as a generator renders it. */
+    private static boolean refersTo(String reference, String secret) {
+        return reference.equals(secret) || reference.matches(Pattern.quote(secret) + GENERATED_SUFFIX);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void eachServiceReadsOnlyItsOwnDatabaseRolesAndNeverTheSuperuser(String rendering) {
+        List<String> problems = new ArrayList<>();
+        for (Workload workload : workloads(rendered(rendering))) {
+            Set<DatabaseLogin> allowed = DATABASE_LOGINS.get(workload.name());
+            assertNotNull(allowed, rendering + ": which database logins " + workload.name() + " may read is not stated here");
+            Set<DatabaseLogin> read = EnumSet.noneOf(DatabaseLogin.class);
+            for (String secret : secretsReadBy(workload.template())) {
+                for (DatabaseLogin login : DatabaseLogin.values()) {
+                    if (refersTo(secret, login.secret)) {
+                        read.add(login);
+                    }
+                }
+            }
+            if (!allowed.containsAll(read)) {
+                problems.add(workload.name() + " reads the database logins " + read + ", of which only " + allowed + " are its own");
             }
         }
+        assertTrue(problems.isEmpty(), rendering + ": " + String.join("; ", problems));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void ingestServiceWritesAsTheWriterAndMigratesAsTheOwnerQueryServiceReadsAsTheReader(String rendering) {
+        List<HasMetadata> objects = rendered(rendering);
+        Container ingest = serviceContainer(objects, "ingest-service");
+        assertFromSecret(rendering, ingest, "NEWSROOM_DB_URL", DATABASE_URL_SECRET, "url");
+        assertFromSecret(rendering, ingest, "NEWSROOM_DB_USER", DatabaseLogin.WRITER.secret, "username");
+        assertFromSecret(rendering, ingest, "NEWSROOM_DB_PASSWORD", DatabaseLogin.WRITER.secret, "password");
+        assertFromSecret(rendering, ingest, "NEWSROOM_DB_MIGRATION_USER", DatabaseLogin.OWNER.secret, "username");
+        assertFromSecret(rendering, ingest, "NEWSROOM_DB_MIGRATION_PASSWORD", DatabaseLogin.OWNER.secret, "password");
+
+        Container query = serviceContainer(objects, "query-service");
+        assertFromSecret(rendering, query, "NEWSROOM_DB_URL", DATABASE_URL_SECRET, "url");
+        assertFromSecret(rendering, query, "NEWSROOM_DB_USER", DatabaseLogin.READER.secret, "username");
+        assertFromSecret(rendering, query, "NEWSROOM_DB_PASSWORD", DatabaseLogin.READER.secret, "password");
+        List<String> migration = query.getEnv().stream().map(EnvVar::getName)
+                .filter(name -> name.startsWith("NEWSROOM_DB_MIGRATION_")).toList();
+        assertTrue(migration.isEmpty(), rendering + ": query-service never migrates, yet it is given " + migration);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void queryServiceSignsPageTokensWithTheKeyEveryReplicaShares(String rendering) {
+        Workload query = workloads(rendered(rendering)).stream().filter(w -> w.name().equals("query-service")).findFirst().orElseThrow();
+        List<String> problems = new ArrayList<>();
+        checkSecretFile(query, containersOf(query.template()).get(0), "NEWSROOM_QUERY_PAGE_TOKEN_KEY_FILE",
+                "newsroom-query-page-token", problems);
+        assertTrue(problems.isEmpty(), rendering + ": " + String.join("; ", problems));
+    }
+
+    @Test
+    void devSecretsHoldEachServicesRoleAndOnlyPostgresReadsTheSuperuser() {
+        List<HasMetadata> objects = rendered(DEV);
+        // Whatever the names: the Secret PostgreSQL takes its superuser's password from is read by no service.
+        Container postgres = postgresContainer(objects);
+        String superuserSecret = postgres.getEnv().stream().filter(env -> env.getName().equals("POSTGRES_PASSWORD"))
+                .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName();
+        for (Workload workload : workloads(objects)) {
+            if (SERVICES.contains(workload.name())) {
+                assertFalse(secretsReadBy(workload.template()).contains(superuserSecret),
+                        workload.name() + " reads " + superuserSecret + ", which holds PostgreSQL's superuser password");
+            }
+        }
+        for (DatabaseLogin login : List.of(DatabaseLogin.OWNER, DatabaseLogin.WRITER, DatabaseLogin.READER)) {
+            assertEquals(login.role, generatedSecretValue(objects, login.secret, "username"),
+                    "dev's Secret " + login.secret + " logs in as " + login.role);
+        }
+        String superuser = generatedSecretValue(objects, DatabaseLogin.SUPERUSER.secret, "username");
+        assertFromSecret(DEV, postgres, "POSTGRES_USER", DatabaseLogin.SUPERUSER.secret, "username");
+        assertFromSecret(DEV, postgres, "POSTGRES_PASSWORD", DatabaseLogin.SUPERUSER.secret, "password");
+        assertFalse(List.of("newsroom_owner", "newsroom_writer", "newsroom_reader").contains(superuser),
+                "the superuser is none of the services' roles: " + superuser);
+    }
+
+    @Test
+    void devPostgresCreatesTheRolesTheServicesLogInAsWithTheirRights() {
+        List<HasMetadata> objects = rendered(DEV);
+        StatefulSet statefulSet = named(objects, StatefulSet.class, "postgres");
+        PodTemplateSpec template = statefulSet.getSpec().getTemplate();
+        Container postgres = postgresContainer(objects);
+        // The image runs what is in /docker-entrypoint-initdb.d once, when it makes the data directory.
+        VolumeMount init = postgres.getVolumeMounts().stream()
+                .filter(mount -> mount.getMountPath().equals("/docker-entrypoint-initdb.d"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("dev's PostgreSQL has no init scripts in /docker-entrypoint-initdb.d"));
+        Volume volume = volume(template, init.getName()).orElseThrow();
+        assertNotNull(volume.getConfigMap(), "the init scripts come from a ConfigMap");
+        assertTrue(volume.getConfigMap().getDefaultMode() != null && (volume.getConfigMap().getDefaultMode() & 0100) != 0,
+                "the init script is executable, so the image runs it rather than sourcing it into its own shell");
+        ConfigMap scripts = ofKind(objects, ConfigMap.class).stream()
+                .filter(map -> map.getMetadata().getName().equals(volume.getConfigMap().getName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the ConfigMap " + volume.getConfigMap().getName() + " is rendered"));
+        String script = String.join("\n", scripts.getData().values()).replaceAll("\\s+", " ");
+
+        String database = generatedSecretValue(objects, DATABASE_URL_SECRET, "url").replaceAll(".*/", "");
+        String owner = DatabaseLogin.OWNER.role;
+        String writer = DatabaseLogin.WRITER.role;
+        String reader = DatabaseLogin.READER.role;
+        List<String> statements = new ArrayList<>();
+        for (DatabaseLogin login : List.of(DatabaseLogin.OWNER, DatabaseLogin.WRITER, DatabaseLogin.READER)) {
+            statements.add("CREATE ROLE " + login.role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'");
+        }
+        statements.add("ALTER ROLE " + reader + " SET default_transaction_read_only = on;");
+        statements.add("CREATE DATABASE " + database + " OWNER " + owner + ";");
+        statements.add("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC;");
+        statements.add("GRANT CONNECT ON DATABASE " + database + " TO " + writer + ", " + reader + ";");
+        statements.add("\\connect " + database);
+        statements.add("ALTER SCHEMA public OWNER TO " + owner + ";");
+        statements.add("REVOKE ALL ON SCHEMA public FROM PUBLIC;");
+        statements.add("GRANT USAGE ON SCHEMA public TO " + writer + ", " + reader + ";");
+        String defaults = "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public ";
+        statements.add(defaults + "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + writer + ";");
+        statements.add(defaults + "GRANT USAGE ON SEQUENCES TO " + writer + ";");
+        statements.add(defaults + "GRANT EXECUTE ON FUNCTIONS TO " + writer + ";");
+        statements.add(defaults + "GRANT SELECT ON TABLES TO " + reader + ";");
+        List<String> missing = statements.stream().filter(statement -> !script.contains(statement)).toList();
+        assertTrue(missing.isEmpty(), "dev's PostgreSQL init script lacks " + missing);
+        assertTrue(script.contains("ON_ERROR_STOP=1"), "the init script stops at the first failing statement");
+
+        // Each role's password is the one in the Secret its service reads.
+        for (DatabaseLogin login : List.of(DatabaseLogin.OWNER, DatabaseLogin.WRITER, DatabaseLogin.READER)) {
+            String variable = "NEWSROOM_" + login.name() + "_PASSWORD";
+            assertTrue(script.contains("\"$" + variable + "\""), "the init script sets " + login.role + "'s password from $" + variable);
+            assertFromSecret(DEV, postgres, variable, login.secret, "password");
+        }
+    }
+
+    /** {@code variable} of {@code container} is the key {@code key} of the Secret {@code secret}. */
+    private static void assertFromSecret(String rendering, Container container, String variable, String secret, String key) {
+        EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst()
+                .orElseThrow(() -> new AssertionError(rendering + ": " + container.getName() + " has no " + variable));
+        String where = rendering + ": " + container.getName() + "'s " + variable;
+        assertTrue(env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null, where + " comes from a Secret");
+        SecretKeySelector reference = env.getValueFrom().getSecretKeyRef();
+        assertTrue(refersTo(reference.getName(), secret) && key.equals(reference.getKey()),
+                where + " is key " + key + " of the Secret " + secret + ", not key " + reference.getKey() + " of " + reference.getName());
+    }
+
+    /** Every Secret a pod of {@code template} can read: environment variables, envFrom, volumes. */
+    private static Set<String> secretsReadBy(PodTemplateSpec template) {
+        Set<String> secrets = new TreeSet<>();
+        for (Container container : containersOf(template)) {
+            for (EnvVar env : container.getEnv()) {
+                if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                    secrets.add(env.getValueFrom().getSecretKeyRef().getName());
+                }
+            }
+            for (EnvFromSource source : container.getEnvFrom()) {
+                if (source.getSecretRef() != null) {
+                    secrets.add(source.getSecretRef().getName());
+                }
+            }
+        }
+        for (Volume volume : template.getSpec().getVolumes()) {
+            if (volume.getSecret() != null) {
+                secrets.add(volume.getSecret().getSecretName());
+            }
+            if (volume.getProjected() != null) {
+                for (VolumeProjection projection : volume.getProjected().getSources()) {
+                    if (projection.getSecret() != null) {
+                        secrets.add(projection.getSecret().getName());
+                    }
+                }
+            }
+        }
+        return secrets;
+    }
+
+    /** The value of {@code key} in the Secret a generator rendered from {@code secret}. */
+    private static String generatedSecretValue(List<HasMetadata> objects, String secret, String key) {
+        Secret rendered = ofKind(objects, Secret.class).stream()
+                .filter(object -> refersTo(object.getMetadata().getName(), secret))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Secret " + secret + " in the rendering"));
+        String encoded = rendered.getData().get(key);
+        assertNotNull(encoded, "the Secret " + secret + " has the key " + key);
+        return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    }
+
+    private static Container postgresContainer(List<HasMetadata> objects) {
+        return named(objects, StatefulSet.class, "postgres").getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(container -> container.getName().equals("postgres"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("StatefulSet postgres has no container postgres"));
     }
 
     // --- reading the rendered objects ---
