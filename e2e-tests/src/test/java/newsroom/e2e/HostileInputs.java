@@ -171,6 +171,15 @@ final class HostileInputs {
             // One of the five sequences per field, taking turns, so that every sequence meets several RPCs.
             Map.Entry<String, byte[]> sequence = NOT_UTF8.get(next++ % NOT_UTF8.size());
             byte[] request = field.request().apply(sequence.getValue());
+            if (field.method().getType() == MethodDescriptor.MethodType.CLIENT_STREAMING) {
+                // Known residual (docs/security.md, "Residual risks"): in a client stream the Vert.x
+                // gRPC bridge drops a message it cannot parse and never hands the service the
+                // stream's end, so no status comes back and the client's own deadline ends the call.
+                // What still holds, and is checked for every case: nothing stored, every service ready.
+                add(field.name() + " holding " + sequence.getKey() + " (not UTF-8)", () -> rawCall(field, request),
+                        Set.of("DEADLINE_EXCEEDED"), "");
+                continue;
+            }
             add(field.name() + " holding " + sequence.getKey() + " (not UTF-8)", () -> rawCall(field, request),
                     INVALID, "UTF-8");
         }
@@ -231,7 +240,7 @@ final class HostileInputs {
         add("article.content of 17 MB, beyond the largest message", () -> ingest(article()
                 .setContent(ByteString.copyFrom(new byte[17 * MB]))), TOO_LARGE, "");
         add("client_reference of 10 MB (IngestArticles)", () -> ingestStream(IngestArticlesRequest.newBuilder()
-                .setArticle(article()).setClientReference(tenMb).build()), INVALID, "client_reference");
+                .setArticle(article()).setClientReference(tenMb).build()), Set.of("REJECTED"), "client_reference");
         add("query of 10 MB (SearchArticles)", () -> grpc(() -> query().searchArticles(
                 SearchArticlesRequest.newBuilder().setQuery(tenMb).build())), TOO_LARGE, "");
         add("page_token of 10 MB (ListStories)", () -> grpc(() -> query().listStories(
@@ -270,7 +279,7 @@ final class HostileInputs {
         add("article.content with NUL", () -> ingest(article().setContent(ByteString.copyFromUtf8(TEXT + "\0"))),
                 INVALID, "article.content");
         add("client_reference with NUL (IngestArticles)", () -> ingestStream(IngestArticlesRequest.newBuilder()
-                .setArticle(article()).setClientReference("ref\0").build()), INVALID, "client_reference");
+                .setArticle(article()).setClientReference("ref\0").build()), Set.of("REJECTED"), "client_reference");
         add("article.title with NUL (IngestArticles)", () -> ingestStream(IngestArticlesRequest.newBuilder()
                 .setArticle(article().setTitle("\0")).setClientReference("r1").build()), Set.of("REJECTED"),
                 "article.title");

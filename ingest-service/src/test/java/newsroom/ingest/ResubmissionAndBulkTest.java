@@ -162,6 +162,26 @@ class ResubmissionAndBulkTest {
     }
 
     @Test
+    void aClientReferenceWithAControlCharacterRejectsOnlyItsArticle() {
+        long before = Articles.articleCount();
+
+        IngestArticlesResponse response = streamingIngest.ingestArticles(Multi.createFrom().items(
+                        IngestArticlesRequest.newBuilder().setClientReference("ref\u001b[2J")
+                                .setArticle(Articles.plainText("Sent with an escape. " + Articles.unique())).build(),
+                        IngestArticlesRequest.newBuilder().setClientReference("plain.txt")
+                                .setArticle(Articles.plainText("Sent with a plain reference. " + Articles.unique()))
+                                .build()))
+                .await().atMost(Duration.ofSeconds(60));
+
+        assertEquals(ArticleStatus.REJECTED, response.getResults(0).getStatus());
+        assertEquals("0", response.getResults(0).getClientReference(), "the escape is not echoed");
+        assertEquals("client_reference: must not contain control characters (U+001B at character 3)",
+                response.getResults(0).getError());
+        assertEquals(ArticleStatus.ACCEPTED, response.getResults(1).getStatus());
+        assertEquals(before + 1, Articles.articleCount());
+    }
+
+    @Test
     void aLongStreamIsStoredInBatchesWhoseArticlesSeeEachOther() {
         // 70 articles: more than two batches. Within one batch: a repeat of an earlier URL and
         // a near-copy of an earlier report, which must be found although neither is committed yet.

@@ -51,6 +51,14 @@ final class BulkIngestTally {
                     MAX_REFERENCE_BYTES));
             return;
         }
+        int control = firstControlCharacter(request.getClientReference());
+        if (control >= 0) {
+            // The reference is echoed to the client, whose terminal or log would obey it.
+            reject(IngestResult.newBuilder().setClientReference(position), String.format(Locale.ROOT,
+                    "client_reference: must not contain control characters (U+%04X at character %d)",
+                    (int) request.getClientReference().charAt(control), control));
+            return;
+        }
         IngestResult.Builder result = IngestResult.newBuilder().setClientReference(
                 request.getClientReference().isEmpty() ? position : request.getClientReference());
         PreparedArticle prepared;
@@ -66,6 +74,16 @@ final class BulkIngestTally {
         if (batch.size() >= BATCH_ARTICLES || batchChars >= BATCH_CHARS) {
             storeBatch();
         }
+    }
+
+    /** The index of the first C0 or C1 control character (NUL included), or -1. */
+    private static int firstControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Stores what is still waiting and tallies the stream. */
