@@ -100,7 +100,8 @@ class BulkStreamMemoryIT {
         }
 
         System.out.printf("BulkStreamMemoryIT: %,d articles with 1 KiB references, ingest-service -Xmx384m:"
-                + " peak heap used %d MiB (GC log %s)%n", ARTICLES, peakHeapMiB(gcLog), gcLog);
+                + " peak heap used %d MiB (GC log %s); load average %.2f%n", ARTICLES, peakHeapMiB(gcLog), gcLog,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Sends the articles as fast as flow control lets them go, and waits for the response. */

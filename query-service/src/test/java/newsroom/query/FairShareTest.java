@@ -106,7 +106,8 @@ class FairShareTest {
             String figures = String.format("GetEntity p99 idle %.2f ms, with another key hammering %.2f ms: %.2fx"
                             + " (%d samples each; the hammer searched %d times with %d threads)",
                     idleP99, loadedP99, loadedP99 / idleP99, idle.size(), hammer.searches.get(), HAMMER_THREADS);
-            System.out.println("FairShareTest: " + figures);
+            System.out.println("FairShareTest: " + figures + String.format("; load average %.2f",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             assertTrue(loadedP99 <= 2 * idleP99, figures);
         } finally {
             hammer.stop();
