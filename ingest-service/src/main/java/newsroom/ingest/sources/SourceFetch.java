@@ -92,8 +92,12 @@ public class SourceFetch {
             store.abandon(lease);
             throw e;
         } catch (RuntimeException e) {
+            if (store.find(lease.source().id()).isEmpty()) {
+                // DeleteSource during the fetch: its items can no longer be recorded, and need not be.
+                LOG.infof("source %d was deleted during its fetch", lease.source().id());
+                return new FinishedFetch(lease.source(), FetchReport.failed("the source was deleted during the fetch"));
+            }
             // The store going away mid-fetch, or a bug: this source's error, never the poller's end.
-            LOG.warnf(e, "source %d: fetch failed", lease.source().id());
             report = new FetchReport(SourceOutcome.FAILED, DatabaseFailures.describe(e), null, null, null, null,
                     tally.newItems, tally.accepted, tally.skipped);
         }
@@ -140,9 +144,11 @@ public class SourceFetch {
                 ? itemsOfSitemaps(document.sitemaps())
                 : document.items();
         boolean allHandled = handleNewItems(source, items, tally);
+        // An index's own body rarely changes while its sitemaps do: it is read whole every time.
+        boolean keepVersion = allHandled && document.kind() != SourceKind.SITEMAP_INDEX;
         String title = document.title() == null ? null : ItemText.oneLine(document.title(), MAX_NAME_CHARS);
         return new FetchReport(SourceOutcome.FETCHED, null, document.kind(), title,
-                allHandled ? fetched.validators() : null, allHandled ? sha256 : null,
+                keepVersion ? fetched.validators() : null, keepVersion ? sha256 : null,
                 tally.newItems, tally.accepted, tally.skipped);
     }
 
