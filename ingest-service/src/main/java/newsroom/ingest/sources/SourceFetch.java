@@ -143,10 +143,12 @@ public class SourceFetch {
         List<SourceItem> items = document.kind() == SourceKind.SITEMAP_INDEX
                 ? itemsOfSitemaps(document.sitemaps())
                 : document.items();
-        boolean allHandled = handleNewItems(source, items, tally);
+        String title = document.title() == null ? null : ItemText.oneLine(document.title(), MAX_NAME_CHARS);
+        // A source added without a name takes the feed's title, its articles too, from this first fetch on.
+        String name = source.name().isEmpty() && title != null ? title : source.name();
+        boolean allHandled = handleNewItems(source, name, items, tally);
         // An index's own body rarely changes while its sitemaps do: it is read whole every time.
         boolean keepVersion = allHandled && document.kind() != SourceKind.SITEMAP_INDEX;
-        String title = document.title() == null ? null : ItemText.oneLine(document.title(), MAX_NAME_CHARS);
         return new FetchReport(SourceOutcome.FETCHED, null, document.kind(), title,
                 keepVersion ? fetched.validators() : null, keepVersion ? sha256 : null,
                 tally.newItems, tally.accepted, tally.skipped);
@@ -173,7 +175,7 @@ public class SourceFetch {
     }
 
     /** Handles the items the source has not listed before; false when some are left for the next fetch. */
-    private boolean handleNewItems(FollowedSource source, List<SourceItem> items, Tally tally)
+    private boolean handleNewItems(FollowedSource source, String name, List<SourceItem> items, Tally tally)
             throws InterruptedException {
         if (items.isEmpty()) {
             return true;
@@ -191,13 +193,14 @@ public class SourceFetch {
                         e.getMessage());
                 return false;
             }
-            handle(source, fresh.get(i), tally);
+            handle(source, name, fresh.get(i), tally);
         }
         return true;
     }
 
     /** Stores the page of a new item, or skips it, and records the item. */
-    private void handle(FollowedSource source, SourceItem item, Tally tally) throws InterruptedException {
+    private void handle(FollowedSource source, String name, SourceItem item, Tally tally)
+            throws InterruptedException {
         tally.newItems++;
         if (store.storedArticleAt(item.link()).isPresent()) {
             skip(source, item, tally, PageOutcome.ALREADY_STORED);
@@ -215,7 +218,7 @@ public class SourceFetch {
         }
         PreparedArticle prepared;
         try {
-            prepared = intake.prepare(article(source, item, fetched)).fromSource(source.id())
+            prepared = intake.prepare(article(name, item, fetched)).fromSource(source.id())
                     .publishedAtWhenUnknown(plausible(item.updated()));
         } catch (InvalidArticleException e) {
             LOG.debugf("source %d: page %s not stored: %s", source.id(), item.link(), e.getMessage());
@@ -247,10 +250,10 @@ public class SourceFetch {
      * The submission for an item's page: the item's title and author (else the page's, which the
      * intake reads), the item's publication time (else the page's, else the item's last change).
      */
-    private static Article article(FollowedSource source, SourceItem item, FetchResult.Fetched page) {
+    private static Article article(String sourceName, SourceItem item, FetchResult.Fetched page) {
         Article.Builder article = Article.newBuilder()
                 .setUrl(item.link())
-                .setSource(ItemText.oneLine(source.name(), MAX_NAME_CHARS))
+                .setSource(ItemText.oneLine(sourceName, MAX_NAME_CHARS))
                 .setTitle(ItemText.oneLine(item.title(), MAX_TITLE_CHARS))
                 .setAuthor(ItemText.oneLine(item.author(), MAX_NAME_CHARS))
                 // The page as text in its declared charset, handed on as UTF-8.
