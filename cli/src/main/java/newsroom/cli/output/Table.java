@@ -173,7 +173,7 @@ public final class Table {
 
     /** The text, or as much of it as fits {@code width} characters with "…" for the rest. */
     static String cut(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";
+        return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)).stripTrailing() + "…";
     }
 
     /** Splits text into lines of at most {@code width} characters at spaces (longer words stay whole). */
