@@ -28,6 +28,7 @@ import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.StatusCommand;
 import newsroom.cli.run.SuperviseCommand;
 import newsroom.cli.run.UpCommand;
+import newsroom.cli.sources.SourcesCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             IngestCommand.class,
             ReanalyzeCommand.class,
+            SourcesCommand.class,
             ArticleCommand.class,
             SearchCommand.class,
             EntitiesCommand.class,

@@ -315,7 +315,14 @@ class KustomizePolicyTest {
     }
 
     /** What a service may call; anything else is denied (default-deny covers egress). */
-    enum Egress { DNS, NLP_SERVICE, POSTGRESQL }
+    enum Egress { DNS, NLP_SERVICE, POSTGRESQL, PUBLIC_WEB }
+
+    /**
+     * The address ranges a news source may never be fetched from in the cluster (docs/sources.md,
+     * SSRF): private, carrier-grade NAT, link-local (the cloud metadata endpoint) and loopback.
+     */
+    private static final Set<String> NEVER_FETCHED = Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
@@ -324,7 +331,7 @@ class KustomizePolicyTest {
         int nlpPort = listeningPort(serviceContainer(objects, "nlp-service"), "nlp-service", ListeningPort.GRPC);
         Map<String, Set<Egress>> needs = Map.of(
                 "nlp-service", EnumSet.of(Egress.DNS),
-                "ingest-service", EnumSet.of(Egress.DNS, Egress.NLP_SERVICE, Egress.POSTGRESQL),
+                "ingest-service", EnumSet.of(Egress.DNS, Egress.NLP_SERVICE, Egress.POSTGRESQL, Egress.PUBLIC_WEB),
                 "query-service", EnumSet.of(Egress.DNS, Egress.POSTGRESQL));
         needs.forEach((name, needed) -> {
             NetworkPolicy policy = policyFor(objects, name);
@@ -364,7 +371,46 @@ class KustomizePolicyTest {
         if (anywhereOrAddresses && ports.equals(List.of(POSTGRESQL_PORT))) {
             return Optional.of(Egress.POSTGRESQL);
         }
+        // News sources: HTTP and HTTPS over TCP to every IPv4 address but the ranges never fetched.
+        boolean publicAddresses = to.size() == 1 && to.get(0).getIpBlock() != null
+                && to.get(0).getNamespaceSelector() == null && to.get(0).getPodSelector() == null
+                && "0.0.0.0/0".equals(to.get(0).getIpBlock().getCidr())
+                && to.get(0).getIpBlock().getExcept().containsAll(NEVER_FETCHED);
+        boolean webOverTcp = rule.getPorts().stream().allMatch(port -> "TCP".equals(port.getProtocol()));
+        if (publicAddresses && webOverTcp && ports.equals(List.of(80, 443))) {
+            return Optional.of(Egress.PUBLIC_WEB);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * ingest-service refuses sources on internal addresses itself, and the overlays say so
+     * explicitly rather than trusting the default; the contact URL of its user agent is set
+     * where deployers see it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void ingestFetchesSourcesFromPublicAddressesOnlyAndSaysWhoItIs(String rendering) {
+        List<HasMetadata> objects = rendered(rendering);
+        Container ingest = serviceContainer(objects, "ingest-service");
+        assertEquals(Optional.of("false"), env(ingest, "NEWSROOM_SOURCES_ALLOW_PRIVATE_ADDRESSES"),
+                rendering + ": ingest-service refuses sources on loopback, link-local and private addresses");
+        String contact = env(ingest, "NEWSROOM_SOURCES_CONTACT_URL").orElse("");
+        assertTrue(contact.startsWith("https://"), rendering + ": the user agent's contact URL is an https page: " + contact);
+
+        NetworkPolicy policy = policyFor(objects, "ingest-service");
+        List<NetworkPolicyEgressRule> web = policy.getSpec().getEgress().stream()
+                .filter(rule -> ports(rule.getPorts()).contains(80) || ports(rule.getPorts()).contains(443))
+                .toList();
+        assertEquals(1, web.size(), rendering + ": one egress rule lets ingest-service fetch web pages");
+        assertEquals(List.of("0.0.0.0/0"), web.get(0).getTo().stream().map(peer -> peer.getIpBlock().getCidr()).toList());
+        assertEquals(NEVER_FETCHED, Set.copyOf(web.get(0).getTo().get(0).getIpBlock().getExcept()),
+                rendering + ": the web rule leaves out exactly the private, CGNAT, link-local and loopback ranges");
+        for (String other : List.of("nlp-service", "query-service")) {
+            assertTrue(policyFor(objects, other).getSpec().getEgress().stream()
+                    .noneMatch(rule -> ports(rule.getPorts()).contains(80) || ports(rule.getPorts()).contains(443)),
+                    rendering + ": " + other + " fetches nothing from the web");
+        }
     }
 
     private static boolean isMetricsScraper(NetworkPolicyPeer peer) {

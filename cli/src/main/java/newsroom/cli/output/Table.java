@@ -26,9 +26,19 @@ public final class Table {
 
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private boolean lastColumnOnOneLine;
 
     public Table(String... headers) {
         this.headers = List.of(headers);
+    }
+
+    /**
+     * Cuts each row's last cell to one line (ending "…") instead of wrapping it: for lists
+     * of many rows where the last cell is a detail shown in full elsewhere (a source's last error).
+     */
+    public Table lastColumnOnOneLine() {
+        lastColumnOnOneLine = true;
+        return this;
     }
 
     public Table row(Object... cells) {
@@ -120,7 +130,7 @@ public final class Table {
         return true;
     }
 
-    private static void appendRow(StringBuilder text, List<String> row, int[] widths, int lastWidth, boolean stacked) {
+    private void appendRow(StringBuilder text, List<String> row, int[] widths, int lastWidth, boolean stacked) {
         int last = widths.length;
         List<List<String>> cells = new ArrayList<>();
         int height = 0;
@@ -128,7 +138,9 @@ public final class Table {
             cells.add(wrap(row.get(i), widths[i]));
             height = Math.max(height, cells.get(i).size());
         }
-        List<String> lastLines = row.get(last).isEmpty() && stacked ? List.of() : wrap(row.get(last), lastWidth);
+        List<String> lastLines = row.get(last).isEmpty() && stacked ? List.of()
+                : lastColumnOnOneLine ? List.of(cut(row.get(last), lastWidth))
+                : wrap(row.get(last), lastWidth);
         if (!stacked) {
             height = Math.max(height, lastLines.size());
         }
@@ -157,6 +169,11 @@ public final class Table {
             longest = Math.max(longest, word.length());
         }
         return longest;
+    }
+
+    /** The text, or as much of it as fits {@code width} characters with "…" for the rest. */
+    static String cut(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)).stripTrailing() + "…";
     }
 
     /** Splits text into lines of at most {@code width} characters at spaces (longer words stay whole). */

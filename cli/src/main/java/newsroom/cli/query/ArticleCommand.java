@@ -61,14 +61,24 @@ public class ArticleCommand implements Callable<Integer> {
 
     static void printSummary(ArticleSummary article) {
         System.out.println("Article " + article.getId() + (article.getTitle().isEmpty() ? "" : ": " + article.getTitle()));
-        if (!article.getSource().isEmpty()) {
-            System.out.println("Source:    " + article.getSource());
+        if (!article.getSource().isEmpty() || article.getSourceId() != 0) {
+            System.out.println("Source:    " + article.getSource() + (article.getSourceId() == 0 ? ""
+                    : (article.getSource().isEmpty() ? "" : " ") + "(followed source " + article.getSourceId()
+                            + ", 'newsroom sources show " + article.getSourceId() + "')"));
+        }
+        if (!article.getAuthor().isEmpty()) {
+            System.out.println("Author:    " + article.getAuthor());
         }
         if (!article.getUrl().isEmpty()) {
             System.out.println("URL:       " + article.getUrl());
         }
+        if (!article.getCanonicalUrl().isEmpty() && !article.getCanonicalUrl().equals(article.getUrl())) {
+            System.out.println("Canonical: " + article.getCanonicalUrl());
+        }
         if (article.hasPublishedTime()) {
-            System.out.println("Published: " + Instant.ofEpochSecond(article.getPublishedTime().getSeconds()));
+            System.out.println("Published: " + Instant.ofEpochSecond(article.getPublishedTime().getSeconds())
+                    + (article.getPublishedTimeEstimated()
+                            ? " (estimated: when it was stored; neither the item nor the page said)" : ""));
         }
         System.out.println("Status:    " + article.getStatus());
     }

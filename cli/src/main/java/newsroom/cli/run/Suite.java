@@ -29,6 +29,14 @@ public final class Suite implements AutoCloseable {
         void waiting(List<String> notReady, Duration elapsed);
     }
 
+    /**
+     * ingest-service's setting that lets sources resolve to loopback, link-local and private
+     * addresses (docs/sources.md). The suite on a user's machine turns it on: feeds on that
+     * machine or the office intranet are the user's own, and nobody else can add sources to
+     * it. The Kubernetes overlays keep it off.
+     */
+    static final String ALLOW_PRIVATE_ADDRESSES = "NEWSROOM_SOURCES_ALLOW_PRIVATE_ADDRESSES";
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
@@ -106,7 +114,18 @@ public final class Suite implements AutoCloseable {
 
     /** What {@link #start} runs for a service. */
     public ServiceProcess.Spec specOf(Service service) {
+        return specOf(service, System.getenv());
+    }
+
+    /**
+     * What {@link #start} runs for a service started from {@code inherited}, the environment
+     * its process inherits: a setting the user made there is not overridden.
+     */
+    ServiceProcess.Spec specOf(Service service, Map<String, String> inherited) {
         Map<String, String> environment = new LinkedHashMap<>(ports.asEnvironment());
+        if (service == Service.INGEST && !inherited.containsKey(ALLOW_PRIVATE_ADDRESSES)) {
+            environment.put(ALLOW_PRIVATE_ADDRESSES, "true");
+        }
         environment.put("NEWSROOM_NLP_HOST", "localhost");
         environment.putAll(database.environmentOf(service));
         environment.putAll(credentials.serviceEnvironment());

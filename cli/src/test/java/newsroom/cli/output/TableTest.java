@@ -23,6 +23,19 @@ class TableTest {
     }
 
     @Test
+    void aLastColumnOnOneLineIsCutToTheWidthInsteadOfWrapped() {
+        String text = new Table("ID", "LAST ERROR").lastColumnOnOneLine()
+                .row("1", "HTTP 503 Service Unavailable from https://news.example/feed.xml after 3 tries")
+                .row("2", "")
+                .render(4 + 30);
+        assertEquals("""
+                ID  LAST ERROR
+                1   HTTP 503 Service Unavailable…
+                2
+                """, text);
+    }
+
+    @Test
     void wrappingKeepsWordsWhole() {
         assertEquals(List.of("aaa bb", "cccccccccc", "d"), Table.wrap("aaa bb cccccccccc d", 6));
     }

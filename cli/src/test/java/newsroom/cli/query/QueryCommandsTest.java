@@ -49,6 +49,14 @@ class QueryCommandsTest {
     private static final EntityRef ERDOGAN = EntityRef.newBuilder().setId(9).setName("Recep Tayyip Erdoğan")
             .setType(Entity.Type.PERSON).build();
 
+    /** An article ingest-service fetched from a followed source whose item and page gave no date. */
+    private static final ArticleSummary FROM_A_SOURCE = ArticleSummary.newBuilder().setId(31)
+            .setTitle("Ministers meet in Islamabad").setSource("Example News").setSourceId(4)
+            .setAuthor("A. Reporter").setUrl("https://news.example/world/ministers-meet")
+            .setCanonicalUrl("https://news.example/2021/04/07/ministers-meet").setStatus("ACCEPTED")
+            .setPublishedTime(TimeBound.parse("--from", "2021-04-08T15:30:00Z")).setPublishedTimeEstimated(true)
+            .build();
+
     private final List<ListQuotesRequest> quoteRequests = new CopyOnWriteArrayList<>();
     private final List<ListEventsRequest> eventRequests = new CopyOnWriteArrayList<>();
     private Server server;
@@ -58,6 +66,11 @@ class QueryCommandsTest {
         server = ServerBuilder.forPort(0).addService(new QueryServiceGrpc.QueryServiceImplBase() {
             @Override
             public void getArticle(GetArticleRequest request, StreamObserver<GetArticleResponse> response) {
+                if (request.getArticleId() == FROM_A_SOURCE.getId()) {
+                    response.onNext(GetArticleResponse.newBuilder().setArticle(FROM_A_SOURCE).build());
+                    response.onCompleted();
+                    return;
+                }
                 response.onNext(GetArticleResponse.newBuilder()
                         .setArticle(ARTICLE.toBuilder().setId(request.getArticleId()).setStatus("FAILED"))
                         .setFailure(POISON_FAILURE)
@@ -178,6 +191,19 @@ class QueryCommandsTest {
         assertTrue(hasLine(result, "Status: +FAILED"), result.getOutput());
         assertTrue(hasLine(result, "Analysis failed: " + java.util.regex.Pattern.quote(POISON_FAILURE)),
                 result.getOutput());
+    }
+
+    @Test
+    void anArticleFromASourceShowsItsSourceAuthorCanonicalUrlAndAnEstimatedDate(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("article", "31", "--query", address());
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertTrue(hasLine(result, "Source: +Example News \\(followed source 4, 'newsroom sources show 4'\\)"),
+                result.getOutput());
+        assertTrue(hasLine(result, "Author: +A\\. Reporter"), result.getOutput());
+        assertTrue(hasLine(result, "Canonical: +https://news\\.example/2021/04/07/ministers-meet"), result.getOutput());
+        assertTrue(hasLine(result, "Published: +2021-04-08T15:30:00Z \\(estimated: when it was stored; neither the item"
+                + " nor the page said\\)"), result.getOutput());
     }
 
     @Test

@@ -120,6 +120,19 @@ class SuiteSettingsTest {
         assertTrue(suite.specOf(Service.NLP).environment().keySet().stream().noneMatch(name -> name.startsWith("NEWSROOM_DB")));
     }
 
+    /** The local run follows feeds on the user's machine and intranet unless the user says otherwise. */
+    @Test
+    void ingestMayFetchPrivateAddressesUnlessTheUserSetIt(@TempDir Path state) throws Exception {
+        Suite suite = new Suite(Path.of("/repo"), ROLES, new ServicePorts(1001, 1002, 1003, 1101, 1102, 1103), Path.of("/logs"),
+                LocalCredentials.ensure(state.resolve("credentials")));
+        assertEquals("true", suite.specOf(Service.INGEST, Map.of()).environment()
+                .get("NEWSROOM_SOURCES_ALLOW_PRIVATE_ADDRESSES"));
+        assertEquals(null, suite.specOf(Service.INGEST, Map.of("NEWSROOM_SOURCES_ALLOW_PRIVATE_ADDRESSES", "false"))
+                .environment().get("NEWSROOM_SOURCES_ALLOW_PRIVATE_ADDRESSES"), "the inherited false stands");
+        assertEquals(null, suite.specOf(Service.QUERY, Map.of()).environment()
+                .get("NEWSROOM_SOURCES_ALLOW_PRIVATE_ADDRESSES"));
+    }
+
     @Test
     void tlsIsOffUnlessAskedFor() {
         assertEquals(false, SuiteSettings.fromEnvironment(Map.of(), Path.of("/repo")).tls());
