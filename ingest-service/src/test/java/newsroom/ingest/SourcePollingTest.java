@@ -291,6 +291,26 @@ class SourcePollingTest {
         assertTrue(failedFetches() >= failedBefore + broken.size());
     }
 
+    @Test
+    void theMetricsCountFetchesAndPagesAndShowEachSourcesLag() throws Exception {
+        Page page = site.page("/news/metrics", title("Harbour dues counted"), MARCH_1);
+        site.rssFeed("/feed.xml", page);
+        long id = follow("/feed.xml", "Courier");
+        Sources.awaitFirstFetch(sources, id);
+
+        // The schedule's gauges are read every few seconds: wait for this source's series.
+        String label = "source_id=\"" + id + "\"";
+        Articles.await("the lag of source " + id + " in the metrics", () -> metricsText().lines()
+                .anyMatch(line -> line.startsWith("newsroom_source_lag_seconds{") && line.contains(label)));
+        String text = metricsText();
+        assertTrue(text.contains("newsroom_sources_overdue"), "the overdue gauge");
+        assertTrue(text.lines().anyMatch(line -> line.startsWith("newsroom_source_fetches_total{")
+                && line.contains("outcome=\"fetched\"")), "fetches by outcome");
+        assertTrue(text.lines().anyMatch(line -> line.startsWith("newsroom_source_pages_total{")
+                && line.contains("outcome=\"stored\"")), "pages by outcome");
+        assertTrue(text.contains("newsroom_source_articles_accepted_total"), "articles accepted");
+    }
+
     private long follow(String path, String name) {
         return followAt(site.url(path), name);
     }
@@ -315,12 +335,23 @@ class SourcePollingTest {
     }
 
     /** {@code newsroom_source_fetches_total{outcome="failed"}}, read from the admin port. */
-    private double failedFetches() throws Exception {
-        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return text.lines()
+    private double failedFetches() {
+        return metricsText().lines()
                 .filter(line -> line.startsWith("newsroom_source_fetches_total{") && line.contains("outcome=\"failed\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);
+    }
+
+    /** The Prometheus metrics, from the admin port. */
+    private String metricsText() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

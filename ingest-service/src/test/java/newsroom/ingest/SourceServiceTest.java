@@ -24,7 +24,6 @@ import newsroom.ingest.v1.DiscoveredSource;
 import newsroom.ingest.v1.FetchOutcome;
 import newsroom.ingest.v1.FetchSourceRequest;
 import newsroom.ingest.v1.FetchSourceResponse;
-import newsroom.ingest.v1.GetSourceRequest;
 import newsroom.ingest.v1.ListSourcesRequest;
 import newsroom.ingest.v1.ListSourcesResponse;
 import newsroom.ingest.v1.PauseSourceRequest;
