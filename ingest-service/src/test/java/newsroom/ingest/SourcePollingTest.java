@@ -177,6 +177,39 @@ class SourcePollingTest {
     }
 
     @Test
+    void aPageThatFailsIsTriedAgainAtLaterFetchesAndThenGivenUp() {
+        Page down = site.page("/news/outage", title("Grid outage report"), MARCH_1);
+        Page dead = site.page("/news/gone", title("Withdrawn report"), MARCH_1);
+        site.failing("/news/outage", LocalNewsSite.Failure.SERVER_ERROR);
+        site.failing("/news/gone", LocalNewsSite.Failure.NOT_FOUND);
+        site.rssFeed("/feed.xml", down, dead);
+        long id = follow("/feed.xml", "Grid");
+
+        Source first = Sources.awaitFirstFetch(sources, id);
+        assertEquals(0, first.getArticlesAccepted());
+        assertEquals(2, first.getItemsSeen());
+
+        // The site is back for one page: the same feed body is read again and that page stored.
+        site.healed("/news/outage");
+        FetchSourceResponse second = Sources.fetchNow(sources, id);
+        assertEquals(FetchOutcome.FETCHED, second.getOutcome(), "a body with failed pages is not taken as unchanged");
+        assertEquals(1, second.getArticlesAccepted());
+        assertEquals(2, site.requests("/news/outage").size());
+        assertEquals(down.title(), articleAt(second.getSource(), down).title);
+
+        // The dead link is tried three times in all, then given up: the feed is unchanged from then on.
+        FetchSourceResponse third = Sources.fetchNow(sources, id);
+        assertEquals(FetchOutcome.FETCHED, third.getOutcome());
+        assertEquals(3, site.requests("/news/gone").size());
+        FetchSourceResponse fourth = Sources.fetchNow(sources, id);
+        assertEquals(0, fourth.getNewItems());
+        assertEquals(3, site.requests("/news/gone").size(), "a page that failed three times is given up");
+        assertEquals(FetchOutcome.NOT_MODIFIED, Sources.fetchNow(sources, id).getOutcome());
+        assertEquals(2, fourth.getSource().getItemsSeen());
+        assertEquals(1, Sources.articlesOf(id).size());
+    }
+
+    @Test
     void aPageReachedByTwoLinksIsFetchedOnceAndACanonicalCopyIsNotStored() {
         Page page = site.page("/news/ferry", title("Ferry fares frozen"), MARCH_1);
         site.alias("/print/ferry", page);

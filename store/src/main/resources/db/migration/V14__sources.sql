@@ -48,6 +48,11 @@ CREATE TABLE source_item (
     first_seen timestamptz NOT NULL DEFAULT now(),
     -- The article stored from the item's page; NULL when it was skipped.
     article_id bigint      REFERENCES article (id) ON DELETE SET NULL,
+    -- Fetches of the item's page that failed (a 503, a timeout, the site down):
+    -- such an item is new again at the source's next fetches until its page
+    -- has failed this many times (SourceFetch.MAX_PAGE_FAILURES), so that a
+    -- passing outage loses no article.
+    page_failures integer  NOT NULL DEFAULT 0,
     PRIMARY KEY (source_id, item_key)
 );
 

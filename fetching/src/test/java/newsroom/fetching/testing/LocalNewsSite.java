@@ -308,6 +308,11 @@ public final class LocalNewsSite implements AutoCloseable {
         failures.put(path, failure);
     }
 
+    /** Makes {@code path} answer as its content says again, after {@link #failing}. */
+    public synchronized void healed(String path) {
+        failures.remove(path);
+    }
+
     /** Answers {@code path} with a 301 to {@code target} (any URL: another site, another address). */
     public synchronized void redirect(String path, URI target) {
         requirePath(path);

@@ -51,6 +51,11 @@ public class SourceFetch {
     private static final Logger LOG = Logger.getLogger(SourceFetch.class);
     /** Sitemaps of an index read per fetch: a news site's index lists a few; more is an archive. */
     static final int MAX_SITEMAPS_PER_INDEX = 50;
+    /**
+     * Fetches of an item's page that may fail (the site down, a timeout) before the item is given
+     * up: a passing outage costs no article, a dead link is not fetched forever.
+     */
+    static final int MAX_PAGE_FAILURES = 3;
     /** Limits of the article's fields (ArticleValidator's). */
     private static final int MAX_TITLE_CHARS = 1000;
     private static final int MAX_NAME_CHARS = 200;
@@ -179,8 +184,10 @@ public class SourceFetch {
         if (items.isEmpty()) {
             return true;
         }
-        Set<String> known = store.knownItemKeys(source.id(), items.stream().map(SourceItem::key).toList());
+        Set<String> known = store.settledItemKeys(source.id(), items.stream().map(SourceItem::key).toList(),
+                MAX_PAGE_FAILURES);
         List<SourceItem> fresh = items.stream().filter(item -> !known.contains(item.key())).toList();
+        int failedBefore = tally.pageFailures;
         for (int i = 0; i < fresh.size(); i++) {
             if (i >= config.maxItemsPerFetch() || !tally.keepLease()) {
                 return false;
@@ -194,7 +201,8 @@ public class SourceFetch {
             }
             handle(source, name, fresh.get(i), tally);
         }
-        return true;
+        // A page that failed is tried again at the next fetch: the body must be read again then.
+        return tally.pageFailures == failedBefore;
     }
 
     /** Stores the page of a new item, or skips it, and records the item. */
@@ -207,8 +215,12 @@ public class SourceFetch {
         }
         FetchResult page = fetcher.fetch(URI.create(item.link()), Validators.NONE);
         if (page instanceof FetchResult.Failed failed) {
-            LOG.debugf("source %d: page %s not fetched: %s", source.id(), item.link(), failed.error());
-            skip(source, item, tally, PageOutcome.FAILED);
+            LOG.debugf("source %d: page %s not fetched (tried again at the next fetch, %d times at most): %s",
+                    source.id(), item.link(), MAX_PAGE_FAILURES, failed.error());
+            store.recordPageFailure(source.id(), item.key(), item.link());
+            metrics.page(PageOutcome.FAILED);
+            tally.skipped++;
+            tally.pageFailures++;
             return;
         }
         if (!(page instanceof FetchResult.Fetched fetched) || !fetched.isHtml()) {
@@ -286,6 +298,7 @@ public class SourceFetch {
         int newItems;
         int accepted;
         int skipped;
+        int pageFailures;
 
         Tally(SourceLease lease) {
             this.lease = lease;

@@ -188,22 +188,38 @@ public class SourceStore {
                 lease.source().id(), lease.owner());
     }
 
-    /** Those of {@code keys} the source has listed before. */
-    public Set<String> knownItemKeys(long sourceId, Collection<String> keys) {
-        return query("SELECT item_key FROM source_item WHERE source_id = ? AND item_key = ANY (?)", rows -> {
+    /**
+     * Those of {@code keys} the source has listed before and that are settled: their page stored
+     * or skipped, or failed {@code maxPageFailures} times. An item whose page failed fewer times
+     * is not among them: it is tried again.
+     */
+    public Set<String> settledItemKeys(long sourceId, Collection<String> keys, int maxPageFailures) {
+        return query("""
+                SELECT item_key FROM source_item
+                WHERE source_id = ? AND item_key = ANY (?)
+                  AND (article_id IS NOT NULL OR page_failures = 0 OR page_failures >= ?)""", rows -> {
             Set<String> known = new HashSet<>();
             while (rows.next()) {
                 known.add(rows.getString(1));
             }
             return known;
-        }, sourceId, keys.toArray(String[]::new));
+        }, sourceId, keys.toArray(String[]::new), maxPageFailures);
     }
 
     /** Records that the source listed an item; {@code articleId} null when its page was not stored. */
     public void recordItem(long sourceId, String key, String url, Long articleId) {
         update("""
                 INSERT INTO source_item (source_id, item_key, url, article_id) VALUES (?, ?, ?, ?)
-                ON CONFLICT (source_id, item_key) DO NOTHING""", sourceId, key, url, articleId);
+                ON CONFLICT (source_id, item_key) DO UPDATE SET article_id = excluded.article_id, page_failures = 0""",
+                sourceId, key, url, articleId);
+    }
+
+    /** Records that an item's page could not be fetched; it is tried again until it has failed too often. */
+    public void recordPageFailure(long sourceId, String key, String url) {
+        update("""
+                INSERT INTO source_item (source_id, item_key, url, page_failures) VALUES (?, ?, ?, 1)
+                ON CONFLICT (source_id, item_key) DO UPDATE SET page_failures = source_item.page_failures + 1""",
+                sourceId, key, url);
     }
 
     /** The stored article whose URL or canonical URL is {@code url}, if any. */
