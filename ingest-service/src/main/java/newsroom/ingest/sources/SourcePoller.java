@@ -14,11 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Fetches due sources on this replica: every poll interval one thread claims as many due
- * sources as there are free fetch threads ({@code newsroom.sources.concurrency}) and hands them
- * over. Each fetch is bounded by the fetcher's timeouts, and its failures are its source's
- * error, so one broken source never stalls the others or ends the loop. Replicas share the work
- * through the leases ({@link SourceStore#claimDue}).
+ * Fetches due sources on this replica: one thread claims as many due sources as there are free
+ * fetch threads ({@code newsroom.sources.concurrency}) and hands them over; then, when every
+ * thread took one, it claims again as soon as a thread frees, else after the poll interval.
+ * Each fetch is bounded by the fetcher's timeouts, and its failures are its source's error, so
+ * one broken source never stalls the others or ends the loop. Replicas share the work through
+ * the leases ({@link SourceStore#claimDue}).
  */
 @ApplicationScoped
 public class SourcePoller {
@@ -91,19 +92,33 @@ public class SourcePoller {
     private void pollUntilStopped() {
         while (running) {
             try {
-                claimAndHandOver();
+                boolean busy = claimAndHandOver();
                 refreshLagsWhenDue();
-                Thread.sleep(config.pollInterval().toMillis());
+                if (busy) {
+                    // Every fetch thread has a source and more may be due: claim again as soon as one
+                    // frees, not a poll interval later, or a replica would start at most
+                    // `concurrency` fetches per interval however many sources are due.
+                    awaitFreeThread();
+                } else {
+                    Thread.sleep(config.pollInterval().toMillis());
+                }
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    private void claimAndHandOver() {
+    private void awaitFreeThread() throws InterruptedException {
+        if (freeThreads.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            freeThreads.release();
+        }
+    }
+
+    /** Claims a due source for each free fetch thread; true when every thread is busy now. */
+    private boolean claimAndHandOver() {
         int free = freeThreads.drainPermits();
         if (free == 0) {
-            return;
+            return true;
         }
         List<SourceLease> claimed;
         try {
@@ -119,7 +134,7 @@ public class SourcePoller {
                 LOG.warnf("source poller cannot claim sources, retrying every %s: %s", config.pollInterval(),
                         e.getMessage());
             }
-            return;
+            return false;
         }
         freeThreads.release(free - claimed.size());
         for (SourceLease lease : claimed) {
@@ -136,6 +151,7 @@ public class SourcePoller {
                 }
             });
         }
+        return claimed.size() == free;
     }
 
     private void refreshLagsWhenDue() {
