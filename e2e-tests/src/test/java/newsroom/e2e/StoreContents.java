@@ -8,11 +8,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import newsroom.localpostgres.DatabaseLogin;
@@ -82,6 +85,32 @@ final class StoreContents {
             }
         }
         return ids;
+    }
+
+    /** The first column of every row of {@code query}, as text. */
+    Set<String> texts(String query) throws SQLException {
+        Set<String> texts = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                texts.add(rows.getString(1));
+            }
+        }
+        return texts;
+    }
+
+    /** The timestamp in the first column of {@code query}'s first row; empty for no row or NULL. */
+    Optional<Instant> instant(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            Timestamp timestamp = rows.getTimestamp(1);
+            return Optional.ofNullable(timestamp).map(Timestamp::toInstant);
+        }
     }
 
     /** Waits, polling, until at least {@code expected} articles match {@code condition}. */
