@@ -14,13 +14,18 @@ public final class ServiceAccess {
 
     private static final Map<String, Role> SERVICE_ROLES = Map.of(
             "newsroom.ingest.v1.IngestService", Role.WRITER,
+            "newsroom.ingest.v1.SourceService", Role.WRITER,
             "newsroom.query.v1.QueryService", Role.READER,
             "newsroom.nlp.v1.NlpService", Role.ANALYZER);
 
     /** Methods open to more than their service's role, by full method name. */
     private static final Map<String, Set<Role>> METHOD_ROLES = Map.of(
             // Following a re-analysis changes nothing: a dashboard with a reader key may watch it.
-            "newsroom.ingest.v1.IngestService/GetReanalysis", Set.of(Role.WRITER, Role.READER));
+            "newsroom.ingest.v1.IngestService/GetReanalysis", Set.of(Role.WRITER, Role.READER),
+            // Looking at the followed sources, or at what a site offers, changes nothing stored.
+            "newsroom.ingest.v1.SourceService/ListSources", Set.of(Role.WRITER, Role.READER),
+            "newsroom.ingest.v1.SourceService/GetSource", Set.of(Role.WRITER, Role.READER),
+            "newsroom.ingest.v1.SourceService/DiscoverSources", Set.of(Role.WRITER, Role.READER));
 
     private static final Set<String> OPEN_SERVICES = Set.of(
             "grpc.health.v1.Health",

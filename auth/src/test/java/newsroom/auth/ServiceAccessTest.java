@@ -27,6 +27,19 @@ class ServiceAccessTest {
     }
 
     @Test
+    void changingSourcesTakesAWriterAndLookingAtThemAReaderToo() {
+        for (String method : new String[] {"AddSource", "PauseSource", "ResumeSource", "DeleteSource", "FetchSource"}) {
+            assertEquals(Optional.of(new ServiceAccess.Rule("newsroom.ingest.v1.SourceService", Set.of(Role.WRITER))),
+                    ServiceAccess.ruleFor("newsroom.ingest.v1.SourceService/" + method), method);
+        }
+        for (String method : new String[] {"ListSources", "GetSource", "DiscoverSources"}) {
+            String fullName = "newsroom.ingest.v1.SourceService/" + method;
+            assertEquals(Optional.of(new ServiceAccess.Rule(fullName, Set.of(Role.WRITER, Role.READER))),
+                    ServiceAccess.ruleFor(fullName), method);
+        }
+    }
+
+    @Test
     void anUnknownServiceIsClosedAndHealthIsOpen() {
         assertTrue(ServiceAccess.ruleFor("newsroom.admin.v1.AdminService/DropEverything").isEmpty());
         assertTrue(ServiceAccess.isOpen("grpc.health.v1.Health"));
