@@ -20,12 +20,13 @@ import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 
 /**
- * What the fault tests run: ingest-service as a real process (its built jar, started as the
+ * What the fault tests (and the sources benchmark, through this module's test jar) run:
+ * ingest-service as a real process (its built jar, started as the
  * suite starts it) on a real PostgreSQL, calling a {@link CountingNlpService} stand-in on a
  * port of its own. Each part can be killed, stopped and started again; {@link #close} stops
  * whatever is still running.
  */
-final class StandInNlpRig implements AutoCloseable {
+public final class StandInNlpRig implements AutoCloseable {
 
     private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"));
@@ -47,7 +48,7 @@ final class StandInNlpRig implements AutoCloseable {
     }
 
     /** A rig on {@code postgres} (closed with the rig), with a stand-in NLP service taking {@code nlpDelayMillis}. */
-    static StandInNlpRig start(LocalPostgres postgres, int nlpDelayMillis) throws IOException {
+    public static StandInNlpRig start(LocalPostgres postgres, int nlpDelayMillis) throws IOException {
         StandInNlpRig rig = new StandInNlpRig(postgres);
         rig.startNlp(nlpDelayMillis);
         return rig;
@@ -60,16 +61,16 @@ final class StandInNlpRig implements AutoCloseable {
         return nlp;
     }
 
-    CountingNlpService nlp() {
+    public CountingNlpService nlp() {
         return nlp;
     }
 
-    StoreContents store() {
+    public StoreContents store() {
         return store;
     }
 
     /** The processes started so far, for {@link ServiceLogsOnFailure}. */
-    List<ServiceProcess> processes() {
+    public List<ServiceProcess> processes() {
         return processes;
     }
 
@@ -116,7 +117,7 @@ final class StandInNlpRig implements AutoCloseable {
      * the settings it gets on top of {@link #startIngest}'s), all on the rig's one store but each
      * on gRPC and admin ports of its own, and waits until all are ready. {@link #channelTo} calls one.
      */
-    List<ServiceProcess> startIngestReplicas(Map<String, Map<String, String>> settingsByLogName) throws Exception {
+    public List<ServiceProcess> startIngestReplicas(Map<String, Map<String, String>> settingsByLogName) throws Exception {
         List<ServiceProcess> replicas = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> replica : settingsByLogName.entrySet()) {
             replicas.add(launchIngest(replica.getKey(), suite.specOf(Service.INGEST).jvmOptions(),
@@ -127,7 +128,7 @@ final class StandInNlpRig implements AutoCloseable {
     }
 
     /** A channel to one ingest-service process of the rig, sending the CLI's key (writer and reader). */
-    ServiceChannel channelTo(ServiceProcess ingest) throws IOException {
+    public ServiceChannel channelTo(ServiceProcess ingest) throws IOException {
         return ServiceChannel.open(Endpoint.of(ingest.name(), "localhost:" + ingest.port()),
                 Optional.of(suite.credentials().cliKey(Service.INGEST)));
     }

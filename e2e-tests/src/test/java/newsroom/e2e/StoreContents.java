@@ -28,7 +28,7 @@ import newsroom.nlp.v1.Entity;
  * and entity link that {@link CountingNlpService}'s analysis gives it, or, with the real
  * nlp-service, exactly what its stored analysis lists.
  */
-final class StoreContents {
+public final class StoreContents {
 
     private final String jdbcUrl;
     private final DatabaseLogin login;
@@ -39,7 +39,7 @@ final class StoreContents {
     }
 
     /** Articles matching an SQL condition on the article table. */
-    long count(String condition) throws SQLException {
+    public long count(String condition) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM article WHERE " + condition)) {
@@ -114,7 +114,7 @@ final class StoreContents {
     }
 
     /** Waits, polling, until at least {@code expected} articles match {@code condition}. */
-    void awaitCount(String what, String condition, long expected, Duration limit) throws Exception {
+    public void awaitCount(String what, String condition, long expected, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         long count;
         while ((count = count(condition)) < expected) {
