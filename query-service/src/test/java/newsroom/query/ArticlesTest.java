@@ -63,6 +63,36 @@ class ArticlesTest {
     }
 
     @Test
+    void aSubmittedArticleHasNoAuthorCanonicalUrlOrSource() {
+        ArticleSummary article = query.getArticle(GetArticleRequest.newBuilder().setArticleId(fixture.a1()).build())
+                .getArticle();
+
+        assertEquals("", article.getAuthor());
+        assertEquals("", article.getCanonicalUrl());
+        assertFalse(article.getPublishedTimeEstimated());
+        assertEquals(0, article.getSourceId());
+    }
+
+    @Test
+    void aFetchedArticleShowsItsAuthorCanonicalUrlEstimatedTimeAndSource() {
+        long fetched = store.addFetchedArticle("Wombat census", "The wombat census counted many wombats.",
+                "Ada Reporter", "https://example.org/wombats");
+        try {
+            ArticleSummary article = query.getArticle(GetArticleRequest.newBuilder().setArticleId(fetched).build())
+                    .getArticle();
+            assertEquals("Ada Reporter", article.getAuthor());
+            assertEquals("https://example.org/wombats", article.getCanonicalUrl());
+            assertTrue(article.getPublishedTimeEstimated());
+            assertTrue(article.getSourceId() > 0);
+            // Lists read the same columns (ArticleSummary.COLUMNS) as GetArticle.
+            ArticleSummary hit = search("wombat", 0, "").getHits(0).getArticle();
+            assertEquals(article, hit);
+        } finally {
+            store.deleteFetchedArticle(fetched);
+        }
+    }
+
+    @Test
     void getArticleWithoutUrlHasAnEmptyUrl() {
         GetArticleResponse response = query.getArticle(GetArticleRequest.newBuilder().setArticleId(fixture.a2()).build());
 

@@ -164,6 +164,38 @@ public class TestStore {
         return id;
     }
 
+    /**
+     * Adds one searchable article as ingest stores a page fetched from a followed source: with
+     * its author, its page's canonical URL, no known publication time and the source's id (a
+     * source row made for it). Take both out with {@link #deleteFetchedArticle}.
+     */
+    @Transactional
+    public long addFetchedArticle(String title, String text, String author, String canonicalUrl) {
+        long sourceId = ((Number) StoredArticle.getEntityManager().createNativeQuery("""
+                        INSERT INTO source (url, name, requested_interval, fetch_interval)
+                        VALUES ('https://example.org/feed-' || md5(random()::text), 'Test Feed', interval '15 minutes',
+                                interval '15 minutes')
+                        RETURNING id""").getSingleResult()).longValue();
+        long id = article(title, null, Instant.parse("1992-01-01T00:00:00Z"), text, ArticleState.ACCEPTED, null,
+                null, null);
+        StoredArticle article = StoredArticle.findById(id);
+        article.author = author;
+        article.canonicalUrl = canonicalUrl;
+        article.publishedTimeEstimated = true;
+        article.sourceId = sourceId;
+        indexByHand(List.of(id));
+        return id;
+    }
+
+    /** Takes out an article of {@link #addFetchedArticle} and its source. */
+    @Transactional
+    public void deleteFetchedArticle(long articleId) {
+        Long sourceId = StoredArticle.<StoredArticle>findById(articleId).sourceId;
+        StoredArticle.delete("id", articleId);
+        StoredArticle.getEntityManager().createNativeQuery("DELETE FROM source WHERE id = :id")
+                .setParameter("id", sourceId).executeUpdate();
+    }
+
     // Searchable although still queued for analysis, as if indexed by hand (the store makes an
     // article searchable only once it leaves ACCEPTED: migrations V6 and V9).
     private static void indexByHand(List<Long> ids) {

@@ -88,6 +88,21 @@ public class StoredArticle extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public Long duplicateOf;
 
+    /** The byline's name: the client's, else the feed item's, else the page's; empty when none (V14). */
+    public String author = "";
+
+    /** The address the page names as its own ({@code <link rel="canonical">}, og:url), normalised; null when none. */
+    @Column(name = "canonical_url")
+    public String canonicalUrl;
+
+    /** True when nothing said when the article was published: {@link #publishedAt} is then when it was stored. */
+    @Column(name = "published_time_estimated")
+    public boolean publishedTimeEstimated;
+
+    /** The followed source the article was fetched from; null when a client submitted it. */
+    @Column(name = "source_id")
+    public Long sourceId;
+
     /** The analysis' document tone (Sentiment.score, -1..1); null until analysed. See V4 migration. */
     public Double tone;
 

@@ -6,6 +6,10 @@ import newsroom.ingest.backpressure.BacklogFullException;
 import newsroom.ingest.intake.ArticleNotFoundException;
 import newsroom.ingest.intake.InvalidArticleException;
 import newsroom.ingest.reanalysis.ReanalysisNotFoundException;
+import newsroom.ingest.sources.InvalidSourceRequestException;
+import newsroom.ingest.sources.SourceAlreadyFollowedException;
+import newsroom.ingest.sources.SourceBusyException;
+import newsroom.ingest.sources.SourceNotFoundException;
 import newsroom.store.DatabaseFailures;
 
 /** Turns the ingest beans' failures into canonical gRPC statuses a client can act on. */
@@ -29,6 +33,18 @@ final class GrpcErrors {
         }
         if (failure instanceof ReanalysisNotFoundException notFound) {
             return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof InvalidSourceRequestException invalid) {
+            return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof SourceNotFoundException notFound) {
+            return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof SourceAlreadyFollowedException followed) {
+            return Status.ALREADY_EXISTS.withDescription(followed.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof SourceBusyException busy) {
+            return Status.ABORTED.withDescription(busy.getMessage()).asRuntimeException();
         }
         // The database's failures, and anything unforeseen, as every service answers them.
         return DatabaseFailures.toStatus(failure);

@@ -80,13 +80,13 @@ class ArticleBatchStore {
             SELECT 'candidate', c.article_id, NULL, c.story_id, NULL, NULL, c.minhash, c.band_keys
             FROM (%s) c""".formatted(StoryIndex.CANDIDATE_ROWS);
 
-    /** One new article and its story index row: the article's 15 parameters, then the index's 2. */
+    /** One new article and its story index row: the article's 19 parameters, then the index's 2. */
     private static final String INSERT = """
             WITH new_article AS (
                 INSERT INTO article (id, url, source, title, published_at, content_type, language,
                     raw_content, cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at,
-                    duplicate_of, story_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                    duplicate_of, story_id, author, canonical_url, published_time_estimated, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING id)
             """ + StoryIndex.INDEX_NEW_ARTICLE;
 
@@ -233,13 +233,22 @@ class ArticleBatchStore {
                     insert.setLong(14, story);
                     insert.setLong(15, story);
                 }
+                insert.setString(16, article.author());
+                insert.setString(17, article.canonicalUrl());
+                // Neither the client, nor the feed item, nor the page said: the time of storing stands in.
+                insert.setBoolean(18, article.publishedAt() == null);
+                if (prepared.sourceId() == null) {
+                    insert.setNull(19, Types.BIGINT);
+                } else {
+                    insert.setLong(19, prepared.sourceId());
+                }
                 Optional<ShingleSignature> signature = prepared.signature();
                 if (signature.isPresent()) {
-                    insert.setBytes(16, signature.get().toBytes());
-                    insert.setArray(17, bigints(connection, signature.get().bandKeys()));
+                    insert.setBytes(20, signature.get().toBytes());
+                    insert.setArray(21, bigints(connection, signature.get().bandKeys()));
                 } else {
-                    insert.setNull(16, Types.BINARY);
-                    insert.setArray(17, bigints(connection, new long[0]));
+                    insert.setNull(20, Types.BINARY);
+                    insert.setArray(21, bigints(connection, new long[0]));
                 }
                 insert.addBatch();
                 outcomes[fresh.get(n)] = new IntakeOutcome(id, status, false, story == null ? 0 : story);

@@ -9,6 +9,7 @@ import newsroom.cleaning.ArticleCleaner;
 import newsroom.cleaning.CleanedArticle;
 import newsroom.cleaning.NestingTooDeepException;
 import newsroom.cleaning.PageMetadata;
+import newsroom.fetching.UrlNormalizer;
 import newsroom.ingest.IngestConfig;
 import newsroom.ingest.language.LanguageIdentifier;
 import newsroom.ingest.story.ShingleSignature;
@@ -126,18 +127,39 @@ public class ArticleIntake {
         }
     }
 
-    /** What the client left out and the page says: title, published time, canonical URL. */
+    /** What the client left out and the page says: title, author, published time, canonical URL. */
     private static ValidArticle withMetadata(ValidArticle article, PageMetadata page) {
         if (page == PageMetadata.NONE) {
             return article;
         }
         String url = article.url() != null ? article.url() : ArticleValidator.canonicalUrl(page.canonicalUrl());
         String title = !article.title().isEmpty() || page.title() == null ? article.title() : page.title();
+        String author = !article.author().isEmpty() || page.author() == null
+                ? article.author()
+                : ArticleValidator.plausibleAuthor(page.author());
         Instant published = article.publishedAt() != null
                 ? article.publishedAt()
                 : ArticleValidator.plausiblePublishedTime(page.publishedTime());
         return new ValidArticle(url, article.source(), title, published, article.content(),
-                article.contentSha256(), article.kind(), article.language(), article.languageGiven());
+                article.contentSha256(), article.kind(), article.language(), article.languageGiven(), author,
+                normalisedCanonicalUrl(page.canonicalUrl()));
+    }
+
+    /**
+     * The page's canonical URL in the one spelling sources compare links in ({@link UrlNormalizer}),
+     * so that a feed's link to the same page finds it; null when the page names none, or one that
+     * is not an http(s) URL (a page's markup never fails a submission).
+     */
+    private static String normalisedCanonicalUrl(String canonicalUrl) {
+        String wellFormed = ArticleValidator.canonicalUrl(canonicalUrl);
+        if (wellFormed == null) {
+            return null;
+        }
+        try {
+            return UrlNormalizer.normalize(wellFormed);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

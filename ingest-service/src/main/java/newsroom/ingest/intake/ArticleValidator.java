@@ -26,6 +26,7 @@ public final class ArticleValidator {
     static final int MAX_URL_CHARS = 2048;
     static final int MAX_TITLE_CHARS = 1000;
     static final int MAX_SOURCE_CHARS = 200;
+    static final int MAX_AUTHOR_CHARS = 200;
     /** RFC 5646 asks implementations to take tags of at least 35 characters; no real tag is longer. */
     static final int MAX_LANGUAGE_CHARS = 35;
     static final String DEFAULT_LANGUAGE = "en";
@@ -55,8 +56,9 @@ public final class ArticleValidator {
         String title = boundedText("article.title", article.getTitle(), MAX_TITLE_CHARS);
         Instant publishedAt = article.hasPublishedTime() ? publishedAt(article.getPublishedTime()) : null;
         String language = language(article.getLanguage());
+        String author = boundedText("article.author", article.getAuthor(), MAX_AUTHOR_CHARS);
         return new ValidArticle(url, source, title, publishedAt, content, sha256Hex(article.getContent()), kind,
-                language, !article.getLanguage().isEmpty());
+                language, !article.getLanguage().isEmpty(), author, null);
     }
 
     private String content(ByteString bytes) {
@@ -187,6 +189,19 @@ public final class ArticleValidator {
                     + ", in the future: an article cannot be published later than it is submitted");
         }
         return published;
+    }
+
+    /**
+     * A page's own author when it would pass as a submitted one (trimmed, at most
+     * {@link #MAX_AUTHOR_CHARS} characters, one line); empty otherwise.
+     */
+    static String plausibleAuthor(String author) {
+        String trimmed = author.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_AUTHOR_CHARS
+                || trimmed.chars().anyMatch(Character::isISOControl)) {
+            return "";
+        }
+        return trimmed;
     }
 
     /** A page's own published time, or null when it lies in the future (a page's markup never fails a submission). */

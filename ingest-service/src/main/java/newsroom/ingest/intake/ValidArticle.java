@@ -12,7 +12,10 @@ import newsroom.cleaning.ContentKind;
  * @param contentSha256 hex SHA-256 of the raw content bytes
  * @param language      BCP-47 language code, "en" when none was given
  * @param languageGiven whether the client named the language (otherwise it is detected)
+ * @param author        the byline's name; empty when none was given
+ * @param canonicalUrl  the address the page names as its own, normalised; null when none (or not well formed)
  */
 public record ValidArticle(String url, String source, String title, Instant publishedAt, String content,
-                           String contentSha256, ContentKind kind, String language, boolean languageGiven) {
+                           String contentSha256, ContentKind kind, String language, boolean languageGiven,
+                           String author, String canonicalUrl) {
 }

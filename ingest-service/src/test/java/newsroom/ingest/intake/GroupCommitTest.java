@@ -141,7 +141,7 @@ class GroupCommitTest {
         List<PreparedArticle> articles = new ArrayList<>();
         for (long id = firstId; id < firstId + count; id++) {
             ValidArticle valid = new ValidArticle(null, "", "", Instant.EPOCH, "text " + id, Long.toString(id),
-                    ContentKind.PLAIN_TEXT, "en", false);
+                    ContentKind.PLAIN_TEXT, "en", false, "", null);
             articles.add(new PreparedArticle(valid, "text " + id, "en", Optional.empty()));
         }
         return articles;

@@ -109,7 +109,9 @@ public class ArticleQueries {
         ArticleSummary summary = new ArticleSummary(article.id, article.title, article.source,
                 article.url == null ? "" : article.url, article.publishedAt, article.language,
                 article.status.name(), article.storyId == null ? 0 : article.storyId,
-                article.duplicateOf == null ? 0 : article.duplicateOf);
+                article.duplicateOf == null ? 0 : article.duplicateOf, article.author,
+                article.canonicalUrl == null ? "" : article.canonicalUrl, article.publishedTimeEstimated,
+                article.sourceId == null ? 0 : article.sourceId);
         return new ArticleDetails(summary, article.cleanedText, analysisOf(article), globalEntityIds,
                 failureOf(article));
     }

@@ -155,6 +155,10 @@ final class QueryMessages {
                 .setStatus(article.status())
                 .setStoryId(article.storyId())
                 .setDuplicateOf(article.duplicateOf())
+                .setAuthor(article.author())
+                .setCanonicalUrl(article.canonicalUrl())
+                .setPublishedTimeEstimated(article.publishedTimeEstimated())
+                .setSourceId(article.sourceId())
                 .build();
     }
 

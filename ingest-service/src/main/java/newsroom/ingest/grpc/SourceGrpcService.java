@@ -1,0 +1,110 @@
+package newsroom.ingest.grpc;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import java.util.concurrent.Callable;
+import newsroom.ingest.sources.SourcePage;
+import newsroom.ingest.sources.SourceRegistry;
+import newsroom.ingest.v1.AddSourceRequest;
+import newsroom.ingest.v1.DeleteSourceRequest;
+import newsroom.ingest.v1.DeleteSourceResponse;
+import newsroom.ingest.v1.DiscoverSourcesRequest;
+import newsroom.ingest.v1.DiscoverSourcesResponse;
+import newsroom.ingest.v1.FetchSourceRequest;
+import newsroom.ingest.v1.FetchSourceResponse;
+import newsroom.ingest.v1.GetSourceRequest;
+import newsroom.ingest.v1.ListSourcesRequest;
+import newsroom.ingest.v1.ListSourcesResponse;
+import newsroom.ingest.v1.PauseSourceRequest;
+import newsroom.ingest.v1.ResumeSourceRequest;
+import newsroom.ingest.v1.Source;
+import newsroom.ingest.v1.SourceService;
+
+/** The gRPC face of {@link SourceRegistry}. */
+@GrpcService
+public class SourceGrpcService implements SourceService {
+
+    private final SourceRegistry sources;
+
+    public SourceGrpcService(SourceRegistry sources) {
+        this.sources = sources;
+    }
+
+    @Override
+    @Blocking
+    public Uni<Source> addSource(AddSourceRequest request) {
+        return call(() -> SourceMessages.source(sources.add(request.getUrl(), request.getName(),
+                SourceMessages.interval(request.hasInterval(), request.getInterval()))));
+    }
+
+    @Override
+    @Blocking
+    public Uni<DiscoverSourcesResponse> discoverSources(DiscoverSourcesRequest request) {
+        return call(() -> DiscoverSourcesResponse.newBuilder()
+                .addAllSources(sources.discover(request.getUrl()).stream().map(SourceMessages::discovered).toList())
+                .build());
+    }
+
+    @Override
+    @Blocking
+    public Uni<ListSourcesResponse> listSources(ListSourcesRequest request) {
+        return call(() -> {
+            SourcePage page = sources.list(request.getPageSize(), request.getPageToken());
+            return ListSourcesResponse.newBuilder()
+                    .addAllSources(page.sources().stream().map(SourceMessages::source).toList())
+                    .setNextPageToken(page.nextPageToken())
+                    .setTotalCount(page.totalCount())
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<Source> getSource(GetSourceRequest request) {
+        return call(() -> SourceMessages.source(sources.get(request.getId())));
+    }
+
+    @Override
+    @Blocking
+    public Uni<Source> pauseSource(PauseSourceRequest request) {
+        return call(() -> SourceMessages.source(sources.pause(request.getId())));
+    }
+
+    @Override
+    @Blocking
+    public Uni<Source> resumeSource(ResumeSourceRequest request) {
+        return call(() -> SourceMessages.source(sources.resume(request.getId())));
+    }
+
+    @Override
+    @Blocking
+    public Uni<DeleteSourceResponse> deleteSource(DeleteSourceRequest request) {
+        return call(() -> {
+            sources.delete(request.getId());
+            return DeleteSourceResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<FetchSourceResponse> fetchSource(FetchSourceRequest request) {
+        return call(() -> SourceMessages.fetched(sources.fetchNow(request.getId())));
+    }
+
+    private static <T> Uni<T> call(Callable<T> work) {
+        return Uni.createFrom().item(() -> {
+            try {
+                return work.call();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Status.CANCELLED.withDescription("the server is shutting down").asRuntimeException();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).onFailure().transform(GrpcErrors::toStatus);
+    }
+}
