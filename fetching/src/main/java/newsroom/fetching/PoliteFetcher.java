@@ -55,6 +55,8 @@ public final class PoliteFetcher {
     private final String robotsToken;
     private final Map<String, Robots> robotsByOrigin = new ConcurrentHashMap<>();
     private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
+    /** Per host, the System.nanoTime() at which this process's last response from it ended. */
+    private final Map<String, Long> lastResponseEnded = new ConcurrentHashMap<>();
 
     /** A host's robots.txt as last read: its rules, or why it could not be read. */
     private record Robots(BaseRobotRules rules, String unavailable, long expiresAtNanos) {
@@ -103,8 +105,7 @@ public final class PoliteFetcher {
                 if (!robots.rules().isAllowed(current.toString())) {
                     return new FetchResult.Disallowed(current);
                 }
-                pacer.awaitTurn(hostKey(current), delay(robots.rules()));
-                Response response = get(current, validators, settings.maxBodyBytes(), false);
+                Response response = pacedGet(current, delay(robots.rules()), validators, settings.maxBodyBytes(), false);
                 if (response.location() != null) {
                     if (hop >= settings.maxRedirects()) {
                         return new FetchResult.Failed(current, "more than " + settings.maxRedirects() + " redirects");
@@ -198,8 +199,7 @@ public final class PoliteFetcher {
         try {
             for (int hop = 0; ; hop++) {
                 settings.addresses().check(current);
-                pacer.awaitTurn(hostKey(current), settings.hostDelay());
-                Response response = get(current, Validators.NONE, ROBOTS_MAX_BYTES, true);
+                Response response = pacedGet(current, settings.hostDelay(), Validators.NONE, ROBOTS_MAX_BYTES, true);
                 if (response.location() != null && hop < ROBOTS_MAX_REDIRECTS) {
                     current = redirectTarget(current, response.location());
                     continue;
@@ -235,6 +235,31 @@ public final class PoliteFetcher {
     }
 
     // ---- one request ----
+
+    /**
+     * Waits for the host's turn, then GETs. The pacer spaces the moments requests are sent, but a
+     * request that took longer to arrive than the next one (a new connection, a slow network)
+     * would leave the server seeing them closer than {@code delay}; so the request also waits
+     * until {@code delay} after this process's last response from the host ended, which keeps
+     * the arrivals at least {@code delay} apart.
+     */
+    private Response pacedGet(URI url, Duration delay, Validators validators, long maxBytes, boolean truncate)
+            throws InterruptedException, FetchFailure {
+        String host = hostKey(url);
+        pacer.awaitTurn(host, delay);
+        Long ended = lastResponseEnded.get(host);
+        if (ended != null) {
+            long wait = ended + delay.toNanos() - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        try {
+            return get(url, validators, maxBytes, truncate);
+        } finally {
+            lastResponseEnded.put(host, System.nanoTime());
+        }
+    }
 
     private Response get(URI url, Validators validators, long maxBytes, boolean truncate)
             throws InterruptedException, FetchFailure {

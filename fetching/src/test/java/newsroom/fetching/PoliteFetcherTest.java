@@ -1,0 +1,282 @@
+package newsroom.fetching;
+
+import newsroom.fetching.testing.LocalNewsSite;
+import newsroom.fetching.testing.LocalNewsSite.Failure;
+import newsroom.fetching.testing.LocalNewsSite.Request;
+import newsroom.fetching.testing.LocalNewsSite.Validation;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PoliteFetcherTest {
+
+    private static final Instant MONDAY = Instant.parse("2026-03-02T08:00:00Z");
+
+    @Test
+    void fetchesWithItsUserAgentAndUnGzips() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/news/a", "Harbour vote delayed", MONDAY);
+            FetchResult.Fetched page = assertInstanceOf(FetchResult.Fetched.class,
+                    TestFetchers.fetcher().fetch(site.url("/news/a"), Validators.NONE));
+            assertTrue(page.isHtml());
+            assertTrue(page.text().contains("<h1 class=\"headline\">Harbour vote delayed</h1>"));
+            Request request = site.requests("/news/a").get(0);
+            assertEquals(TestFetchers.USER_AGENT, request.userAgent());
+            assertEquals("gzip", request.acceptEncoding());
+            assertEquals(TestFetchers.USER_AGENT, site.requests("/robots.txt").get(0).userAgent());
+            assertTrue(page.validators().etag() != null && page.validators().lastModified() != null);
+        }
+    }
+
+    @Test
+    void neverRequestsWhatRobotsDisallowsAndReadsRobotsOnce() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/private/memo", "Internal memo", MONDAY);
+            site.page("/news/a", "Harbour vote delayed", MONDAY);
+            site.robots("User-agent: *\nDisallow: /news/\n\nUser-agent: newsroom\nDisallow: /private/\n");
+            PoliteFetcher fetcher = TestFetchers.fetcher();
+            assertEquals(new FetchResult.Disallowed(site.url("/private/memo")),
+                    fetcher.fetch(site.url("/private/memo"), Validators.NONE));
+            // Newsroom's own group replaces the * group, so /news/ is allowed.
+            assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch(site.url("/news/a"), Validators.NONE));
+            assertEquals(List.of(), site.requests("/private/memo"));
+            assertEquals(1, site.requests("/robots.txt").size());
+        }
+    }
+
+    @Test
+    void aRedirectIntoADisallowedPathIsNotFollowed() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/private/memo", "Internal memo", MONDAY);
+            site.redirect("/go", site.url("/private/memo"));
+            site.robots("User-agent: *\nDisallow: /private/\n");
+            assertEquals(new FetchResult.Disallowed(site.url("/private/memo")),
+                    TestFetchers.fetcher().fetch(site.url("/go"), Validators.NONE));
+            assertEquals(List.of(), site.requests("/private/memo"));
+        }
+    }
+
+    @Test
+    void keepsTheHostDelayBetweenRequests() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/a", "First story", MONDAY);
+            PoliteFetcher fetcher = TestFetchers.fetcher(Duration.ofMillis(300));
+            for (int i = 0; i < 3; i++) {
+                fetcher.fetch(site.url("/a"), Validators.NONE);
+            }
+            assertApart(site.requests(), Duration.ofMillis(300));
+            assertEquals(4, site.requests().size(), "robots.txt and three pages");
+        }
+    }
+
+    @Test
+    void obeysCrawlDelayWhenLongerThanTheHostDelay() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/a", "First story", MONDAY);
+            site.robots("User-agent: *\nCrawl-delay: 0.4\n");
+            PoliteFetcher fetcher = TestFetchers.fetcher(Duration.ofMillis(50));
+            fetcher.fetch(site.url("/a"), Validators.NONE);
+            fetcher.fetch(site.url("/a"), Validators.NONE);
+            fetcher.fetch(site.url("/a"), Validators.NONE);
+            assertApart(site.requests("/a"), Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void twoHostsArePacedApartButNotAgainstEachOther() throws Exception {
+        try (LocalNewsSite one = LocalNewsSite.start("127.0.0.1"); LocalNewsSite two = LocalNewsSite.start("127.0.0.7")) {
+            one.page("/a", "First story", MONDAY);
+            two.page("/a", "Second story", MONDAY);
+            PoliteFetcher fetcher = TestFetchers.fetcher(Duration.ofMillis(300));
+            for (int i = 0; i < 2; i++) {
+                assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch(one.url("/a"), Validators.NONE));
+                assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch(two.url("/a"), Validators.NONE));
+            }
+            assertApart(one.requests(), Duration.ofMillis(300));
+            assertApart(two.requests(), Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void sendsEtagBackAndTakesA304() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            LocalNewsSite.Page page = site.page("/a", "First story", MONDAY);
+            site.rssFeed("/feed.xml", page);
+            site.validation(Validation.ETAG_ONLY);
+            PoliteFetcher fetcher = TestFetchers.fetcher();
+            FetchResult.Fetched first = assertInstanceOf(FetchResult.Fetched.class,
+                    fetcher.fetch(site.url("/feed.xml"), Validators.NONE));
+            assertNull(first.validators().lastModified());
+            assertEquals(new FetchResult.NotModified(site.url("/feed.xml")),
+                    fetcher.fetch(site.url("/feed.xml"), first.validators()));
+            assertEquals(first.validators().etag(), site.requests("/feed.xml").get(1).ifNoneMatch());
+
+            site.revise("/a", "First story, updated", MONDAY);
+            assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch(site.url("/feed.xml"), first.validators()));
+        }
+    }
+
+    @Test
+    void sendsLastModifiedBackAndTakesA304() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            LocalNewsSite.Page page = site.page("/a", "First story", MONDAY);
+            site.rssFeed("/feed.xml", page);
+            site.validation(Validation.LAST_MODIFIED_ONLY);
+            PoliteFetcher fetcher = TestFetchers.fetcher();
+            FetchResult.Fetched first = assertInstanceOf(FetchResult.Fetched.class,
+                    fetcher.fetch(site.url("/feed.xml"), Validators.NONE));
+            assertNull(first.validators().etag());
+            assertEquals(new FetchResult.NotModified(site.url("/feed.xml")),
+                    fetcher.fetch(site.url("/feed.xml"), first.validators()));
+            assertEquals(first.validators().lastModified(), site.requests("/feed.xml").get(1).ifModifiedSince());
+        }
+    }
+
+    @Test
+    void httpErrorsAreFailuresThatSayWhat() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.failing("/broken", Failure.SERVER_ERROR);
+            PoliteFetcher fetcher = TestFetchers.fetcher();
+            assertEquals(new FetchResult.Failed(site.url("/broken"), "HTTP 500 Internal Server Error"),
+                    fetcher.fetch(site.url("/broken"), Validators.NONE));
+            assertEquals(new FetchResult.Failed(site.url("/missing"), "HTTP 404 Not Found"),
+                    fetcher.fetch(site.url("/missing"), Validators.NONE));
+        }
+    }
+
+    @Test
+    void aHugeBodyFailsAtTheCapWhetherGzippedOrNot() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.failing("/huge", Failure.HUGE_BODY);
+            PoliteFetcher fetcher = TestFetchers.fetcher();
+            assertEquals(new FetchResult.Failed(site.url("/huge"), "body larger than 5 MiB"),
+                    fetcher.fetch(site.url("/huge"), Validators.NONE));
+            site.gzip(false);
+            assertEquals(new FetchResult.Failed(site.url("/huge"), "body larger than 5 MiB"),
+                    fetcher.fetch(site.url("/huge"), Validators.NONE));
+        }
+    }
+
+    @Test
+    void aRedirectLoopFailsAfterFiveRedirects() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.failing("/loop", Failure.REDIRECT_LOOP);
+            FetchResult.Failed failed = assertInstanceOf(FetchResult.Failed.class,
+                    TestFetchers.fetcher().fetch(site.url("/loop"), Validators.NONE));
+            assertEquals("more than 5 redirects", failed.error());
+            assertEquals(6, site.requests("/loop").size(), "the first request and five redirects");
+        }
+    }
+
+    @Test
+    void followsARedirectAndReportsWhereItEnded() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start(); LocalNewsSite other = LocalNewsSite.start("127.0.0.7")) {
+            other.page("/moved", "Moved story", MONDAY);
+            site.redirect("/old", other.url("/moved"));
+            FetchResult.Fetched fetched = assertInstanceOf(FetchResult.Fetched.class,
+                    TestFetchers.fetcher().fetch(site.url("/old"), Validators.NONE));
+            assertEquals(other.url("/moved"), fetched.url());
+            assertEquals(1, other.requests("/robots.txt").size(), "the new host's robots.txt is read too");
+        }
+    }
+
+    @Test
+    void eachRedirectHopIsCheckedBeforeItIsRequested() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.redirect("/to-nowhere", URI.create("http://no-such-host.invalid/feed.xml"));
+            site.redirect("/to-file", URI.create("file:///etc/passwd"));
+            PoliteFetcher fetcher = TestFetchers.fetcher();
+            assertEquals(new FetchResult.Failed(URI.create("http://no-such-host.invalid/feed.xml"),
+                            "redirected to http://no-such-host.invalid/feed.xml: host no-such-host.invalid does not resolve"),
+                    fetcher.fetch(site.url("/to-nowhere"), Validators.NONE));
+            FetchResult.Failed toFile = assertInstanceOf(FetchResult.Failed.class,
+                    fetcher.fetch(site.url("/to-file"), Validators.NONE));
+            assertTrue(toFile.error().contains("not an http or https URL"), toFile.error());
+        }
+    }
+
+    @Test
+    void publicOnlyRefusesTheSiteWithoutRequestingAnything() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/a", "First story", MONDAY);
+            FetchSettings loopbackRefused = new FetchSettings(TestFetchers.USER_AGENT, Duration.ZERO, Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, 5, AddressPolicy.PUBLIC_ONLY);
+            FetchResult.Failed failed = assertInstanceOf(FetchResult.Failed.class,
+                    new PoliteFetcher(loopbackRefused, new InMemoryHostPacer()).fetch(site.url("/a"), Validators.NONE));
+            assertTrue(failed.error().startsWith("refused: 127.0.0.1 is a loopback address"), failed.error());
+            assertEquals(List.of(), site.requests());
+        }
+    }
+
+    @Test
+    void aSlowServerTimesOut() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/slow", "Slow story", MONDAY);
+            site.slow("/slow", Duration.ofSeconds(6));
+            assertEquals(new FetchResult.Failed(site.url("/slow"), "timed out after 3 s"),
+                    TestFetchers.fetcher().fetch(site.url("/slow"), Validators.NONE));
+        }
+    }
+
+    @Test
+    void robotsThatCannotBeReadStopTheHostAndSaySo() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/a", "First story", MONDAY);
+            site.failing("/robots.txt", Failure.SERVER_ERROR);
+            FetchResult.Failed failed = assertInstanceOf(FetchResult.Failed.class,
+                    TestFetchers.fetcher().fetch(site.url("/a"), Validators.NONE));
+            assertTrue(failed.error().startsWith("robots.txt could not be read (HTTP 500 Internal Server Error)"),
+                    failed.error());
+            assertEquals(List.of(), site.requests("/a"));
+        }
+    }
+
+    @Test
+    void aNonHtmlPageIsFetchedAsWhatItIs() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.failing("/photo.png", Failure.IMAGE);
+            FetchResult.Fetched image = assertInstanceOf(FetchResult.Fetched.class,
+                    TestFetchers.fetcher().fetch(site.url("/photo.png"), Validators.NONE));
+            assertEquals("image/png", image.contentType());
+            assertTrue(!image.isHtml());
+        }
+    }
+
+    @Test
+    void decodesAPageInItsDeclaredCharset() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            String text = "<html><head><title>Caf\u00e9</title></head><body><p>\u201cNo,\u201d she said \u2013 twice.</p></body></html>";
+            site.resource("/latin", "text/html; charset=ISO-8859-1", text.getBytes(Charset.forName("windows-1252")));
+            FetchResult.Fetched page = assertInstanceOf(FetchResult.Fetched.class,
+                    TestFetchers.fetcher().fetch(site.url("/latin"), Validators.NONE));
+            assertEquals(text, page.text());
+        }
+    }
+
+    @Test
+    void robotsSitemapLinesAreRead() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.robots("User-agent: *\nAllow: /\nSitemap: " + site.url("/sitemap-news.xml") + "\nSitemap: /relative.xml\n");
+            assertEquals(List.of(site.url("/sitemap-news.xml"), site.url("/relative.xml")),
+                    TestFetchers.fetcher().robotsSitemaps(site.url("/")));
+        }
+    }
+
+    /** Each request started at least {@code delay} after the one before it (server's clock). */
+    private static void assertApart(List<Request> requests, Duration delay) {
+        assertTrue(requests.size() >= 2, "at least two requests: " + requests);
+        for (int i = 1; i < requests.size(); i++) {
+            Duration gap = Duration.between(requests.get(i - 1).at(), requests.get(i).at());
+            assertTrue(gap.compareTo(delay) >= 0, "requests " + (i - 1) + " and " + i + " only " + gap + " apart: " + requests);
+        }
+    }
+}
