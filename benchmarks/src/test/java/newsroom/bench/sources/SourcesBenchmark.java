@@ -46,7 +46,8 @@ import newsroom.localpostgres.LocalPostgres;
  * followed until every page is analysed, then removed; not measured), then the load: every feed
  * added at once through SourceService at a 1-minute interval (min and max interval set to 1 min,
  * so the interval stays there), timed until every item is stored and until every item is
- * analysed; page requests per second as the sites logged them; the ingest-service processes' CPU
+ * analysed; pages fetched per second (page requests the sites logged, over the time until every
+ * item was stored); the ingest-service processes' CPU
  * (utime + stime from /proc) per page fetched, with PostgreSQL's beside it. Then freshness:
  * {@code -Dfreshness.items} (120) new items put into feeds one at a time over
  * {@code -Dfreshness.spread} (3 min), each timed from the moment its feed lists it to its
@@ -219,13 +220,13 @@ public final class SourcesBenchmark {
                     }
                 }
                 System.out.printf(Locale.ROOT, "load: %d pages stored in %.1f s, analysed in %.1f s; %d page and %d feed"
-                                + " requests; %.1f pages/s; %s (per page fetched); %d sources failing%n",
+                                + " requests; %.1f pages fetched and stored per second; %s (per page fetched); %d sources failing%n",
                         target - warmArticles, storedSeconds, analysedSeconds, pageRequests, feedRequests,
-                        pageRequests / analysedSeconds, after.perCall(before, pageRequests), failingSources(sql));
+                        pageRequests / storedSeconds, after.perCall(before, pageRequests), failingSources(sql));
 
                 double[] freshness = freshness(sites, sql);
                 return new Result(replicas, storedSeconds, analysedSeconds, pageRequests, feedRequests,
-                        pageRequests / analysedSeconds, after.perCall(before, pageRequests), freshness[0], freshness[1],
+                        pageRequests / storedSeconds, after.perCall(before, pageRequests), freshness[0], freshness[1],
                         freshness[2], loadBefore, loadAfter);
             } finally {
                 channels.forEach(ServiceChannel::close);
@@ -238,48 +239,93 @@ public final class SourcesBenchmark {
     /**
      * New items put into feeds one at a time, evenly over the spread, each timed from the moment
      * its feed lists it to its article's analyzed_at (the same machine's clock): p50, p95, max in s.
+     * Also printed: where the time went (listed to its page requested, requested to stored,
+     * stored to analysed), and how often each feed was read meanwhile.
      */
     private double[] freshness(List<LocalNewsSite> sites, Connection sql) throws Exception {
         Map<String, Instant> appeared = new LinkedHashMap<>();
+        Map<String, Page> pages = new LinkedHashMap<>();
         long pause = freshSpread.toMillis() / freshItems;
+        Instant from = Instant.now();
         for (int n = 0; n < freshItems; n++) {
             int feed = (int) ((n * 7919L) % feeds);
             LocalNewsSite site = sites.get(feed % hosts);
             Page page = site.page("/news/fresh-" + n, "Breaking report " + n + " from feed " + feed, Instant.now());
             site.addToFeed("/feeds/" + feed + ".xml", page);
             appeared.put(page.url().toString(), Instant.now());
+            pages.put(page.url().toString(), page);
             Thread.sleep(pause);
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         List<Double> lags = new ArrayList<>();
-        while (true) {
-            lags.clear();
-            try (PreparedStatement statement = sql.prepareStatement(
-                    "SELECT url, analyzed_at FROM article WHERE status = 'ANALYZED' AND url = ANY (?)")) {
-                statement.setArray(1, sql.createArrayOf("text", appeared.keySet().toArray()));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        Instant analysed = rows.getTimestamp(2).toInstant();
-                        lags.add(Duration.between(appeared.get(rows.getString(1)), analysed).toMillis() / 1000.0);
-                    }
-                }
-            }
-            if (lags.size() == appeared.size()) {
-                break;
-            }
+        List<Double> toRequest = new ArrayList<>();
+        List<Double> toStored = new ArrayList<>();
+        List<Double> toAnalysed = new ArrayList<>();
+        while (lags.size() < appeared.size()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("only " + lags.size() + " of " + appeared.size()
                         + " fresh items analysed 5 minutes after the last appeared");
             }
             Thread.sleep(500);
+            lags.clear();
+            toRequest.clear();
+            toStored.clear();
+            toAnalysed.clear();
+            try (PreparedStatement statement = sql.prepareStatement("SELECT url, accepted_at, analyzed_at FROM article"
+                    + " WHERE status = 'ANALYZED' AND url = ANY (?)")) {
+                statement.setArray(1, sql.createArrayOf("text", appeared.keySet().toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String url = rows.getString(1);
+                        Instant listed = appeared.get(url);
+                        Instant stored = rows.getTimestamp(2).toInstant();
+                        Instant analysed = rows.getTimestamp(3).toInstant();
+                        Page page = pages.get(url);
+                        Instant requested = sites.get(hostOf(page)).requests(page.path()).get(0).at();
+                        lags.add(seconds(listed, analysed));
+                        toRequest.add(seconds(listed, requested));
+                        toStored.add(seconds(requested, stored));
+                        toAnalysed.add(seconds(stored, analysed));
+                    }
+                }
+            }
         }
+        // How often each feed was read while the new items appeared: 1 a minute when the
+        // schedulers keep up with the 1-minute interval.
+        Instant to = from.plus(freshSpread);
+        long feedReads = sites.stream().flatMap(site -> site.requests().stream())
+                .filter(request -> request.path().startsWith("/feeds/") && !request.at().isBefore(from)
+                        && request.at().isBefore(to)).count();
         double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double p50 = sorted[(int) Math.ceil(0.50 * sorted.length) - 1];
-        double p95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
         System.out.printf(Locale.ROOT, "freshness at a 1-minute interval: %d new items over %d s; from listed to"
                         + " analysed p50 %.1f s, p95 %.1f s, max %.1f s; load %s%n", sorted.length,
-                freshSpread.toSeconds(), p50, p95, sorted[sorted.length - 1], load());
-        return new double[] {p50, p95, sorted[sorted.length - 1]};
+                freshSpread.toSeconds(), percentile(sorted, 50), percentile(sorted, 95), sorted[sorted.length - 1],
+                load());
+        System.out.printf(Locale.ROOT, "  listed to page requested p50 %.1f p95 %.1f s; requested to stored p50 %.1f"
+                        + " p95 %.1f s; stored to analysed p50 %.1f p95 %.1f s; %.2f reads per feed per minute%n",
+                percentile(toRequest, 50), percentile(toRequest, 95), percentile(toStored, 50),
+                percentile(toStored, 95), percentile(toAnalysed, 50), percentile(toAnalysed, 95),
+                feedReads / (double) feeds / (freshSpread.toMillis() / 60_000.0));
+        return new double[] {percentile(sorted, 50), percentile(sorted, 95), sorted[sorted.length - 1]};
+    }
+
+    /** Which of the sites (0-based, 127.0.0.1 is 0) serves {@code page}. */
+    private static int hostOf(Page page) {
+        String address = page.url().getHost();
+        return Integer.parseInt(address.substring(address.lastIndexOf('.') + 1)) - 1;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    private static double percentile(List<Double> values, int percent) {
+        return percentile(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), percent);
+    }
+
+    /** Nearest rank. */
+    private static double percentile(double[] sorted, int percent) {
+        return sorted[(int) Math.ceil(percent / 100.0 * sorted.length) - 1];
     }
 
     private static long add(ServiceChannel channel, String url) {
