@@ -41,9 +41,11 @@ import javax.xml.stream.XMLStreamReader;
  * (crawler-commons: urlset, sitemap index, Google News). The kind comes from the content.
  *
  * <p>The body is first read through once with StAX (DTDs and external entities off), which both
- * finds the root element and reports malformed XML with its line and column. Neither parser
- * after it expands entities either: ROME refuses doctypes ({@code setAllowDoctypes(false)}), and
- * crawler-commons' sitemap parser disallows doctype declarations by default.
+ * finds the root element and reports malformed XML with its line and column. That pass refuses
+ * any reference to an entity a DOCTYPE declares, so what reaches the parsers after it has an
+ * inert DOCTYPE at most: ROME may then accept one (old RSS 0.91 feeds carry Netscape's), and it
+ * loads no external DTD and resolves no entity anyway; crawler-commons' sitemap parser refuses
+ * doctype declarations by default.
  */
 public final class SourceDocuments {
 
@@ -151,7 +153,8 @@ public final class SourceDocuments {
 
     private static SourceDocument feed(URI url, byte[] body, SourceKind kind) throws NotASourceException {
         SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false);
+        // Safe only because rootElement() has refused every entity a DOCTYPE could declare.
+        input.setAllowDoctypes(true);
         SyndFeed feed;
         try {
             feed = input.build(new InputSource(new ByteArrayInputStream(body)));

@@ -1,5 +1,6 @@
 package newsroom.fetching;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One spelling for each address, so that the same page reached by two links is fetched once:
@@ -31,6 +34,10 @@ public final class UrlNormalizer {
             "ref_url", "li_fat_id", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv",
             "s_cid");
 
+    /** scheme://, userinfo@, host, and the rest (port, path, query, fragment). */
+    private static final Pattern AUTHORITY = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#@]*@)?([^/?#:]*)(.*)$",
+            Pattern.DOTALL);
+
     private UrlNormalizer() {
     }
 
@@ -43,7 +50,7 @@ public final class UrlNormalizer {
         }
         URI uri;
         try {
-            uri = new URI(escapeIllegal(url.strip()));
+            uri = new URI(escapeIllegal(asciiHost(url)));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(url + " is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
         }
@@ -56,7 +63,7 @@ public final class UrlNormalizer {
             return null;
         }
         try {
-            URI resolved = base.resolve(new URI(escapeIllegal(link.strip())));
+            URI resolved = base.resolve(new URI(escapeIllegal(asciiHost(link))));
             return normalize(resolved, link);
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
@@ -109,6 +116,23 @@ public final class UrlNormalizer {
             }
         }
         return kept.isEmpty() ? null : String.join("&", kept);
+    }
+
+    /**
+     * The string without the tabs and line breaks that feeds wrap long links with (browsers drop
+     * them too), and with an internationalised host name in its ASCII (punycode) form.
+     */
+    private static String asciiHost(String url) {
+        String flat = url.strip().replaceAll("[\\t\\n\\r]", "");
+        Matcher parts = AUTHORITY.matcher(flat);
+        if (!parts.matches() || parts.group(3).chars().allMatch(c -> c < 0x80)) {
+            return flat;
+        }
+        try {
+            return parts.group(1) + (parts.group(2) == null ? "" : parts.group(2)) + IDN.toASCII(parts.group(3), IDN.ALLOW_UNASSIGNED) + parts.group(4);
+        } catch (IllegalArgumentException e) {
+            return flat;
+        }
     }
 
     /** Percent-encodes what RFC 3986 does not allow anywhere (as browsers do when following such a link). */

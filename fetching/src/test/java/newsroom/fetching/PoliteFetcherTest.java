@@ -228,6 +228,15 @@ class PoliteFetcherTest {
     }
 
     @Test
+    void aBodyThatTricklesInTimesOut() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.failing("/trickle.xml", Failure.TRICKLING_BODY);
+            assertEquals(new FetchResult.Failed(site.url("/trickle.xml"), "timed out after 3 s"),
+                    TestFetchers.fetcher().fetch(site.url("/trickle.xml"), Validators.NONE));
+        }
+    }
+
+    @Test
     void robotsThatCannotBeReadStopTheHostAndSaySo() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             site.page("/a", "First story", MONDAY);

@@ -33,6 +33,9 @@ class UrlNormalizerTest {
     void encodesWhatAUriMayNotHold() {
         assertEquals("https://example.com/a%20b/%C3%A9t%C3%A9", UrlNormalizer.normalize("https://example.com/a b/été"));
         assertEquals("https://example.com/a%2Fb", UrlNormalizer.normalize("https://example.com/a%2Fb"));
+        assertEquals("https://xn--bcher-kva.example/k%C3%B6ln", UrlNormalizer.normalize("https://Bücher.example/köln"));
+        assertEquals("https://example.com/long/story-name", UrlNormalizer.normalize("https://example.com/long/\n\t story-name"
+                .replace(" ", "")));
     }
 
     @Test

@@ -166,6 +166,24 @@ class HostileInputTest {
     }
 
     @Test
+    void aPagesAuthorAndNormalisedCanonicalUrlAreKeptAndAMissingTimeIsFlagged() {
+        String page = "<html><head><meta name=\"author\" content=\"Page Author\">"
+                + "<link rel=canonical href=\"HTTPS://News.Example.org:443/budget?utm_source=x#top\"></head><body>"
+                + BODY + Articles.unique() + "</body></html>";
+        StoredArticle fromPage = Articles.stored(ingest.ingestArticle(Articles.request(html(page))).getArticleId());
+        assertEquals("Page Author", fromPage.author);
+        assertEquals("https://news.example.org/budget", fromPage.canonicalUrl);
+        assertTrue(fromPage.publishedTimeEstimated, "neither the client nor the page said when");
+        assertEquals(null, fromPage.sourceId, "a client's article comes from no source");
+
+        StoredArticle fromClient = Articles.stored(ingest.ingestArticle(Articles.request(html(
+                page.replace("</body>", Articles.unique() + "</body>")).setAuthor("Client Author")
+                .setPublishedTime(Articles.timestamp(Instant.parse("2026-01-05T10:00:00Z"))))).getArticleId());
+        assertEquals("Client Author", fromClient.author, "the client's author comes first");
+        assertEquals(false, fromClient.publishedTimeEstimated);
+    }
+
+    @Test
     void aBulkStreamOfHostileInputRejectsEachAndStoresTheRest() {
         long before = Articles.articleCount();
         byte[] binary = new byte[512];

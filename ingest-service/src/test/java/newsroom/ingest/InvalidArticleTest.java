@@ -114,6 +114,10 @@ class InvalidArticleTest {
                 "article.title: is 1001 characters, more than the limit of 1000");
         assertRejected(Articles.plainText("Some news " + Articles.unique()).setSource("s".repeat(201)),
                 "article.source: is 201 characters, more than the limit of 200");
+        assertRejected(Articles.plainText("Some news " + Articles.unique()).setAuthor("a".repeat(201)),
+                "article.author: is 201 characters, more than the limit of 200");
+        assertRejected(Articles.plainText("Some news " + Articles.unique()).setAuthor("Ann\nQuayle"),
+                "article.author: must not contain control characters");
     }
 
     @Test

@@ -82,6 +82,8 @@ public final class LocalNewsSite implements AutoCloseable {
         HUGE_BODY,
         /** 302 to itself with a growing query, for ever. */
         REDIRECT_LOOP,
+        /** 200 application/rss+xml whose body trickles in, a few bytes a second, for a minute. */
+        TRICKLING_BODY,
         /** 200 image/png. */
         IMAGE,
         /** 200 application/pdf. */
@@ -391,10 +393,13 @@ public final class LocalNewsSite implements AutoCloseable {
     private void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
         Request arrived = (Request) exchange.getAttribute(Request.class.getName());
         synchronized (this) {
-            int at = requests.indexOf(arrived);
-            if (at >= 0) {
-                requests.set(at, new Request(arrived.at(), arrived.method(), arrived.target(), arrived.userAgent(),
-                        arrived.ifNoneMatch(), arrived.ifModifiedSince(), arrived.acceptEncoding(), status));
+            // From the end, by identity: the entry is almost always among the last few.
+            for (int i = requests.size() - 1; i >= 0; i--) {
+                if (requests.get(i) == arrived) {
+                    requests.set(i, new Request(arrived.at(), arrived.method(), arrived.target(), arrived.userAgent(),
+                            arrived.ifNoneMatch(), arrived.ifModifiedSince(), arrived.acceptEncoding(), status));
+                    break;
+                }
             }
         }
         exchange.sendResponseHeaders(status, length);
@@ -565,9 +570,29 @@ public final class LocalNewsSite implements AutoCloseable {
                         utf8("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
             case HUGE_BODY:
                 return streamHugeBody(exchange);
+            case TRICKLING_BODY:
+                return trickle(exchange);
             default:
                 throw new IllegalStateException(failure.toString());
         }
+    }
+
+    private int trickle(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+        sendHeaders(exchange, 200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(utf8("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>"));
+            out.flush();
+            for (int i = 0; i < 300; i++) {
+                Thread.sleep(200);
+                out.write(' ');
+                out.flush();
+            }
+            out.write(utf8("</channel></rss>\n"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 200;
     }
 
     private int streamHugeBody(HttpExchange exchange) throws IOException {

@@ -38,16 +38,20 @@ public class PostgresHostPacer implements HostPacer {
         this.dataSource = dataSource;
     }
 
+    /** A reserved slot: when it starts and how long from the reservation that is, both by the store's clock. */
+    record Slot(Instant start, Duration untilStart) {
+    }
+
     @Override
     public void awaitTurn(String host, Duration delay) throws InterruptedException {
-        Duration wait = reserve(host, delay);
+        Duration wait = reserve(host, delay).untilStart();
         if (!wait.isNegative() && !wait.isZero()) {
             Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
         }
     }
 
-    /** Reserves the host's next slot; how long from now until it starts. */
-    Duration reserve(String host, Duration delay) {
+    /** Reserves the host's next slot. */
+    Slot reserve(String host, Duration delay) {
         double seconds = delay.toNanos() / 1e9;
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.getAutoCommit()) {
@@ -62,7 +66,7 @@ public class PostgresHostPacer implements HostPacer {
                     rows.next();
                     Instant slot = rows.getObject(1, OffsetDateTime.class).toInstant();
                     Instant now = rows.getObject(2, OffsetDateTime.class).toInstant();
-                    return Duration.between(now, slot);
+                    return new Slot(slot, Duration.between(now, slot));
                 }
             }
         } catch (SQLException e) {

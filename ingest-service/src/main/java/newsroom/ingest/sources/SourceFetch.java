@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import newsroom.fetching.FetchResult;
 import newsroom.fetching.NotASourceException;
@@ -92,8 +91,12 @@ public class SourceFetch {
             store.abandon(lease);
             throw e;
         } catch (RuntimeException e) {
+            if (store.find(lease.source().id()).isEmpty()) {
+                // DeleteSource during the fetch: its items can no longer be recorded, and need not be.
+                LOG.infof("source %d was deleted during its fetch", lease.source().id());
+                return new FinishedFetch(lease.source(), FetchReport.failed("the source was deleted during the fetch"));
+            }
             // The store going away mid-fetch, or a bug: this source's error, never the poller's end.
-            LOG.warnf(e, "source %d: fetch failed", lease.source().id());
             report = new FetchReport(SourceOutcome.FAILED, DatabaseFailures.describe(e), null, null, null, null,
                     tally.newItems, tally.accepted, tally.skipped);
         }
@@ -139,10 +142,14 @@ public class SourceFetch {
         List<SourceItem> items = document.kind() == SourceKind.SITEMAP_INDEX
                 ? itemsOfSitemaps(document.sitemaps())
                 : document.items();
-        boolean allHandled = handleNewItems(source, items, tally);
         String title = document.title() == null ? null : ItemText.oneLine(document.title(), MAX_NAME_CHARS);
+        // A source added without a name takes the feed's title, its articles too, from this first fetch on.
+        String name = source.name().isEmpty() && title != null ? title : source.name();
+        boolean allHandled = handleNewItems(source, name, items, tally);
+        // An index's own body rarely changes while its sitemaps do: it is read whole every time.
+        boolean keepVersion = allHandled && document.kind() != SourceKind.SITEMAP_INDEX;
         return new FetchReport(SourceOutcome.FETCHED, null, document.kind(), title,
-                allHandled ? fetched.validators() : null, allHandled ? sha256 : null,
+                keepVersion ? fetched.validators() : null, keepVersion ? sha256 : null,
                 tally.newItems, tally.accepted, tally.skipped);
     }
 
@@ -167,7 +174,7 @@ public class SourceFetch {
     }
 
     /** Handles the items the source has not listed before; false when some are left for the next fetch. */
-    private boolean handleNewItems(FollowedSource source, List<SourceItem> items, Tally tally)
+    private boolean handleNewItems(FollowedSource source, String name, List<SourceItem> items, Tally tally)
             throws InterruptedException {
         if (items.isEmpty()) {
             return true;
@@ -185,13 +192,14 @@ public class SourceFetch {
                         e.getMessage());
                 return false;
             }
-            handle(source, fresh.get(i), tally);
+            handle(source, name, fresh.get(i), tally);
         }
         return true;
     }
 
     /** Stores the page of a new item, or skips it, and records the item. */
-    private void handle(FollowedSource source, SourceItem item, Tally tally) throws InterruptedException {
+    private void handle(FollowedSource source, String name, SourceItem item, Tally tally)
+            throws InterruptedException {
         tally.newItems++;
         if (store.storedArticleAt(item.link()).isPresent()) {
             skip(source, item, tally, PageOutcome.ALREADY_STORED);
@@ -209,7 +217,7 @@ public class SourceFetch {
         }
         PreparedArticle prepared;
         try {
-            prepared = intake.prepare(article(source, item, fetched)).fromSource(source.id())
+            prepared = intake.prepare(article(name, item, fetched)).fromSource(source.id())
                     .publishedAtWhenUnknown(plausible(item.updated()));
         } catch (InvalidArticleException e) {
             LOG.debugf("source %d: page %s not stored: %s", source.id(), item.link(), e.getMessage());
@@ -241,10 +249,10 @@ public class SourceFetch {
      * The submission for an item's page: the item's title and author (else the page's, which the
      * intake reads), the item's publication time (else the page's, else the item's last change).
      */
-    private static Article article(FollowedSource source, SourceItem item, FetchResult.Fetched page) {
+    private static Article article(String sourceName, SourceItem item, FetchResult.Fetched page) {
         Article.Builder article = Article.newBuilder()
                 .setUrl(item.link())
-                .setSource(ItemText.oneLine(source.name(), MAX_NAME_CHARS))
+                .setSource(ItemText.oneLine(sourceName, MAX_NAME_CHARS))
                 .setTitle(ItemText.oneLine(item.title(), MAX_TITLE_CHARS))
                 .setAuthor(ItemText.oneLine(item.author(), MAX_NAME_CHARS))
                 // The page as text in its declared charset, handed on as UTF-8.

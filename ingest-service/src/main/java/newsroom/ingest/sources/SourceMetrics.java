@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code newsroom_sources_overdue}. Counters count this replica's work (sum over replicas); the
  * schedule's gauges read the shared table and are the same on every replica (take the max).
  */
+// At start, so that every series is scraped (at 0) before the first fetch, on a replica whose poller is off too.
+@Startup
 @ApplicationScoped
 public class SourceMetrics {
 

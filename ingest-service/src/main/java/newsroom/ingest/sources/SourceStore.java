@@ -75,7 +75,7 @@ public class SourceStore {
                 followed.add(rows.getString(1));
             }
             return followed;
-        }, urls.toArray(String[]::new));
+        }, (Object) urls.toArray(String[]::new));
     }
 
     public Optional<FollowedSource> find(long id) {
