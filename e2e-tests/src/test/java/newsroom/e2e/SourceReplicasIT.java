@@ -267,13 +267,24 @@ class SourceReplicasIT {
      */
     private static void assertRequestsAtLeastApart(LocalNewsSite site, Duration delay) {
         List<LocalNewsSite.Request> requests = site.requests();
+        List<String> tooClose = new ArrayList<>();
         for (int i = 1; i < requests.size(); i++) {
             Duration apart = Duration.between(requests.get(i - 1).at(), requests.get(i).at());
             if (apart.compareTo(delay) < 0) {
-                fail("requests to " + site.host() + " only " + apart.toMillis() + " ms apart: "
-                        + requests.get(i - 1) + " then " + requests.get(i));
+                tooClose.add(apart.toMillis() + " ms: " + describe(requests.get(i - 1)) + " then "
+                        + describe(requests.get(i)));
             }
         }
+        if (!tooClose.isEmpty()) {
+            fail(tooClose.size() + " of " + requests.size() + " requests to " + site.host() + " came less than "
+                    + delay.toMillis() + " ms after the one before:\n  "
+                    + String.join("\n  ", tooClose.subList(0, Math.min(10, tooClose.size()))));
+        }
+    }
+
+    private static String describe(LocalNewsSite.Request request) {
+        return request.at() + " " + request.target() + " from "
+                + (request.userAgent() == null ? "?" : request.userAgent().replaceAll(".*\\(\\+http://([^./]*).*", "$1"));
     }
 
     private void awaitSourceArticlesAnalysed(int expected) throws Exception {
