@@ -27,7 +27,7 @@ import newsroom.nlp.v1.Quote;
  * calls it had at once, and the calls whose caller gave up (deadline) before
  * the answer.
  */
-final class CountingNlpService extends NlpServiceGrpc.NlpServiceImplBase {
+public final class CountingNlpService extends NlpServiceGrpc.NlpServiceImplBase {
 
     private volatile int delayMillis;
     private final AtomicInteger calls = new AtomicInteger();
@@ -55,7 +55,7 @@ final class CountingNlpService extends NlpServiceGrpc.NlpServiceImplBase {
         server.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
+import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.ServiceProcess;
@@ -17,12 +20,13 @@ import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 
 /**
- * What the fault tests run: ingest-service as a real process (its built jar, started as the
+ * What the fault tests (and the sources benchmark, through this module's test jar) run:
+ * ingest-service as a real process (its built jar, started as the
  * suite starts it) on a real PostgreSQL, calling a {@link CountingNlpService} stand-in on a
  * port of its own. Each part can be killed, stopped and started again; {@link #close} stops
  * whatever is still running.
  */
-final class StandInNlpRig implements AutoCloseable {
+public final class StandInNlpRig implements AutoCloseable {
 
     private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"));
@@ -44,7 +48,7 @@ final class StandInNlpRig implements AutoCloseable {
     }
 
     /** A rig on {@code postgres} (closed with the rig), with a stand-in NLP service taking {@code nlpDelayMillis}. */
-    static StandInNlpRig start(LocalPostgres postgres, int nlpDelayMillis) throws IOException {
+    public static StandInNlpRig start(LocalPostgres postgres, int nlpDelayMillis) throws IOException {
         StandInNlpRig rig = new StandInNlpRig(postgres);
         rig.startNlp(nlpDelayMillis);
         return rig;
@@ -57,16 +61,16 @@ final class StandInNlpRig implements AutoCloseable {
         return nlp;
     }
 
-    CountingNlpService nlp() {
+    public CountingNlpService nlp() {
         return nlp;
     }
 
-    StoreContents store() {
+    public StoreContents store() {
         return store;
     }
 
     /** The processes started so far, for {@link ServiceLogsOnFailure}. */
-    List<ServiceProcess> processes() {
+    public List<ServiceProcess> processes() {
         return processes;
     }
 
@@ -103,17 +107,51 @@ final class StandInNlpRig implements AutoCloseable {
     ServiceProcess startIngest(String logName, List<String> jvmOptions, Map<String, String> settings)
             throws Exception {
         ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
+        ServiceProcess process = launchIngest(logName, jvmOptions, spec.port(), spec.adminPort(), settings);
+        awaitReady(List.of(process));
+        return process;
+    }
+
+    /**
+     * Starts one ingest-service replica per entry of {@code settingsByLogName} (its log's name,
+     * the settings it gets on top of {@link #startIngest}'s), all on the rig's one store but each
+     * on gRPC and admin ports of its own, and waits until all are ready. {@link #channelTo} calls one.
+     */
+    public List<ServiceProcess> startIngestReplicas(Map<String, Map<String, String>> settingsByLogName) throws Exception {
+        List<ServiceProcess> replicas = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> replica : settingsByLogName.entrySet()) {
+            replicas.add(launchIngest(replica.getKey(), suite.specOf(Service.INGEST).jvmOptions(),
+                    PortCheck.freePort(), PortCheck.freePort(), replica.getValue()));
+        }
+        awaitReady(replicas);
+        return replicas;
+    }
+
+    /** A channel to one ingest-service process of the rig, sending the CLI's key (writer and reader). */
+    public ServiceChannel channelTo(ServiceProcess ingest) throws IOException {
+        return ServiceChannel.open(Endpoint.of(ingest.name(), "localhost:" + ingest.port()),
+                Optional.of(suite.credentials().cliKey(Service.INGEST)));
+    }
+
+    private ServiceProcess launchIngest(String logName, List<String> jvmOptions, int port, int adminPort,
+                                        Map<String, String> settings) throws IOException {
+        ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        environment.put(Service.INGEST.portVariable(), Integer.toString(port));
+        environment.put(Service.INGEST.adminPortVariable(), Integer.toString(adminPort));
         environment.put("NEWSROOM_INGEST_NLP_DEADLINE", "5s");
         environment.put("NEWSROOM_INGEST_WRITE_MARGIN", "2s");
         environment.put("NEWSROOM_INGEST_INITIAL_BACKOFF", "200ms");
         environment.put("NEWSROOM_INGEST_MAX_BACKOFF", "1s");
         environment.putAll(settings);
-        ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
-                spec.adminPort(), jvmOptions, environment, LOGS.resolve(logName + ".log")));
+        ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), port, adminPort,
+                jvmOptions, environment, LOGS.resolve(logName + ".log")));
         processes.add(process);
-        suite.awaitReady(List.of(process), START_LIMIT, (notReady, elapsed) -> { }, () -> false);
         return process;
+    }
+
+    private void awaitReady(List<ServiceProcess> starting) throws Exception {
+        suite.awaitReady(starting, START_LIMIT, (notReady, elapsed) -> { }, () -> false);
     }
 
     @Override

@@ -8,11 +8,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import newsroom.localpostgres.DatabaseLogin;
@@ -25,7 +28,7 @@ import newsroom.nlp.v1.Entity;
  * and entity link that {@link CountingNlpService}'s analysis gives it, or, with the real
  * nlp-service, exactly what its stored analysis lists.
  */
-final class StoreContents {
+public final class StoreContents {
 
     private final String jdbcUrl;
     private final DatabaseLogin login;
@@ -36,7 +39,7 @@ final class StoreContents {
     }
 
     /** Articles matching an SQL condition on the article table. */
-    long count(String condition) throws SQLException {
+    public long count(String condition) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM article WHERE " + condition)) {
@@ -84,8 +87,34 @@ final class StoreContents {
         return ids;
     }
 
+    /** The first column of every row of {@code query}, as text. */
+    Set<String> texts(String query) throws SQLException {
+        Set<String> texts = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                texts.add(rows.getString(1));
+            }
+        }
+        return texts;
+    }
+
+    /** The timestamp in the first column of {@code query}'s first row; empty for no row or NULL. */
+    Optional<Instant> instant(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            Timestamp timestamp = rows.getTimestamp(1);
+            return Optional.ofNullable(timestamp).map(Timestamp::toInstant);
+        }
+    }
+
     /** Waits, polling, until at least {@code expected} articles match {@code condition}. */
-    void awaitCount(String what, String condition, long expected, Duration limit) throws Exception {
+    public void awaitCount(String what, String condition, long expected, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         long count;
         while ((count = count(condition)) < expected) {

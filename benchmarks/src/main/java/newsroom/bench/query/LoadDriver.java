@@ -2,6 +2,7 @@ package newsroom.bench.query;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import newsroom.bench.CpuMeter;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;

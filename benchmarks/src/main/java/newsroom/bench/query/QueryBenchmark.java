@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import newsroom.auth.BearerKey;
+import newsroom.bench.CpuMeter;
 import newsroom.cli.credentials.LocalCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ public final class QueryBenchmark {
                         calls.keySet().retainAll(List.of(only.split(",")));
                     }
                     Map<String, List<LoadDriver.Result>> results = new LinkedHashMap<>();
-                    LoadDriver driver = new LoadDriver(clients, new CpuMeter(query.pid(), postmasterPid(connection)));
+                    LoadDriver driver = new LoadDriver(clients, new CpuMeter(List.of(query.pid()), CpuMeter.postmasterPid(connection)));
                     for (Map.Entry<String, Function<Random, ListenableFuture<?>>> call : calls.entrySet()) {
                         long first = System.nanoTime();
                         call.getValue().apply(new Random(1)).get();
@@ -238,14 +239,6 @@ public final class QueryBenchmark {
     }
 
     // The parent of this connection's backend.
-    private static long postmasterPid(Connection connection) throws Exception {
-        try (Statement statement = connection.createStatement();
-             ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
-            pid.next();
-            return ProcessHandle.of(pid.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
-        }
-    }
-
     private static String databaseSize(Connection connection) throws Exception {
         try (Statement statement = connection.createStatement();
              ResultSet size = statement.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))")) {

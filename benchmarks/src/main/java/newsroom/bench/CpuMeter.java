@@ -1,24 +1,29 @@
-package newsroom.bench.query;
+package newsroom.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * CPU time used by the three parties of a query benchmark run, read from
+ * CPU time used by the three parties of a benchmark run, read from
  * {@code /proc/<pid>/stat} (user + system time): this benchmark's own JVM
- * (the gRPC clients), the query-service process, and PostgreSQL (the
- * postmaster, its live children and the children it has reaped). Linux only;
- * elsewhere every figure reads 0.
+ * (the gRPC clients), the service processes measured (query-service, or every
+ * ingest-service replica), and PostgreSQL (the postmaster, its live children
+ * and the children it has reaped). Linux only; elsewhere every figure reads 0.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     /** CPU seconds used so far by each party. */
-    record Sample(double client, double service, double postgres) {
+    public record Sample(double client, double service, double postgres) {
 
         /** The CPU milliseconds each party used since {@code before}, per call. */
-        String perCall(Sample before, long calls) {
+        public String perCall(Sample before, long calls) {
             double n = Math.max(1, calls);
             return String.format(java.util.Locale.ROOT, "client %.3f  service %.3f  postgres %.3f  total %.3f ms CPU/call",
                     (client - before.client) * 1000 / n, (service - before.service) * 1000 / n,
@@ -30,15 +35,25 @@ final class CpuMeter {
     // USER_HZ: the unit of /proc/<pid>/stat times, 100 on every Linux build we know.
     private static final double TICKS_PER_SECOND = 100;
 
-    private final long servicePid;
+    private final List<Long> servicePids;
     private final long postmasterPid;
 
-    CpuMeter(long servicePid, long postmasterPid) {
-        this.servicePid = servicePid;
+    /** Measures the services {@code servicePids} (summed) and the PostgreSQL whose postmaster is {@code postmasterPid}. */
+    public CpuMeter(List<Long> servicePids, long postmasterPid) {
+        this.servicePids = List.copyOf(servicePids);
         this.postmasterPid = postmasterPid;
     }
 
-    Sample sample() {
+    /** The pid of the postmaster of the PostgreSQL that {@code connection} is connected to (-1 if unknown). */
+    public static long postmasterPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            return ProcessHandle.of(pid.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        }
+    }
+
+    public Sample sample() {
         double postgres = ticks(postmasterPid, true);
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
@@ -50,8 +65,12 @@ final class CpuMeter {
         } catch (IOException e) {
             return new Sample(0, 0, 0);
         }
+        double services = 0;
+        for (long servicePid : servicePids) {
+            services += ticks(servicePid, false);
+        }
         return new Sample(ticks(ProcessHandle.current().pid(), false) / TICKS_PER_SECOND,
-                ticks(servicePid, false) / TICKS_PER_SECOND, postgres / TICKS_PER_SECOND);
+                services / TICKS_PER_SECOND, postgres / TICKS_PER_SECOND);
     }
 
     // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15) cutime(16) cstime(17).
