@@ -239,14 +239,14 @@ public final class PoliteFetcher {
     /**
      * Waits for the host's turn, then GETs. The pacer spaces the moments requests are sent, but a
      * request that took longer to arrive than the next one (a new connection, a slow network)
-     * would leave the server seeing them closer than {@code delay}; so the request also waits
-     * until {@code delay} after this process's last response from the host ended, which keeps
-     * the arrivals at least {@code delay} apart.
+     * would leave the server seeing them closer than {@code delay}; so a request first waits
+     * until {@code delay} after this process's last response from the host ended. It waits
+     * before it asks the pacer for a turn, never after: a turn taken and then let pass would let
+     * the next turn's holder (here or on another replica) arrive right behind it.
      */
     private Response pacedGet(URI url, Duration delay, Validators validators, long maxBytes, boolean truncate)
             throws InterruptedException, FetchFailure {
         String host = hostKey(url);
-        pacer.awaitTurn(host, delay);
         Long ended = lastResponseEnded.get(host);
         if (ended != null) {
             long wait = ended + delay.toNanos() - System.nanoTime();
@@ -254,6 +254,7 @@ public final class PoliteFetcher {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
         }
+        pacer.awaitTurn(host, delay);
         try {
             return get(url, validators, maxBytes, truncate);
         } finally {
