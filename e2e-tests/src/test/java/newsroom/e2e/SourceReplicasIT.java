@@ -44,8 +44,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SourceReplicasIT {
 
     private static final Duration HOST_DELAY = Duration.ofMillis(200);
-    /** How much sooner than the delay after the one before a request may arrive (see assertRequestsAtLeastApart). */
-    private static final Duration ARRIVAL_JITTER = Duration.ofMillis(30);
     private static final com.google.protobuf.Duration FIVE_SECONDS =
             com.google.protobuf.Duration.newBuilder().setSeconds(5).build();
     /** A bound, not an expectation: a slow CI machine may need all of it. */
@@ -264,18 +262,16 @@ class SourceReplicasIT {
     }
 
     /**
-     * Requests to one host, from whichever replica, arrived at least {@code delay} apart (the
-     * replicas reserve each request's slot in the store's fetch_host table), less {@link
-     * #ARRIVAL_JITTER}: a request is sent at its slot, but the moment the site logs it also
-     * depends on when the sending thread and the site's thread were scheduled on a busy machine,
-     * and on whether the request opened a connection.
+     * Requests to one host, from whichever replica, arrived at least {@code delay} apart as the
+     * site logged them: the replicas reserve each request's slot in the store's fetch_host table,
+     * spaced by the delay and a margin for the time a request takes to arrive.
      */
     private static void assertRequestsAtLeastApart(LocalNewsSite site, Duration delay) {
         List<LocalNewsSite.Request> requests = site.requests();
         List<String> tooClose = new ArrayList<>();
         for (int i = 1; i < requests.size(); i++) {
             Duration apart = Duration.between(requests.get(i - 1).at(), requests.get(i).at());
-            if (apart.compareTo(delay.minus(ARRIVAL_JITTER)) < 0) {
+            if (apart.compareTo(delay) < 0) {
                 tooClose.add(apart.toMillis() + " ms: " + describe(requests.get(i - 1)) + " then "
                         + describe(requests.get(i)));
             }

@@ -46,6 +46,13 @@ public final class PoliteFetcher {
     /** RFC 9309 2.5: crawlers must read at least 500 KiB of robots.txt; more is ignored. */
     static final int ROBOTS_MAX_BYTES = 500 * 1024;
     private static final int ROBOTS_MAX_REDIRECTS = 5;
+    /**
+     * Turns are spaced by the delay plus this much (at most half the delay): a request is sent at
+     * its turn, but the site sees it when the sending thread, the network stack and the site's
+     * thread get to it, which on a busy machine (or another replica's) varies by tens of
+     * milliseconds. The margin keeps what the site sees at least the delay apart.
+     */
+    static final Duration ARRIVAL_MARGIN = Duration.ofMillis(100);
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
             + "application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
 
@@ -160,6 +167,10 @@ public final class PoliteFetcher {
         return defaultPort ? host : host + ":" + port;
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private Duration delay(BaseRobotRules rules) {
         long crawlDelay = rules.getCrawlDelay();
         if (crawlDelay == BaseRobotRules.UNSET_CRAWL_DELAY || crawlDelay <= 0) {
@@ -254,7 +265,7 @@ public final class PoliteFetcher {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
         }
-        pacer.awaitTurn(host, delay);
+        pacer.awaitTurn(host, delay.plus(min(ARRIVAL_MARGIN, delay.dividedBy(2))));
         try {
             return get(url, validators, maxBytes, truncate);
         } finally {

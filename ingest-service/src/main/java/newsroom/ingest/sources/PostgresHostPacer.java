@@ -24,13 +24,16 @@ public class PostgresHostPacer implements HostPacer {
     /**
      * Reserves the earliest slot that is now or later and a delay after the previous one, and
      * returns it with the store's now. On a new host the slot is now; the next caller's is a
-     * delay later.
+     * delay later. The clock read is clock_timestamp(), not now(): now() is when the statement
+     * began, before it waited for the host's row lock behind other replicas' reservations, and a
+     * wait reckoned from it would overshoot the slot and bring the request right before the next
+     * slot's.
      */
     static final String RESERVE = """
-            INSERT INTO fetch_host AS h (host, next_slot) VALUES (?, now() + make_interval(secs => ?))
+            INSERT INTO fetch_host AS h (host, next_slot) VALUES (?, clock_timestamp() + make_interval(secs => ?))
             ON CONFLICT (host) DO UPDATE
-                SET next_slot = greatest(h.next_slot, now()) + make_interval(secs => ?)
-            RETURNING h.next_slot - make_interval(secs => ?), now()""";
+                SET next_slot = greatest(h.next_slot, clock_timestamp()) + make_interval(secs => ?)
+            RETURNING h.next_slot - make_interval(secs => ?), clock_timestamp()""";
 
     private final DataSource dataSource;
 

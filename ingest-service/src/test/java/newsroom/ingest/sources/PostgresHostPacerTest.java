@@ -69,6 +69,6 @@ class PostgresHostPacerTest {
 
         // Another host's first slot is not behind the first host's queue.
         PostgresHostPacer.Slot other = pacer.reserve("other-" + UUID.randomUUID() + ".example.org", delay);
-        assertTrue(other.untilStart().isZero(), other.toString());
+        assertTrue(other.untilStart().compareTo(Duration.ZERO) <= 0, other.toString());
     }
 }
