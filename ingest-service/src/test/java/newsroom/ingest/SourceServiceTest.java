@@ -176,13 +176,13 @@ class SourceServiceTest {
     }
 
     @Test
-    void twoThousandFiveHundredSourcesAreListedInPagesOfAThousand() {
+    void tenThousandSourcesAreListedInPagesOfAThousand() {
         // Paused, so the poller leaves them alone; straight into the store, as 2,500 AddSource calls would put them.
         Sources.execute("""
                 INSERT INTO source (url, name, requested_interval, fetch_interval, paused)
                 SELECT 'https://paging.example.org/feed/' || n, 'Paging ' || n, interval '15 minutes',
                        interval '15 minutes', true
-                FROM generate_series(1, 2500) n""");
+                FROM generate_series(1, 10000) n""");
         try {
             long total = sourceCount();
             List<Source> all = new ArrayList<>();
@@ -204,7 +204,7 @@ class SourceServiceTest {
                 assertTrue(all.get(i - 1).getId() < all.get(i).getId(), "by id");
             }
             assertEquals((total + 999) / 1000, pages);
-            assertEquals(2500, all.stream().filter(source -> source.getUrl().startsWith("https://paging.example.org/"))
+            assertEquals(10000, all.stream().filter(source -> source.getUrl().startsWith("https://paging.example.org/"))
                     .count());
             // A larger page is cut to 1,000 (AIP-158); 0 means 100.
             assertEquals(1000, sources.listSources(ListSourcesRequest.newBuilder().setPageSize(5000).build())
