@@ -53,6 +53,14 @@ public final class PoliteFetcher {
      * milliseconds. The margin keeps what the site sees at least the delay apart.
      */
     static final Duration ARRIVAL_MARGIN = Duration.ofMillis(100);
+    /**
+     * The margin after this process's first request to a host (its robots.txt), at most the
+     * delay: that request also waits for the HTTP client's first use in the process (classes
+     * loaded, selector started) and a new connection, and on a loaded machine it was seen to reach
+     * the site 130 ms later than its turn, so the next turn (perhaps another replica's) came
+     * too close behind it. Paid once per host per process.
+     */
+    static final Duration FIRST_CONTACT_MARGIN = Duration.ofSeconds(1);
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
             + "application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
 
@@ -265,7 +273,8 @@ public final class PoliteFetcher {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
         }
-        pacer.awaitTurn(host, delay.plus(min(ARRIVAL_MARGIN, delay.dividedBy(2))));
+        Duration margin = ended == null ? min(FIRST_CONTACT_MARGIN, delay) : min(ARRIVAL_MARGIN, delay.dividedBy(2));
+        pacer.awaitTurn(host, delay.plus(margin));
         try {
             return get(url, validators, maxBytes, truncate);
         } finally {

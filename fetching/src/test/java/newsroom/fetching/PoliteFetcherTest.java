@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +89,20 @@ class PoliteFetcherTest {
             fetcher.fetch(site.url("/a"), Validators.NONE);
             fetcher.fetch(site.url("/a"), Validators.NONE);
             assertApart(site.requests("/a"), Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void theFirstRequestToAHostHoldsItsTurnLongerThanTheOthers() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            site.page("/a", "First story", MONDAY);
+            List<Duration> turns = new ArrayList<>();
+            HostPacer recording = (host, delay) -> turns.add(delay);
+            PoliteFetcher fetcher = new PoliteFetcher(TestFetchers.settings(Duration.ofMillis(300)), recording);
+            fetcher.fetch(site.url("/a"), Validators.NONE);
+            fetcher.fetch(site.url("/a"), Validators.NONE);
+            // robots.txt (first contact: the delay twice over), then the page twice (delay + 100 ms).
+            assertEquals(List.of(Duration.ofMillis(600), Duration.ofMillis(400), Duration.ofMillis(400)), turns);
         }
     }
 

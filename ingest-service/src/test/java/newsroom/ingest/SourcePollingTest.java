@@ -274,15 +274,10 @@ class SourcePollingTest {
         assertEquals(FetchOutcome.DISALLOWED_BY_ROBOTS, hidden.getLastOutcome());
         assertEquals(List.of(), site.requests("/hidden-feed.xml"));
         // Every request to the host at least the delay after the one before (by arrival at the
-        // site; 20 ms allowed for the local network stack's own jitter).
+        // site; 20 ms allowed for the local network stack's own jitter), robots.txt included.
         List<LocalNewsSite.Request> requests = site.requests();
         assertTrue(requests.size() >= 4, requests.toString());
         for (int i = 1; i < requests.size(); i++) {
-            if (requests.get(i - 1).path().equals("/robots.txt")) {
-                // The connection's first request: it reaches the site late after its turn began,
-                // by the time it takes to open the connection, so its arrival says little.
-                continue;
-            }
             long apart = ChronoUnit.MILLIS.between(requests.get(i - 1).at(), requests.get(i).at());
             assertTrue(apart >= HOST_DELAY.toMillis() - 20, "requests " + (i - 1) + " and " + i + " were " + apart
                     + " ms apart: " + requests);
