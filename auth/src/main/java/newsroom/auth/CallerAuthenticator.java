@@ -7,6 +7,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.grpc.StatusException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,34 +37,62 @@ public final class CallerAuthenticator implements ServerInterceptor {
     @Override
     public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                                                        ServerCallHandler<Q, A> next) {
-        String service = call.getMethodDescriptor().getServiceName();
-        if (ServiceAccess.isOpen(service)) {
+        if (ServiceAccess.isOpen(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
         }
-        String authorization = headers.get(AUTHORIZATION);
+        Caller caller;
+        try {
+            caller = admit(headers.get(AUTHORIZATION), call.getMethodDescriptor().getFullMethodName());
+        } catch (StatusException refused) {
+            return refuse(call, refused.getStatus());
+        }
+        Context context = Context.current().withValue(Caller.CURRENT, caller);
+        return Contexts.interceptCall(context, call, headers, next);
+    }
+
+    /**
+     * The caller that {@code authorization} ("Bearer <key>") names, if its roles allow the method:
+     * the one check of every gRPC call and every HTTP request (query-service's JSON API).
+     *
+     * @param authorization  the header's value, null when there is none
+     * @param fullMethodName "package.Service/Method"
+     * @throws StatusException UNAUTHENTICATED (no, malformed or unknown key) or PERMISSION_DENIED
+     *                         (a key without the method's role), with what to do about it
+     */
+    public Caller admit(String authorization, String fullMethodName) throws StatusException {
         if (authorization == null) {
-            return refuse(call, Status.UNAUTHENTICATED.withDescription("no credential: send an API key as the"
-                    + " metadata \"authorization: Bearer <key>\"; " + HOW_TO_GET_A_KEY));
+            throw Status.UNAUTHENTICATED.withDescription("no credential: send an API key as the"
+                    + " metadata \"authorization: Bearer <key>\"; " + HOW_TO_GET_A_KEY).asException();
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || authorization.length() == BEARER.length()) {
-            return refuse(call, Status.UNAUTHENTICATED.withDescription("malformed authorization metadata:"
-                    + " expected \"Bearer <key>\""));
+            throw Status.UNAUTHENTICATED.withDescription("malformed authorization metadata:"
+                    + " expected \"Bearer <key>\"").asException();
         }
         Optional<Caller> caller = keys.get().callerOf(authorization.substring(BEARER.length()).strip());
         if (caller.isEmpty()) {
-            return refuse(call, Status.UNAUTHENTICATED.withDescription("unknown API key: it was never issued"
-                    + " or has been revoked; " + HOW_TO_GET_A_KEY));
+            throw Status.UNAUTHENTICATED.withDescription("unknown API key: it was never issued"
+                    + " or has been revoked; " + HOW_TO_GET_A_KEY).asException();
         }
-        Optional<ServiceAccess.Rule> rule = ServiceAccess.ruleFor(call.getMethodDescriptor().getFullMethodName());
+        authorize(caller.get(), fullMethodName);
+        return caller.get();
+    }
+
+    /**
+     * Lets {@code caller} call the method if its roles allow it: for a caller known by other means
+     * than a key in the request (a console session bound to a key).
+     *
+     * @throws StatusException PERMISSION_DENIED, naming the role the method needs
+     */
+    public static void authorize(Caller caller, String fullMethodName) throws StatusException {
+        Optional<ServiceAccess.Rule> rule = ServiceAccess.ruleFor(fullMethodName);
         if (rule.isEmpty()) {
-            return refuse(call, Status.PERMISSION_DENIED.withDescription(service + " is not open to clients"));
+            throw Status.PERMISSION_DENIED.withDescription(fullMethodName.substring(0, fullMethodName.indexOf('/'))
+                    + " is not open to clients").asException();
         }
-        if (caller.get().roles().stream().noneMatch(rule.get().roles()::contains)) {
-            return refuse(call, Status.PERMISSION_DENIED.withDescription(lacksRole(caller.get(), rule.get())));
+        if (caller.roles().stream().noneMatch(rule.get().roles()::contains)) {
+            throw Status.PERMISSION_DENIED.withDescription(lacksRole(caller, rule.get())).asException();
         }
-        Context context = Context.current().withValue(Caller.CURRENT, caller.get());
-        return Contexts.interceptCall(context, call, headers, next);
     }
 
     private static String lacksRole(Caller caller, ServiceAccess.Rule rule) {

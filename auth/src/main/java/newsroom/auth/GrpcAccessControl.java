@@ -4,6 +4,7 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.StatusException;
 import io.quarkus.grpc.GlobalInterceptor;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -37,6 +38,9 @@ public class GrpcAccessControl implements ServerInterceptor {
     private final Optional<String> keysFile;
     private final StreamLimits streamLimits;
     private volatile ServerInterceptor delegate;
+    /** The key file and its authenticator, set with the delegate; null when authentication is off. */
+    private KeyFile keyFile;
+    private CallerAuthenticator authenticator;
 
     /** @param config every setting the service sees, so that a misspelt auth setting is found */
     public GrpcAccessControl(Config config,
@@ -76,6 +80,33 @@ public class GrpcAccessControl implements ServerInterceptor {
         return current;
     }
 
+    /**
+     * The caller of an HTTP request to a gRPC method (query-service's JSON API and console), by
+     * the same rules as a gRPC call: empty when authentication is off.
+     *
+     * @param authorization the request's Authorization header, null when it has none
+     * @throws StatusException UNAUTHENTICATED or PERMISSION_DENIED, as for a gRPC call
+     */
+    public Optional<Caller> admit(String authorization, String fullMethodName) throws StatusException {
+        delegate();
+        return keyFile == null ? Optional.empty() : Optional.of(authenticator.admit(authorization, fullMethodName));
+    }
+
+    /**
+     * The caller whose key has this hash, if the key is still listed (a console session holds the
+     * hash); empty when authentication is off or the key was revoked.
+     */
+    public Optional<Caller> callerOfKeyHash(String keyHash) {
+        delegate();
+        return keyFile == null ? Optional.empty() : keyFile.current().callerOfHash(keyHash);
+    }
+
+    /** Whether callers are authenticated (unless the one switch turned it off). */
+    public boolean authenticates() {
+        delegate();
+        return keyFile != null;
+    }
+
     private static <Q, A> ServerCall.Listener<Q> letThrough(ServerCall<Q, A> call, Metadata headers,
                                                               ServerCallHandler<Q, A> next) {
         return next.startCall(call, headers);
@@ -93,6 +124,8 @@ public class GrpcAccessControl implements ServerInterceptor {
         }
         KeyFile file = new KeyFile(Path.of(keysFile.get()), LOG::error);
         LOG.infof("gRPC callers need an API key from %s (%d keys)", file.path(), file.current().size());
-        return new CallerAuthenticator(file::current);
+        keyFile = file;
+        authenticator = new CallerAuthenticator(file::current);
+        return authenticator;
     }
 }

@@ -78,6 +78,14 @@ public final class KeyRegistry {
         return Optional.ofNullable(callersByHash.get(ApiKey.hash(key)));
     }
 
+    /**
+     * The caller whose key has this SHA-256 hex hash ({@link ApiKey#hash}), if the key is still
+     * listed: what a console session holds instead of the key itself.
+     */
+    public Optional<Caller> callerOfHash(String keyHash) {
+        return Optional.ofNullable(callersByHash.get(keyHash));
+    }
+
     public int size() {
         return callersByHash.size();
     }

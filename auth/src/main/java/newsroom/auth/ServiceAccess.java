@@ -16,6 +16,7 @@ public final class ServiceAccess {
             "newsroom.ingest.v1.IngestService", Role.WRITER,
             "newsroom.ingest.v1.SourceService", Role.WRITER,
             "newsroom.query.v1.QueryService", Role.READER,
+            "newsroom.query.v1.ConsoleService", Role.READER,
             "newsroom.nlp.v1.NlpService", Role.ANALYZER);
 
     /** Methods open to more than their service's role, by full method name. */
