@@ -10,6 +10,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,6 +25,8 @@ import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchArticlesRequest;
 import newsroom.query.v1.SearchArticlesResponse;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,9 @@ class ArticlesTest {
 
     @Inject
     TestStore store;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     TestStore.Fixture fixture;
 
@@ -185,6 +191,102 @@ class ArticlesTest {
         assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: was issued for a different query",
                 () -> query.searchArticles(request("zebrafinch").setPageSize(2).setSource("Test Wire")
                         .setPageToken(token).build()));
+    }
+
+    @Test
+    void facetsCountAllMatchesAndNameTheTopSourcesAndEntities() {
+        // Fillers 1 to 3 and 4 to 6 published by others: a tie between them, broken by name.
+        store.setSource(fixture.fillers().subList(0, 3), "Bird Daily");
+        store.setSource(fixture.fillers().subList(3, 6), "Avian Post");
+        try {
+            SearchArticlesResponse first = query.searchArticles(request("zebrafinch").setPageSize(7)
+                    .setIncludeFacets(true).build());
+            assertEquals(7, first.getHitsCount());
+            assertEquals(TestStore.FILLER_ARTICLES, first.getTotalSize());
+            assertEquals(List.of("Test Wire=24", "Avian Post=3", "Bird Daily=3"), sources(first));
+            // Filler i mentions keeper (i - 1) % 25 + 1: keepers 1 to 5 are in two fillers, the rest in one;
+            // ties by id, and at most ten.
+            List<String> keepers = new ArrayList<>();
+            for (int k = 1; k <= ArticleQueries.TOP_FACETS; k++) {
+                keepers.add(fixture.keepers().get(k - 1) + "=" + (k <= 5 ? 2 : 1));
+            }
+            assertEquals(keepers, entities(first));
+            assertEquals("Zebrafinch Keeper 1", first.getTopEntities(0).getEntity().getName());
+
+            // Every page counts all the matches, not the rest; the hits are those of a page without facets.
+            SearchArticlesResponse second = query.searchArticles(request("zebrafinch").setPageSize(7)
+                    .setPageToken(first.getNextPageToken()).setIncludeFacets(true).build());
+            assertEquals(TestStore.FILLER_ARTICLES, second.getTotalSize());
+            assertEquals(second.getHitsList(), query.searchArticles(request("zebrafinch").setPageSize(7)
+                    .setPageToken(first.getNextPageToken()).build()).getHitsList());
+
+            // The filters narrow the facets as they narrow the hits.
+            SearchArticlesResponse avian = query.searchArticles(request("zebrafinch").setSource("Avian Post")
+                    .setIncludeFacets(true).build());
+            assertEquals(3, avian.getTotalSize());
+            assertEquals(List.of("Avian Post=3"), sources(avian));
+        } finally {
+            store.setSource(fixture.fillers().subList(0, 6), "Test Wire");
+        }
+    }
+
+    @Test
+    void facetsOfAFewMatchesNameEveryEntityOfThem() {
+        SearchArticlesResponse lavrov = query.searchArticles(request("Lavrov").setIncludeFacets(true).build());
+
+        assertEquals(2, lavrov.getTotalSize());
+        assertEquals(List.of("Test Wire=2"), sources(lavrov));
+        // Lavrov, Qureshi and Pakistan are in both articles, Erdoğan and the institute in the second.
+        assertEquals(List.of(fixture.lavrov() + "=2", fixture.qureshi() + "=2", fixture.pakistan() + "=2",
+                fixture.erdogan() + "=1", fixture.lavrovInstitute() + "=1"), entities(lavrov));
+
+        SearchArticlesResponse withErdogan = query.searchArticles(request("Lavrov").setEntityId(fixture.erdogan())
+                .setIncludeFacets(true).build());
+        assertEquals(1, withErdogan.getTotalSize());
+        assertEquals(5, withErdogan.getTopEntitiesCount());
+    }
+
+    @Test
+    void facetsAreLeftOutUnlessAskedForAndEmptyWithoutMatches() {
+        SearchArticlesResponse without = search("Lavrov", 0, "");
+        assertEquals(0, without.getTotalSize());
+        assertEquals(0, without.getTopSourcesCount());
+        assertEquals(0, without.getTopEntitiesCount());
+
+        SearchArticlesResponse none = query.searchArticles(request("quetzalcoatl").setIncludeFacets(true).build());
+        assertEquals(0, none.getHitsCount());
+        assertEquals(0, none.getTotalSize());
+        assertEquals(0, none.getTopSourcesCount());
+        assertEquals(0, none.getTopEntitiesCount());
+    }
+
+    @Test
+    void facetsCostOneStatementWhateverThePageSizeAndTheMatches() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+
+        statistics.clear();
+        search("zebrafinch", 1, "");
+        long withoutFacets = statistics.getPrepareStatementCount();
+        statistics.clear();
+        query.searchArticles(request("Lavrov").setPageSize(1).setIncludeFacets(true).build());
+        long forOne = statistics.getPrepareStatementCount();
+        statistics.clear();
+        query.searchArticles(request("zebrafinch").setPageSize(100).setIncludeFacets(true).build());
+        long forAll = statistics.getPrepareStatementCount();
+
+        assertTrue(withoutFacets > 0, "statistics count statements");
+        assertEquals(withoutFacets + 1, forOne);
+        assertEquals(forOne, forAll);
+    }
+
+    private static List<String> sources(SearchArticlesResponse response) {
+        return response.getTopSourcesList().stream()
+                .map(facet -> facet.getSource() + "=" + facet.getArticleCount()).toList();
+    }
+
+    private static List<String> entities(SearchArticlesResponse response) {
+        return response.getTopEntitiesList().stream()
+                .map(facet -> facet.getEntity().getId() + "=" + facet.getArticleCount()).toList();
     }
 
     @Test

@@ -124,6 +124,47 @@ class CoverageTest {
     }
 
     @Test
+    void bucketsCountAllTheArticlesOfTheirPeriod() {
+        // Keeper 3 is in fillers 3 and 28; the 30 fillers are published one a day, 2020-01-02 to 2020-01-31.
+        long keeper = fixture.keepers().get(2);
+        List<TimelineBucket> months = timeline(keeper, TimelineGranularity.MONTH).getBucketsList();
+        assertEquals(2, months.get(0).getArticleCount());
+        assertEquals(TestStore.FILLER_ARTICLES, months.get(0).getAllArticleCount());
+        assertEquals(List.of(1L, 1L), timeline(keeper, TimelineGranularity.DAY).getBucketsList().stream()
+                .map(TimelineBucket::getAllArticleCount).toList());
+        // 2020-01-27 is a Monday: its week holds fillers 26 to 30 (Sunday 2020-02-02 has none).
+        List<TimelineBucket> weeks = timeline(keeper, TimelineGranularity.WEEK).getBucketsList();
+        assertEquals(Instant.parse("2020-01-27T00:00:00Z"), starts(weeks).get(1));
+        assertEquals(5, weeks.get(1).getAllArticleCount());
+
+        // The week of Lavrov's two articles also holds the article still queued for analysis (2021-04-09),
+        // which searches do not see yet, and neither does the count.
+        assertEquals(2, timeline(fixture.lavrov(), TimelineGranularity.WEEK).getBuckets(0).getAllArticleCount());
+        // Within a requested range, only the range's part of a period counts.
+        List<TimelineBucket> ranged = query.getEntityTimeline(GetEntityTimelineRequest.newBuilder()
+                .setEntityId(fixture.lavrov()).setGranularity(TimelineGranularity.WEEK)
+                .setStartTime(timestamp("2021-04-07T10:00:00Z")).build()).getBucketsList();
+        assertEquals(1, ranged.get(0).getArticleCount());
+        assertEquals(1, ranged.get(0).getAllArticleCount());
+    }
+
+    @Test
+    void aTimelinePageCostsAFixedNumberOfStatements() {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+
+        statistics.clear();
+        assertEquals(1, query.getEntityTimeline(GetEntityTimelineRequest.newBuilder().setEntityId(fixture.lavrov())
+                .setGranularity(TimelineGranularity.DAY).setPageSize(1).build()).getBucketsCount());
+        long forOne = statistics.getPrepareStatementCount();
+        statistics.clear();
+        assertEquals(2, timeline(fixture.lavrov(), TimelineGranularity.DAY).getBucketsCount());
+        long forAll = statistics.getPrepareStatementCount();
+
+        assertTrue(forOne > 0, "statistics count statements");
+        assertEquals(forOne, forAll);
+    }
+
+    @Test
     void timelineRangeAndPaging() {
         // Keeper 3 is in fillers 3 and 28: 2020-01-04 and 2020-01-29.
         long keeper = fixture.keepers().get(2);

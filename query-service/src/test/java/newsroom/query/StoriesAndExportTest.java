@@ -90,6 +90,32 @@ class StoriesAndExportTest {
     }
 
     @Test
+    void storiesNameTheirPublishersMostReportsFirst() {
+        long root = fixture.fillers().get(3);
+        assertEquals(List.of("Test Wire"), getStory(root).getSourcesList());
+        // Fillers 4 to 6 are one story: its root stays with Test Wire, its two copies go to Bird Daily.
+        store.setSource(fixture.fillers().subList(4, 6), "Bird Daily");
+        try {
+            assertEquals(List.of("Bird Daily", "Test Wire"), getStory(root).getSourcesList());
+            store.setSource(fixture.fillers().subList(5, 6), "Avian Post");
+            // One report each: by name.
+            assertEquals(List.of("Avian Post", "Bird Daily", "Test Wire"), getStory(root).getSourcesList());
+            Story listed = allStories(ListStoriesRequest.newBuilder().setMinReportCount(2).setPageSize(3)).stream()
+                    .filter(story -> story.getId() == root).findFirst().orElseThrow();
+            assertEquals(getStory(root), listed);
+            // A publisher without a name is left out.
+            store.setSource(List.of(root), "");
+            assertEquals(List.of("Avian Post", "Bird Daily"), getStory(root).getSourcesList());
+        } finally {
+            store.setSource(fixture.fillers().subList(3, 6), "Test Wire");
+        }
+    }
+
+    private Story getStory(long storyId) {
+        return query.getStory(GetStoryRequest.newBuilder().setStoryId(storyId).build()).getStory();
+    }
+
+    @Test
     void storyErrors() {
         long copy = fixture.fillers().get(4);
         assertFailsWith(Status.Code.NOT_FOUND,

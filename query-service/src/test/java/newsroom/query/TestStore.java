@@ -208,6 +208,18 @@ public class TestStore {
                 .executeUpdate();
     }
 
+    /**
+     * Gives articles another publisher, as if ingest had stored them so (their
+     * search rows follow, by the store's trigger); tests put "Test Wire" back.
+     */
+    @Transactional
+    public void setSource(List<Long> ids, String source) {
+        StoredArticle.getEntityManager().createNativeQuery("UPDATE article SET source = :source WHERE id IN (:ids)")
+                .setParameter("source", source)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
     @Transactional
     public void deleteArticles(List<Long> ids) {
         StoredArticle.delete("id in ?1", ids);

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
+import newsroom.query.entities.EntityRef;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.PageTokens;
@@ -87,6 +89,41 @@ public class ArticleQueries {
      */
     static final int SNIPPET_SOURCE_LENGTH = 20_000;
 
+    /** How many top sources and top entities a search's facets name. */
+    public static final int TOP_FACETS = 10;
+
+    // Every match of the words and the filter, read once from article_search
+    // (the matches' set, not their order: the GIN index answers it), then
+    // counted three ways in the same statement: all of them, by publisher,
+    // and by the global entities they mention (entity_article, by article).
+    // One row per count, told apart by the first column; the order of the
+    // rows is the facets' order. This reads every match, which is why a
+    // client opts in (include_facets).
+    private static final String FACETS = """
+            WITH matches AS MATERIALIZED (
+                SELECT s.article_id, s.source
+                FROM article_search s
+                WHERE s.search_vector @@ websearch_to_tsquery('english', :query) AND %1$s)
+            SELECT 0 AS facet, count(*) AS articles, CAST(NULL AS text) AS source,
+                   CAST(NULL AS bigint) AS entity_id, CAST(NULL AS text) AS name, CAST(NULL AS text) AS type
+            FROM matches
+            UNION ALL
+            (SELECT 1, count(*), m.source, NULL, NULL, NULL
+             FROM matches m
+             GROUP BY m.source
+             ORDER BY count(*) DESC, m.source
+             LIMIT %2$d)
+            UNION ALL
+            (SELECT 2, top.articles, NULL, e.id, e.name, e.type
+             FROM (SELECT ea.entity_id, count(*) AS articles
+                   FROM matches m JOIN entity_article ea ON ea.article_id = m.article_id
+                   GROUP BY ea.entity_id
+                   ORDER BY count(*) DESC, ea.entity_id
+                   LIMIT %2$d) top
+             JOIN entity e ON e.id = top.entity_id)
+            ORDER BY facet, articles DESC, source, entity_id
+            """;
+
     private final EntityManager entityManager;
     private final PageTokens pageTokens;
     private final StatementTimeouts timeouts;
@@ -130,6 +167,17 @@ public class ArticleQueries {
      * match first, newest id first among equals.
      */
     public Page<ArticleHit> search(String query, ArticleFilter filter, int pageSize, String pageToken) {
+        return search(query, filter, pageSize, pageToken, false).page();
+    }
+
+    /**
+     * As {@link #search(String, ArticleFilter, int, String)}, and with
+     * {@code includeFacets} also the {@link SearchFacets} of all the matches,
+     * in the same transaction (so the count agrees with the pages) and one
+     * statement more.
+     */
+    public SearchResult search(String query, ArticleFilter filter, int pageSize, String pageToken,
+                               boolean includeFacets) {
         String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
         WhereClause where = restriction(filter, "s", "article_id");
         PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
@@ -165,17 +213,37 @@ public class ArticleQueries {
                 .setParameter("offsetInRounds", page.offset() - roundsStart)
                 .setParameter("limit", page.fetchSize())
                 .getResultList();
+        Optional<SearchFacets> facets = includeFacets ? Optional.of(facets(text, where)) : Optional.empty();
         if (rows.isEmpty()) {
-            return page.toPage(List.of());
+            return new SearchResult(page.toPage(List.of()), facets);
         }
         // The query's lexemes (the same in every row); none for a query of stop words only.
         String lexemes = (String) rows.get(0)[ArticleSummary.COLUMN_COUNT + 2];
         Snippet snippet = new Snippet(lexemes == null ? List.of() : List.of(lexemes.split(" ")));
-        return page.toPage(rows.stream()
+        return new SearchResult(page.toPage(rows.stream()
                 .map(row -> new ArticleHit(ArticleSummary.fromRow(row, 0),
                         ((Number) row[ArticleSummary.COLUMN_COUNT]).doubleValue(),
                         snippet.of((String) row[ArticleSummary.COLUMN_COUNT + 1])))
-                .toList());
+                .toList()), facets);
+    }
+
+    private SearchFacets facets(String text, WhereClause where) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(entityManager.createNativeQuery(FACETS.formatted(where.sql(), TOP_FACETS)))
+                .setParameter("query", text)
+                .getResultList();
+        long total = 0;
+        List<SearchFacets.SourceCount> sources = new ArrayList<>();
+        List<SearchFacets.EntityCount> entities = new ArrayList<>();
+        for (Object[] row : rows) {
+            long articles = ((Number) row[1]).longValue();
+            switch (((Number) row[0]).intValue()) {
+                case 0 -> total = articles;
+                case 1 -> sources.add(new SearchFacets.SourceCount((String) row[2], articles));
+                default -> entities.add(new SearchFacets.EntityCount(EntityRef.fromRow(row, 3), articles));
+            }
+        }
+        return new SearchFacets(total, sources, entities);
     }
 
     /** The filter as conditions on {@code article a}; shared with the export. */

@@ -148,7 +148,7 @@ public class EntityQueries {
         for (int i = 0; i < periods.length; i++) {
             trend.add(new TimelineBucket(Instant.ofEpochSecond(((Number) periods[i]).longValue()),
                     ((Number) mentions[i]).longValue(), ((Number) articles[i]).longValue(),
-                    ((Number) tones[i]).doubleValue(), ((Number) toned[i]).longValue()));
+                    ((Number) tones[i]).doubleValue(), ((Number) toned[i]).longValue(), 0));
         }
         Object[] ids = SqlArray.values(row[at + 5]);
         Object[] names = SqlArray.values(row[at + 6]);

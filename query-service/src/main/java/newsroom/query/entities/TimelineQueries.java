@@ -55,6 +55,24 @@ public class TimelineQueries {
             OFFSET :offset LIMIT :limit
             """;
 
+    // Each bucket with the count of all articles of its period (within the
+    // requested range), as searches see them: article_search holds every
+    // article that left the analysis queue, and article_search_published_idx
+    // counts a period's rows without reading the table. One statement for all
+    // the buckets; each counts only its own period. Periods end a calendar
+    // unit after they start, computed on UTC wall-clock time so that a month
+    // is a calendar month whatever the session's time zone.
+    private static final String BUCKETS_WITH_ALL_ARTICLES = """
+            SELECT b.*,
+                   (SELECT count(*) FROM article_search s
+                    WHERE s.published_at >= b.period
+                      AND s.published_at < (b.period AT TIME ZONE 'UTC' + CAST('1 ' || :unit AS interval))
+                                           AT TIME ZONE 'UTC'
+                      AND %s)
+            FROM (%s) b
+            ORDER BY b.period
+            """;
+
     private static final String WHOLE_DAYS = """
             SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
             FROM entity_day d
@@ -116,7 +134,7 @@ public class TimelineQueries {
             part.end().ifPresent(time -> where.add("ea.published_at < :" + end, end, time));
             sources.add(new Source(PART_OF_DAY, where));
         }
-        return new Timeline(entity, page.toPage(buckets(entityId, granularity, sources, page.offset(),
+        return new Timeline(entity, page.toPage(buckets(entityId, granularity, range, sources, page.offset(),
                 page.fetchSize())));
     }
 
@@ -137,15 +155,19 @@ public class TimelineQueries {
     private record Source(String select, WhereClause where) {
     }
 
-    private List<TimelineBucket> buckets(long entityId, Granularity granularity, List<Source> sources, int offset,
-                                         int limit) {
+    private List<TimelineBucket> buckets(long entityId, Granularity granularity, TimeRange range,
+                                         List<Source> sources, int offset, int limit) {
         if (sources.isEmpty()) {
             return List.of();
         }
         String days = sources.stream().map(source -> source.select().formatted(source.where().sql()))
                 .collect(Collectors.joining("\nUNION ALL\n"));
-        Query query = entityManager.createNativeQuery(BUCKETS.formatted(days));
+        WhereClause inRange = new WhereClause();
+        range.restrict(inRange, "s.published_at");
+        Query query = entityManager.createNativeQuery(
+                BUCKETS_WITH_ALL_ARTICLES.formatted(inRange.sql(), BUCKETS.formatted(days)));
         sources.forEach(source -> source.where().bind(query));
+        inRange.bind(query);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query
                 .setParameter("unit", granularity.unit)
@@ -154,7 +176,8 @@ public class TimelineQueries {
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(row -> new TimelineBucket((Instant) row[0], ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).doubleValue(), ((Number) row[4]).longValue()))
+                ((Number) row[2]).longValue(), ((Number) row[3]).doubleValue(), ((Number) row[4]).longValue(),
+                ((Number) row[5]).longValue()))
                 .toList();
     }
 }

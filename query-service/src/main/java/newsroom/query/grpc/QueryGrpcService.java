@@ -15,7 +15,6 @@ import newsroom.query.CallClass;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.articles.ArticleFilter;
-import newsroom.query.articles.ArticleHit;
 import newsroom.query.articles.ArticleQueries;
 import newsroom.query.entities.CoMentionQueries;
 import newsroom.query.entities.CoMentions;
@@ -107,12 +106,8 @@ public class QueryGrpcService implements QueryService {
         return answer(CallClass.SEARCH, () -> {
             ArticleFilter filter = new ArticleFilter(request.getEntityId(), request.getSource(), request.getLanguage(),
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
-            Page<ArticleHit> page = articles.search(request.getQuery(), filter, request.getPageSize(),
-                    request.getPageToken());
-            return SearchArticlesResponse.newBuilder()
-                    .addAllHits(page.items().stream().map(QueryMessages::hit).toList())
-                    .setNextPageToken(page.nextPageToken())
-                    .build();
+            return QueryMessages.searchResponse(articles.search(request.getQuery(), filter, request.getPageSize(),
+                    request.getPageToken(), request.getIncludeFacets()));
         });
     }
 

@@ -5,12 +5,14 @@ import java.time.Instant;
 import newsroom.query.articles.ArticleDetails;
 import newsroom.query.articles.ArticleHit;
 import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.SearchResult;
 import newsroom.query.entities.EntityDetails;
 import newsroom.query.entities.EntityProfile;
 import newsroom.query.events.ReportedEvent;
 import newsroom.query.export.ExportedArticle;
 import newsroom.query.stories.StoryDetails;
 import newsroom.query.v1.CoMention;
+import newsroom.query.v1.EntityFacet;
 import newsroom.query.v1.EntityRef;
 import newsroom.query.v1.EventRecord;
 import newsroom.query.v1.ExportedAnalysis;
@@ -22,6 +24,8 @@ import newsroom.query.quotes.AttributedQuote;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.GlobalEntity;
 import newsroom.query.v1.QuoteRecord;
+import newsroom.query.v1.SearchArticlesResponse;
+import newsroom.query.v1.SourceFacet;
 
 /** Turns the query beans' results into the messages of {@code newsroom.query.v1}. */
 final class QueryMessages {
@@ -45,6 +49,23 @@ final class QueryMessages {
                 .setRank(hit.rank())
                 .setSnippet(hit.snippet())
                 .build();
+    }
+
+    static SearchArticlesResponse searchResponse(SearchResult result) {
+        SearchArticlesResponse.Builder response = SearchArticlesResponse.newBuilder()
+                .addAllHits(result.page().items().stream().map(QueryMessages::hit).toList())
+                .setNextPageToken(result.page().nextPageToken());
+        result.facets().ifPresent(facets -> response
+                .setTotalSize(facets.totalMatches())
+                .addAllTopSources(facets.topSources().stream()
+                        .map(source -> SourceFacet.newBuilder()
+                                .setSource(source.source()).setArticleCount(source.articles()).build())
+                        .toList())
+                .addAllTopEntities(facets.topEntities().stream()
+                        .map(entity -> EntityFacet.newBuilder()
+                                .setEntity(entityRef(entity.entity())).setArticleCount(entity.articles()).build())
+                        .toList()));
+        return response.build();
     }
 
     static GlobalEntity entity(EntityProfile profile) {
@@ -88,6 +109,7 @@ final class QueryMessages {
                 .setArticleCount(bucket.articles())
                 .setAverageTone(bucket.averageTone())
                 .setTonedArticleCount(bucket.tonedArticles())
+                .setAllArticleCount(bucket.allArticles())
                 .build();
     }
 
@@ -97,6 +119,7 @@ final class QueryMessages {
                 .setFirstReport(summary(story.firstReport()))
                 .setReportCount(story.reportCount())
                 .setLastReportTime(timestamp(story.lastReport()))
+                .addAllSources(story.sources())
                 .build();
     }
 

@@ -1,7 +1,10 @@
 package newsroom.query.stories;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import newsroom.query.articles.ArticleSummary;
+import newsroom.query.entities.SqlArray;
 
 /**
  * A same-story cluster.
@@ -9,12 +12,20 @@ import newsroom.query.articles.ArticleSummary;
  * @param firstReport  the story's root, whose id is the story's id
  * @param reportCount  how many reports it has, the root included
  * @param lastReport   publication time of its latest report
+ * @param sources      its reports' distinct publishers, most reports first, then by name; at most
+ *                     {@link StoryQueries#MAX_SOURCES}, empty names left out
  */
-public record Story(ArticleSummary firstReport, long reportCount, Instant lastReport) {
+public record Story(ArticleSummary firstReport, long reportCount, Instant lastReport, List<String> sources) {
 
-    /** Reads {@link ArticleSummary#COLUMNS}, then the report count and the latest time. */
+    public Story {
+        sources = List.copyOf(sources);
+    }
+
+    /** Reads {@link ArticleSummary#COLUMNS}, then the report count, the latest time and the publishers. */
     static Story fromRow(Object[] row) {
         int at = ArticleSummary.COLUMN_COUNT;
-        return new Story(ArticleSummary.fromRow(row, 0), ((Number) row[at]).longValue(), (Instant) row[at + 1]);
+        List<String> sources = Arrays.stream(SqlArray.values(row[at + 2])).map(String.class::cast).toList();
+        return new Story(ArticleSummary.fromRow(row, 0), ((Number) row[at]).longValue(), (Instant) row[at + 1],
+                sources);
     }
 }

@@ -31,8 +31,20 @@ public class StoryQueries {
     /** The most reports GetStory returns; the story's report count says how many there are. */
     public static final int MAX_REPORTS = 1000;
 
+    /** The most publishers a story names. */
+    public static final int MAX_SOURCES = 10;
+
+    // A story's publishers are a subquery of the SELECT list, so they are
+    // read only for the stories listed (their reports, on article_story_idx),
+    // in the same statement as the page.
     private static final String STORIES = """
-            SELECT %s, reports.n, reports.last_report
+            SELECT %s, reports.n, reports.last_report,
+                   (SELECT array_agg(p.source ORDER BY p.n DESC, p.source)
+                    FROM (SELECT r.source, count(*) AS n
+                          FROM article r WHERE r.story_id = a.id AND r.source <> ''
+                          GROUP BY r.source
+                          ORDER BY count(*) DESC, r.source
+                          LIMIT %d) p)
             FROM article a
             CROSS JOIN LATERAL (SELECT count(*) AS n, max(r.published_at) AS last_report
                                 FROM article r WHERE r.story_id = a.id) reports
@@ -73,7 +85,7 @@ public class StoryQueries {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        STORIES.formatted(ArticleSummary.COLUMNS, where.sql())))
+                        STORIES.formatted(ArticleSummary.COLUMNS, MAX_SOURCES, where.sql())))
                 .setParameter("offset", page.offset())
                 .setParameter("limit", page.fetchSize())
                 .getResultList();
@@ -86,7 +98,7 @@ public class StoryQueries {
         WhereClause where = new WhereClause().add("a.id = :id", "id", storyId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        STORIES.formatted(ArticleSummary.COLUMNS, where.sql())))
+                        STORIES.formatted(ArticleSummary.COLUMNS, MAX_SOURCES, where.sql())))
                 .setParameter("offset", 0)
                 .setParameter("limit", 1)
                 .getResultList();
