@@ -74,7 +74,8 @@ import newsroom.query.v1.TimelineGranularity;
  * (bodies are read and dropped).
  *
  * <p>Run (BENCHMARKS.md, "Issue 21"): {@code ./mvnw -q -o -pl benchmarks exec:java@console
- * [-Darticles=100000] [-Druns=3] [-Dpages=200] [-Dcalls=400] [-Dquotes=100000] [-Dxmx=256m]}.
+ * [-Darticles=100000] [-Druns=3] [-Dpages=200] [-Dcalls=400] [-Dquotes=100000] [-Dxmx=256m]
+ * [-Dparts=pages,api,export]}.
  */
 public final class ConsoleBenchmark {
 
@@ -121,10 +122,17 @@ public final class ConsoleBenchmark {
                         (System.nanoTime() - begin) / 1e9, databaseSize(connection));
                 ConsoleBenchmark bench = new ConsoleBenchmark(store, credentials.clientKey());
                 bench.signIn(ConsoleServiceGrpc.newBlockingStub(channel));
-                bench.pages(runs, pages);
-                bench.apiAgainstGrpc(QueryServiceGrpc.newBlockingStub(channel), runs, calls);
-                bench.export(quotes / 10, xmx);
-                bench.export(quotes, xmx);
+                List<String> parts = List.of(System.getProperty("parts", "pages,api,export").split(","));
+                if (parts.contains("pages")) {
+                    bench.pages(runs, pages);
+                }
+                if (parts.contains("api")) {
+                    bench.apiAgainstGrpc(QueryServiceGrpc.newBlockingStub(channel), runs, calls);
+                }
+                if (parts.contains("export")) {
+                    bench.export(quotes / 10, xmx);
+                    bench.export(quotes, xmx);
+                }
                 System.out.println("load average after: " + loadAverage());
             } finally {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
