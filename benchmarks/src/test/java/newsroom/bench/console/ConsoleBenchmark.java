@@ -75,7 +75,7 @@ import newsroom.query.v1.TimelineGranularity;
  *
  * <p>Run (BENCHMARKS.md, "Issue 21"): {@code ./mvnw -q -o -pl benchmarks exec:java@console
  * [-Darticles=100000] [-Druns=3] [-Dpages=200] [-Dcalls=400] [-Dquotes=100000] [-Dxmx=256m]
- * [-Dparts=pages,api,export]}.
+ * [-Dparts=pages,api,export] [-Dquery.env=NAME=value,...]}.
  */
 public final class ConsoleBenchmark {
 
@@ -457,6 +457,12 @@ public final class ConsoleBenchmark {
         // No ingest-service here to migrate the store: query-service does it this once, as the owner.
         environment.putAll(Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
                 "QUARKUS_FLYWAY_USERNAME", owner.user(), "QUARKUS_FLYWAY_PASSWORD", owner.password()));
+        // -Dquery.env=NAME=value,... sets more of the service's settings (NEWSROOM_QUERY_MAX_PAGE_OFFSET, say).
+        for (String setting : System.getProperty("query.env", "").split(",")) {
+            if (setting.contains("=")) {
+                environment.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
         Path jar = Path.of(System.getProperty("query.jar",
                 home.resolve("query-service/target/quarkus-app/quarkus-run.jar").toString()));
         ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec("query-service", jar, PORT, ADMIN_PORT,
