@@ -62,6 +62,17 @@ class ApiAccessTest {
     }
 
     @Test
+    void theApiOnlyReads() throws Exception {
+        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(server.resolve(QUERY))
+                .header("Authorization", "Bearer " + readerKey)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(post,
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, response.statusCode(), response.body());
+        assertEquals("GET", response.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
     void noCorsUnlessConfigured() {
         HttpResponse<String> response = new ApiClient(server, readerKey).get(QUERY, "Origin", "https://evil.example");
         assertEquals(200, response.statusCode());
