@@ -6,6 +6,8 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
 import io.grpc.StatusException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
@@ -125,7 +127,7 @@ public class JsonApi {
         if (csv) {
             new CsvExport(context, method, caller).run(request);
         } else {
-            Message response = calls.call(caller, method.method(), request.build());
+            Message response = call(caller, method, request.build());
             String body = print(JSON, response);
             headers(context.response(), 200, "application/json; charset=utf-8");
             context.response().end(body);
@@ -179,13 +181,35 @@ public class JsonApi {
         if (authorization != null || session == null || !sessions.isResolvable() || !access.authenticates()) {
             return access.admit(authorization, method.fullName());
         }
-        Optional<Caller> caller = sessions.get().callerOfSession(session.getValue());
+        // In a request context, as the console's pages call it.
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        Optional<Caller> caller;
+        try {
+            caller = sessions.get().callerOfSession(session.getValue());
+        } finally {
+            requestContext.terminate();
+        }
         if (caller.isEmpty()) {
             throw Status.UNAUTHENTICATED.withDescription("the console session is unknown or has expired: sign in"
                     + " again, or send an API key as the header \"Authorization: Bearer <key>\"").asException();
         }
         CallerAuthenticator.authorize(caller.get(), method.fullName());
         return caller;
+    }
+
+    /**
+     * Calls the method in a request context of its own, as a gRPC call runs: the queries' EntityManager
+     * lives in it (a plain Vert.x route has none), and a CSV export's pages do not pile up in one.
+     */
+    private Message call(Optional<Caller> caller, ApiMethod method, Message request) throws StatusException {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            return calls.call(caller, method.method(), request);
+        } finally {
+            requestContext.terminate();
+        }
     }
 
     /** Streams a list as CSV, page after page of the list's largest size, until the end or the row limit. */
@@ -213,7 +237,7 @@ public class JsonApi {
             request.setField(pageSize, csvPageSize);
             CsvTable table = new CsvTable(items.getMessageType());
             // The first page before the headers: an error there is still an HTTP error.
-            Message page = calls.call(caller, method.method(), request.build());
+            Message page = call(caller, method, request.build());
             HttpServerResponse response = context.response();
             headers(response, 200, "text/csv; charset=utf-8; header=present");
             response.putHeader("Content-Disposition", "attachment; filename=\"" + method.path().lastLiteral() + ".csv\"");
@@ -234,7 +258,7 @@ public class JsonApi {
                 awaitDrained(response);
                 request.setField(pageToken, next);
                 try {
-                    page = calls.call(caller, method.method(), request.build());
+                    page = call(caller, method, request.build());
                 } catch (StatusException e) {
                     // The status line is sent: break the transfer, so the client sees an incomplete
                     // file rather than a short one that looks whole.
