@@ -2,7 +2,6 @@ package newsroom.query.entities;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
@@ -127,13 +126,7 @@ public class EntityQueries {
         return page.toPage(rows.stream().map(EntityProfiles::fromRow).toList());
     }
 
-    /**
-     * One entity's profile with its tone trend and top co-mentions. One
-     * statement outside a transaction, on the request's session: a gRPC call
-     * has a request context, and a caller that has none (the JSON API's
-     * route, calling in process through QueryCalls) gets one here.
-     */
-    @ActivateRequestContext
+    /** One entity's profile with its tone trend and top co-mentions. */
     public EntityDetails get(long entityId) {
         RequestChecks.positiveId("entity_id", entityId);
         Query details = entityManager.createNativeQuery(DETAILS).setParameter("id", entityId);
