@@ -17,7 +17,8 @@
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 48, right: right ? 48 : 16, top: 40, bottom: 40, containLabel: true },
-      xAxis: { type: 'time' },
+      // Periods are days, weeks or months: no ticks between days.
+      xAxis: { type: 'time', minInterval: 24 * 3600 * 1000 },
       yAxis: yAxis,
       series: data.series.map(function (s) {
         return {
