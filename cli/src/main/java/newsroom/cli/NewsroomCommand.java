@@ -3,6 +3,7 @@ package newsroom.cli;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.Map;
 import newsroom.cli.analyze.AnalyzeCommand;
+import newsroom.cli.console.ConsoleCommand;
 import newsroom.cli.credentials.ClientKey;
 import newsroom.cli.credentials.ClientTls;
 import newsroom.cli.credentials.CredentialsCommand;
@@ -41,11 +42,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = NewsroomVersion.class,
         description = "Newsroom: entities, quotes and dates from news articles.%n"
-                + "Start the suite with 'newsroom up' (or try 'newsroom demo'), stop it with 'newsroom down'.",
+                + "Start the suite with 'newsroom up' (or try 'newsroom demo'), stop it with 'newsroom down';%n"
+                + "'newsroom console' opens the web console.",
         subcommands = {
             UpCommand.class,
             DownCommand.class,
             StatusCommand.class,
+            ConsoleCommand.class,
             DemoCommand.class,
             IngestCommand.class,
             ReanalyzeCommand.class,

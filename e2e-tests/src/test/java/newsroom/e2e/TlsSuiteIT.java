@@ -1,6 +1,7 @@
 package newsroom.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -9,6 +10,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,18 +40,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 
 /**
  * The suite as {@code newsroom up --tls} runs it: the three services as processes with a
  * certificate from a local CA, TLS only. An article goes in over TLS, ingest-service has
  * it analysed by nlp-service over TLS, and a search over TLS finds it; a plaintext client
- * is refused.
+ * is refused. The console signs a browser in over https.
  */
 class TlsSuiteIT {
 
     private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
     private static final Path SAMPLE = HOME.resolve("samples/pakistan-russia-2021-04-07.txt");
     private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"), "tls");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("newsroom.e2e.screenshots", "target/screenshots"));
 
     /** Bounds, not expectations: a slow CI machine may need all of them. */
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
@@ -60,6 +65,7 @@ class TlsSuiteIT {
     private static ServicePorts ports;
     private static ServiceChannel ingest;
     private static ServiceChannel query;
+    private static TlsFiles tls;
 
     @RegisterExtension
     static final ServiceLogsOnFailure LOGS_ON_FAILURE =
@@ -72,7 +78,7 @@ class TlsSuiteIT {
                     service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
         }
         Path credentials = LOGS.toAbsolutePath().resolveSibling("tls-credentials");
-        TlsFiles tls = LocalCertificateAuthority.generate(credentials.resolve("tls"));
+        tls = LocalCertificateAuthority.generate(credentials.resolve("tls"));
         postgres = LocalPostgres.startThrowAway();
         ports = ServicePorts.free();
         suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS,
@@ -121,6 +127,32 @@ class TlsSuiteIT {
                 .searchArticles(SearchArticlesRequest.newBuilder().setQuery("Lavrov").build());
         assertTrue(found.getHitsList().stream().anyMatch(hit -> hit.getArticle().getId() == articleId),
                 "searching Lavrov over TLS finds article " + articleId + ": " + found.getHitsList());
+    }
+
+    /**
+     * {@code newsroom console} gives an https link, and Chromium signs in over TLS and gets a
+     * Secure session cookie. Chromium trusts the suite's certificate by its public key (see
+     * {@link ConsoleBrowser#start}), not by ignoring certificate errors.
+     */
+    @Test
+    void theConsoleSignsInOverHttps() throws Exception {
+        String base = "https://localhost:" + ports.of(Service.QUERY) + "/";
+        String url = new NewsroomCli(HOME, suite, ports, Optional.of(tls)).consoleSignInUrl();
+        assertTrue(url.startsWith(base + "sign-in?token="), "an https sign-in link: " + url);
+
+        try (ConsoleBrowser browser = ConsoleBrowser.start(URI.create(base), SCREENSHOTS, Optional.of(tls.certificate()))) {
+            browser.openUrl(url);
+            browser.await(By.cssSelector("form#search-form input#q"));
+            assertTrue(browser.currentUrl().startsWith(base + "search"), browser.currentUrl());
+            Cookie session = browser.driver().manage().getCookieNamed("newsroom_session");
+            assertNotNull(session, "the sign-in set the session cookie");
+            assertTrue(session.isSecure(), "over TLS the session cookie is Secure");
+            assertTrue(session.isHttpOnly());
+
+            browser.open("search?q=Lavrov");
+            browser.await(By.id("result-count"));
+            browser.screenshot("tls-search");
+        }
     }
 
     @Test

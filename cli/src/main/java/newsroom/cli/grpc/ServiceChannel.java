@@ -23,10 +23,12 @@ public final class ServiceChannel implements AutoCloseable {
 
     private final Endpoint endpoint;
     private final ManagedChannel channel;
+    private final boolean tls;
 
-    private ServiceChannel(Endpoint endpoint, ManagedChannel channel) {
+    private ServiceChannel(Endpoint endpoint, ManagedChannel channel, boolean tls) {
         this.endpoint = endpoint;
         this.channel = channel;
+        this.tls = tls;
     }
 
     /** A plaintext channel sending {@code apiKey} with every call, or no key if empty. */
@@ -60,7 +62,7 @@ public final class ServiceChannel implements AutoCloseable {
         ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(endpoint.target(), credentials(trustedCa))
                 .maxInboundMessageSize(MAX_INBOUND_BYTES);
         apiKey.ifPresent(key -> builder.intercept(new BearerKey(key)));
-        return new ServiceChannel(endpoint, builder.build());
+        return new ServiceChannel(endpoint, builder.build(), trustedCa.isPresent());
     }
 
     private static ChannelCredentials credentials(Optional<Path> trustedCa) {
@@ -80,6 +82,11 @@ public final class ServiceChannel implements AutoCloseable {
 
     public ManagedChannel channel() {
         return channel;
+    }
+
+    /** Whether the channel speaks TLS: the service's other ports (the console's HTTP) do too. */
+    public boolean usesTls() {
+        return tls;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package newsroom.cli.run;
 
 import java.io.PrintStream;
+import java.util.Optional;
+import newsroom.cli.console.ConsoleAddress;
 import newsroom.cli.output.Table;
 
 /** The table {@code up} and {@code status} print: what runs where, and what the supervisor restarted. */
@@ -24,7 +26,17 @@ public final class RunStateReport {
             out.println("TLS only, with a certificate from the local CA in $NEWSROOM_STATE_DIR/credentials/tls/ca.crt:"
                     + " this CLI trusts it by itself; give ca.crt to other clients.");
         }
+        console(state).ifPresent(console -> out.println("Console: " + console
+                + " (sign in with ./newsroom console, which prints a one-time link and opens it)"));
         out.println("Supervisor pid " + state.supervisorPid() + ". Stop everything with ./newsroom down.");
+    }
+
+    /** The console's base URL: query-service serves it on its port, over https when the suite speaks TLS. */
+    static Optional<String> console(RunState state) {
+        return state.services().stream()
+                .filter(service -> service.name().equals(Service.QUERY.displayName()))
+                .findFirst()
+                .map(query -> ConsoleAddress.base("localhost:" + query.port(), state.tls()));
     }
 
     /** One line for each process the supervisor had to restart or gave up on; nothing when none died. */

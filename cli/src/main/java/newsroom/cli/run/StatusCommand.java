@@ -68,6 +68,8 @@ public class StatusCommand implements Callable<Integer> {
         RunStateReport.printRestarts(state, out);
         out.println();
         out.println("Database: " + (state.databaseUrl() == null ? "(starting)" : state.databaseUrl()));
+        RunStateReport.console(state).ifPresent(console ->
+                out.println("Console: " + console + " (sign in with ./newsroom console)"));
         return exitStatus;
     }
 
@@ -133,6 +135,7 @@ public class StatusCommand implements Callable<Integer> {
                 services.add(entry);
             }
             status.add("services", services);
+            RunStateReport.console(state).ifPresent(console -> status.addProperty("console", console));
             if (state.embeddedPostgres() && state.postgresPid() != 0) {
                 JsonObject postgres = new JsonObject();
                 postgres.addProperty("pid", state.postgresPid());

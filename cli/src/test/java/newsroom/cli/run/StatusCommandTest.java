@@ -52,6 +52,29 @@ class StatusCommandTest {
         assertEquals(KILLED, ingest.getAsJsonObject("restarts").get("lastReason").getAsString());
         assertEquals("NOT READY", ingest.get("health").getAsString());
         assertEquals(1, json.getAsJsonObject("postgres").getAsJsonObject("restarts").get("count").getAsInt());
+        assertEquals("http://localhost:" + nothingListens + "/", json.get("console").getAsString(),
+                "the console is on query-service's port");
+        assertTrue(status.text().contains("Console: http://localhost:" + nothingListens + "/"), status.text());
+    }
+
+    @Test
+    void theConsoleIsHttpsWhenTheSuiteSpeaksTls(@TempDir Path state) throws Exception {
+        SuiteSettings settings = settings(state);
+        long alive = ProcessHandle.current().pid();
+        RunState ready = running(alive).withServices(List.of(new RunState.RunningService("query-service", alive, 19093,
+                PortCheck.freePort(), "/logs/query-service.log", RunState.Restarts.NONE)));
+        new RunStateFile(settings.runDirectory()).write(new RunState(ready.phase(), ready.supervisorPid(),
+                ready.message(), ready.databaseUrl(), ready.embeddedPostgres(), ready.postgresDataDirectory(),
+                ready.services(), true, ready.postgresPid(), ready.postgresRestarts()));
+
+        JsonObject json = JsonParser.parseString(print(settings, true).text()).getAsJsonObject();
+        assertEquals("https://localhost:19093/", json.get("console").getAsString());
+    }
+
+    @Test
+    void nothingRunningHasNoConsole(@TempDir Path state) {
+        JsonObject json = JsonParser.parseString(print(settings(state), true).text()).getAsJsonObject();
+        assertTrue(!json.get("running").getAsBoolean() && !json.has("console"), json.toString());
     }
 
     @Test
