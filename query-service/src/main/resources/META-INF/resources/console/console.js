@@ -1,6 +1,6 @@
 // Draws the console's charts with Apache ECharts from the JSON each page embeds in a
 // <script type="application/json"> block (the page itself runs no inline script), and wires
-// the PNG and SVG download buttons. After drawing, a chart's container carries data-points
+// the PNG and SVG download buttons. Once drawn, a chart's container carries data-points
 // (points drawn, all series together) and data-series (series drawn), for tests and readers.
 (function () {
   'use strict';
@@ -64,10 +64,15 @@
     }
     var data = JSON.parse(source.textContent);
     var chart = echarts.init(container, null, { renderer: 'canvas' });
-    chart.setOption(option(data, true));
     var points = data.series.reduce(function (sum, s) { return sum + s.data.length; }, 0);
-    container.setAttribute('data-points', String(points));
-    container.setAttribute('data-series', String(data.series.length));
+    // Marked once the first drawing, animation included, has finished: a reader (or a test's
+    // screenshot) that waits for data-points sees the whole chart, not lines half drawn.
+    chart.on('finished', function marked() {
+      chart.off('finished', marked);
+      container.setAttribute('data-points', String(points));
+      container.setAttribute('data-series', String(data.series.length));
+    });
+    chart.setOption(option(data, true));
     window.addEventListener('resize', function () { chart.resize(); });
 
     var figure = container.closest('figure') || document;
