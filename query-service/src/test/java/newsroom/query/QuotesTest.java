@@ -10,12 +10,18 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.nlp.v1.AttributionForm;
+import newsroom.query.paging.PageTokens;
 import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
 import newsroom.query.v1.QueryServiceGrpc;
@@ -38,6 +44,12 @@ class QuotesTest {
 
     @Inject
     TestStore store;
+
+    @Inject
+    PageTokens pageTokens;
+
+    @Inject
+    DataSource dataSource;
 
     TestStore.Fixture fixture;
 
@@ -265,6 +277,54 @@ class QuotesTest {
         assertEquals(fixture.a2(), all.get(0).getArticle().getId());
     }
 
+    @Test
+    void pagesFollowByKeyPastTheOffsetCapEachQuoteOnceInOrder() throws Exception {
+        // More quotes than any offset token reaches, with many ties: 50 quotes share each date, split
+        // between two articles, and offsets in an article repeat (the id breaks those ties).
+        int count = pageTokens.maxOffset() + 150;
+        execute("""
+                INSERT INTO quote (article_id, text, begin_offset, end_offset, published_at, form)
+                SELECT CASE WHEN g %% 2 = 0 THEN %d ELSE %d END, 'keysetwalk ' || g, g %% 7, g %% 7 + 5,
+                       '2020-01-01T00:00:00.123456Z'::timestamptz + (g / 50) * interval '1 minute', 'DIRECT'
+                FROM generate_series(1, %d) g""".formatted(fixture.a1(), fixture.a2(), count));
+        try {
+            List<String> expected = store.rows("SELECT text, id FROM quote WHERE text LIKE 'keysetwalk %'"
+                    + " ORDER BY published_at DESC, article_id DESC, begin_offset, id").stream()
+                    .map(row -> (String) row[0]).toList();
+            List<String> walked = new ArrayList<>();
+            String token = "";
+            do {
+                ListQuotesResponse page = query.listQuotes(request().setTextQuery("keysetwalk").setPageSize(100)
+                        .setPageToken(token).build());
+                walked.addAll(texts(page));
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+
+            assertEquals(count, expected.size());
+            assertEquals(expected, walked);
+        } finally {
+            execute("DELETE FROM quote WHERE text LIKE 'keysetwalk %'");
+        }
+    }
+
+    @Test
+    void aTokenWithAnotherKeyIsRefused() {
+        ListQuotesRequest first = request().setTextQuery("zebrafinch").setPageSize(5).build();
+        String token = query.listQuotes(first).getNextPageToken();
+        int dot = token.indexOf('.');
+        String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+        assertTrue(payload.startsWith("v3:"), payload);
+        // The next page's key, with the quote id (its last value) moved back.
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replaceFirst("(v3:[0-9,]*,)[0-9]+:", "$11:").getBytes(StandardCharsets.UTF_8))
+                + token.substring(dot);
+        assertFalse(forged.equals(token));
+
+        assertFailsWith(Status.Code.INVALID_ARGUMENT, "page_token: is not a token this service issued, or was"
+                + " altered; pass a previous response's next_page_token unchanged, or restart from the first page",
+                () -> query.listQuotes(first.toBuilder().setPageToken(forged).build()));
+    }
+
     // The statement ListQuotes ran before the page was chosen from the quotes alone: every quote joined to
     // its article and speaker first. %1$s is the FROM, %2$s the WHERE, %3$s the date ordered by.
     private static final String JOINED_FIRST = """
@@ -408,6 +468,12 @@ class QuotesTest {
             token = page.getNextPageToken();
         } while (!token.isEmpty());
         return all;
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static ListQuotesRequest.Builder request() {

@@ -12,8 +12,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import newsroom.query.InvalidArgumentException;
@@ -23,16 +25,19 @@ import org.jboss.logging.Logger;
 /**
  * Issues and checks page tokens, the one place that does (AIP-158: opaque to clients).
  *
- * <p>A token is {@code base64url(v2:<offset>:<issued epoch second>:<query fingerprint>)},
+ * <p>A token is {@code base64url(<version>:<position>:<issued epoch second>:<query fingerprint>)},
  * a dot, and the base64url HMAC-SHA256 of those bytes under the service's page-token key.
+ * The position is an offset ({@code v2}, {@link PageRequest}) or, for lists that page by
+ * key, the last item's sort key as comma-separated numbers ({@code v3}, {@link KeysetPageRequest}).
  * Unsigned tokens let a client write any offset it liked and make PostgreSQL read and
- * drop that many rows (issue 19); now only offsets this service handed out come back,
+ * drop that many rows (issue 19); now only positions this service handed out come back,
  * and only:
  * <ul>
  *   <li>for the query that issued them (the fingerprint);</li>
  *   <li>within {@code maxAge} of being issued, as the list under them changes;</li>
- *   <li>below {@code maxOffset}: deeper pages cost a scan of everything before them, and a
- *       client that needs them should narrow its query instead.</li>
+ *   <li>offsets below {@code maxOffset}: deeper pages cost a scan of everything before them,
+ *       and a client that needs them should narrow its query instead. Keys have no such cap:
+ *       the page after a key is an index seek at any depth (issue 21).</li>
  * </ul>
  * Every refusal is INVALID_ARGUMENT on {@code page_token}, telling the client to restart
  * from the first page (or to narrow the query).
@@ -41,7 +46,8 @@ import org.jboss.logging.Logger;
 public class PageTokens {
 
     private static final Logger LOG = Logger.getLogger(PageTokens.class);
-    private static final String VERSION = "v2";
+    private static final String OFFSET_VERSION = "v2";
+    private static final String KEY_VERSION = "v3";
     private static final String FIELD = "page_token";
     private static final String ALGORITHM = "HmacSHA256";
     /** Shortest key accepted: 256 bits as base64 text. */
@@ -100,14 +106,53 @@ public class PageTokens {
     }
 
     String encode(int offset, QueryFingerprint query) {
-        byte[] payload = (VERSION + ":" + offset + ":" + clock.instant().getEpochSecond() + ":" + query.hex())
+        return encode(OFFSET_VERSION, Integer.toString(offset), query);
+    }
+
+    String encode(SortKey after, QueryFingerprint query) {
+        return encode(KEY_VERSION, after.values().stream().map(String::valueOf)
+                .collect(Collectors.joining(",")), query);
+    }
+
+    private String encode(String version, String position, QueryFingerprint query) {
+        byte[] payload = (version + ":" + position + ":" + clock.instant().getEpochSecond() + ":" + query.hex())
                 .getBytes(StandardCharsets.UTF_8);
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         return base64.encodeToString(payload) + "." + base64.encodeToString(sign(payload));
     }
 
+    /**
+     * Reads {@code page_size} and {@code page_token} for a list that pages by key, as
+     * {@link #request(int, String, QueryFingerprint)} does for one that pages by offset.
+     */
+    public KeysetPageRequest keysetRequest(int pageSize, String pageToken, QueryFingerprint query) {
+        if (pageSize < 0) {
+            throw new InvalidArgumentException("page_size", "must not be negative, was " + pageSize);
+        }
+        int size = pageSize == 0 ? PageRequest.DEFAULT_SIZE : Math.min(pageSize, PageRequest.MAX_SIZE);
+        Optional<SortKey> after = pageToken.isEmpty() ? Optional.empty() : Optional.of(decodeKey(pageToken, query));
+        return new KeysetPageRequest(after, size, query, this);
+    }
+
     /** The offset a token stands for, if this service issued it for {@code query}, recently, within the cap. */
     int decode(String token, QueryFingerprint query) {
+        int offset = Integer.parseInt(position(token, OFFSET_VERSION, query));
+        if (offset >= maxOffset) {
+            throw new InvalidArgumentException(FIELD, "would start at item " + (offset + 1) + ", past the first "
+                    + maxOffset + " items a list pages through (newsroom.query.max-page-offset); narrow the query"
+                    + " (a shorter time range or more filters) to reach the rest");
+        }
+        return offset;
+    }
+
+    /** The sort key a token stands for, if this service issued it for {@code query}, recently. */
+    SortKey decodeKey(String token, QueryFingerprint query) {
+        return new SortKey(Arrays.stream(position(token, KEY_VERSION, query).split(","))
+                .map(Long::valueOf).toList());
+    }
+
+    // The position part of a token this service signed for query, not expired, of the given version.
+    private String position(String token, String version, QueryFingerprint query) {
         int dot = token.indexOf('.');
         if (dot < 0) {
             throw notIssuedHere();
@@ -125,10 +170,9 @@ public class PageTokens {
         }
         // Signed by this service, so well formed.
         String[] parts = new String(payload, StandardCharsets.UTF_8).split(":", -1);
-        if (parts.length != 4 || !parts[0].equals(VERSION)) {
+        if (parts.length != 4 || !(parts[0].equals(OFFSET_VERSION) || parts[0].equals(KEY_VERSION))) {
             throw notIssuedHere();
         }
-        int offset = Integer.parseInt(parts[1]);
         long issued = Long.parseLong(parts[2]);
         if (!parts[3].equals(query.hex())) {
             throw new InvalidArgumentException(FIELD, "was issued for a different query; repeat the original"
@@ -140,12 +184,12 @@ public class PageTokens {
                     + " minutes (newsroom.query.page-token-max-age), as the list under them changes; restart from"
                     + " the first page without a page_token");
         }
-        if (offset >= maxOffset) {
-            throw new InvalidArgumentException(FIELD, "would start at item " + (offset + 1) + ", past the first "
-                    + maxOffset + " items a list pages through (newsroom.query.max-page-offset); narrow the query"
-                    + " (a shorter time range or more filters) to reach the rest");
+        if (!parts[0].equals(version)) {
+            // The same query's token of the other kind: issued before this list changed how it pages.
+            throw new InvalidArgumentException(FIELD, "was issued by an earlier version of this service, which paged"
+                    + " this list differently; restart from the first page without a page_token");
         }
-        return offset;
+        return parts[1];
     }
 
     private byte[] sign(byte[] payload) {

@@ -4,6 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,14 +18,22 @@ import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
 import newsroom.query.paging.Page;
-import newsroom.query.paging.PageRequest;
+import newsroom.query.paging.KeysetPageRequest;
 import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
+import newsroom.query.paging.SortKey;
 import newsroom.store.NameKey;
 
 /**
  * Lists quotes (every attribution: direct, mixed and reported speech) with
  * their articles, newest article first.
+ *
+ * <p>Pages follow by key (keyset paging, {@link KeysetPageRequest}): a page token
+ * carries the last quote's place in the list's total order (its date, article,
+ * offset in the article and id), and the next page is the quotes after it, an
+ * index seek at any depth. So the list has no depth cap, and a CSV export walks
+ * all of it (issue 21); an offset made PostgreSQL read and drop every quote before
+ * the page, and was capped at newsroom.query.max-page-offset.
  *
  * <p>A page is one statement, in a transaction of its own that first sets the
  * searches' statement_timeout ({@link StatementTimeouts}) and, near an
@@ -43,19 +53,20 @@ public class QuoteQueries {
     // speakers: joined before, every match of a rare word (read from
     // quote_text_idx, then sorted) looked up its article, 146 lookups and 3 ms
     // for a page of 21 at 100,000 articles (docs/query-plans.md). The
+    // page's date and quote id come last, for the next page's key. The
     // speaker's name is a lookup by key per row of the page (joined, the
     // planner hashed all entities for 21 rows). Every quote has its article
     // (foreign key), so the join drops none.
     static final String LIST = """
             SELECT %1$s, page.text, page.speaker_entity_id,
                    coalesce((SELECT e.name FROM entity e WHERE e.id = page.speaker_entity_id), page.speaker),
-                   page.cue, page.form, page.begin_offset, page.end_offset
+                   page.cue, page.form, page.begin_offset, page.end_offset, page.published_at, page.id
             FROM (SELECT q.id, q.article_id, q.text, q.speaker_entity_id, q.speaker, q.cue, q.form, q.begin_offset,
                          q.end_offset, %4$s AS published_at
                   FROM %2$s
                   WHERE %3$s
                   ORDER BY %4$s DESC, q.article_id DESC, q.begin_offset, q.id
-                  OFFSET :offset LIMIT :limit) page
+                  LIMIT :limit) page
             JOIN article a ON a.id = page.article_id
             ORDER BY page.published_at DESC, page.article_id DESC, page.begin_offset, page.id
             """;
@@ -87,6 +98,16 @@ public class QuoteQueries {
                           AND m.begin_offset < q.end_offset + %1$d AND m.end_offset > q.begin_offset - %1$d)
             """.formatted(NEAR_DISTANCE);
 
+    // The quotes after a page's last one in the list's order: an older date (%1$s), or the same
+    // date and an older article, or the same article and a later place in it (then the id, for
+    // equal offsets). The date's bound alone is an index condition, so the page starts with a
+    // seek into the date index (or the entity's timeline) and reads on from there.
+    private static final String AFTER_KEY = """
+            %1$s <= :afterTime
+            AND (%1$s < :afterTime OR q.article_id < :afterArticle
+                 OR q.article_id = :afterArticle AND (q.begin_offset, q.id) > (:afterBegin, :afterId))
+            """;
+
     // Until the transaction ends, which it does right after the statement (nothing else runs in it).
     private static final Map<String, String> NO_FULL_SORT = Map.of("enable_sort", "off");
 
@@ -114,7 +135,7 @@ public class QuoteQueries {
         if (filter.form() == AttributionForm.UNRECOGNIZED) {
             throw new InvalidArgumentException("form", "must be DIRECT, MIXED, INDIRECT or unset (any form)");
         }
-        PageRequest request = pageTokens.request(pageSize, pageToken,
+        KeysetPageRequest request = pageTokens.keysetRequest(pageSize, pageToken,
                 QueryFingerprint.of("ListQuotes", filter.speakerEntityId(), speakerKey, textQuery,
                         filter.nearEntityId(), filter.range().fingerprint(), filter.form()));
 
@@ -138,22 +159,39 @@ public class QuoteQueries {
         }
         String date = nearEntity ? "ea.published_at" : "q.published_at";
         filter.range().restrict(where, date);
+        request.after().ifPresent(key -> where.add(AFTER_KEY.formatted(date)));
         String sql = LIST.formatted(ArticleSummary.COLUMNS, nearEntity ? NEAR_ENTITY_FROM : "quote q", where.sql(), date);
         // The query is made where it runs: inside the transaction it must share with the setting.
-        Supplier<List<Object[]>> page = () -> rows(where.bind(entityManager.createNativeQuery(sql))
-                .setParameter("offset", request.offset())
-                .setParameter("limit", request.fetchSize()));
+        Supplier<List<Object[]>> page = () -> {
+            Query query = where.bind(entityManager.createNativeQuery(sql)).setParameter("limit", request.fetchSize());
+            request.after().ifPresent(key -> query
+                    .setParameter("afterTime", Instant.EPOCH.plus(key.value(0), ChronoUnit.MICROS))
+                    .setParameter("afterArticle", key.value(1))
+                    .setParameter("afterBegin", (int) key.value(2))
+                    .setParameter("afterId", key.value(3)));
+            return rows(query);
+        };
         Map<String, String> settings = timeouts.settingWith(CallClass.SEARCH, nearEntity ? NO_FULL_SORT : Map.of());
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
             PlannerSettings.setLocal(entityManager, settings);
             return page.get();
         });
-        return request.toPage(rows.stream().map(QuoteQueries::quoteOf).toList());
+        return request.toPage(rows, QuoteQueries::keyOf, QuoteQueries::quoteOf);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(Query query) {
         return query.getResultList();
+    }
+
+    // The quote's place in the list's order: date (in microseconds, PostgreSQL's precision), article,
+    // offset in the article, id.
+    private static SortKey keyOf(Object[] row) {
+        int at = ArticleSummary.COLUMN_COUNT;
+        Instant date = (Instant) row[at + 7];
+        long micros = Math.addExact(Math.multiplyExact(date.getEpochSecond(), 1_000_000L), date.getNano() / 1_000);
+        return SortKey.of(micros, ((Number) row[0]).longValue(), ((Number) row[at + 5]).longValue(),
+                ((Number) row[at + 8]).longValue());
     }
 
     private static AttributedQuote quoteOf(Object[] row) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -131,6 +132,48 @@ class PageRequestTest {
     }
 
     @Test
+    void keysAreNotCappedAndEachItemComesOnce() {
+        // Offsets stop at 10 here; the key of the last item carries the walk through all 35.
+        PageTokens capped = new PageTokens(KEY, Duration.ofHours(1), 10, Clock.fixed(NOW, ZoneOffset.UTC));
+        List<Integer> list = IntStream.rangeClosed(1, 35).boxed().toList();
+        List<Integer> walked = new ArrayList<>();
+        String token = "";
+        do {
+            KeysetPageRequest request = capped.keysetRequest(4, token, QUERY);
+            long after = request.after().map(key -> key.value(0)).orElse(0L);
+            List<Integer> fetched = list.stream().filter(item -> item > after).limit(request.fetchSize()).toList();
+            Page<Integer> page = request.toPage(fetched, item -> SortKey.of(item), item -> item);
+            walked.addAll(page.items());
+            token = page.nextPageToken();
+        } while (!token.isEmpty());
+
+        assertEquals(list, walked);
+    }
+
+    @Test
+    void keyTokensAreSignedBoundToTheirQueryAndToKeysetLists() {
+        String token = tokens.keysetRequest(2, "", QUERY).toPage(List.of(7L, 8L, 9L), SortKey::of, item -> item)
+                .nextPageToken();
+        assertEquals(SortKey.of(8L), tokens.keysetRequest(2, token, QUERY).after().orElseThrow());
+
+        int dot = token.indexOf('.');
+        String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+        assertTrue(payload.startsWith("v3:8:"), payload);
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                payload.replaceFirst(":8:", ":1:").getBytes(StandardCharsets.UTF_8)) + token.substring(dot);
+        assertKeyRefused(forged, QUERY, "is not a token this service issued, or was altered");
+        assertKeyRefused(token, QueryFingerprint.of("ListThings", "blue", 3), "was issued for a different query");
+        // An offset token of the same query (issued before the list paged by key) and the reverse.
+        String offsetToken = tokens.request(2, "", QUERY).toPage(List.of(1, 2, 3)).nextPageToken();
+        assertKeyRefused(offsetToken, QUERY, "was issued by an earlier version of this service");
+        assertRefused(token, QUERY, "was issued by an earlier version of this service");
+        // Expiry as for offsets.
+        InvalidArgumentException stale = assertThrows(InvalidArgumentException.class,
+                () -> tokens(KEY, NOW.plus(Duration.ofHours(2))).keysetRequest(2, token, QUERY));
+        assertTrue(stale.getMessage().startsWith("page_token: has expired"), stale.getMessage());
+    }
+
+    @Test
     void filterBoundariesDoNotCollide() {
         // "ab" + "c" and "a" + "bc" are different filters.
         assertTrue(!QueryFingerprint.of("M", "ab", "c").equals(QueryFingerprint.of("M", "a", "bc")));
@@ -143,6 +186,13 @@ class PageRequestTest {
     private void assertRefused(String token, QueryFingerprint query, String reason) {
         InvalidArgumentException refused = assertThrows(InvalidArgumentException.class,
                 () -> tokens.request(2, token, query), token);
+        assertTrue(refused.getMessage().startsWith("page_token: "), refused.getMessage());
+        assertTrue(refused.getMessage().contains(reason), refused.getMessage());
+    }
+
+    private void assertKeyRefused(String token, QueryFingerprint query, String reason) {
+        InvalidArgumentException refused = assertThrows(InvalidArgumentException.class,
+                () -> tokens.keysetRequest(2, token, query), token);
         assertTrue(refused.getMessage().startsWith("page_token: "), refused.getMessage());
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());
     }
