@@ -102,7 +102,7 @@ public class QuoteQueries {
     // date and an older article, or the same article and a later place in it (then the id, for
     // equal offsets). The date's bound alone is an index condition, so the page starts with a
     // seek into the date index (or the entity's timeline) and reads on from there.
-    private static final String AFTER_KEY = """
+    static final String AFTER_KEY = """
             %1$s <= :afterTime
             AND (%1$s < :afterTime OR q.article_id < :afterArticle
                  OR q.article_id = :afterArticle AND (q.begin_offset, q.id) > (:afterBegin, :afterId))
