@@ -16,8 +16,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import newsroom.localpostgres.LocalPostgresTestResource;
+import newsroom.query.articles.ArticleFilter;
 import newsroom.query.articles.ArticleQueries;
+import newsroom.query.articles.SearchFacets;
 import newsroom.query.v1.ArticleHit;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.GetArticleRequest;
@@ -42,6 +45,9 @@ class ArticlesTest {
 
     @Inject
     EntityManagerFactory entityManagerFactory;
+
+    @Inject
+    ArticleQueries articles;
 
     TestStore.Fixture fixture;
 
@@ -203,6 +209,7 @@ class ArticlesTest {
                     .setIncludeFacets(true).build());
             assertEquals(7, first.getHitsCount());
             assertEquals(TestStore.FILLER_ARTICLES, first.getTotalSize());
+            assertFalse(first.getTotalSizeIsLowerBound());
             assertEquals(List.of("Test Wire=24", "Avian Post=3", "Bird Daily=3"), sources(first));
             // Filler i mentions keeper (i - 1) % 25 + 1: keepers 1 to 5 are in two fillers, the rest in one;
             // ties by id, and at most ten.
@@ -231,6 +238,39 @@ class ArticlesTest {
     }
 
     @Test
+    void facetsCountTheNewestMatchesUpToTheSampleAndSayWhenThereAreMore() {
+        // Filler i is published on day i and mentions keeper (i - 1) % 25 + 1: the five newest, 26 to 30,
+        // name keepers 1 to 5, once each.
+        SearchFacets newestFive = facets("zebrafinch", 5);
+        assertEquals(5, newestFive.countedMatches());
+        assertTrue(newestFive.moreThanCounted());
+        assertEquals(List.of(new SearchFacets.SourceCount("Test Wire", 5)), newestFive.topSources());
+        assertEquals(fixture.keepers().subList(0, 5),
+                newestFive.topEntities().stream().map(count -> count.entity().id()).toList());
+        assertTrue(newestFive.topEntities().stream().allMatch(count -> count.articles() == 1));
+
+        // Exact up to the sample, and a lower bound from one match more.
+        SearchFacets allButOne = facets("zebrafinch", TestStore.FILLER_ARTICLES - 1);
+        assertEquals(TestStore.FILLER_ARTICLES - 1, allButOne.countedMatches());
+        assertTrue(allButOne.moreThanCounted());
+        SearchFacets exactlyAll = facets("zebrafinch", TestStore.FILLER_ARTICLES);
+        assertEquals(TestStore.FILLER_ARTICLES, exactlyAll.countedMatches());
+        assertFalse(exactlyAll.moreThanCounted());
+        SearchFacets roomToSpare = facets("zebrafinch", ArticleQueries.FACET_SAMPLE);
+        assertEquals(TestStore.FILLER_ARTICLES, roomToSpare.countedMatches());
+        assertFalse(roomToSpare.moreThanCounted());
+
+        // The service counts the FACET_SAMPLE newest, which here are all the matches.
+        SearchArticlesResponse response = query.searchArticles(request("zebrafinch").setIncludeFacets(true).build());
+        assertEquals(TestStore.FILLER_ARTICLES, response.getTotalSize());
+        assertFalse(response.getTotalSizeIsLowerBound());
+    }
+
+    private SearchFacets facets(String words, int sample) {
+        return articles.search(words, ArticleFilter.NONE, 10, "", OptionalInt.of(sample)).facets().orElseThrow();
+    }
+
+    @Test
     void facetsOfAFewMatchesNameEveryEntityOfThem() {
         SearchArticlesResponse lavrov = query.searchArticles(request("Lavrov").setIncludeFacets(true).build());
 
@@ -256,6 +296,7 @@ class ArticlesTest {
         SearchArticlesResponse none = query.searchArticles(request("quetzalcoatl").setIncludeFacets(true).build());
         assertEquals(0, none.getHitsCount());
         assertEquals(0, none.getTotalSize());
+        assertFalse(none.getTotalSizeIsLowerBound());
         assertEquals(0, none.getTopSourcesCount());
         assertEquals(0, none.getTopEntitiesCount());
     }

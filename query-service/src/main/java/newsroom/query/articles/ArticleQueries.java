@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import newsroom.nlp.v1.Analysis;
 import newsroom.query.CallClass;
 import newsroom.query.NotFoundException;
@@ -92,21 +93,37 @@ public class ArticleQueries {
     /** How many top sources and top entities a search's facets name. */
     public static final int TOP_FACETS = 10;
 
-    // Every match of the words and the filter, read once from article_search
-    // (the matches' set, not their order: the GIN index answers it), then
-    // counted three ways in the same statement: all of them, by publisher,
-    // and by the global entities they mention (entity_article, by article).
-    // One row per count, told apart by the first column; the order of the
-    // rows is the facets' order. This reads every match, which is why a
-    // client opts in (include_facets).
+    /**
+     * How many matches a search's facets count: its newest, the order its
+     * ranking rounds walk. The count is exact up to this many, a lower bound
+     * beyond.
+     */
+    public static final int FACET_SAMPLE = 1_000;
+
+    // The sample's matches (and one more, which tells whether there are more
+    // than the sample), newest first as the ranking rounds take them: for a
+    // common word the planner walks article_search_published_idx and stops
+    // there, for a rare one it reads the GIN index, so the cost is bounded by
+    // the sample, not by the store. Counting every match and joining all of
+    // them to entity_article cost 347 ms p95 for a common word at 100,000
+    // articles (BENCHMARKS.md, issue 21). The sample is then counted three
+    // ways in the same statement: all of it, by publisher, and by the global
+    // entities its articles mention (entity_article, by article). One row
+    // per count, told apart by the first column; the order of the rows is
+    // the facets' order.
     private static final String FACETS = """
-            WITH matches AS MATERIALIZED (
-                SELECT s.article_id, s.source
+            WITH newest AS MATERIALIZED (
+                SELECT s.article_id, s.source,
+                       row_number() OVER (ORDER BY s.published_at DESC, s.article_id DESC) AS position
                 FROM article_search s
-                WHERE s.search_vector @@ websearch_to_tsquery('english', :query) AND %1$s)
+                WHERE s.search_vector @@ websearch_to_tsquery('english', :query) AND %1$s
+                ORDER BY s.published_at DESC, s.article_id DESC
+                LIMIT :sample + 1),
+            matches AS MATERIALIZED (
+                SELECT n.article_id, n.source FROM newest n WHERE n.position <= :sample)
             SELECT 0 AS facet, count(*) AS articles, CAST(NULL AS text) AS source,
                    CAST(NULL AS bigint) AS entity_id, CAST(NULL AS text) AS name, CAST(NULL AS text) AS type
-            FROM matches
+            FROM newest
             UNION ALL
             (SELECT 1, count(*), m.source, NULL, NULL, NULL
              FROM matches m
@@ -167,17 +184,19 @@ public class ArticleQueries {
      * match first, newest id first among equals.
      */
     public Page<ArticleHit> search(String query, ArticleFilter filter, int pageSize, String pageToken) {
-        return search(query, filter, pageSize, pageToken, false).page();
+        return search(query, filter, pageSize, pageToken, OptionalInt.empty()).page();
     }
 
     /**
-     * As {@link #search(String, ArticleFilter, int, String)}, and with
-     * {@code includeFacets} also the {@link SearchFacets} of all the matches,
-     * in the same transaction (so the count agrees with the pages) and one
-     * statement more.
+     * As {@link #search(String, ArticleFilter, int, String)}, and with a
+     * {@code facetSample} also the {@link SearchFacets} of that many of the
+     * newest matches (a service passes {@link #FACET_SAMPLE}), in the same
+     * transaction (so the count agrees with the pages) and one statement more.
+     *
+     * @param facetSample how many of the newest matches the facets count; empty for no facets
      */
     public SearchResult search(String query, ArticleFilter filter, int pageSize, String pageToken,
-                               boolean includeFacets) {
+                               OptionalInt facetSample) {
         String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
         WhereClause where = restriction(filter, "s", "article_id");
         PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
@@ -213,7 +232,8 @@ public class ArticleQueries {
                 .setParameter("offsetInRounds", page.offset() - roundsStart)
                 .setParameter("limit", page.fetchSize())
                 .getResultList();
-        Optional<SearchFacets> facets = includeFacets ? Optional.of(facets(text, where)) : Optional.empty();
+        Optional<SearchFacets> facets = facetSample.isPresent()
+                ? Optional.of(facets(text, where, facetSample.getAsInt())) : Optional.empty();
         if (rows.isEmpty()) {
             return new SearchResult(page.toPage(List.of()), facets);
         }
@@ -227,10 +247,14 @@ public class ArticleQueries {
                 .toList()), facets);
     }
 
-    private SearchFacets facets(String text, WhereClause where) {
+    private SearchFacets facets(String text, WhereClause where, int sample) {
+        if (sample < 1) {
+            throw new IllegalArgumentException("a facet sample must hold at least one match, not " + sample);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(FACETS.formatted(where.sql(), TOP_FACETS)))
                 .setParameter("query", text)
+                .setParameter("sample", sample)
                 .getResultList();
         long total = 0;
         List<SearchFacets.SourceCount> sources = new ArrayList<>();
@@ -243,7 +267,9 @@ public class ArticleQueries {
                 default -> entities.add(new SearchFacets.EntityCount(EntityRef.fromRow(row, 3), articles));
             }
         }
-        return new SearchFacets(total, sources, entities);
+        // The sample and one more were read: that one tells there are more than the sample.
+        boolean moreThanSample = total > sample;
+        return new SearchFacets(Math.min(total, sample), moreThanSample, sources, entities);
     }
 
     /** The filter as conditions on {@code article a}; shared with the export. */

@@ -90,7 +90,7 @@ public class ConsolePages {
             String words = text(q);
             if (words.isBlank()) {
                 return ConsoleTemplates.search(chrome, new Views.SearchPage("", text(source), text(language),
-                        text(entity), text(from), text(to), false, 0, false, List.of(), List.of(), List.of(), "",
+                        text(entity), text(from), text(to), false, 0, false, false, List.of(), List.of(), List.of(), "",
                         new Views.Paging("")));
             }
             long entityId = queries.entityId(visit, "entity", entity);
@@ -127,7 +127,8 @@ public class ConsolePages {
                     .toString();
             return ConsoleTemplates.search(chrome, new Views.SearchPage(words, text(source), text(language),
                     text(entity), text(from), text(to), true, response.getTotalSize(),
-                    response.getTotalSize() > 0 || response.getHitsCount() == 0, results, sources, entities, csv,
+                    response.getTotalSize() > 0 || response.getHitsCount() == 0,
+                    response.getTotalSizeIsLowerBound(), results, sources, entities, csv,
                     new Views.Paging(next)));
         });
     }

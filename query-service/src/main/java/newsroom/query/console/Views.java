@@ -44,9 +44,14 @@ public final class Views {
         }
     }
 
-    /** Search: the form as filled in, then the results, their count and facets. */
+    /**
+     * Search: the form as filled in, then the results, their count and facets.
+     * With totalIsLowerBound more than total articles match, and the facets
+     * are those of the total newest.
+     */
     public record SearchPage(String q, String source, String language, String entity, String from, String to,
-                      boolean searched, long total, boolean totalKnown, List<SearchResult> results,
+                      boolean searched, long total, boolean totalKnown, boolean totalIsLowerBound,
+                      List<SearchResult> results,
                       List<SourceCount> topSources, List<EntityLink> topEntities, String csvUrl, Paging paging) {
     }
 

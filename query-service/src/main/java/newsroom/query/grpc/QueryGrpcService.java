@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import newsroom.query.InvalidArgumentException;
 import newsroom.auth.Caller;
@@ -107,7 +108,8 @@ public class QueryGrpcService implements QueryService {
             ArticleFilter filter = new ArticleFilter(request.getEntityId(), request.getSource(), request.getLanguage(),
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()));
             return QueryMessages.searchResponse(articles.search(request.getQuery(), filter, request.getPageSize(),
-                    request.getPageToken(), request.getIncludeFacets()));
+                    request.getPageToken(),
+                    request.getIncludeFacets() ? OptionalInt.of(ArticleQueries.FACET_SAMPLE) : OptionalInt.empty()));
         });
     }
 

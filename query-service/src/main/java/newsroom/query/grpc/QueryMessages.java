@@ -56,7 +56,8 @@ final class QueryMessages {
                 .addAllHits(result.page().items().stream().map(QueryMessages::hit).toList())
                 .setNextPageToken(result.page().nextPageToken());
         result.facets().ifPresent(facets -> response
-                .setTotalSize(facets.totalMatches())
+                .setTotalSize(facets.countedMatches())
+                .setTotalSizeIsLowerBound(facets.moreThanCounted())
                 .addAllTopSources(facets.topSources().stream()
                         .map(source -> SourceFacet.newBuilder()
                                 .setSource(source.source()).setArticleCount(source.articles()).build())
