@@ -1,6 +1,6 @@
 #!/bin/sh
-# Newsroom's roles and database, as docs/deploy.md ("2b. Production: an external PostgreSQL") gives them
-# for an external PostgreSQL. The postgres image runs this once, as the superuser, when it
+# Newsroom's roles and database, as docs/deploy.md ("2c. The database roles, and an
+# external PostgreSQL") gives them. The postgres image runs this once, as the superuser, when it
 # first makes its data directory (docker-entrypoint-initdb.d); the server then listens on
 # its Unix socket only. The passwords come from the roles' Secrets (postgres.yaml), and psql
 # quotes them (:'...'), so no password is written here.

@@ -69,8 +69,8 @@ class KustomizePolicyTest {
     private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
     private static final Path WORK = Path.of(System.getProperty("newsroom.deploy.work", "target/kustomize"));
     private static final List<String> SERVICES = List.of("nlp-service", "ingest-service", "query-service");
-    private static final String DEV = "overlays/dev";
-    private static final String PROD = "overlays/prod";
+    static final String DEV = "overlays/dev";
+    static final String PROD = "overlays/prod";
     private static final String PROD_WITH_BACKLOG = "overlays/prod + components/autoscaling-on-backlog";
     private static final Pattern MAX_HEAP = Pattern.compile("-Xmx(\\d+)([gGmM])");
     private static final String TLS_SECRET = "newsroom-tls";
@@ -95,7 +95,7 @@ class KustomizePolicyTest {
         return Stream.of(PROD, PROD_WITH_BACKLOG);
     }
 
-    private static List<HasMetadata> rendered(String rendering) {
+    static List<HasMetadata> rendered(String rendering) {
         return RENDERED.computeIfAbsent(rendering, name -> {
             Path k8s = HOME.resolve("k8s");
             if (name.equals(PROD_WITH_BACKLOG)) {
@@ -280,7 +280,12 @@ class KustomizePolicyTest {
             assertTrue(ingest || isMetricsScraper(peer),
                     rendering + ": nlp-service admits only ingest-service (and the metrics scraper), not " + peer);
         }
-        for (NetworkPolicyPeer peer : peersOf(policyFor(objects, "postgres"))) {
+        boolean postgresInTheCluster = ofKind(objects, StatefulSet.class).stream()
+                .anyMatch(statefulSet -> statefulSet.getMetadata().getName().equals("postgres"));
+        assertEquals(postgresInTheCluster, ofKind(objects, NetworkPolicy.class).stream()
+                        .anyMatch(policy -> policy.getMetadata().getName().equals("postgres")),
+                rendering + ": the policy of the in-cluster PostgreSQL is there exactly when that PostgreSQL is");
+        for (NetworkPolicyPeer peer : postgresInTheCluster ? peersOf(policyFor(objects, "postgres")) : List.<NetworkPolicyPeer>of()) {
             assertTrue(peer.getNamespaceSelector() == null && peer.getPodSelector() != null
                             && List.of(Map.of("app", "ingest-service"), Map.of("app", "query-service"))
                             .contains(peer.getPodSelector().getMatchLabels()),
@@ -315,7 +320,17 @@ class KustomizePolicyTest {
     }
 
     /** What a service may call; anything else is denied (default-deny covers egress). */
-    enum Egress { DNS, NLP_SERVICE, POSTGRESQL, PUBLIC_WEB }
+    enum Egress {
+        DNS,
+        NLP_SERVICE,
+        /** Port 5432 at any address, or at address blocks: an external or in-cluster PostgreSQL. */
+        POSTGRESQL,
+        /** Port 5432 of the CloudNativePG cluster's primary: what its -rw Service reaches. */
+        POSTGRESQL_PRIMARY,
+        /** Port 5432 of the cluster's primary and replicas: its -rw and -ro Services. */
+        POSTGRESQL_PRIMARY_AND_REPLICAS,
+        PUBLIC_WEB
+    }
 
     /**
      * The address ranges a news source may never be fetched from in the cluster (docs/sources.md,
@@ -329,16 +344,21 @@ class KustomizePolicyTest {
     void egressAllowsOnlyWhatEachServiceNeeds(String rendering) {
         List<HasMetadata> objects = rendered(rendering);
         int nlpPort = listeningPort(serviceContainer(objects, "nlp-service"), "nlp-service", ListeningPort.GRPC);
+        Optional<String> cluster = cloudNativePgCluster(objects);
+        // With a CloudNativePG cluster, the database is its pods: ingest-service the primary
+        // alone, query-service the primary and the replicas; otherwise port 5432 wherever it is.
         Map<String, Set<Egress>> needs = Map.of(
                 "nlp-service", EnumSet.of(Egress.DNS),
-                "ingest-service", EnumSet.of(Egress.DNS, Egress.NLP_SERVICE, Egress.POSTGRESQL, Egress.PUBLIC_WEB),
-                "query-service", EnumSet.of(Egress.DNS, Egress.POSTGRESQL));
+                "ingest-service", EnumSet.of(Egress.DNS, Egress.NLP_SERVICE,
+                        cluster.isPresent() ? Egress.POSTGRESQL_PRIMARY : Egress.POSTGRESQL, Egress.PUBLIC_WEB),
+                "query-service", EnumSet.of(Egress.DNS,
+                        cluster.isPresent() ? Egress.POSTGRESQL_PRIMARY_AND_REPLICAS : Egress.POSTGRESQL));
         needs.forEach((name, needed) -> {
             NetworkPolicy policy = policyFor(objects, name);
             assertTrue(policy.getSpec().getPolicyTypes().contains("Egress"), rendering + ": " + name + "'s policy restricts egress");
             Set<Egress> allowed = EnumSet.noneOf(Egress.class);
             for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
-                allowed.add(egressOf(rule, nlpPort).orElseThrow(() -> new AssertionError(
+                allowed.add(egressOf(rule, nlpPort, cluster).orElseThrow(() -> new AssertionError(
                         rendering + ": " + name + " may call something it does not need: " + rule)));
             }
             assertEquals(needed, allowed, rendering + ": " + name + "'s egress");
@@ -346,7 +366,7 @@ class KustomizePolicyTest {
     }
 
     /** The one thing {@code rule} lets a pod call, if it is one of {@link Egress}. */
-    private static Optional<Egress> egressOf(NetworkPolicyEgressRule rule, int nlpPort) {
+    private static Optional<Egress> egressOf(NetworkPolicyEgressRule rule, int nlpPort, Optional<String> cluster) {
         List<Integer> ports = ports(rule.getPorts());
         List<NetworkPolicyPeer> to = rule.getTo();
         if (ports.isEmpty()) {
@@ -370,6 +390,20 @@ class KustomizePolicyTest {
         boolean anywhereOrAddresses = to.stream().allMatch(peer -> peer.getIpBlock() != null);
         if (anywhereOrAddresses && ports.equals(List.of(POSTGRESQL_PORT))) {
             return Optional.of(Egress.POSTGRESQL);
+        }
+        if (cluster.isPresent() && ports.equals(List.of(POSTGRESQL_PORT))) {
+            List<Map<String, String>> instances = to.stream()
+                    .map(peer -> peer.getNamespaceSelector() == null && peer.getIpBlock() == null && peer.getPodSelector() != null
+                            ? peer.getPodSelector().getMatchLabels() : Map.<String, String>of())
+                    .toList();
+            Map<String, String> primary = Map.of("cnpg.io/cluster", cluster.get(), "cnpg.io/instanceRole", "primary");
+            Map<String, String> replica = Map.of("cnpg.io/cluster", cluster.get(), "cnpg.io/instanceRole", "replica");
+            if (instances.equals(List.of(primary))) {
+                return Optional.of(Egress.POSTGRESQL_PRIMARY);
+            }
+            if (Set.copyOf(instances).equals(Set.of(primary, replica)) && instances.size() == 2) {
+                return Optional.of(Egress.POSTGRESQL_PRIMARY_AND_REPLICAS);
+            }
         }
         // News sources: HTTP and HTTPS over TCP to every IPv4 address but the ranges never fetched.
         boolean publicAddresses = to.size() == 1 && to.get(0).getIpBlock() != null
@@ -507,9 +541,9 @@ class KustomizePolicyTest {
     }
 
     @Test
-    void prodUsesAnExternalDatabaseSecretRunsMoreReplicasAndScalesNlpOnCpu() {
+    void prodWritesNoDatabasePasswordRunsMoreReplicasAndScalesNlpOnCpu() {
         List<HasMetadata> objects = rendered(PROD);
-        assertTrue(ofKind(objects, StatefulSet.class).isEmpty(), "prod runs no PostgreSQL of its own");
+        assertTrue(ofKind(objects, StatefulSet.class).isEmpty(), "prod runs no StatefulSet PostgreSQL: CloudNativePG runs its instances");
         assertTrue(ofKind(objects, Secret.class).stream().noneMatch(secret -> secret.getMetadata().getName().startsWith("newsroom-db")),
                 "prod writes no database password into the manifests: the operator creates the newsroom-db Secrets");
         for (String name : SERVICES) {
@@ -585,7 +619,7 @@ class KustomizePolicyTest {
 
     /**
      * The database logins, each a {@code kubernetes.io/basic-auth} Secret of its own (keys
-     * {@code username}, {@code password}; docs/deploy.md, "2b. Production: an external PostgreSQL"), so a pod
+     * {@code username}, {@code password}; docs/deploy.md, "2c. The database roles, and an external PostgreSQL"), so a pod
      * can be given one role's password without the others'.
      */
     enum DatabaseLogin {
@@ -653,19 +687,28 @@ class KustomizePolicyTest {
     void ingestServiceWritesAsTheWriterAndMigratesAsTheOwnerQueryServiceReadsAsTheReader(String rendering) {
         List<HasMetadata> objects = rendered(rendering);
         Container ingest = serviceContainer(objects, "ingest-service");
-        assertFromSecret(rendering, ingest, "NEWSROOM_DB_URL", DATABASE_URL_SECRET, "url");
         assertFromSecret(rendering, ingest, "NEWSROOM_DB_USER", DatabaseLogin.WRITER.secret, "username");
         assertFromSecret(rendering, ingest, "NEWSROOM_DB_PASSWORD", DatabaseLogin.WRITER.secret, "password");
         assertFromSecret(rendering, ingest, "NEWSROOM_DB_MIGRATION_USER", DatabaseLogin.OWNER.secret, "username");
         assertFromSecret(rendering, ingest, "NEWSROOM_DB_MIGRATION_PASSWORD", DatabaseLogin.OWNER.secret, "password");
 
         Container query = serviceContainer(objects, "query-service");
-        assertFromSecret(rendering, query, "NEWSROOM_DB_URL", DATABASE_URL_SECRET, "url");
         assertFromSecret(rendering, query, "NEWSROOM_DB_USER", DatabaseLogin.READER.secret, "username");
         assertFromSecret(rendering, query, "NEWSROOM_DB_PASSWORD", DatabaseLogin.READER.secret, "password");
         List<String> migration = query.getEnv().stream().map(EnvVar::getName)
                 .filter(name -> name.startsWith("NEWSROOM_DB_MIGRATION_")).toList();
         assertTrue(migration.isEmpty(), rendering + ": query-service never migrates, yet it is given " + migration);
+    }
+
+    /** Without CloudNativePG the address of the database is the Secret newsroom-db's: an external server, or dev's own. */
+    @Test
+    void devServicesFindTheDatabaseInTheSecretNewsroomDb() {
+        List<HasMetadata> objects = rendered(DEV);
+        for (String name : List.of("ingest-service", "query-service")) {
+            assertFromSecret(DEV, serviceContainer(objects, name), "NEWSROOM_DB_URL", DATABASE_URL_SECRET, "url");
+        }
+        assertEquals("jdbc:postgresql://postgres:5432/newsroom", generatedSecretValue(objects, DATABASE_URL_SECRET, "url"),
+                "dev's services reach the in-cluster PostgreSQL by its Service");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -731,19 +774,10 @@ class KustomizePolicyTest {
         for (DatabaseLogin login : List.of(DatabaseLogin.OWNER, DatabaseLogin.WRITER, DatabaseLogin.READER)) {
             statements.add("CREATE ROLE " + login.role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'");
         }
-        statements.add("ALTER ROLE " + reader + " SET default_transaction_read_only = on;");
         statements.add("CREATE DATABASE " + database + " OWNER " + owner + ";");
-        statements.add("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC;");
         statements.add("GRANT CONNECT ON DATABASE " + database + " TO " + writer + ", " + reader + ";");
         statements.add("\\connect " + database);
-        statements.add("ALTER SCHEMA public OWNER TO " + owner + ";");
-        statements.add("REVOKE ALL ON SCHEMA public FROM PUBLIC;");
-        statements.add("GRANT USAGE ON SCHEMA public TO " + writer + ", " + reader + ";");
-        String defaults = "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public ";
-        statements.add(defaults + "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + writer + ";");
-        statements.add(defaults + "GRANT USAGE ON SEQUENCES TO " + writer + ";");
-        statements.add(defaults + "GRANT EXECUTE ON FUNCTIONS TO " + writer + ";");
-        statements.add(defaults + "GRANT SELECT ON TABLES TO " + reader + ";");
+        statements.addAll(rightsOfTheRoles(database));
         List<String> missing = statements.stream().filter(statement -> !script.contains(statement)).toList();
         assertTrue(missing.isEmpty(), "dev's PostgreSQL init script lacks " + missing);
         assertTrue(script.contains("ON_ERROR_STOP=1"), "the init script stops at the first failing statement");
@@ -754,6 +788,29 @@ class KustomizePolicyTest {
             assertTrue(script.contains("\"$" + variable + "\""), "the init script sets " + login.role + "'s password from $" + variable);
             assertFromSecret(DEV, postgres, variable, login.secret, "password");
         }
+    }
+
+    /**
+     * The statements, each ending with a semicolon, that give the services' roles their rights
+     * in {@code database} once the roles and the database exist (docs/deploy.md, "2c"): the
+     * reader's sessions read-only, nothing for PUBLIC, the schema the owner's, and the rights
+     * on what the owner's migrations create later. Every PostgreSQL the overlays run makes them.
+     */
+    static List<String> rightsOfTheRoles(String database) {
+        String owner = DatabaseLogin.OWNER.role;
+        String writer = DatabaseLogin.WRITER.role;
+        String reader = DatabaseLogin.READER.role;
+        String defaults = "ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public ";
+        return List.of(
+                "ALTER ROLE " + reader + " SET default_transaction_read_only = on;",
+                "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC;",
+                "ALTER SCHEMA public OWNER TO " + owner + ";",
+                "REVOKE ALL ON SCHEMA public FROM PUBLIC;",
+                "GRANT USAGE ON SCHEMA public TO " + writer + ", " + reader + ";",
+                defaults + "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + writer + ";",
+                defaults + "GRANT USAGE ON SEQUENCES TO " + writer + ";",
+                defaults + "GRANT EXECUTE ON FUNCTIONS TO " + writer + ";",
+                defaults + "GRANT SELECT ON TABLES TO " + reader + ";");
     }
 
     /** {@code variable} of {@code container} is the key {@code key} of the Secret {@code secret}. */
@@ -909,7 +966,15 @@ class KustomizePolicyTest {
         return matcher.group(2).equalsIgnoreCase("g") ? amount << 30 : amount << 20;
     }
 
-    private static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> kind) {
+    /** The name of the CloudNativePG Cluster the rendering holds, if it holds one. */
+    static Optional<String> cloudNativePgCluster(List<HasMetadata> objects) {
+        return ofKind(objects, GenericKubernetesResource.class).stream()
+                .filter(object -> object.getApiVersion().equals("postgresql.cnpg.io/v1") && object.getKind().equals("Cluster"))
+                .map(object -> object.getMetadata().getName())
+                .findFirst();
+    }
+
+    static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> kind) {
         return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 

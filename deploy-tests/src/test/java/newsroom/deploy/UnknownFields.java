@@ -18,8 +18,9 @@ import java.util.Set;
  * fields in each object's {@code additionalProperties} instead of rejecting them (and
  * an unknown kind becomes a {@link GenericKubernetesResource}), so a misspelt
  * {@code readinesProbe} would load silently and be dropped by the API server; this walks
- * the loaded objects and reports every such field with its path. cert-manager's kinds,
- * which the model does not hold, have their spec's fields checked against a list.
+ * the loaded objects and reports every such field with its path. The operators' kinds
+ * (cert-manager, CloudNativePG, the Prometheus Operator), which the model does not hold,
+ * have their spec's fields checked against a list.
  */
 final class UnknownFields {
 
@@ -28,23 +29,48 @@ final class UnknownFields {
     private UnknownFields() {
     }
 
+    /** A kind of an operator's API, which the fabric8 model does not hold. */
+    private record CustomKind(String apiVersion, String kind) {
+    }
+
     /**
-     * The cert-manager kinds the manifests use, with the fields of their spec that
-     * cert-manager.io/v1 defines (https://cert-manager.io/docs/reference/api-docs/): the
-     * fabric8 model does not know them, so they are checked against this list instead.
+     * The operators' kinds the manifests use, with the fields of their spec that each API
+     * defines: the fabric8 model does not know them, so they are checked against these lists
+     * instead. cert-manager.io/v1: https://cert-manager.io/docs/reference/api-docs/;
+     * postgresql.cnpg.io/v1: CloudNativePG 1.30's API reference; barmancloud.cnpg.io/v1: the
+     * Barman Cloud Plugin's; monitoring.coreos.com/v1: the Prometheus Operator's.
      */
-    private static final Map<String, Set<String>> CERT_MANAGER_SPEC_FIELDS = Map.of(
-            "Certificate", Set.of("secretName", "issuerRef", "dnsNames", "ipAddresses", "uris", "emailAddresses",
-                    "commonName", "isCA", "duration", "renewBefore", "privateKey", "usages", "subject",
-                    "secretTemplate", "keystores", "literalSubject", "revisionHistoryLimit", "encodeUsagesInRequest"),
-            "Issuer", Set.of("selfSigned", "ca", "acme", "vault", "venafi"),
-            "ClusterIssuer", Set.of("selfSigned", "ca", "acme", "vault", "venafi"));
-    private static final String CERT_MANAGER_API = "cert-manager.io/v1";
+    private static final Map<CustomKind, Set<String>> SPEC_FIELDS = Map.of(
+            new CustomKind("cert-manager.io/v1", "Certificate"), Set.of("secretName", "issuerRef", "dnsNames", "ipAddresses",
+                    "uris", "emailAddresses", "commonName", "isCA", "duration", "renewBefore", "privateKey", "usages",
+                    "subject", "secretTemplate", "keystores", "literalSubject", "revisionHistoryLimit",
+                    "encodeUsagesInRequest"),
+            new CustomKind("cert-manager.io/v1", "Issuer"), Set.of("selfSigned", "ca", "acme", "vault", "venafi"),
+            new CustomKind("cert-manager.io/v1", "ClusterIssuer"), Set.of("selfSigned", "ca", "acme", "vault", "venafi"),
+            new CustomKind("postgresql.cnpg.io/v1", "Cluster"), Set.of("description", "inheritedMetadata", "imageName",
+                    "imageCatalogRef", "imagePullPolicy", "schedulerName", "postgresUID", "postgresGID", "instances",
+                    "minSyncReplicas", "maxSyncReplicas", "postgresql", "replicationSlots", "bootstrap", "replica",
+                    "superuserSecret", "enableSuperuserAccess", "certificates", "imagePullSecrets", "storage",
+                    "serviceAccountTemplate", "walStorage", "ephemeralVolumeSource", "startDelay", "stopDelay",
+                    "smartShutdownTimeout", "switchoverDelay", "failoverDelay", "livenessProbeTimeout", "affinity",
+                    "topologySpreadConstraints", "resources", "ephemeralVolumesSizeLimit", "priorityClassName",
+                    "primaryUpdateStrategy", "primaryUpdateMethod", "backup", "nodeMaintenanceWindow", "monitoring",
+                    "externalClusters", "logLevel", "projectedVolumeTemplate", "env", "envFrom", "managed",
+                    "seccompProfile", "podSecurityContext", "securityContext", "tablespaces", "enablePDB", "plugins",
+                    "probes"),
+            new CustomKind("postgresql.cnpg.io/v1", "ScheduledBackup"), Set.of("suspend", "immediate", "schedule", "cluster",
+                    "backupOwnerReference", "target", "method", "pluginConfiguration", "online", "onlineConfiguration"),
+            new CustomKind("barmancloud.cnpg.io/v1", "ObjectStore"), Set.of("configuration", "retentionPolicy",
+                    "instanceSidecarConfiguration"),
+            new CustomKind("monitoring.coreos.com/v1", "PodMonitor"), Set.of("jobLabel", "podTargetLabels",
+                    "podMetricsEndpoints", "selector", "selectorMechanism", "namespaceSelector", "sampleLimit",
+                    "targetLimit", "labelLimit", "labelNameLengthLimit", "labelValueLengthLimit", "keepDroppedTargets",
+                    "attachMetadata", "scrapeClass", "bodySizeLimit", "scrapeProtocols", "fallbackScrapeProtocol"));
 
     static void assertNone(HasMetadata object) {
         String name = object.getKind() + "/" + object.getMetadata().getName();
         if (object instanceof GenericKubernetesResource resource) {
-            assertKnownCertManagerObject(name, resource);
+            assertKnownCustomObject(name, resource);
             return;
         }
         List<String> unknown = new ArrayList<>();
@@ -54,11 +80,11 @@ final class UnknownFields {
         }
     }
 
-    private static void assertKnownCertManagerObject(String name, GenericKubernetesResource resource) {
-        Set<String> specFields = CERT_MANAGER_SPEC_FIELDS.get(resource.getKind());
-        if (!CERT_MANAGER_API.equals(resource.getApiVersion()) || specFields == null) {
+    private static void assertKnownCustomObject(String name, GenericKubernetesResource resource) {
+        Set<String> specFields = SPEC_FIELDS.get(new CustomKind(resource.getApiVersion(), resource.getKind()));
+        if (specFields == null) {
             fail(name + ": kind " + resource.getApiVersion() + " " + resource.getKind()
-                    + " is neither part of the Kubernetes API model nor a cert-manager kind the manifests use");
+                    + " is neither part of the Kubernetes API model nor an operator's kind the manifests use");
         }
         List<String> unknown = new ArrayList<>();
         resource.getAdditionalProperties().keySet().stream()
@@ -71,7 +97,7 @@ final class UnknownFields {
             unknown.add(name + ": no spec");
         }
         if (!unknown.isEmpty()) {
-            fail("fields cert-manager does not know: " + unknown);
+            fail("fields " + resource.getApiVersion() + " does not know: " + unknown);
         }
     }
 
