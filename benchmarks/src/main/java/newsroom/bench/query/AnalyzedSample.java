@@ -33,6 +33,31 @@ record AnalyzedSample(String source, String title, Instant published, Analysis a
         }
     }
 
+    /**
+     * The first {@code size} samples of {@code files} read one after the
+     * other. A base sample of another size widens into another store (other
+     * entities, each in another number of copies), so the size is fixed
+     * rather than whatever the analysis managed in its time budget.
+     *
+     * @throws IllegalArgumentException when the files hold fewer than {@code size} samples
+     */
+    static List<AnalyzedSample> readFirst(List<Path> files, int size) throws IOException {
+        if (size < 1) {
+            throw new IllegalArgumentException("the base sample size must be at least 1, not " + size);
+        }
+        List<AnalyzedSample> samples = new ArrayList<>();
+        for (Path file : files) {
+            samples.addAll(readAll(file));
+        }
+        if (samples.size() < size) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the base sample needs %d analysed articles but %s hold only %d: analyse more"
+                            + " (exec:java@query-sample -Darticles=%d) or give a smaller -Dbase",
+                    size, files, samples.size(), size));
+        }
+        return List.copyOf(samples.subList(0, size));
+    }
+
     static List<AnalyzedSample> readAll(Path file) throws IOException {
         List<AnalyzedSample> samples = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {

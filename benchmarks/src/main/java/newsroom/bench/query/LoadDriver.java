@@ -7,13 +7,15 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Drives one call with a fixed number of concurrent clients for a fixed time,
- * each client calling again as soon as its previous call returned (a closed
- * loop), and reports latency percentiles and throughput.
+ * Drives one call with a fixed number of concurrent clients, each client
+ * calling again as soon as its previous call returned (a closed loop): for a
+ * number of calls to warm the call up, or for a fixed time to report latency
+ * percentiles and throughput.
  *
  * <p>Clients are not threads: each is a chain of asynchronous calls, the next
  * started by the completion of the one before on the channel's own event-loop
@@ -28,6 +30,10 @@ final class LoadDriver {
     record Result(double p50, double p95, double p99, double throughput, long calls, String cpuPerCall) {
     }
 
+    /** How long a warm-up ran: the calls completed and the seconds they took. */
+    record WarmUp(long calls, double seconds) {
+    }
+
     private final int clients;
     private final CpuMeter cpu;
 
@@ -37,39 +43,72 @@ final class LoadDriver {
     }
 
     /**
+     * Starts {@code call} with every client until {@code calls} calls have
+     * been started or {@code maxMillis} have passed, whichever comes first, and
+     * measures nothing: the service's JIT compiles the call's paths (C2 needs
+     * some thousands of invocations of a method, and compiles in the
+     * background) and PostgreSQL reads the call's data into its cache before a
+     * timed run. The clients draw from other random sources than the timed
+     * runs', so the warm-up does not replay their requests.
+     */
+    WarmUp warmUp(Function<Random, ListenableFuture<?>> call, long calls, long maxMillis) throws Exception {
+        long start = System.nanoTime();
+        Phase phase = start(call, 2000, Long.MAX_VALUE, start + maxMillis * 1_000_000, new AtomicLong(calls));
+        phase.await();
+        long completed = Arrays.stream(phase.clients).mapToLong(client -> client.completed).sum();
+        return new WarmUp(completed, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
      * Starts {@code call} (given each client's own random source) again and
-     * again for {@code warmupMillis} unmeasured, then for {@code millis}
+     * again for {@code settleMillis} unmeasured, so that the clients have
+     * switched from the previous call to this one, then for {@code millis}
      * measured.
      */
-    Result run(Function<Random, ListenableFuture<?>> call, long warmupMillis, long millis) throws Exception {
+    Result run(Function<Random, ListenableFuture<?>> call, long settleMillis, long millis) throws Exception {
         long start = System.nanoTime();
-        long measureFrom = start + warmupMillis * 1_000_000;
+        long measureFrom = start + settleMillis * 1_000_000;
         long stop = measureFrom + millis * 1_000_000;
-        CountDownLatch finished = new CountDownLatch(clients);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Client[] all = new Client[clients];
-        for (int client = 0; client < clients; client++) {
-            all[client] = new Client(call, new Random(1000 + client), measureFrom, stop, finished, failure);
-        }
-        for (Client client : all) {
-            client.next();
-        }
+        Phase phase = start(call, 1000, measureFrom, stop, new AtomicLong(Long.MAX_VALUE));
         // The CPU each process used over the measured time, divided by the calls measured in it.
         sleepUntil(measureFrom);
         CpuMeter.Sample before = cpu.sample();
         sleepUntil(stop);
         CpuMeter.Sample after = cpu.sample();
-        finished.await();
-        if (failure.get() != null) {
-            throw new IllegalStateException("a call failed", failure.get());
-        }
-        long[] merged = Arrays.stream(all).flatMapToLong(client -> Arrays.stream(client.latencies, 0, client.count))
+        phase.await();
+        long[] merged = Arrays.stream(phase.clients).flatMapToLong(client -> Arrays.stream(client.latencies, 0, client.count))
                 .sorted().toArray();
         if (merged.length == 0) {
             throw new IllegalStateException("no call completed within the measured time");
         }
         return new Result(percentile(merged, 50), percentile(merged, 95), percentile(merged, 99),
                 merged.length / (millis / 1000.0), merged.length, after.perCall(before, merged.length));
+    }
+
+    /** The clients of one warm-up or timed run, the latch each counts down when it stops, and the first failure. */
+    private record Phase(Client[] clients, CountDownLatch finished, AtomicReference<Throwable> failure) {
+
+        void await() throws InterruptedException {
+            finished.await();
+            if (failure.get() != null) {
+                throw new IllegalStateException("a call failed", failure.get());
+            }
+        }
+    }
+
+    private Phase start(Function<Random, ListenableFuture<?>> call, int firstSeed, long measureFrom, long stop,
+                        AtomicLong callsLeft) {
+        CountDownLatch finished = new CountDownLatch(clients);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Client[] all = new Client[clients];
+        for (int client = 0; client < clients; client++) {
+            all[client] = new Client(call, new Random(firstSeed + client), measureFrom, stop, callsLeft, finished,
+                    failure);
+        }
+        for (Client client : all) {
+            client.next();
+        }
+        return new Phase(all, finished, failure);
     }
 
     /** One closed-loop client: its calls run one after the other, never two at once. */
@@ -79,25 +118,28 @@ final class LoadDriver {
         private final Random random;
         private final long measureFrom;
         private final long stop;
+        private final AtomicLong callsLeft;
         private final CountDownLatch finished;
         private final AtomicReference<Throwable> failure;
         // Written by one call's completion at a time; each completion happens before the next call starts.
         private long[] latencies = new long[1024];
         private int count;
+        private long completed;
 
         Client(Function<Random, ListenableFuture<?>> call, Random random, long measureFrom, long stop,
-               CountDownLatch finished, AtomicReference<Throwable> failure) {
+               AtomicLong callsLeft, CountDownLatch finished, AtomicReference<Throwable> failure) {
             this.call = call;
             this.random = random;
             this.measureFrom = measureFrom;
             this.stop = stop;
+            this.callsLeft = callsLeft;
             this.finished = finished;
             this.failure = failure;
         }
 
         void next() {
             long begin = System.nanoTime();
-            if (begin >= stop || failure.get() != null) {
+            if (begin >= stop || failure.get() != null || callsLeft.getAndDecrement() <= 0) {
                 finished.countDown();
                 return;
             }
@@ -114,6 +156,7 @@ final class LoadDriver {
                 finished.countDown();
                 return;
             }
+            completed++;
             if (begin >= measureFrom && end <= stop) {
                 if (count == latencies.length) {
                     latencies = Arrays.copyOf(latencies, count * 2);

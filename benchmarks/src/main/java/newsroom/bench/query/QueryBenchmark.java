@@ -5,6 +5,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import newsroom.auth.BearerKey;
 import newsroom.bench.CpuMeter;
+import newsroom.bench.LoadAverage;
 import newsroom.cli.credentials.LocalCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import com.google.common.util.concurrent.ListenableFuture;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.ServiceProcess;
@@ -40,18 +43,21 @@ import newsroom.query.v1.SearchEntitiesRequest;
 import newsroom.query.v1.TimelineGranularity;
 
 /**
- * The query service under load: widens the analysed base sample
- * ({@link SampleAnalysis}) into stores of each size in {@code sizes}
- * ({@link WidenedStore}), then drives each RPC with {@code clients}
- * concurrent gRPC clients for {@code seconds} (after a warm-up), {@code runs}
- * times, and prints the median over runs of p50/p95/p99 latency and
+ * The query service under load: widens the first {@code base} articles of
+ * the analysed sample ({@link SampleAnalysis}) into stores of each size in
+ * {@code sizes} ({@link WidenedStore}); at each size warms every RPC up with
+ * {@code clients} concurrent gRPC clients for {@code warmup.calls} calls (at
+ * most {@code warmup.seconds}), then drives each RPC for {@code seconds},
+ * {@code runs} times, and prints each run with the machine's load average
+ * before and after it, and the median over runs of p50/p95/p99 latency and
  * throughput per size. The baseline, measured in the same run on the same
  * store, is the query that GetEntity and GetCoMentions replace: aggregating
  * the raw mention and article_entity tables (the schema before V4), one JDBC
  * client. It also writes EXPLAIN (ANALYZE, BUFFERS) of the main queries at the
  * largest size to {@code plans}.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java@query -Dsizes=10000,100000 -Druns=3 -Dseconds=10};
+ * <p>Run (BENCHMARKS.md): {@code ./mvnw -q -pl benchmarks exec:java@query -Dsample=<files> -Dbase=685
+ * -Dsizes=10000,100000 -Druns=3 -Dseconds=8 -Dclients=16 -Dwarmup.calls=20000 -Dwarmup.seconds=120};
  * {@code -Drpcs=GetEntity,...} drives only those RPCs, {@code -Djfr=<file>} records the service with JFR,
  * {@code -Dbaseline=false} skips the JDBC baseline, {@code -Dquery.jar=<quarkus-run.jar>} drives another
  * build of the service, {@code -Dquery.jvmOptions="..."} adds options to its JVM.
@@ -60,26 +66,49 @@ public final class QueryBenchmark {
 
     private static final int QUERY_PORT = 19393;
     private static final int QUERY_ADMIN_PORT = 19493;
+    /** The base sample of BENCHMARKS.md's figures: the first 685 articles of SampleAnalysis's interleaved list. */
+    private static final int BASE_SIZE = 685;
+    /**
+     * Calls per RPC before its timed runs: C2 compiles a method after some
+     * thousands of invocations (with loops, fewer), so code that runs once per
+     * call of one RPC is compiled within the first 15,000 or so of its calls.
+     */
+    private static final long WARMUP_CALLS = 20_000;
+    /** The warm-up's bound in time, for the RPCs that cannot make WARMUP_CALLS calls in it at large sizes. */
+    private static final long WARMUP_SECONDS = 120;
+    /** Unmeasured time at the start of each timed run, while the clients switch over from the previous RPC. */
+    private static final long SETTLE_MILLIS = 2000;
 
     private QueryBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("newsroom.home", ".")).toAbsolutePath().normalize();
-        List<AnalyzedSample> base = new ArrayList<>();
+        List<Path> sampleFiles = new ArrayList<>();
         for (String file : System.getProperty("sample", "/tmp/newsroom-query-sample.bin").split(",")) {
-            base.addAll(AnalyzedSample.readAll(Path.of(file)));
+            sampleFiles.add(Path.of(file.strip()));
         }
+        int baseSize = Integer.getInteger("base", BASE_SIZE);
+        List<AnalyzedSample> base = AnalyzedSample.readFirst(sampleFiles, baseSize);
+        long warmupCalls = Long.getLong("warmup.calls", WARMUP_CALLS);
+        long warmupSeconds = Long.getLong("warmup.seconds", WARMUP_SECONDS);
         int runs = Integer.getInteger("runs", 3);
         int clients = Integer.getInteger("clients", 16);
-        long seconds = Long.getLong("seconds", 10);
+        long seconds = Long.getLong("seconds", 8);
         Path plans = Path.of(System.getProperty("plans", "/tmp/newsroom-query-plans.txt"));
         List<Integer> sizes = new ArrayList<>();
         for (String size : System.getProperty("sizes", "10000,100000").split(",")) {
             sizes.add(Integer.parseInt(size.strip()));
         }
-        System.out.printf("base sample: %d analysed articles (%d Reuters)%n", base.size(),
-                base.stream().filter(sample -> sample.source().equals("Reuters")).count());
+        long reuters = base.stream().filter(sample -> sample.source().equals("Reuters")).count();
+        System.out.printf(Locale.ROOT, "base sample: -Dbase=%d, the first %d analysed articles of %s (%d Reuters, %d BBC)%n",
+                baseSize, base.size(), sampleFiles, reuters, base.size() - reuters);
+        System.out.printf(Locale.ROOT, "settings: -Dsizes=%s -Druns=%d -Dseconds=%d -Dclients=%d -Dwarmup.calls=%d"
+                        + " -Dwarmup.seconds=%d%s%n", sizes.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                runs, seconds, clients, warmupCalls, warmupSeconds,
+                System.getProperty("rpcs", "").isEmpty() ? "" : " -Drpcs=" + System.getProperty("rpcs"));
+        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), LoadAverage.now());
 
         Path work = Files.createTempDirectory("newsroom-query-bench-");
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
@@ -115,16 +144,27 @@ public final class QueryBenchmark {
                         System.out.printf(Locale.ROOT, "  first %s call: %.1f ms%n", call.getKey(),
                                 (System.nanoTime() - first) / 1e6);
                     }
+                    warmUp(driver, calls, warmupCalls, warmupSeconds);
+                    List<Double> loads = new ArrayList<>();
                     for (int run = 0; run < runs; run++) {
                         for (Map.Entry<String, Function<Random, ListenableFuture<?>>> call : calls.entrySet()) {
-                            LoadDriver.Result result = driver.run(call.getValue(), 2000, seconds * 1000);
-                            System.out.printf(Locale.ROOT, "  run %d %-20s p50 %7.2f  p99 %7.2f ms  %7.1f calls/s  %s%n",
+                            LoadAverage before = LoadAverage.now();
+                            LoadDriver.Result result = driver.run(call.getValue(), SETTLE_MILLIS, seconds * 1000);
+                            LoadAverage after = LoadAverage.now();
+                            System.out.printf(Locale.ROOT, "  run %d %-20s p50 %7.2f  p99 %7.2f ms  %7.1f calls/s  %s%n"
+                                            + "        before: %s; after: %s%n",
                                     run + 1, call.getKey(), result.p50(), result.p99(), result.throughput(),
-                                    result.cpuPerCall());
+                                    result.cpuPerCall(), before, after);
                             results.computeIfAbsent(call.getKey(), k -> new ArrayList<>()).add(result);
+                            loads.add(before.oneMinute());
+                            loads.add(after.oneMinute());
                         }
                     }
-                    System.out.printf("median of %d runs, %d clients, %d s each (latency in ms)%n", runs, clients, seconds);
+                    DoubleSummaryStatistics load = loads.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+                    System.out.printf(Locale.ROOT, "median of %d runs, %d clients, %d s each, after a warm-up of up to %d"
+                                    + " calls or %d s per RPC; base sample %d; 1-minute load average %.2f to %.2f over"
+                                    + " the runs (latency in ms)%n", runs, clients, seconds, warmupCalls, warmupSeconds,
+                            base.size(), load.getMin(), load.getMax());
                     System.out.printf("%-28s %8s %8s %8s %10s%n", "rpc", "p50", "p95", "p99", "calls/s");
                     results.forEach((name, list) -> System.out.printf(Locale.ROOT, "%-28s %8.2f %8.2f %8.2f %10.1f%n",
                             name, median(list, LoadDriver.Result::p50), median(list, LoadDriver.Result::p95),
@@ -148,6 +188,22 @@ public final class QueryBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    // Every RPC before any timed run: the RPCs share most of their code, so warming only the one
+    // about to be timed would leave the shared paths' compilation to the first RPC's timed run.
+    private static void warmUp(LoadDriver driver, Map<String, Function<Random, ListenableFuture<?>>> calls,
+                               long warmupCalls, long warmupSeconds) throws Exception {
+        if (warmupCalls <= 0 || warmupSeconds <= 0) {
+            System.out.println("  no warm-up (-Dwarmup.calls or -Dwarmup.seconds is 0)");
+            return;
+        }
+        for (Map.Entry<String, Function<Random, ListenableFuture<?>>> call : calls.entrySet()) {
+            LoadDriver.WarmUp warmUp = driver.warmUp(call.getValue(), warmupCalls, warmupSeconds * 1000);
+            System.out.printf(Locale.ROOT, "  warm-up %-20s %7d calls in %5.1f s%s; %s%n", call.getKey(),
+                    warmUp.calls(), warmUp.seconds(),
+                    warmUp.calls() < warmupCalls ? " (stopped at -Dwarmup.seconds)" : "", LoadAverage.now());
+        }
     }
 
     private static Map<String, Function<Random, ListenableFuture<?>>> calls(QueryServiceGrpc.QueryServiceFutureStub stub,

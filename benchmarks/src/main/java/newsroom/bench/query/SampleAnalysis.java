@@ -18,16 +18,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServiceProcess;
@@ -41,11 +40,16 @@ import newsroom.nlp.v1.NlpServiceGrpc;
  * {@code bbc} BBC articles, interleaved, analysed by a real nlp-service
  * process with two calls in flight (the machine has two cores) for at most
  * {@code minutes}, saved with their analyses for {@link QueryBenchmark}. With
- * {@code skip}, the first {@code skip} articles of the interleaved list are
- * left out, so a second run continues the first into another file. Reuters articles keep their 1987 dates; the BBC set
- * has none, so its articles are spread evenly over the Reuters date range.
+ * {@code articles}, only the first {@code articles} of the interleaved list
+ * are analysed; with {@code skip}, the first {@code skip} are left out, so a
+ * second run continues the first into another file. The file holds the
+ * articles in the interleaved list's order, whichever call finished first, so
+ * its first N articles are the same N on every machine (a time budget cuts
+ * the list's tail). Reuters articles keep their 1987 dates; the BBC set has
+ * none, so its articles are spread evenly over the Reuters date range.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java@query-sample -Dreuters=1500 -Dbbc=200 -Dminutes=20}
+ * <p>Run (the base sample of BENCHMARKS.md): {@code ./mvnw -q -pl benchmarks exec:java@query-sample
+ * -Dreuters=1500 -Dbbc=200 -Darticles=685 -Dminutes=120}
  */
 public final class SampleAnalysis {
 
@@ -71,7 +75,8 @@ public final class SampleAnalysis {
         List<Input> mixed = interleave(reutersInputs, bbc(eval.resolve("bbc-news/bbc_news.jsonl"), bbc, first, last));
         // A later run can continue where an earlier one stopped, into another file.
         int skip = Math.min(Integer.getInteger("skip", 0), mixed.size());
-        List<Input> inputs = mixed.subList(skip, mixed.size());
+        int articles = Math.max(0, Math.min(Integer.getInteger("articles", mixed.size()), mixed.size() - skip));
+        List<Input> inputs = mixed.subList(skip, skip + articles);
         long words = inputs.stream().mapToLong(input -> input.text.split("\\s+").length).sum();
         System.out.printf("base sample: %d Reuters + %d BBC articles, %d to analyse after skipping %d, %d words%n",
                 reuters, bbc, inputs.size(), skip, words);
@@ -101,20 +106,22 @@ public final class SampleAnalysis {
             var stub = NlpServiceGrpc.newBlockingStub(channel);
             long begin = System.nanoTime();
             long budget = TimeUnit.MINUTES.toNanos(minutes);
-            Queue<Input> queue = new ConcurrentLinkedQueue<>(inputs);
-            List<AnalyzedSample> samples = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger next = new AtomicInteger();
+            AtomicReferenceArray<AnalyzedSample> analysed = new AtomicReferenceArray<>(inputs.size());
+            AtomicInteger done = new AtomicInteger();
             AtomicLong analysedWords = new AtomicLong();
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 workers.add(callers.submit(() -> {
-                    for (Input input = queue.poll(); input != null && System.nanoTime() - begin < budget;
-                            input = queue.poll()) {
-                        samples.add(new AnalyzedSample(input.source, input.title, input.published,
+                    for (int at = next.getAndIncrement(); at < inputs.size() && System.nanoTime() - begin < budget;
+                            at = next.getAndIncrement()) {
+                        Input input = inputs.get(at);
+                        analysed.set(at, new AnalyzedSample(input.source, input.title, input.published,
                                 stub.withDeadlineAfter(10, TimeUnit.MINUTES).analyzeDocument(analyzeRequest(input))
                                         .getAnalysis()));
                         analysedWords.addAndGet(input.text.split("\\s+").length);
-                        if (samples.size() % 100 == 0) {
-                            System.out.printf("%d analysed, %.0f s%n", samples.size(), (System.nanoTime() - begin) / 1e9);
+                        if (done.incrementAndGet() % 100 == 0) {
+                            System.out.printf("%d analysed, %.0f s%n", done.get(), (System.nanoTime() - begin) / 1e9);
                         }
                     }
                     return null;
@@ -124,6 +131,17 @@ public final class SampleAnalysis {
                 worker.get();
             }
             double seconds = (System.nanoTime() - begin) / 1e9;
+            // In the list's order: the two callers finish their articles in either order.
+            List<AnalyzedSample> samples = new ArrayList<>();
+            for (int at = 0; at < inputs.size(); at++) {
+                if (analysed.get(at) != null) {
+                    samples.add(analysed.get(at));
+                }
+            }
+            if (samples.size() < inputs.size()) {
+                System.out.printf("the %d-minute budget ran out: %d of %d articles analysed (-Dminutes)%n", minutes,
+                        samples.size(), inputs.size());
+            }
             AnalyzedSample.writeAll(out, samples);
             long reutersDone = samples.stream().filter(sample -> sample.source().equals("Reuters")).count();
             System.out.printf(Locale.ROOT, "analysed %d articles (%d Reuters, %d BBC; %d words) in %.1f s: %.2f articles/s,"
