@@ -168,7 +168,9 @@ class SourceReplicasIT {
             site.slow(items[item].path(), Duration.ofSeconds(1));
         }
         site.rssFeed("/slow.xml", items);
-        List<ServiceProcess> replicas = rig.startIngestReplicas(replicaSettings(Map.of("NEWSROOM_SOURCES_LEASE", "15s")));
+        List<ServiceProcess> replicas = rig.startIngestReplicas(replicaSettings(Map.of("NEWSROOM_SOURCES_LEASE", "15s",
+                // The dead replica also held the host's turn; it frees the host after the request timeout.
+                "NEWSROOM_SOURCES_REQUEST_TIMEOUT", "10s")));
         StoreContents store = rig.store();
 
         long sourceId;
@@ -263,8 +265,8 @@ class SourceReplicasIT {
 
     /**
      * Requests to one host, from whichever replica, arrived at least {@code delay} apart as the
-     * site logged them: the replicas reserve each request's slot in the store's fetch_host table,
-     * spaced by the delay and a margin for the time a request takes to arrive.
+     * site logged them: the replicas take the host's turn in the store's fetch_host table and hold
+     * it until the response has ended, and the next turn starts the delay after that.
      */
     private static void assertRequestsAtLeastApart(LocalNewsSite site, Duration delay) {
         List<LocalNewsSite.Request> requests = site.requests();

@@ -46,21 +46,6 @@ public final class PoliteFetcher {
     /** RFC 9309 2.5: crawlers must read at least 500 KiB of robots.txt; more is ignored. */
     static final int ROBOTS_MAX_BYTES = 500 * 1024;
     private static final int ROBOTS_MAX_REDIRECTS = 5;
-    /**
-     * Turns are spaced by the delay plus this much (at most half the delay): a request is sent at
-     * its turn, but the site sees it when the sending thread, the network stack and the site's
-     * thread get to it, which on a busy machine (or another replica's) varies by tens of
-     * milliseconds. The margin keeps what the site sees at least the delay apart.
-     */
-    static final Duration ARRIVAL_MARGIN = Duration.ofMillis(100);
-    /**
-     * The margin after this process's first request to a host (its robots.txt), at most the
-     * delay: that request also waits for the HTTP client's first use in the process (classes
-     * loaded, selector started) and a new connection, and on a loaded machine it was seen to reach
-     * the site 130 ms later than its turn, so the next turn (perhaps another replica's) came
-     * too close behind it. Paid once per host per process.
-     */
-    static final Duration FIRST_CONTACT_MARGIN = Duration.ofSeconds(1);
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
             + "application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
 
@@ -70,8 +55,6 @@ public final class PoliteFetcher {
     private final String robotsToken;
     private final Map<String, Robots> robotsByOrigin = new ConcurrentHashMap<>();
     private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
-    /** Per host, the System.nanoTime() at which this process's last response from it ended. */
-    private final Map<String, Long> lastResponseEnded = new ConcurrentHashMap<>();
 
     /** A host's robots.txt as last read: its rules, or why it could not be read. */
     private record Robots(BaseRobotRules rules, String unavailable, long expiresAtNanos) {
@@ -175,10 +158,6 @@ public final class PoliteFetcher {
         return defaultPort ? host : host + ":" + port;
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     private Duration delay(BaseRobotRules rules) {
         long crawlDelay = rules.getCrawlDelay();
         if (crawlDelay == BaseRobotRules.UNSET_CRAWL_DELAY || crawlDelay <= 0) {
@@ -256,29 +235,15 @@ public final class PoliteFetcher {
     // ---- one request ----
 
     /**
-     * Waits for the host's turn, then GETs. The pacer spaces the moments requests are sent, but a
-     * request that took longer to arrive than the next one (a new connection, a slow network)
-     * would leave the server seeing them closer than {@code delay}; so a request first waits
-     * until {@code delay} after this process's last response from the host ended. It waits
-     * before it asks the pacer for a turn, never after: a turn taken and then let pass would let
-     * the next turn's holder (here or on another replica) arrive right behind it.
+     * Takes the host's turn, GETs, and gives the turn back once the response has ended, so the
+     * next request to the host (here or on another replica) is sent {@code delay} after this one
+     * was answered, and the site sees them at least that far apart. The turn is held for at most
+     * the request timeout, which bounds the whole response.
      */
     private Response pacedGet(URI url, Duration delay, Validators validators, long maxBytes, boolean truncate)
             throws InterruptedException, FetchFailure {
-        String host = hostKey(url);
-        Long ended = lastResponseEnded.get(host);
-        if (ended != null) {
-            long wait = ended + delay.toNanos() - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-        }
-        Duration margin = ended == null ? min(FIRST_CONTACT_MARGIN, delay) : min(ARRIVAL_MARGIN, delay.dividedBy(2));
-        pacer.awaitTurn(host, delay.plus(margin));
-        try {
+        try (HostPacer.Turn turn = pacer.take(hostKey(url), delay, settings.requestTimeout().plus(delay))) {
             return get(url, validators, maxBytes, truncate);
-        } finally {
-            lastResponseEnded.put(host, System.nanoTime());
         }
     }
 

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -93,16 +96,25 @@ class PoliteFetcherTest {
     }
 
     @Test
-    void theFirstRequestToAHostHoldsItsTurnLongerThanTheOthers() throws Exception {
+    void aHostIsHeldUntilTheResponseHasEndedSoASlowAnswerDelaysTheNextRequest() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
-            site.page("/a", "First story", MONDAY);
-            List<Duration> turns = new ArrayList<>();
-            HostPacer recording = (host, delay) -> turns.add(delay);
-            PoliteFetcher fetcher = new PoliteFetcher(TestFetchers.settings(Duration.ofMillis(300)), recording);
-            fetcher.fetch(site.url("/a"), Validators.NONE);
-            fetcher.fetch(site.url("/a"), Validators.NONE);
-            // robots.txt (first contact: the delay twice over), then the page twice (delay + 100 ms).
-            assertEquals(List.of(Duration.ofMillis(600), Duration.ofMillis(400), Duration.ofMillis(400)), turns);
+            site.page("/slow", "A slow story", MONDAY);
+            site.slow("/slow", Duration.ofMillis(400));
+            PoliteFetcher fetcher = TestFetchers.fetcher(Duration.ofMillis(200));
+            ExecutorService callers = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<FetchResult>> results = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    results.add(callers.submit(() -> fetcher.fetch(site.url("/slow"), Validators.NONE)));
+                }
+                for (Future<FetchResult> result : results) {
+                    assertInstanceOf(FetchResult.Fetched.class, result.get());
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            // The second request is sent the delay after the first was answered, not the delay after it was sent.
+            assertApart(site.requests("/slow"), Duration.ofMillis(400 + 200));
         }
     }
 
