@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ import newsroom.store.DatabaseFailures;
  * answered (a retried read counts once, for the primary).
  */
 @ApplicationScoped
+@Startup // its counters are on /q/metrics before the first read
 public class ReadRouting {
 
     private final ReadReplica replica;
