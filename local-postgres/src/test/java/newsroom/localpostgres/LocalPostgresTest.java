@@ -81,12 +81,17 @@ class LocalPostgresTest {
              Statement sql = connection.createStatement()) {
             List<String> rules = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery(
-                    "SELECT type, address, auth_method FROM pg_hba_file_rules ORDER BY line_number")) {
+                    "SELECT type, array_to_string(database, ','), array_to_string(user_name, ','), address, auth_method"
+                            + " FROM pg_hba_file_rules ORDER BY line_number")) {
                 while (rows.next()) {
-                    rules.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                    rules.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
+                            + rows.getString(4) + " " + rows.getString(5));
                 }
             }
-            assertEquals(List.of("host 127.0.0.1 scram-sha-256", "host ::1 scram-sha-256"), rules);
+            // The superuser's replication logins are a LocalReplica's.
+            assertEquals(List.of("host all all 127.0.0.1 scram-sha-256", "host all all ::1 scram-sha-256",
+                    "host replication postgres 127.0.0.1 scram-sha-256",
+                    "host replication postgres ::1 scram-sha-256"), rules);
             assertEquals("localhost", setting(sql, "listen_addresses"));
             assertEquals("scram-sha-256", setting(sql, "password_encryption"));
         }

@@ -2,9 +2,11 @@ package newsroom.query;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import newsroom.query.replica.ReadReplica;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,8 +32,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code quarkus.flyway.init-sql}), which stays on the connections it used; so once the
  * service has started, the pool's idle connections are closed, and every connection a call
  * gets was opened with the lookups' limit.
+ *
+ * <p>The same limits hold on the read replica's connections: this interceptor is the default
+ * datasource's and the replica's ({@link ReadReplica#DATASOURCE}).
  */
 @ApplicationScoped
+@Default
+@DataSource(ReadReplica.DATASOURCE)
 public class StatementTimeouts implements AgroalPoolInterceptor {
 
     private final Duration lookup;

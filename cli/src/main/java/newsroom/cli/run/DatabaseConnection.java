@@ -9,9 +9,20 @@ import newsroom.localpostgres.LocalPostgres;
 /**
  * Where the services find PostgreSQL and how each logs in: ingest-service writes rows
  * as {@code writer} and migrates the schema as {@code owner}; query-service reads as
- * {@code reader}; nlp-service has no database.
+ * {@code reader}, from the streaming replica at {@code readJdbcUrl} when there is one
+ * (null: from the primary); nlp-service has no database.
  */
-public record DatabaseConnection(String jdbcUrl, DatabaseLogin owner, DatabaseLogin writer, DatabaseLogin reader) {
+public record DatabaseConnection(String jdbcUrl, DatabaseLogin owner, DatabaseLogin writer, DatabaseLogin reader,
+                                 String readJdbcUrl) {
+
+    public DatabaseConnection(String jdbcUrl, DatabaseLogin owner, DatabaseLogin writer, DatabaseLogin reader) {
+        this(jdbcUrl, owner, writer, reader, null);
+    }
+
+    /** The same, with query-service reading from the replica at {@code url} (same roles as the primary). */
+    public DatabaseConnection withReadReplica(String url) {
+        return new DatabaseConnection(jdbcUrl, owner, writer, reader, url);
+    }
 
     /** A server where one login does everything: an external PostgreSQL named by NEWSROOM_DB_URL and NEWSROOM_DB_USER. */
     public static DatabaseConnection oneLogin(String jdbcUrl, String user, String password) {
@@ -33,7 +44,13 @@ public record DatabaseConnection(String jdbcUrl, DatabaseLogin owner, DatabaseLo
                 put(environment, "NEWSROOM_DB", writer);
                 put(environment, "NEWSROOM_DB_MIGRATION", owner);
             }
-            case QUERY -> put(environment, "NEWSROOM_DB", reader);
+            case QUERY -> {
+                put(environment, "NEWSROOM_DB", reader);
+                if (readJdbcUrl != null) {
+                    environment.put("NEWSROOM_DB_READ_URL", readJdbcUrl);
+                    put(environment, "NEWSROOM_DB_READ", reader);
+                }
+            }
             case NLP -> {
                 return environment;
             }

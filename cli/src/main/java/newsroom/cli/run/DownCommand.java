@@ -56,6 +56,9 @@ public class DownCommand implements Callable<Integer> {
         progress.clear();
         List<String> stopped = new ArrayList<>();
         state.get().services().forEach(service -> stopped.add(service.name()));
+        if (state.get().replica() != null) {
+            stopped.add("the PostgreSQL replica");
+        }
         if (state.get().embeddedPostgres()) {
             stopped.add("PostgreSQL");
         }
@@ -77,6 +80,12 @@ public class DownCommand implements Callable<Integer> {
                         stop(process);
                         stopped.add(service.name());
                     });
+        }
+        if (state.replica() != null && state.replica().dataDirectory() != null) {
+            Postmaster.of(Path.of(state.replica().dataDirectory())).ifPresent(replica -> {
+                stop(replica);
+                stopped.add("the PostgreSQL replica");
+            });
         }
         if (state.embeddedPostgres() && state.postgresDataDirectory() != null) {
             Postmaster.of(Path.of(state.postgresDataDirectory())).ifPresent(postgres -> {

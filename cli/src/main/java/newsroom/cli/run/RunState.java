@@ -16,6 +16,7 @@ import java.util.List;
  * @param tls                whether the services speak TLS, with the local CA ({@link SuiteSettings#tlsFiles})
  * @param postgresPid        the embedded server's postmaster; 0 for an external server
  * @param postgresRestarts   what the supervisor did when the embedded server died
+ * @param replica            the embedded server's streaming replica ({@code up --replica}); null without one
  */
 public record RunState(
         Phase phase,
@@ -27,7 +28,8 @@ public record RunState(
         List<RunningService> services,
         boolean tls,
         long postgresPid,
-        Restarts postgresRestarts) {
+        Restarts postgresRestarts,
+        Replica replica) {
 
     public enum Phase { STARTING, READY, FAILED }
 
@@ -56,39 +58,54 @@ public record RunState(
         public static final Restarts NONE = new Restarts(0, null, null, false, null);
     }
 
+    /**
+     * The streaming replica query-service reads from.
+     *
+     * @param jdbcUrl       its JDBC URL
+     * @param pid           its postmaster
+     * @param dataDirectory its data directory
+     */
+    public record Replica(String jdbcUrl, long pid, String dataDirectory) {
+    }
+
     public RunState {
         services = services == null ? List.of() : List.copyOf(services);
         postgresRestarts = postgresRestarts == null ? Restarts.NONE : postgresRestarts;
     }
 
     public static RunState starting(long supervisorPid, String message) {
-        return new RunState(Phase.STARTING, supervisorPid, message, null, false, null, List.of(), false, 0, Restarts.NONE);
+        return new RunState(Phase.STARTING, supervisorPid, message, null, false, null, List.of(), false, 0, Restarts.NONE, null);
     }
 
     public RunState withPhase(Phase newPhase, String newMessage) {
         return new RunState(newPhase, supervisorPid, newMessage, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, services, tls, postgresPid, postgresRestarts);
+                postgresDataDirectory, services, tls, postgresPid, postgresRestarts, replica);
     }
 
     public RunState withDatabase(String url, boolean embedded, String dataDirectory) {
         return new RunState(phase, supervisorPid, message, url, embedded, dataDirectory, services, tls,
-                postgresPid, postgresRestarts);
+                postgresPid, postgresRestarts, replica);
     }
 
     public RunState withServices(List<RunningService> newServices) {
         return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, newServices, tls, postgresPid, postgresRestarts);
+                postgresDataDirectory, newServices, tls, postgresPid, postgresRestarts, replica);
     }
 
     public RunState withTls(boolean on) {
         return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, services, on, postgresPid, postgresRestarts);
+                postgresDataDirectory, services, on, postgresPid, postgresRestarts, replica);
     }
 
     /** The embedded server's current postmaster and its restarts. */
+    public RunState withReplica(Replica newReplica) {
+        return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
+                postgresDataDirectory, services, tls, postgresPid, postgresRestarts, newReplica);
+    }
+
     public RunState withPostgres(long pid, Restarts restarts) {
         return new RunState(phase, supervisorPid, message, databaseUrl, embeddedPostgres,
-                postgresDataDirectory, services, tls, pid, restarts);
+                postgresDataDirectory, services, tls, pid, restarts, replica);
     }
 
     /** Whether the supervisor that wrote this state is still running. */

@@ -22,6 +22,10 @@ public final class RunStateReport {
         out.println();
         out.println("Database: " + state.databaseUrl()
                 + (state.embeddedPostgres() ? " (embedded PostgreSQL, data in " + state.postgresDataDirectory() + ")" : ""));
+        if (state.replica() != null) {
+            out.println("Replica: " + state.replica().jdbcUrl() + " (streaming, data in " + state.replica().dataDirectory()
+                    + "); query-service reads from it while it keeps up");
+        }
         if (state.tls()) {
             out.println("TLS only, with a certificate from the local CA in $NEWSROOM_STATE_DIR/credentials/tls/ca.crt:"
                     + " this CLI trusts it by itself; give ca.crt to other clients.");

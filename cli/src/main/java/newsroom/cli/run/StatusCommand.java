@@ -2,6 +2,7 @@ package newsroom.cli.run;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public class StatusCommand implements Callable<Integer> {
         ReadinessProbe probe = new ReadinessProbe();
         int exitStatus = live.filter(StatusCommand::gaveUp).isPresent() ? GAVE_UP : 0;
         if (json) {
-            out.println(toJson(live, probe));
+            out.println(toJson(live, probe, settings));
             return exitStatus;
         }
         if (live.isEmpty()) {
@@ -60,6 +61,10 @@ public class StatusCommand implements Callable<Integer> {
         if (state.embeddedPostgres() && state.postgresPid() != 0) {
             table.row("PostgreSQL", postgresAddress(state), state.postgresPid(), postgresHealth(state),
                     state.postgresRestarts().count(), settings.logFile("supervisor"));
+        }
+        if (state.replica() != null) {
+            table.row("PostgreSQL replica", address(state.replica().jdbcUrl()), state.replica().pid(),
+                    ReplicaLag.describe(state.replica(), settings), 0, settings.logFile("supervisor"));
         }
         if (!table.isEmpty()) {
             out.println();
@@ -106,7 +111,12 @@ public class StatusCommand implements Callable<Integer> {
 
     /** "localhost:54329" from "jdbc:postgresql://localhost:54329/newsroom". */
     private static String postgresAddress(RunState state) {
-        String url = state.databaseUrl() == null ? "" : state.databaseUrl();
+        return address(state.databaseUrl());
+    }
+
+    /** "localhost:54329" from "jdbc:postgresql://localhost:54329/newsroom". */
+    private static String address(String jdbcUrl) {
+        String url = jdbcUrl == null ? "" : jdbcUrl;
         int start = url.indexOf("//");
         if (start < 0) {
             return url;
@@ -115,7 +125,7 @@ public class StatusCommand implements Callable<Integer> {
         return url.substring(start + 2, end < 0 ? url.length() : end);
     }
 
-    private static String toJson(Optional<RunState> live, ReadinessProbe probe) {
+    private static String toJson(Optional<RunState> live, ReadinessProbe probe, SuiteSettings settings) {
         JsonObject status = new JsonObject();
         status.addProperty("running", live.isPresent());
         live.ifPresent(state -> {
@@ -142,6 +152,19 @@ public class StatusCommand implements Callable<Integer> {
                 postgres.addProperty("health", postgresHealth(state));
                 postgres.add("restarts", toJson(state.postgresRestarts()));
                 status.add("postgres", postgres);
+            }
+            if (state.replica() != null) {
+                JsonObject replica = new JsonObject();
+                replica.addProperty("url", state.replica().jdbcUrl());
+                replica.addProperty("pid", state.replica().pid());
+                ReplicaLag.Reading reading = ReplicaLag.read(state.replica(), settings);
+                replica.addProperty("health", reading.health());
+                if (reading.lagSeconds() != null) {
+                    replica.addProperty("lag_seconds", reading.lagSeconds());
+                } else {
+                    replica.add("lag_seconds", JsonNull.INSTANCE);
+                }
+                status.add("replica", replica);
             }
         });
         return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(status);

@@ -95,6 +95,8 @@ public final class SuiteLauncher {
         builder.environment().putAll(settings.ports().asEnvironment());
         builder.environment().put("NEWSROOM_PG_PORT", Integer.toString(settings.postgresPort()));
         builder.environment().put("NEWSROOM_TLS", Boolean.toString(settings.tls()));
+        builder.environment().put("NEWSROOM_REPLICA", Boolean.toString(settings.replica()));
+        builder.environment().put("NEWSROOM_PG_REPLICA_PORT", Integer.toString(settings.replicaPort()));
         builder.environment().putAll(settings.restartPolicy().asEnvironment());
         builder.environment().put("NEWSROOM_READY_TIMEOUT", settings.readyTimeout().toMillis() + "ms");
         Process process = builder.start();

@@ -18,6 +18,9 @@ import newsroom.auth.tls.TlsFiles;
  * @param tls           whether the services speak TLS with a local CA (NEWSROOM_TLS=true, or {@code up --tls})
  * @param restartPolicy when the supervisor restarts a service or PostgreSQL that died (NEWSROOM_RESTART_*)
  * @param readyTimeout  how long {@code up} waits for every service to be ready (NEWSROOM_READY_TIMEOUT)
+ * @param replica       whether a streaming replica of the embedded PostgreSQL serves query-service's reads
+ *                      (NEWSROOM_REPLICA=true, or {@code up --replica})
+ * @param replicaPort   the replica's port (NEWSROOM_PG_REPLICA_PORT)
  */
 public record SuiteSettings(
         Path home,
@@ -27,7 +30,9 @@ public record SuiteSettings(
         Optional<DatabaseConnection> externalDatabase,
         boolean tls,
         RestartPolicy restartPolicy,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        boolean replica,
+        int replicaPort) {
 
     /** CoreNLP loads its models in about 30 s on a laptop; a busy CI machine needs more. */
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
@@ -36,10 +41,11 @@ public record SuiteSettings(
     public SuiteSettings(Path home, Path stateDirectory, int postgresPort, ServicePorts ports,
                          Optional<DatabaseConnection> externalDatabase) {
         this(home, stateDirectory, postgresPort, ports, externalDatabase, false, RestartPolicy.DEFAULT,
-                DEFAULT_READY_TIMEOUT);
+                DEFAULT_READY_TIMEOUT, false, DEFAULT_REPLICA_PORT);
     }
 
     public static final int DEFAULT_POSTGRES_PORT = 54329;
+    public static final int DEFAULT_REPLICA_PORT = 54330;
 
     public static SuiteSettings fromEnvironment(Map<String, String> environment, Path defaultHome) {
         Path home = Path.of(EnvironmentValues.text(environment, "NEWSROOM_HOME", defaultHome.toString()));
@@ -58,12 +64,19 @@ public record SuiteSettings(
                 external,
                 Boolean.parseBoolean(EnvironmentValues.text(environment, "NEWSROOM_TLS", "false").strip()),
                 RestartPolicy.fromEnvironment(environment),
-                EnvironmentValues.duration(environment, "NEWSROOM_READY_TIMEOUT", DEFAULT_READY_TIMEOUT));
+                EnvironmentValues.duration(environment, "NEWSROOM_READY_TIMEOUT", DEFAULT_READY_TIMEOUT),
+                Boolean.parseBoolean(EnvironmentValues.text(environment, "NEWSROOM_REPLICA", "false").strip()),
+                EnvironmentValues.port(environment, "NEWSROOM_PG_REPLICA_PORT", DEFAULT_REPLICA_PORT));
     }
 
     public SuiteSettings withTls(boolean on) {
         return new SuiteSettings(home, stateDirectory, postgresPort, ports, externalDatabase, on, restartPolicy,
-                readyTimeout);
+                readyTimeout, replica, replicaPort);
+    }
+
+    public SuiteSettings withReplica(boolean on) {
+        return new SuiteSettings(home, stateDirectory, postgresPort, ports, externalDatabase, tls, restartPolicy,
+                readyTimeout, on, replicaPort);
     }
 
     public Path logDirectory() {
@@ -86,6 +99,11 @@ public record SuiteSettings(
 
     public Path postgresDataDirectory() {
         return stateDirectory.resolve("pgdata");
+    }
+
+    /** The data directory of the embedded server's streaming replica ({@link #replica}). */
+    public Path replicaDataDirectory() {
+        return stateDirectory.resolve("pgdata-replica");
     }
 
     public Path logFile(String processName) {

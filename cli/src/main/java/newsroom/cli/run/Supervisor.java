@@ -2,6 +2,7 @@ package newsroom.cli.run;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,13 +15,16 @@ import newsroom.auth.tls.TlsFiles;
 import newsroom.cli.credentials.LocalCredentials;
 import newsroom.cli.output.ProgressLine;
 import newsroom.localpostgres.LocalPostgres;
+import newsroom.localpostgres.LocalReplica;
 
 /**
  * Owns a running suite: starts PostgreSQL (embedded unless NEWSROOM_DB_URL names one)
  * and the three services, records them in the run state file once all are ready, keeps
  * them running (a process that dies is restarted as {@link SuiteSettings#restartPolicy}
  * says, and the run state counts it), and on a stop request stops the services and then
- * PostgreSQL.
+ * PostgreSQL. With {@link SuiteSettings#replica}, a streaming replica of the embedded server
+ * starts after it and query-service reads from it; it is not restarted when it dies
+ * (query-service then reads from the primary).
  */
 public final class Supervisor {
 
@@ -63,6 +67,7 @@ public final class Supervisor {
         RunState state = RunState.starting(pid, "checking ports");
         stateFile.write(state);
         SupervisedPostgres postgres = null;
+        LocalReplica replica = null;
         Suite suite = null;
         boolean failed = false;
         Thread safetyNet = null;
@@ -70,6 +75,11 @@ public final class Supervisor {
             checkPortsFree();
             DatabaseConnection database;
             if (settings.externalDatabase().isPresent()) {
+                if (settings.replica()) {
+                    throw new IllegalStateException("--replica (NEWSROOM_REPLICA) starts a replica of the embedded"
+                            + " PostgreSQL; with NEWSROOM_DB_URL, give query-service your replica with NEWSROOM_DB_READ_URL"
+                            + " instead (docs/replicas.md)");
+                }
                 database = settings.externalDatabase().get();
                 state = state.withDatabase(database.jdbcUrl(), false, null);
                 progress.milestone("Using PostgreSQL at " + database.jdbcUrl());
@@ -85,6 +95,23 @@ public final class Supervisor {
                         .withPostgres(postgres.pid(), RunState.Restarts.NONE);
                 progress.milestone("PostgreSQL is ready at " + database.jdbcUrl()
                         + " (data in " + settings.postgresDataDirectory() + ")");
+                if (settings.replica()) {
+                    state = state.withPhase(RunState.Phase.STARTING, "starting the PostgreSQL replica");
+                    stateFile.write(state);
+                    progress.update("Starting the PostgreSQL replica (a base backup on first use)...");
+                    replica = LocalReplica.start(postgres.server(), settings.replicaDataDirectory(),
+                            settings.replicaPort());
+                    database = database.withReadReplica(replica.jdbcUrl());
+                    state = state.withReplica(new RunState.Replica(replica.jdbcUrl(),
+                            Postmaster.of(replica.dataDirectory()).map(ProcessHandle::pid).orElse(0L),
+                            replica.dataDirectory().toString()));
+                    progress.milestone("The PostgreSQL replica is streaming at " + replica.jdbcUrl()
+                            + " (data in " + replica.dataDirectory() + "); query-service reads from it");
+                } else if (Files.isDirectory(settings.replicaDataDirectory())) {
+                    // Its slot would make the primary keep its WAL for a replica that no longer follows it.
+                    LocalReplica.forget(postgres.server(), settings.replicaDataDirectory());
+                    progress.milestone("Removed the PostgreSQL replica of an earlier 'up --replica' and its slot");
+                }
             }
             Optional<TlsFiles> tls = Optional.empty();
             if (settings.tls()) {
@@ -93,7 +120,7 @@ public final class Supervisor {
             }
             suite = new Suite(settings.home(), database, settings.ports(), settings.logDirectory(),
                     LocalCredentials.ensure(settings.credentialsDirectory()), tls);
-            safetyNet = stopOnJvmExit(suite, postgres);
+            safetyNet = stopOnJvmExit(suite, replica, postgres);
             for (Service service : Service.values()) {
                 suite.start(service);
             }
@@ -137,7 +164,7 @@ public final class Supervisor {
             stateFile.write(state.withPhase(RunState.Phase.FAILED, message));
             return 1;
         } finally {
-            shutDown(suite, postgres);
+            shutDown(suite, replica, postgres);
             if (safetyNet != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(safetyNet);
@@ -155,6 +182,9 @@ public final class Supervisor {
         List<String> taken = new ArrayList<>();
         if (settings.externalDatabase().isEmpty() && !PortCheck.isFree(settings.postgresPort())) {
             taken.add(settings.postgresPort() + " (PostgreSQL, NEWSROOM_PG_PORT)");
+        }
+        if (settings.externalDatabase().isEmpty() && settings.replica() && !PortCheck.isFree(settings.replicaPort())) {
+            taken.add(settings.replicaPort() + " (PostgreSQL replica, NEWSROOM_PG_REPLICA_PORT)");
         }
         for (Service service : Service.values()) {
             int port = settings.ports().of(service);
@@ -210,10 +240,18 @@ public final class Supervisor {
                 process.spec().logFile().toString(), restarts);
     }
 
-    private void shutDown(Suite suite, SupervisedPostgres postgres) {
+    private void shutDown(Suite suite, LocalReplica replica, SupervisedPostgres postgres) {
         if (suite != null && !suite.processes().isEmpty()) {
             progress.milestone("Stopping the services...");
             suite.close();
+        }
+        if (replica != null) {
+            progress.milestone("Stopping the PostgreSQL replica...");
+            try {
+                replica.close();
+            } catch (IOException | RuntimeException e) {
+                out.println("The PostgreSQL replica did not stop cleanly: " + e.getMessage());
+            }
         }
         if (postgres != null) {
             progress.milestone("Stopping PostgreSQL...");
@@ -230,9 +268,16 @@ public final class Supervisor {
      * When the JVM goes down some other way (System.exit, an unhandled signal), the
      * services and PostgreSQL must not be left running without an owner.
      */
-    private static Thread stopOnJvmExit(Suite suite, SupervisedPostgres postgres) {
+    private static Thread stopOnJvmExit(Suite suite, LocalReplica replica, SupervisedPostgres postgres) {
         Thread hook = new Thread(() -> {
             suite.close();
+            if (replica != null) {
+                try {
+                    replica.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the JVM is exiting; nothing else can be done
+                }
+            }
             if (postgres != null) {
                 try {
                     postgres.close();

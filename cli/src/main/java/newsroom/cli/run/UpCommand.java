@@ -31,11 +31,21 @@ public class UpCommand implements Callable<Integer> {
                 + " Same as NEWSROOM_TLS=true.")
     boolean tls;
 
+    @Option(names = "--replica",
+            description = "Also start a streaming replica of the embedded PostgreSQL (data in"
+                + " $NEWSROOM_STATE_DIR/pgdata-replica, port $NEWSROOM_PG_REPLICA_PORT, default 54330) and let"
+                + " query-service read from it (docs/replicas.md). Same as NEWSROOM_REPLICA=true. Without it, a"
+                + " replica kept from an earlier 'up --replica' is removed with its replication slot.")
+    boolean replica;
+
     @Override
     public Integer call() throws Exception {
         SuiteSettings settings = SuiteSettings.fromEnvironment(System.getenv(), CliHome.repository());
         if (tls) {
             settings = settings.withTls(true);
+        }
+        if (replica) {
+            settings = settings.withReplica(true);
         }
         SuiteLauncher launcher = new SuiteLauncher(settings);
         Optional<RunState> running = launcher.current();

@@ -65,7 +65,7 @@ class StatusCommandTest {
                 PortCheck.freePort(), "/logs/query-service.log", RunState.Restarts.NONE)));
         new RunStateFile(settings.runDirectory()).write(new RunState(ready.phase(), ready.supervisorPid(),
                 ready.message(), ready.databaseUrl(), ready.embeddedPostgres(), ready.postgresDataDirectory(),
-                ready.services(), true, ready.postgresPid(), ready.postgresRestarts()));
+                ready.services(), true, ready.postgresPid(), ready.postgresRestarts(), null));
 
         JsonObject json = JsonParser.parseString(print(settings, true).text()).getAsJsonObject();
         assertEquals("https://localhost:19093/", json.get("console").getAsString());

@@ -32,6 +32,31 @@ class SuiteSettingsTest {
         assertEquals(RestartPolicy.DEFAULT, settings.restartPolicy());
     }
 
+    /** {@code up --replica}: a replica of the embedded server beside it, which query-service reads from. */
+    @Test
+    void theReplicaIsOffUnlessAskedForAndQueryServiceReadsFromIt() {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of("NEWSROOM_STATE_DIR", "/state"), Path.of("/repo"));
+        assertEquals(false, settings.replica());
+        assertEquals(54330, settings.replicaPort());
+        assertEquals(Path.of("/state/pgdata-replica"), settings.replicaDataDirectory());
+        assertTrue(settings.withReplica(true).withTls(true).replica());
+        SuiteSettings asked = SuiteSettings.fromEnvironment(
+                Map.of("NEWSROOM_REPLICA", "true", "NEWSROOM_PG_REPLICA_PORT", "6001"), Path.of("/repo"));
+        assertTrue(asked.replica());
+        assertEquals(6001, asked.replicaPort());
+
+        assertEquals(Optional.empty(), Optional.ofNullable(ROLES.environmentOf(Service.QUERY).get("NEWSROOM_DB_READ_URL")));
+        Map<String, String> query = ROLES.withReadReplica("jdbc:postgresql://localhost:54330/newsroom")
+                .environmentOf(Service.QUERY);
+        assertEquals("jdbc:postgresql://localhost:1/newsroom", query.get("NEWSROOM_DB_URL"));
+        assertEquals("jdbc:postgresql://localhost:54330/newsroom", query.get("NEWSROOM_DB_READ_URL"));
+        assertEquals("r", query.get("NEWSROOM_DB_READ_USER"));
+        assertEquals("r-secret", query.get("NEWSROOM_DB_READ_PASSWORD"));
+        // ingest-service writes, and reads its own writes, on the primary only.
+        assertEquals(null, ROLES.withReadReplica("jdbc:postgresql://localhost:54330/newsroom")
+                .environmentOf(Service.INGEST).get("NEWSROOM_DB_READ_URL"));
+    }
+
     @Test
     void aBusyMachineCanWaitLongerForTheServices() {
         SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of("NEWSROOM_READY_TIMEOUT", "10m"), Path.of("/repo"));

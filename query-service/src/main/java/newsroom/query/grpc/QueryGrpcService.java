@@ -32,6 +32,7 @@ import newsroom.query.paging.Page;
 import newsroom.query.quotes.AttributedQuote;
 import newsroom.query.quotes.QuoteFilter;
 import newsroom.query.quotes.QuoteQueries;
+import newsroom.query.replica.ReadRouting;
 import newsroom.query.stories.Story;
 import newsroom.query.stories.StoryQueries;
 import newsroom.query.v1.ExportAnalysesRequest;
@@ -81,10 +82,11 @@ public class QueryGrpcService implements QueryService {
     private final AnalysisExport export;
     private final CallGate gate;
     private final StatementTimeouts timeouts;
+    private final ReadRouting reads;
 
     QueryGrpcService(ArticleQueries articles, EntityQueries entities, QuoteQueries quotes, EventQueries events,
                      CoMentionQueries coMentions, TimelineQueries timelines, StoryQueries stories,
-                     AnalysisExport export, CallGate gate, StatementTimeouts timeouts) {
+                     AnalysisExport export, CallGate gate, StatementTimeouts timeouts, ReadRouting reads) {
         this.articles = articles;
         this.entities = entities;
         this.quotes = quotes;
@@ -95,6 +97,7 @@ public class QueryGrpcService implements QueryService {
         this.export = export;
         this.gate = gate;
         this.timeouts = timeouts;
+        this.reads = reads;
     }
 
     @Override
@@ -219,7 +222,8 @@ public class QueryGrpcService implements QueryService {
         long[] lastId = {0};
         return Multi.createBy().repeating()
                 .supplier(() -> {
-                    List<ExportedArticle> batch = gate.admit(client, () -> export.batch(filter, lastId[0]));
+                    List<ExportedArticle> batch = gate.admit(client,
+                            () -> reads.read(() -> export.batch(filter, lastId[0])));
                     if (!batch.isEmpty()) {
                         lastId[0] = batch.get(batch.size() - 1).summary().id();
                     }
@@ -264,7 +268,7 @@ public class QueryGrpcService implements QueryService {
     private <T> Uni<T> answer(CallClass callClass, Supplier<T> work) {
         String client = client();
         String timedOut = timedOut(callClass);
-        return Uni.createFrom().item(() -> gate.admit(client, work))
+        return Uni.createFrom().item(() -> gate.admit(client, () -> reads.read(work)))
                 .onFailure().transform(failure -> GrpcErrors.toStatus(failure, timedOut));
     }
 

@@ -1,6 +1,7 @@
 package newsroom.query.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import newsroom.nlp.v1.Analysis;
@@ -49,7 +50,12 @@ public class HostileArticle {
         return ids;
     }
 
-    /** Takes the article and its entity out again, so the other test classes see the store they expect. */
+    /**
+     * Takes the article and its entity out again, so the other test classes see the store they expect.
+     * Called after the tests, outside a request: Hibernate's tenant (the store read, docs/replicas.md)
+     * is resolved in a request context.
+     */
+    @ActivateRequestContext
     @Transactional
     public synchronized void remove() {
         if (ids == null) {

@@ -1,0 +1,64 @@
+package newsroom.query.replica;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import newsroom.localpostgres.DatabaseLogin;
+import newsroom.localpostgres.DatabaseRole;
+import newsroom.localpostgres.LocalPostgres;
+import newsroom.localpostgres.LocalReplica;
+
+/**
+ * A throw-away primary and its streaming replica: the service's default datasource is the
+ * primary (as the writer, so the test can add rows through it; Flyway migrates as the owner)
+ * and its read datasource the replica, as the reader. The test gets the replica in a field of
+ * type {@link LocalReplica}, to stop, start and pause it.
+ */
+public class StreamingReplicaResource implements QuarkusTestResourceLifecycleManager {
+
+    private LocalPostgres primary;
+    private LocalReplica replica;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            primary = LocalPostgres.startThrowAway();
+            replica = LocalReplica.startThrowAway(primary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DatabaseLogin writer = primary.login(DatabaseRole.WRITER);
+        DatabaseLogin owner = primary.login(DatabaseRole.OWNER);
+        DatabaseLogin reader = replica.login(DatabaseRole.READER);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", primary.jdbcUrl(),
+                "quarkus.datasource.username", writer.user(),
+                "quarkus.datasource.password", writer.password(),
+                "quarkus.flyway.migrate-at-start", "true",
+                "quarkus.flyway.username", owner.user(),
+                "quarkus.flyway.password", owner.password(),
+                "quarkus.datasource.replica.jdbc.url", replica.jdbcUrl(),
+                "quarkus.datasource.replica.username", reader.user(),
+                "quarkus.datasource.replica.password", reader.password());
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(replica, new TestInjector.MatchesType(LocalReplica.class));
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (replica != null) {
+                replica.close();
+            }
+            if (primary != null) {
+                primary.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
