@@ -119,6 +119,35 @@ SELECT copy_table_privileges('mention_v14', 'mention'), copy_table_privileges('q
        copy_table_privileges('article_search_v14', 'article_search'),
        copy_table_privileges('entity_day_v14', 'entity_day');
 
+-- A partition's indexes are named after its table's, with the partition's
+-- name for the table's (quote_date_idx on quote_p2021_04 is
+-- quote_p2021_04_date_idx), so a plan says which index of which month it
+-- reads; PostgreSQL's own names spell out the columns instead.
+CREATE FUNCTION name_partition_indexes(partition regclass) RETURNS void
+    LANGUAGE plpgsql SET search_path = public, pg_catalog AS $$
+DECLARE
+    child record;
+    wanted text;
+BEGIN
+    FOR child IN
+        SELECT ci.relname AS name, pi.relname AS parent_name, pt.relname AS parent_table
+        FROM pg_index x
+        JOIN pg_class ci ON ci.oid = x.indexrelid
+        JOIN pg_inherits inh ON inh.inhrelid = x.indexrelid
+        JOIN pg_class pi ON pi.oid = inh.inhparent
+        JOIN pg_index px ON px.indexrelid = inh.inhparent
+        JOIN pg_class pt ON pt.oid = px.indrelid
+        WHERE x.indrelid = partition
+    LOOP
+        wanted := (SELECT relname FROM pg_class WHERE oid = partition)
+                  || substr(child.parent_name, length(child.parent_table) + 1);
+        IF child.name <> wanted THEN
+            EXECUTE format('ALTER INDEX %I RENAME TO %I', child.name, wanted);
+        END IF;
+    END LOOP;
+END;
+$$;
+
 -- 3. One month's partitions of every partitioned table, for the month that
 -- contains month_day; idempotent. Returns how many partitions it created (0
 -- when the month had them all). Partitions get their table's privileges, so
@@ -157,6 +186,7 @@ BEGIN
             EXECUTE format('ALTER TABLE %I ALTER COLUMN search_vector SET STATISTICS 1000', partition);
         END IF;
         PERFORM copy_table_privileges(CAST(quote_ident(parent) AS regclass), CAST(quote_ident(partition) AS regclass));
+        PERFORM name_partition_indexes(CAST(quote_ident(partition) AS regclass));
         created := created + 1;
     END LOOP;
     RETURN created;
@@ -164,6 +194,7 @@ END;
 $$;
 REVOKE ALL ON FUNCTION create_month_partitions(date) FROM PUBLIC;
 REVOKE ALL ON FUNCTION copy_table_privileges(regclass, regclass) FROM PUBLIC;
+REVOKE ALL ON FUNCTION name_partition_indexes(regclass) FROM PUBLIC;
 
 -- 4. Every month that holds an article or an entity day, and the current
 -- month with the three after it (ingest-service's job keeps creating months
@@ -223,6 +254,10 @@ CREATE INDEX article_search_published_idx ON article_search (published_at DESC, 
 ALTER TABLE entity_day ADD CONSTRAINT entity_day_pkey
         PRIMARY KEY (entity_id, day) INCLUDE (mention_count, article_count, tone_sum, tone_count),
     ADD CONSTRAINT entity_day_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES entity (id);
+
+SELECT name_partition_indexes(i.inhrelid)
+FROM pg_inherits i
+WHERE i.inhparent IN ('mention'::regclass, 'quote'::regclass, 'article_search'::regclass, 'entity_day'::regclass);
 
 DROP TABLE mention_v14, quote_v14, article_search_v14, entity_day_v14;
 

@@ -134,6 +134,8 @@ class PartitionMigrationTest {
                  Statement sql = reader.createStatement()) {
                 assertEquals(countsBefore[0], count(sql, "SELECT count(*) FROM mention"));
                 assertTrue(count(sql, "SELECT count(*) FROM quote_p2021_04") > 0, "the reader reads a partition");
+                assertEquals(1, count(sql, "SELECT count(*) FROM pg_class WHERE relname = 'quote_p2021_04_date_idx'"),
+                        "a partition's indexes are named after its table's");
             }
         }
     }
@@ -182,6 +184,9 @@ class PartitionMigrationTest {
                 try (Statement sql = writer.createStatement()) {
                     sql.execute("INSERT INTO entity (id, name, type, name_key) VALUES (1, 'E', 'PERSON', 'e')");
                     sql.execute("INSERT INTO entity_day VALUES (1, '1999-12-31', 1, 1, 0, 0)");
+                    assertEquals(2, count(sql, "SELECT count(*) FROM pg_class"
+                            + " WHERE relname IN ('mention_p1999_12_article_entity_idx', 'entity_day_p1999_12_pkey')"
+                            + " AND relkind = 'i'"), "a new partition's indexes are named after its table's");
                     assertEquals(1000, count(sql, "SELECT attstattarget FROM pg_attribute WHERE attrelid ="
                             + " 'article_search_p1999_12'::regclass AND attname = 'search_vector'"));
                 }
