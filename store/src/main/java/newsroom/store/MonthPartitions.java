@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
@@ -26,12 +27,17 @@ import javax.sql.DataSource;
  * an advisory lock so that replicas creating the same month wait for each other and the
  * later one finds it made. Each creation commits on its own connection before the rows
  * that need it are written: creating a partition locks its table against reads, and that
- * lock ends with the creation's own short transaction, not with the writer's.
+ * lock ends with the creation's own short transaction, not with the writer's. A creation that
+ * meets a writer's lock gives up and is tried again (see V15's create_month_partitions).
  */
 @ApplicationScoped
 public class MonthPartitions {
 
     private static final String CREATE = "SELECT create_month_partitions(?)";
+    /** SQLSTATE 55P03: the function's lock_timeout passed while it waited for a lock. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** Tries before giving up: at 0.2 s a lock and a short pause between, several seconds of writers' locks. */
+    private static final int LOCK_ATTEMPTS = 30;
 
     private final DataSource dataSource;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
@@ -45,7 +51,10 @@ public class MonthPartitions {
         return YearMonth.from(time.atOffset(ZoneOffset.UTC));
     }
 
-    /** Makes sure the months of {@code times} have their partitions; a round trip per month not known yet. */
+    /**
+     * Makes sure the months of {@code times} have their partitions; a round trip per month not
+     * known yet. Called outside any transaction: each creation commits by itself.
+     */
     public void ensureMonthsOf(Collection<Instant> times) {
         Set<YearMonth> missing = new TreeSet<>();
         for (Instant time : times) {
@@ -65,14 +74,38 @@ public class MonthPartitions {
      */
     public int create(Collection<YearMonth> months) {
         try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
             int created = 0;
             for (YearMonth month : new TreeSet<>(months)) {
-                created += create(connection, month);
+                created += createRetrying(connection, month);
                 known.add(month);
             }
             return created;
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the partitions of " + months + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the partitions of " + months, e);
+        }
+    }
+
+    /**
+     * Creates a month, trying again while the function gives up on a lock (SQLSTATE 55P03, see
+     * V15: a writer held a lock the creation needs); each try commits or rolls back by itself.
+     */
+    private static int createRetrying(Connection connection, YearMonth month)
+            throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return create(connection, month);
+            } catch (SQLException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || attempt == LOCK_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.sleep(ThreadLocalRandom.current().nextLong(10, 100));
+            }
         }
     }
 

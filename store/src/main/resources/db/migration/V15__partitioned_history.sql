@@ -24,6 +24,10 @@
 -- from the same sequences and stay unique. No table references mention or
 -- quote ids.
 
+-- Creating a partition takes a lock on the tables its foreign keys refer to;
+-- taken here for the whole migration, before any table of this one.
+LOCK TABLE article, entity IN SHARE ROW EXCLUSIVE MODE;
+
 -- 1. The old tables step aside. Their indexes and keys are dropped (their
 -- names go to the new tables); the id sequences are kept for the new tables.
 ALTER TABLE mention RENAME TO mention_v14;
@@ -158,8 +162,16 @@ $$;
 -- one at a time by the advisory lock; the later finds the partitions made.
 -- Creating a partition locks its table against every read for an instant, so
 -- a month that exists is left alone without touching its table.
+--
+-- It also locks the tables its foreign keys refer to (article, entity)
+-- against writes, while an analysis writer holds a write lock on article and
+-- waits for mention, say, which the creation has locked: each would wait for
+-- the other. So the creation waits at most lock_timeout for each lock and
+-- then gives up (SQLSTATE 55P03) and releases what it holds, well before
+-- PostgreSQL's deadlock check (deadlock_timeout, 1 s) could cancel the
+-- writer instead; its caller tries again (MonthPartitions).
 CREATE FUNCTION create_month_partitions(month_day date) RETURNS integer
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_catalog SET lock_timeout = '200ms' AS $$
 DECLARE
     first_day  date := CAST(date_trunc('month', month_day) AS date);
     next_first date := CAST(date_trunc('month', month_day) + interval '1 month' AS date);
