@@ -60,6 +60,23 @@ public interface IngestConfig {
 
     Worker worker();
 
+    Partitions partitions();
+
+    /**
+     * The monthly partitions of mentions, quotes, search rows and entity days (V15): created
+     * ahead of time, since a row of a month without partitions cannot be written.
+     */
+    interface Partitions {
+
+        /** Months after the current one (UTC) whose partitions are kept created. */
+        @WithDefault("3")
+        int monthsAhead();
+
+        /** How often the months ahead are made sure of, after once at start. */
+        @WithDefault("24h")
+        Duration checkInterval();
+    }
+
     /** The analysis worker. */
     interface Worker {
 

@@ -283,6 +283,7 @@ class QuotesTest {
         // between two articles, and offsets in an article repeat (the id breaks those ties).
         int count = pageTokens.maxOffset() + 150;
         execute("""
+                SELECT create_month_partitions('2020-01-01');
                 INSERT INTO quote (article_id, text, begin_offset, end_offset, published_at, form)
                 SELECT CASE WHEN g %% 2 = 0 THEN %d ELSE %d END, 'keysetwalk ' || g, g %% 7, g %% 7 + 5,
                        '2020-01-01T00:00:00.123456Z'::timestamptz + (g / 50) * interval '1 minute', 'DIRECT'

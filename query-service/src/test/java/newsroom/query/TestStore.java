@@ -3,6 +3,8 @@ package newsroom.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +111,7 @@ public class TestStore {
     @Transactional
     public void reanalyse(long articleId, Double tone, Instant published) {
         ArticleRollups.remove(StoredArticle.getEntityManager(), articleId);
+        partitionsFor(published);
         StoredArticle article = StoredArticle.findById(articleId);
         article.tone = tone;
         article.publishedAt = published;
@@ -348,8 +351,19 @@ public class TestStore {
         return entity.id;
     }
 
+    /**
+     * Creates the partitions of the month of {@code published} (V15), as ingest's intake does
+     * before it stores an article: rows of a month without them cannot be written.
+     */
+    public static void partitionsFor(Instant published) {
+        StoredArticle.getEntityManager().createNativeQuery("SELECT create_month_partitions(:day)")
+                .setParameter("day", LocalDate.ofInstant(published, ZoneOffset.UTC))
+                .getSingleResult();
+    }
+
     private static long article(String title, String url, Instant published, String text, ArticleState state,
                                 byte[] analysis, Double tone, Long storyRoot) {
+        partitionsFor(published);
         StoredArticle article = new StoredArticle();
         article.title = title;
         article.source = "Test Wire";
@@ -375,6 +389,7 @@ public class TestStore {
     private static void mention(long articleId, long entityId, String text, int begin, int end) {
         StoredMention mention = new StoredMention();
         mention.articleId = articleId;
+        mention.publishedAt = StoredArticle.<StoredArticle>findById(articleId).publishedAt;
         mention.entityId = entityId;
         mention.text = text;
         mention.begin = begin;

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** One place in an article's cleaned text that names an entity. */
 @Entity
@@ -35,4 +36,11 @@ public class StoredMention extends PanacheEntityBase {
 
     /** NAME, NOMINAL or PRONOMINAL. */
     public String kind;
+
+    /**
+     * The article's publication time, copied: the table is partitioned by it (V15), so a
+     * mention's month is its article's and reads of an article's mentions touch one partition.
+     */
+    @Column(name = "published_at")
+    public Instant publishedAt;
 }

@@ -44,7 +44,10 @@ public class StoredQuote extends PanacheEntityBase {
     /** Lemma of the cue ("say", "add", "according to"); empty when none. */
     public String cue = "";
 
-    /** The article's publication time, copied so quote lists order by date on one index (V4). */
+    /**
+     * The article's publication time, copied so quote lists order by date on one index (V4); the
+     * table is partitioned by it (V15).
+     */
     @Column(name = "published_at")
     public Instant publishedAt;
 

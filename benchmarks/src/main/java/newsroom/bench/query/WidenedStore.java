@@ -7,16 +7,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
+import newsroom.store.MonthPartitions;
 import newsroom.store.NameKey;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -142,6 +146,7 @@ final class WidenedStore {
         final StringBuilder mentions = new StringBuilder();
         final StringBuilder quotes = new StringBuilder();
         final StringBuilder entityArticles = new StringBuilder();
+        final Set<YearMonth> months = new TreeSet<>();
 
         void add(int index) {
             int b = index % base.size();
@@ -153,6 +158,7 @@ final class WidenedStore {
             Instant published = sample.published()
                     .plus(Duration.ofDays(7L * (c / COPIES_PER_STORY)))
                     .plus(Duration.ofHours(3L * (c % COPIES_PER_STORY)));
+            months.add(MonthPartitions.monthOf(published));
             String tone = analysis.hasSentiment() ? String.valueOf(analysis.getSentiment().getScore()) : "\\N";
             row(articleRows, id, sample.source(), sample.title(), published, "PLAIN_TEXT", "en",
                     analysis.getCleanedText(), analysis.getCleanedText(), "bench-" + id, "ANALYZED", 1, published,
@@ -168,7 +174,7 @@ final class WidenedStore {
                 row(links, id, entity.getId(), global, entity.getSalience());
                 for (Mention mention : entity.getMentionsList()) {
                     row(mentions, id, global, mention.getText(), mention.getBegin(), mention.getEnd(),
-                            mention.getKind().name());
+                            mention.getKind().name(), published);
                 }
                 mentionCounts.merge(global, entity.getMentionsCount(), Integer::sum);
             }
@@ -188,11 +194,17 @@ final class WidenedStore {
         }
 
         void write(Connection connection) throws SQLException, IOException {
+            // Rows go to their months' partitions (V15), which must exist first: the search rows
+            // too, written by the store's trigger with the articles.
+            for (YearMonth month : months) {
+                MonthPartitions.create(connection, month);
+            }
             copy(connection, "article (id, source, title, published_at, content_type, language, raw_content,"
                     + " cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at, analyzed_at,"
                     + " analysis, story_id, duplicate_of, tone)", articleRows);
             copy(connection, "article_entity (article_id, local_entity_id, entity_id, salience)", links);
-            copy(connection, "mention (article_id, entity_id, text, begin_offset, end_offset, kind)", mentions);
+            copy(connection, "mention (article_id, entity_id, text, begin_offset, end_offset, kind, published_at)",
+                    mentions);
             copy(connection, "quote (article_id, speaker_entity_id, speaker, text, cue, begin_offset, end_offset,"
                     + " published_at)", quotes);
             copy(connection, "entity_article (entity_id, article_id, published_at, mention_count, tone)",

@@ -7,17 +7,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
 import newsroom.nlp.v1.Sentiment;
+import newsroom.store.MonthPartitions;
 import newsroom.store.NameKey;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -181,6 +185,7 @@ final class ConsoleStore {
         final StringBuilder mentions = new StringBuilder();
         final StringBuilder quotes = new StringBuilder();
         final StringBuilder entityArticles = new StringBuilder();
+        final Set<YearMonth> months = new TreeSet<>();
 
         void add(long id) {
             Random random = new Random(id * 0x9E3779B97F4A7C15L + 11);
@@ -233,6 +238,7 @@ final class ConsoleStore {
             Analysis built = analysis.build();
 
             Instant published = published(id);
+            months.add(MonthPartitions.monthOf(published));
             long root = id - (id - 1) % STORY_SIZE;
             String title = capitalised(words(random, 4)) + " as " + names.get(drawn.get(0)) + " "
                     + WORDS.get(random.nextInt(WORDS.size()));
@@ -246,7 +252,7 @@ final class ConsoleStore {
                 row(links, id, entity.getId(), global, entity.getSalience());
                 for (Mention mention : entity.getMentionsList()) {
                     row(mentions, id, global, mention.getText(), mention.getBegin(), mention.getEnd(),
-                            mention.getKind().name());
+                            mention.getKind().name(), published);
                 }
                 row(entityArticles, global, id, published, entity.getMentionsCount(), tone);
                 for (int other : entities.keySet()) {
@@ -272,11 +278,17 @@ final class ConsoleStore {
         }
 
         void write(Connection connection) throws SQLException, IOException {
+            // Rows go to their months' partitions (V15), which must exist first: the search rows
+            // too, written by the store's trigger with the articles.
+            for (YearMonth month : months) {
+                MonthPartitions.create(connection, month);
+            }
             copy(connection, "article (id, source, title, url, published_at, content_type, language, raw_content,"
                     + " cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at, analyzed_at,"
                     + " analysis, story_id, duplicate_of, tone)", articleRows);
             copy(connection, "article_entity (article_id, local_entity_id, entity_id, salience)", links);
-            copy(connection, "mention (article_id, entity_id, text, begin_offset, end_offset, kind)", mentions);
+            copy(connection, "mention (article_id, entity_id, text, begin_offset, end_offset, kind, published_at)",
+                    mentions);
             copy(connection, "quote (article_id, speaker_entity_id, speaker, text, cue, begin_offset, end_offset,"
                     + " published_at)", quotes);
             copy(connection, "entity_article (entity_id, article_id, published_at, mention_count, tone)",

@@ -78,8 +78,17 @@ public class AnalysisWriter {
             throw new IllegalStateException("article " + articleId + " no longer exists");
         }
         ArticleRollups.remove(entityManager, articleId);
+        // Mentions and quotes sit in the partition of their article's month (V15): naming it
+        // spares a probe of every other month's index.
+        for (String table : new String[] {"mention", "quote"}) {
+            entityManager.createNativeQuery(
+                            "DELETE FROM " + table + " WHERE article_id = :id AND published_at = :published")
+                    .setParameter("id", articleId)
+                    .setParameter("published", article.publishedAt)
+                    .executeUpdate();
+        }
         // An event's entities (event_entity) go with it (ON DELETE CASCADE).
-        for (String table : new String[] {"mention", "quote", "event", "article_entity"}) {
+        for (String table : new String[] {"event", "article_entity"}) {
             entityManager.createNativeQuery("DELETE FROM " + table + " WHERE article_id = :id")
                     .setParameter("id", articleId)
                     .executeUpdate();
@@ -94,7 +103,7 @@ public class AnalysisWriter {
             globalIds.put(entity.getId(), globalId.getAsLong());
             link(articleId, entity, globalId.getAsLong());
             for (Mention mention : entity.getMentionsList()) {
-                storeMention(articleId, globalId.getAsLong(), mention);
+                storeMention(article, globalId.getAsLong(), mention);
                 mentions++;
             }
         }
@@ -125,9 +134,10 @@ public class AnalysisWriter {
         entityManager.persist(link);
     }
 
-    private void storeMention(long articleId, long globalId, Mention mention) {
+    private void storeMention(StoredArticle article, long globalId, Mention mention) {
         StoredMention stored = new StoredMention();
-        stored.articleId = articleId;
+        stored.articleId = article.id;
+        stored.publishedAt = article.publishedAt;
         stored.entityId = globalId;
         stored.text = mention.getText();
         stored.begin = mention.getBegin();

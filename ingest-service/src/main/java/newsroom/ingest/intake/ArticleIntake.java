@@ -17,6 +17,7 @@ import newsroom.ingest.story.StoryIndex;
 import newsroom.ingest.v1.Article;
 import newsroom.store.ArticleState;
 import newsroom.store.DatabaseFailures;
+import newsroom.store.MonthPartitions;
 
 /**
  * Validates, cleans and stores submitted articles. Submitting the same URL or
@@ -33,14 +34,16 @@ public class ArticleIntake {
     private final LanguageIdentifier languages;
     private final ArticleBatchStore store;
     private final Event<ArticleAccepted> accepted;
+    private final MonthPartitions partitions;
     private final GroupCommit commits = new GroupCommit(this::storeInOneTransaction);
 
     public ArticleIntake(IngestConfig config, LanguageIdentifier languages, ArticleBatchStore store,
-                         Event<ArticleAccepted> accepted) {
+                         Event<ArticleAccepted> accepted, MonthPartitions partitions) {
         this.validator = new ArticleValidator(config.maxContentBytes());
         this.languages = languages;
         this.store = store;
         this.accepted = accepted;
+        this.partitions = partitions;
     }
 
     /**
@@ -84,6 +87,13 @@ public class ArticleIntake {
      * a concurrent caller's article, is found; a copy joins their story).
      */
     public List<IntakeOutcome> store(List<PreparedArticle> batch) {
+        // Before any row of the articles' months is written: the article's search row (at insert
+        // for a language Newsroom does not analyse), later its mentions, quotes and entity days.
+        // An article without a time is stored at the current month's, which the ahead job keeps.
+        Instant now = Instant.now();
+        partitions.ensureMonthsOf(batch.stream()
+                .map(prepared -> prepared.article().publishedAt() == null ? now : prepared.article().publishedAt())
+                .toList());
         List<IntakeOutcome> outcomes = commits.store(batch);
         for (IntakeOutcome outcome : outcomes) {
             if (!outcome.alreadyStored() && outcome.status() == ArticleState.ACCEPTED) {

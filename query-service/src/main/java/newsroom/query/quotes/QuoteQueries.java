@@ -88,13 +88,16 @@ public class QuoteQueries {
     // how many quotes are near the entity (it guesses a handful) and then
     // prefers reading them all and sorting, so the statement runs with full
     // sorts off (NO_FULL_SORT): an incremental sort of the walk is then the
-    // only way to order it.
+    // only way to order it. An article's quotes and mentions sit in its
+    // month's partitions (V15): the date in the joins lets each look-up read
+    // that one partition instead of probing every month's index.
     private static final String NEAR_ENTITY_FROM =
-            "entity_article ea JOIN quote q ON q.article_id = ea.article_id";
+            "entity_article ea JOIN quote q ON q.article_id = ea.article_id AND q.published_at = ea.published_at";
     private static final String NEAR_ENTITY = """
             ea.entity_id = :nearId
             AND EXISTS (SELECT 1 FROM mention m
-                        WHERE m.article_id = q.article_id AND m.entity_id = :nearId
+                        WHERE m.article_id = q.article_id AND m.published_at = q.published_at
+                          AND m.entity_id = :nearId
                           AND m.begin_offset < q.end_offset + %1$d AND m.end_offset > q.begin_offset - %1$d)
             """.formatted(NEAR_DISTANCE);
 

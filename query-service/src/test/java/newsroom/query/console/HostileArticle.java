@@ -10,6 +10,7 @@ import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
 import newsroom.nlp.v1.TemporalExpression;
 import newsroom.store.ArticleEntityLink;
+import newsroom.query.TestStore;
 import newsroom.store.ArticleRollups;
 import newsroom.store.ArticleState;
 import newsroom.store.NameKey;
@@ -91,6 +92,7 @@ public class HostileArticle {
                         .setBegin(dateBegin).setEnd(dateBegin + 6).setType("DATE"))
                 .build();
 
+        TestStore.partitionsFor(PUBLISHED);
         StoredArticle article = new StoredArticle();
         article.title = TITLE;
         article.source = "Wire " + SCRIPT;
@@ -117,6 +119,7 @@ public class HostileArticle {
         link.persist();
         StoredMention mention = new StoredMention();
         mention.articleId = article.id;
+        mention.publishedAt = PUBLISHED;
         mention.entityId = entity.id;
         mention.text = NAME;
         mention.begin = 0;

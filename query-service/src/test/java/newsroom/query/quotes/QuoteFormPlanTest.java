@@ -33,6 +33,8 @@ class QuoteFormPlanTest {
         TestStore.Fixture fixture = store.fixture();
         // One quote in a thousand is INDIRECT, one in ten MIXED.
         ListPlans.Rows quotes = sql -> sql.execute("""
+                SELECT create_month_partitions(CAST(m AS date))
+                FROM generate_series(timestamp '2021-01-01', timestamp '2023-04-01', interval '1 month') m;
                 INSERT INTO quote (article_id, text, begin_offset, end_offset, published_at, form)
                 SELECT %d, 'words ' || g, 0, 5, '2021-01-01T00:00:00Z'::timestamptz + g * interval '1 hour',
                        CASE WHEN g %% 1000 = 0 THEN 'INDIRECT' WHEN g %% 10 = 0 THEN 'MIXED' ELSE 'DIRECT' END

@@ -31,6 +31,8 @@ class QuoteKeysetPlanTest {
     void thePageAfterAKeySeeksIntoTheDateIndex() throws Exception {
         TestStore.Fixture fixture = store.fixture();
         ListPlans.Rows quotes = sql -> sql.execute("""
+                SELECT create_month_partitions(CAST(m AS date))
+                FROM generate_series(timestamp '2021-01-01', timestamp '2023-04-01', interval '1 month') m;
                 INSERT INTO quote (article_id, text, begin_offset, end_offset, published_at, form)
                 SELECT %d, 'words ' || g, 0, 5, '2021-01-01T00:00:00Z'::timestamptz + g * interval '1 hour', 'DIRECT'
                 FROM generate_series(1, %d) g""".formatted(fixture.a1(), QUOTES));

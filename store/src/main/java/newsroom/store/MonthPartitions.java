@@ -1,0 +1,130 @@
+package newsroom.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+/**
+ * Makes sure a month's partitions exist before rows of that month are written (V15:
+ * mention, quote, article_search and entity_day are partitioned by UTC calendar month,
+ * with no default partition, so a row of a month without partitions fails its insert).
+ *
+ * <p>Months found or created are remembered, so the check costs nothing once a month is
+ * known: only an article of a new month (the first of a month, or one from a month of the
+ * past never stored before) costs a call of {@code create_month_partitions}, which takes
+ * an advisory lock so that replicas creating the same month wait for each other and the
+ * later one finds it made. Each creation commits on its own connection before the rows
+ * that need it are written: creating a partition locks its table against reads, and that
+ * lock ends with the creation's own short transaction, not with the writer's. A creation that
+ * meets a writer's lock gives up and is tried again (see V15's create_month_partitions).
+ */
+@ApplicationScoped
+public class MonthPartitions {
+
+    private static final String CREATE = "SELECT create_month_partitions(?)";
+    /** SQLSTATE 55P03: the function's lock_timeout passed while it waited for a lock. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** Tries before giving up: at 0.2 s a lock and a short pause between, several seconds of writers' locks. */
+    private static final int LOCK_ATTEMPTS = 30;
+
+    private final DataSource dataSource;
+    private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
+
+    public MonthPartitions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The UTC calendar month of {@code time}, the month whose partitions hold its rows. */
+    public static YearMonth monthOf(Instant time) {
+        return YearMonth.from(time.atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * Makes sure the months of {@code times} have their partitions; a round trip per month not
+     * known yet. Called outside any transaction: each creation commits by itself.
+     */
+    public void ensureMonthsOf(Collection<Instant> times) {
+        Set<YearMonth> missing = new TreeSet<>();
+        for (Instant time : times) {
+            YearMonth month = monthOf(time);
+            if (!known.contains(month)) {
+                missing.add(month);
+            }
+        }
+        if (!missing.isEmpty()) {
+            create(missing);
+        }
+    }
+
+    /**
+     * Creates the partitions of {@code months} that do not exist, whether they are known or not
+     * (another process may have dropped one); how many partitions were created.
+     */
+    public int create(Collection<YearMonth> months) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            int created = 0;
+            for (YearMonth month : new TreeSet<>(months)) {
+                created += createRetrying(connection, month);
+                known.add(month);
+            }
+            return created;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the partitions of " + months + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the partitions of " + months, e);
+        }
+    }
+
+    /**
+     * Creates a month, trying again while the function gives up on a lock (SQLSTATE 55P03, see
+     * V15: a writer held a lock the creation needs); each try commits or rolls back by itself.
+     */
+    private static int createRetrying(Connection connection, YearMonth month)
+            throws SQLException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return create(connection, month);
+            } catch (SQLException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || attempt == LOCK_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.sleep(ThreadLocalRandom.current().nextLong(10, 100));
+            }
+        }
+    }
+
+    /** Forgets {@code months}, whose partitions were dropped: writing to them again creates them again. */
+    public void forget(Collection<YearMonth> months) {
+        known.removeAll(months);
+    }
+
+    /**
+     * Creates the partitions of {@code month} that do not exist, in the connection's transaction
+     * (for writers that load rows over plain JDBC: tests, benchmarks); how many were created.
+     */
+    public static int create(Connection connection, YearMonth month) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CREATE)) {
+            statement.setObject(1, LocalDate.of(month.getYear(), month.getMonth(), 1));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
