@@ -37,6 +37,12 @@ public final class ArticleValidator {
     private static final int MAX_NANOS = 999_999_999;
     /** Clocks and time zones differ: a day ahead is a mistake of zone, more is a mistake of date. */
     private static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofDays(1);
+    /**
+     * The earliest publication time taken. Each month an article falls in gets its own partitions
+     * (store's MonthPartitions), so a floor bounds how many tables a client can make the store
+     * create; 1900 keeps any archive of modern news.
+     */
+    static final Instant OLDEST_PUBLISHED = Instant.parse("1900-01-01T00:00:00Z");
 
     private final int maxContentBytes;
 
@@ -184,6 +190,10 @@ public final class ArticleValidator {
                     + "): it must lie between 0001-01-01 and 9999-12-31 with nanos in [0, 999999999]");
         }
         Instant published = Instant.ofEpochSecond(time.getSeconds(), time.getNanos());
+        if (published.isBefore(OLDEST_PUBLISHED)) {
+            throw new InvalidArticleException("article.published_time", "is " + published
+                    + ", before " + OLDEST_PUBLISHED + ", the earliest publication time the store takes");
+        }
         if (published.isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
             throw new InvalidArticleException("article.published_time", "is " + published
                     + ", in the future: an article cannot be published later than it is submitted");
@@ -204,9 +214,13 @@ public final class ArticleValidator {
         return trimmed;
     }
 
-    /** A page's own published time, or null when it lies in the future (a page's markup never fails a submission). */
+    /**
+     * A page's own published time, or null when it lies in the future or before the earliest taken
+     * (a page's markup never fails a submission).
+     */
     static Instant plausiblePublishedTime(Instant time) {
-        return time == null || time.isAfter(Instant.now().plus(FUTURE_TOLERANCE)) ? null : time;
+        return time == null || time.isAfter(Instant.now().plus(FUTURE_TOLERANCE)) || time.isBefore(OLDEST_PUBLISHED)
+                ? null : time;
     }
 
     private static String language(String language) {

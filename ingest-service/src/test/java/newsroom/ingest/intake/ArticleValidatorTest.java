@@ -68,6 +68,19 @@ class ArticleValidatorTest {
         assertEquals("pt-BR", validator.validate(withLanguage("pt-BR")).language());
     }
 
+    @Test
+    void aPublicationTimeBefore1900IsRefusedSoAClientCannotMakeTheStoreCreateAPartitionPerAncientMonth() {
+        Article ancient = Article.newBuilder().setContent(ByteString.copyFromUtf8("abc"))
+                .setContentType(Article.ContentType.PLAIN_TEXT)
+                .setPublishedTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(-3_000_000_000L)).build();
+
+        InvalidArticleException e = assertThrows(InvalidArticleException.class, () -> validator.validate(ancient));
+
+        assertEquals("article.published_time: is 1874-12-07T18:40:00Z, before 1900-01-01T00:00:00Z, "
+                + "the earliest publication time the store takes", e.getMessage());
+        assertEquals(null, ArticleValidator.plausiblePublishedTime(java.time.Instant.parse("1899-12-31T23:59:59Z")));
+    }
+
     private static Article withLanguage(String language) {
         return Article.newBuilder().setContent(ByteString.copyFromUtf8("abc"))
                 .setContentType(Article.ContentType.PLAIN_TEXT).setLanguage(language).build();
