@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,6 +39,8 @@ public class MonthPartitions {
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     /** Tries before giving up: at 0.2 s a lock and a short pause between, several seconds of writers' locks. */
     private static final int LOCK_ATTEMPTS = 30;
+    /** How long a creation waits for article and entity: see lockReferencedTables. */
+    private static final String REFERENCED_TABLES_WAIT = "3s";
 
     private final DataSource dataSource;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
@@ -119,11 +122,58 @@ public class MonthPartitions {
      * (for writers that load rows over plain JDBC: tests, benchmarks); how many were created.
      */
     public static int create(Connection connection, YearMonth month) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(CREATE)) {
-            statement.setObject(1, LocalDate.of(month.getYear(), month.getMonth(), 1));
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
+        boolean ownTransaction = connection.getAutoCommit();
+        if (ownTransaction) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            lockReferencedTables(connection);
+            int created;
+            try (PreparedStatement statement = connection.prepareStatement(CREATE)) {
+                statement.setObject(1, LocalDate.of(month.getYear(), month.getMonth(), 1));
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    created = rows.getInt(1);
+                }
+            }
+            if (ownTransaction) {
+                connection.commit();
+            }
+            return created;
+        } catch (SQLException e) {
+            if (ownTransaction) {
+                connection.rollback();
+            }
+            throw e;
+        } finally {
+            if (ownTransaction) {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Takes the lock the partitions' foreign keys need on article and entity before the creation
+     * asks for it with its short lock_timeout, waiting up to {@link #REFERENCED_TABLES_WAIT}. That
+     * wait is longer than PostgreSQL's deadlock_timeout (1 s) on purpose: a session waiting that long
+     * behind an autovacuum makes PostgreSQL cancel the autovacuum, which a 200 ms wait never does,
+     * and a vacuum or analyze of a large article table holds it for minutes. Only writers of article
+     * and entity queue behind this lock; reads do not conflict with it. Nothing else is held yet
+     * (the creation's advisory lock and its tables come after), so no writer can be waiting for
+     * this session: taking it first cannot deadlock. The caller's lock_timeout is restored after.
+     */
+    private static void lockReferencedTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String previous;
+            try (ResultSet setting = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+                setting.next();
+                previous = setting.getString(1);
+            }
+            statement.execute("SELECT set_config('lock_timeout', '" + REFERENCED_TABLES_WAIT + "', true)");
+            statement.execute("LOCK TABLE article, entity IN SHARE ROW EXCLUSIVE MODE");
+            try (PreparedStatement restore = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+                restore.setString(1, previous);
+                restore.execute();
             }
         }
     }

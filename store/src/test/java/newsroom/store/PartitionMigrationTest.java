@@ -200,6 +200,46 @@ class PartitionMigrationTest {
     }
 
     /** As ingest-service migrates: as the schema's owner, no superuser; to the latest when version is null. */
+    /**
+     * A vacuum of article holds a lock that creating a partition (its foreign key) must wait for:
+     * PostgreSQL cancels an autovacuum only for a session that has waited past deadlock_timeout
+     * (1 s), so a creation that gave up at the function's 200 ms would never get through while a
+     * long vacuum ran. Here a session holds the vacuum's lock for 1.5 s: the creation waits it out.
+     */
+    @Test
+    void aCreationWaitsOutAVacuumsLockOnArticleAndLeavesTheCallersLockTimeout() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
+            migrate(postgres, null);
+            try (Connection vacuum = postgres.connect(DatabaseRole.OWNER);
+                 Connection writer = postgres.connect(DatabaseRole.WRITER);
+                 Statement vacuumSql = vacuum.createStatement()) {
+                vacuum.setAutoCommit(false);
+                vacuumSql.execute("LOCK TABLE article IN SHARE UPDATE EXCLUSIVE MODE");
+                Thread release = new Thread(() -> {
+                    try {
+                        Thread.sleep(1500);
+                        vacuum.commit();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                release.start();
+                writer.setAutoCommit(false);
+                try (Statement sql = writer.createStatement()) {
+                    sql.execute("SET LOCAL lock_timeout = '7s'");
+                    assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1998, 7)),
+                            "created once the vacuum's lock was released");
+                    try (ResultSet setting = sql.executeQuery("SELECT current_setting('lock_timeout')")) {
+                        setting.next();
+                        assertEquals("7s", setting.getString(1), "the caller's own lock_timeout is restored");
+                    }
+                }
+                writer.commit();
+                release.join();
+            }
+        }
+    }
+
     private static void migrate(LocalPostgres postgres, String version) {
         DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
         var configuration = Flyway.configure()
