@@ -14,8 +14,10 @@ import java.util.stream.Stream;
  * CPU time used by the three parties of a benchmark run, read from
  * {@code /proc/<pid>/stat} (user + system time): this benchmark's own JVM
  * (the gRPC clients), the service processes measured (query-service, or every
- * ingest-service replica), and PostgreSQL (the postmaster, its live children
- * and the children it has reaped). Linux only; elsewhere every figure reads 0.
+ * ingest-service replica), and PostgreSQL (each server measured: its postmaster,
+ * the postmaster's live children and the children it has reaped; a primary and
+ * its streaming replica count together). Linux only; elsewhere every figure
+ * reads 0.
  */
 public final class CpuMeter {
 
@@ -36,12 +38,15 @@ public final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100;
 
     private final List<Long> servicePids;
-    private final long postmasterPid;
+    private final List<Long> postmasterPids;
 
-    /** Measures the services {@code servicePids} (summed) and the PostgreSQL whose postmaster is {@code postmasterPid}. */
-    public CpuMeter(List<Long> servicePids, long postmasterPid) {
+    /**
+     * Measures the services {@code servicePids} and the PostgreSQL servers whose postmasters are
+     * {@code postmasterPids}, each party summed.
+     */
+    public CpuMeter(List<Long> servicePids, List<Long> postmasterPids) {
         this.servicePids = List.copyOf(servicePids);
-        this.postmasterPid = postmasterPid;
+        this.postmasterPids = List.copyOf(postmasterPids);
     }
 
     /** The pid of the postmaster of the PostgreSQL that {@code connection} is connected to (-1 if unknown). */
@@ -54,11 +59,14 @@ public final class CpuMeter {
     }
 
     public Sample sample() {
-        double postgres = ticks(postmasterPid, true);
+        double postgres = 0;
+        for (long postmasterPid : postmasterPids) {
+            postgres += ticks(postmasterPid, true);
+        }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit) && parent(Long.parseLong(name)) == postmasterPid) {
+                if (name.chars().allMatch(Character::isDigit) && postmasterPids.contains(parent(Long.parseLong(name)))) {
                     postgres += ticks(Long.parseLong(name), false);
                 }
             }

@@ -1,7 +1,5 @@
 package newsroom.bench.ingest;
 
-import com.google.protobuf.ByteString;
-import io.grpc.stub.StreamObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,30 +7,18 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.PortCheck;
-import newsroom.cli.run.Service;
-import newsroom.cli.run.ServicePorts;
-import newsroom.cli.run.ServiceProcess;
-import newsroom.cli.run.Suite;
-import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
-import newsroom.ingest.v1.IngestArticlesRequest;
-import newsroom.ingest.v1.IngestArticlesResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.ingest.story.ShingleSignature;
 import newsroom.localpostgres.DatabaseLogin;
@@ -46,15 +32,16 @@ import newsroom.localpostgres.LocalPostgres;
  * <p>Set-up: a fresh PostgreSQL from the embedded binaries with fsync and
  * synchronous commit on (the configuration of {@code newsroom up}; an
  * article is acknowledged only once its commit is on disk), and
- * ingest-service as a real process ({@code java -jar}, -Xmx512m) with its
- * analysis worker switched off. Articles are {@link SyntheticArticles}:
+ * ingest-service as a real process ({@link IntakeProcess}: {@code java -jar},
+ * -Xmx512m) with its analysis worker switched off. Articles are {@link SyntheticArticles}:
  * distinct news-like texts of 12 to 30 bbc-news sentences, each with a URL.
  *
  * <p>At each store size (1,000 and 100,000 articles by default; the store is
  * filled with plain JDBC writing the very rows ingest writes: article,
  * signature, band keys): throughput, {@code -Dwindow} articles sent over 4
- * concurrent {@code IngestArticles} streams, articles per second from first
- * send to last result; then latency, 1,000 {@code IngestArticle} calls from 4
+ * concurrent {@code IngestArticles} streams as fast as the service takes them
+ * ({@link ArticleStreams}), articles per second from first send to last
+ * result; then latency, 1,000 {@code IngestArticle} calls from 4
  * client threads, each timed from send to reply, p50 and p99. Repeated
  * {@code -Druns} times per size; medians reported. The baseline in the same
  * run, on the same database: the same rows inserted with plain JDBC, one
@@ -91,7 +78,8 @@ public final class IntakeBenchmark {
 
     private final SyntheticArticles articles;
     private final AtomicLong next = new AtomicLong();
-    private ServiceChannel channel;
+    private IntakeProcess ingest;
+    private ArticleStreams streams;
 
     private IntakeBenchmark(SyntheticArticles articles) {
         this.articles = articles;
@@ -107,31 +95,14 @@ public final class IntakeBenchmark {
         int warmupCalls = Integer.getInteger("warmup.calls", 12_000);
         IntakeBenchmark bench = new IntakeBenchmark(new SyntheticArticles(eval.resolve("bbc-news/bbc_news.jsonl")));
         Path work = Files.createTempDirectory("newsroom-intake-bench");
-        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), work.resolve("credentials"), PortCheck.freePort())) {
-            ServicePorts ports = ServicePorts.free();
-            Suite suite = new Suite(HOME, DatabaseConnection.of(postgres), ports,
-                    work.resolve("logs"));
-            ServiceProcess.Spec spec = suite.specOf(Service.INGEST);
-            Map<String, String> environment = new LinkedHashMap<>(spec.environment());
-            environment.put("NEWSROOM_INGEST_WORKER_ENABLED", "false");
-            List<String> jvmOptions = new ArrayList<>(spec.jvmOptions());
-            String extraOptions = System.getProperty("ingest.jvmOptions", "").strip();
-            if (!extraOptions.isEmpty()) {
-                jvmOptions.addAll(List.of(extraOptions.split("\\s+")));
-            }
-            System.out.println("ingest-service JVM options: " + String.join(" ", jvmOptions));
-            ServiceProcess ingest = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.port(),
-                    spec.adminPort(), jvmOptions, environment, spec.logFile()));
-            try {
-                suite.awaitReady(List.of(ingest), Duration.ofMinutes(3), (notReady, elapsed) -> { }, () -> false);
-                bench.channel = suite.channel(Service.INGEST);
-                bench.run(ownerUrl(postgres), sizes, runs, window, warmup, warmupCalls);
-            } finally {
-                if (bench.channel != null) {
-                    bench.channel.close();
-                }
-                ingest.stop(Duration.ofSeconds(30));
-            }
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("pgdata"), work.resolve("credentials"), PortCheck.freePort());
+             IntakeProcess ingest = IntakeProcess.start(HOME, DatabaseConnection.of(postgres), work.resolve("logs"),
+                     Map.of())) {
+            bench.streams = new ArticleStreams(ingest.channel(), CLIENTS,
+                    () -> bench.articles.article(bench.next.getAndIncrement()));
+            bench.ingest = ingest;
+            bench.run(urlOf(postgres, DatabaseRole.OWNER), urlOf(postgres, DatabaseRole.SUPERUSER), sizes, runs, window,
+                    warmup, warmupCalls);
         } finally {
             deleteTree(work);
         }
@@ -146,13 +117,17 @@ public final class IntakeBenchmark {
         }
     }
 
-    /** The JDBC URL of the store with the owner's login in it: the benchmark fills, empties and reads it directly. */
-    private static String ownerUrl(LocalPostgres postgres) {
-        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
-        return postgres.jdbcUrl() + "?user=" + owner.user() + "&password=" + owner.password();
+    /**
+     * The JDBC URL of the store with {@code role}'s login in it: the benchmark fills, empties and
+     * reads it directly as the owner, and brings it to rest as the superuser (CHECKPOINT).
+     */
+    private static String urlOf(LocalPostgres postgres, DatabaseRole role) {
+        DatabaseLogin login = postgres.login(role);
+        return postgres.jdbcUrl() + "?user=" + login.user() + "&password=" + login.password();
     }
 
-    private void run(String jdbcUrl, long[] sizes, int runs, int window, int warmup, int warmupCalls)
+    private void run(String jdbcUrl, String superuserUrl, long[] sizes, int runs, int window, int warmup,
+                     int warmupCalls)
             throws Exception {
         System.out.printf("machine: %d cores, %s; client and server on the same machine%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
@@ -165,7 +140,7 @@ public final class IntakeBenchmark {
                 warmUp(jdbcUrl, warmup, warmupCalls, window);
             }
             fillTo(jdbcUrl, size);
-            bringToRest(jdbcUrl);
+            bringToRest(superuserUrl);
             List<Double> rates = new ArrayList<>();
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
@@ -308,59 +283,12 @@ public final class IntakeBenchmark {
     }
 
     private double bulkRate(int count) throws Exception {
-        long start = System.nanoTime();
-        bulk(count);
-        return count / ((System.nanoTime() - start) / 1e9);
+        return streams.send(count).perSecond();
     }
 
     /** Sends {@code count} new articles over {@link #CLIENTS} concurrent streams; returns when all are stored. */
     private void bulk(int count) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<IngestArticlesResponse>> streams = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                int share = count / CLIENTS + (c < count % CLIENTS ? 1 : 0);
-                streams.add(clients.submit(() -> stream(share)));
-            }
-            for (Future<IngestArticlesResponse> stream : streams) {
-                IngestArticlesResponse response = stream.get();
-                if (response.getRejectedCount() > 0 || response.getAlreadyStoredCount() > 0) {
-                    throw new IllegalStateException("expected only new articles: " + response.getRejectedCount()
-                            + " rejected, " + response.getAlreadyStoredCount() + " already stored");
-                }
-            }
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
-    private IngestArticlesResponse stream(int count) throws Exception {
-        CompletableFuture<IngestArticlesResponse> done = new CompletableFuture<>();
-        StreamObserver<IngestArticlesRequest> requests = IngestServiceGrpc.newStub(channel.channel())
-                .ingestArticles(new StreamObserver<>() {
-                    @Override
-                    public void onNext(IngestArticlesResponse value) {
-                        done.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        done.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
-        for (int i = 0; i < count; i++) {
-            requests.onNext(IngestArticlesRequest.newBuilder().setArticle(article(next.getAndIncrement())).build());
-            if (i % 200 == 199) {
-                // Crude client-side pacing: the request buffer of a plain StreamObserver is unbounded.
-                Thread.sleep(1);
-            }
-        }
-        requests.onCompleted();
-        return done.get(30, TimeUnit.MINUTES);
+        streams.send(count);
     }
 
     /** {@code calls} single calls from {@link #CLIENTS} threads; their latency p50 and p99, in ms. */
@@ -374,10 +302,10 @@ public final class IntakeBenchmark {
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 work.add(clients.submit(() -> {
-                    IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(channel.channel());
+                    IngestServiceGrpc.IngestServiceBlockingStub stub = IngestServiceGrpc.newBlockingStub(ingest.channel());
                     for (int i = client; i < calls; i += CLIENTS) {
                         IngestArticleRequest request = IngestArticleRequest.newBuilder()
-                                .setArticle(article(next.getAndIncrement())).build();
+                                .setArticle(articles.article(next.getAndIncrement())).build();
                         long start = System.nanoTime();
                         sent[i] = start;
                         IngestArticleResponse response = stub.ingestArticle(request);
@@ -409,16 +337,6 @@ public final class IntakeBenchmark {
         }
         Arrays.sort(nanos);
         return new double[] {nanos[calls / 2] / 1e6, nanos[(int) (calls * 0.99)] / 1e6};
-    }
-
-    private Article article(long n) {
-        return Article.newBuilder()
-                .setUrl("https://bench.example.org/article/" + n)
-                .setSource("Bench")
-                .setTitle(articles.title(n))
-                .setContent(ByteString.copyFromUtf8(articles.text(n)))
-                .setContentType(Article.ContentType.PLAIN_TEXT)
-                .build();
     }
 
     /** The same rows with plain JDBC into a table shaped like {@code article}, one commit per row. */

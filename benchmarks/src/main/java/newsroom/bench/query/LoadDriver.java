@@ -4,6 +4,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import newsroom.bench.CpuMeter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -12,10 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Drives one call with a fixed number of concurrent clients, each client
- * calling again as soon as its previous call returned (a closed loop): for a
- * number of calls to warm the call up, or for a fixed time to report latency
- * percentiles and throughput.
+ * Drives one call, or a mix of calls, with a fixed number of concurrent
+ * clients, each client calling again as soon as its previous call returned (a
+ * closed loop): for a number of calls to warm the call up, or for a fixed time
+ * to report latency percentiles and throughput.
+ *
+ * <p>A mix is taken in turn: each client makes the mix's calls one after the
+ * other and starts again with the first, client {@code k} starting at call
+ * {@code k} (modulo the mix's size), so that the calls in flight at any time
+ * are spread over the mix rather than all of one kind.
  *
  * <p>Clients are not threads: each is a chain of asynchronous calls, the next
  * started by the completion of the one before on the channel's own event-loop
@@ -53,7 +59,7 @@ final class LoadDriver {
      */
     WarmUp warmUp(Function<Random, ListenableFuture<?>> call, long calls, long maxMillis) throws Exception {
         long start = System.nanoTime();
-        Phase phase = start(call, 2000, Long.MAX_VALUE, start + maxMillis * 1_000_000, new AtomicLong(calls));
+        Phase phase = start(List.of(call), 2000, Long.MAX_VALUE, start + maxMillis * 1_000_000, new AtomicLong(calls));
         phase.await();
         long completed = Arrays.stream(phase.clients).mapToLong(client -> client.completed).sum();
         return new WarmUp(completed, (System.nanoTime() - start) / 1e9);
@@ -66,10 +72,18 @@ final class LoadDriver {
      * measured.
      */
     Result run(Function<Random, ListenableFuture<?>> call, long settleMillis, long millis) throws Exception {
+        return run(List.of(call), settleMillis, millis);
+    }
+
+    /**
+     * As {@link #run(Function, long, long)}, each client taking the calls of {@code mix} in turn;
+     * the result is that of all the mix's calls together.
+     */
+    Result run(List<Function<Random, ListenableFuture<?>>> mix, long settleMillis, long millis) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + settleMillis * 1_000_000;
         long stop = measureFrom + millis * 1_000_000;
-        Phase phase = start(call, 1000, measureFrom, stop, new AtomicLong(Long.MAX_VALUE));
+        Phase phase = start(mix, 1000, measureFrom, stop, new AtomicLong(Long.MAX_VALUE));
         // The CPU each process used over the measured time, divided by the calls measured in it.
         sleepUntil(measureFrom);
         CpuMeter.Sample before = cpu.sample();
@@ -96,14 +110,17 @@ final class LoadDriver {
         }
     }
 
-    private Phase start(Function<Random, ListenableFuture<?>> call, int firstSeed, long measureFrom, long stop,
+    private Phase start(List<Function<Random, ListenableFuture<?>>> mix, int firstSeed, long measureFrom, long stop,
                         AtomicLong callsLeft) {
+        if (mix.isEmpty()) {
+            throw new IllegalArgumentException("no call to drive");
+        }
         CountDownLatch finished = new CountDownLatch(clients);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Client[] all = new Client[clients];
         for (int client = 0; client < clients; client++) {
-            all[client] = new Client(call, new Random(firstSeed + client), measureFrom, stop, callsLeft, finished,
-                    failure);
+            all[client] = new Client(List.copyOf(mix), client % mix.size(), new Random(firstSeed + client), measureFrom,
+                    stop, callsLeft, finished, failure);
         }
         for (Client client : all) {
             client.next();
@@ -114,7 +131,7 @@ final class LoadDriver {
     /** One closed-loop client: its calls run one after the other, never two at once. */
     private static final class Client {
 
-        private final Function<Random, ListenableFuture<?>> call;
+        private final List<Function<Random, ListenableFuture<?>>> mix;
         private final Random random;
         private final long measureFrom;
         private final long stop;
@@ -125,10 +142,13 @@ final class LoadDriver {
         private long[] latencies = new long[1024];
         private int count;
         private long completed;
+        // The mix's call this client makes next.
+        private int turn;
 
-        Client(Function<Random, ListenableFuture<?>> call, Random random, long measureFrom, long stop,
-               AtomicLong callsLeft, CountDownLatch finished, AtomicReference<Throwable> failure) {
-            this.call = call;
+        Client(List<Function<Random, ListenableFuture<?>>> mix, int firstTurn, Random random, long measureFrom,
+               long stop, AtomicLong callsLeft, CountDownLatch finished, AtomicReference<Throwable> failure) {
+            this.mix = mix;
+            this.turn = firstTurn;
             this.random = random;
             this.measureFrom = measureFrom;
             this.stop = stop;
@@ -143,7 +163,8 @@ final class LoadDriver {
                 finished.countDown();
                 return;
             }
-            ListenableFuture<?> pending = call.apply(random);
+            ListenableFuture<?> pending = mix.get(turn).apply(random);
+            turn = (turn + 1) % mix.size();
             pending.addListener(() -> completed(pending, begin), MoreExecutors.directExecutor());
         }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServiceProcess;
@@ -55,8 +56,6 @@ public final class SampleAnalysis {
 
     private static final DateTimeFormatter REUTERS_DATE = new DateTimeFormatterBuilder()
             .parseCaseInsensitive().appendPattern("d-MMM-yyyy HH:mm:ss").toFormatter(Locale.ROOT);
-    private static final int NLP_PORT = 19391;
-    private static final int NLP_ADMIN_PORT = 19491;
 
     private SampleAnalysis() {
     }
@@ -83,14 +82,18 @@ public final class SampleAnalysis {
 
         Path work = Files.createTempDirectory("newsroom-query-sample-");
         LocalCredentials credentials = LocalCredentials.ensure(work.resolve("credentials"));
+        // Free ports: a second run on the machine (a smoke test beside a real run) must not
+        // reach the first run's service.
+        int nlpPort = PortCheck.freePort();
+        int nlpAdminPort = PortCheck.freePort();
         java.util.Map<String, String> environment = new java.util.HashMap<>(credentials.serviceEnvironment());
-        environment.put("NEWSROOM_NLP_PORT", String.valueOf(NLP_PORT));
-        environment.put("NEWSROOM_NLP_ADMIN_PORT", String.valueOf(NLP_ADMIN_PORT));
+        environment.put("NEWSROOM_NLP_PORT", String.valueOf(nlpPort));
+        environment.put("NEWSROOM_NLP_ADMIN_PORT", String.valueOf(nlpAdminPort));
         ServiceProcess nlp = ServiceProcess.start(new ServiceProcess.Spec("nlp-service",
-                home.resolve("nlp-service/target/quarkus-app/quarkus-run.jar"), NLP_PORT, NLP_ADMIN_PORT,
+                home.resolve("nlp-service/target/quarkus-app/quarkus-run.jar"), nlpPort, nlpAdminPort,
                 List.of("-Xmx3g", "-XX:+ExitOnOutOfMemoryError"), environment, work.resolve("nlp.log")));
         // The key `newsroom analyze` sends: the analyzer role nlp-service asks for.
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", NLP_PORT).usePlaintext()
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", nlpPort).usePlaintext()
                 .intercept(new BearerKey(credentials.cliKey(Service.NLP)))
                 .maxInboundMessageSize(64 << 20).build();
         ExecutorService callers = Executors.newFixedThreadPool(2);

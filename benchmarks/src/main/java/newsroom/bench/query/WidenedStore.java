@@ -3,6 +3,7 @@ package newsroom.bench.query;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -138,6 +139,59 @@ final class WidenedStore {
                 + " SELECT entity_id, CAST(published_at AT TIME ZONE 'UTC' AS date), sum(mention_count), count(*),"
                 + " coalesce(sum(tone), 0), count(tone) FROM entity_article GROUP BY 1, 2");
         execute(connection, "VACUUM ANALYZE");
+    }
+
+    /**
+     * Deletes the articles that others added after the widened ones (ingest-service's, which
+     * took ids past them from the sequence), with every row that refers to them, so that the
+     * next size is widened into ids that are free and every size's queries read the widened
+     * store alone.
+     *
+     * <p>The rows that refer to them go first, table by table, one range of ids each; then the
+     * articles themselves with the foreign-key triggers off ({@code session_replication_role}),
+     * since the per-row checks of the article's references to itself (duplicate_of has no index)
+     * would read the whole table once per article deleted. Nothing of the widened store refers
+     * to them: their rows are not same-story candidates for the widened ones, which have no
+     * signatures.
+     *
+     * @param superuser a connection as the superuser, the only role that may switch the triggers off
+     * @return the articles deleted
+     */
+    long removeOtherArticles(Connection superuser) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (Statement statement = superuser.createStatement();
+             // The constraints of the referring tables themselves, not their partitions' copies.
+             ResultSet references = statement.executeQuery("SELECT c.conrelid::regclass::text, a.attname, c.confdeltype"
+                     + " FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
+                     + " WHERE c.contype = 'f' AND c.confrelid = 'article'::regclass"
+                     + " AND c.conrelid <> 'article'::regclass AND c.conparentid = 0")) {
+            while (references.next()) {
+                String table = references.getString(1);
+                String column = references.getString(2);
+                statements.add(references.getString(3).equals("n")
+                        ? "UPDATE " + table + " SET " + column + " = NULL WHERE " + column + " > " + articles
+                        : "DELETE FROM " + table + " WHERE " + column + " > " + articles);
+            }
+        }
+        boolean autoCommit = superuser.getAutoCommit();
+        superuser.setAutoCommit(false);
+        long removed;
+        try (Statement statement = superuser.createStatement()) {
+            for (String sql : statements) {
+                statement.executeUpdate(sql);
+            }
+            statement.execute("SET LOCAL session_replication_role = replica");
+            removed = statement.executeUpdate("DELETE FROM article WHERE id > " + articles);
+            superuser.commit();
+        } catch (SQLException e) {
+            superuser.rollback();
+            throw e;
+        } finally {
+            superuser.setAutoCommit(autoCommit);
+        }
+        execute(superuser, "SELECT setval('article_id_seq', " + articles + ")");
+        execute(superuser, "VACUUM ANALYZE article");
+        return removed;
     }
 
     private final class Batch {

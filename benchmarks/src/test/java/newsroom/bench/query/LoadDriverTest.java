@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.ListeningExecutorService;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,11 +18,14 @@ import newsroom.bench.CpuMeter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The query benchmark's closed-loop clients: a warm-up makes the calls asked for, and stops at its time bound. */
+/**
+ * The query benchmark's closed-loop clients: a warm-up makes the calls asked for, and stops at its time bound;
+ * a mix is taken in turn by each client.
+ */
 class LoadDriverTest {
 
     private final ListeningExecutorService service = MoreExecutors.listeningDecorator(Executors.newFixedThreadPool(2));
-    private final LoadDriver driver = new LoadDriver(4, new CpuMeter(List.of(), -1));
+    private final LoadDriver driver = new LoadDriver(4, new CpuMeter(List.of(), List.of()));
 
     @AfterEach
     void stopService() {
@@ -47,5 +53,36 @@ class LoadDriverTest {
         LoadDriver.WarmUp warmUp = driver.warmUp(call, Long.MAX_VALUE, 200);
 
         assertTrue(warmUp.calls() > 0 && warmUp.calls() < Long.MAX_VALUE, warmUp.toString());
+    }
+
+    @Test
+    void eachClientTakesTheMixInTurnStartingAtItsOwnCall() throws Exception {
+        // Each client draws from a Random of its own: its calls are told apart by that Random.
+        Map<Random, List<Integer>> callsByClient = new IdentityHashMap<>();
+        List<Function<Random, ListenableFuture<?>>> mix = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            int call = c;
+            mix.add(random -> {
+                synchronized (callsByClient) {
+                    callsByClient.computeIfAbsent(random, r -> new ArrayList<>()).add(call);
+                }
+                return service.submit(() -> null);
+            });
+        }
+
+        LoadDriver.Result result = driver.run(mix, 0, 300);
+
+        assertTrue(result.calls() > 0, result.toString());
+        assertEquals(4, callsByClient.size());
+        List<Integer> firsts = new ArrayList<>();
+        for (List<Integer> calls : callsByClient.values()) {
+            firsts.add(calls.get(0));
+            for (int i = 1; i < calls.size(); i++) {
+                assertEquals((calls.get(i - 1) + 1) % 3, calls.get(i), "client's calls: " + calls);
+            }
+        }
+        // Clients 0 to 3 start at calls 0, 1, 2 and 0.
+        firsts.sort(null);
+        assertEquals(List.of(0, 0, 1, 2), firsts);
     }
 }

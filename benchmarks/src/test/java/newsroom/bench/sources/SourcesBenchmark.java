@@ -169,7 +169,7 @@ public final class SourcesBenchmark {
                 }
                 long target = warmArticles + (long) feeds * items;
                 CpuMeter cpu = new CpuMeter(processes.stream().map(ServiceProcess::pid).toList(),
-                        CpuMeter.postmasterPid(sql));
+                        List.of(CpuMeter.postmasterPid(sql)));
                 String loadBefore = load();
                 CpuMeter.Sample before = cpu.sample();
                 Instant start = Instant.now();
