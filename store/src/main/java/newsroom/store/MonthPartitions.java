@@ -127,6 +127,9 @@ public class MonthPartitions {
             connection.setAutoCommit(false);
         }
         try {
+            if (exists(connection, month)) {
+                return 0;
+            }
             lockReferencedTables(connection);
             int created;
             try (PreparedStatement statement = connection.prepareStatement(CREATE)) {
@@ -148,6 +151,20 @@ public class MonthPartitions {
         } finally {
             if (ownTransaction) {
                 connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    // Every partition of the month is there: a look at the catalog, no lock on any table.
+    private static boolean exists(Connection connection, YearMonth month) throws SQLException {
+        String suffix = "_p%04d_%02d".formatted(month.getYear(), month.getMonthValue());
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(to_regclass(t || ?)) = 4 FROM unnest(ARRAY['mention', 'quote', 'article_search',"
+                        + " 'entity_day']) t")) {
+            statement.setString(1, suffix);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
             }
         }
     }
