@@ -44,9 +44,10 @@ final class MonthRemoval {
     /** How long each lock is waited for before the month's transaction gives up and is tried again. */
     private static final String LOCK_TIMEOUT = "200ms";
 
-    // Every table the removal writes, itself or by its foreign keys' actions. article first: every
-    // writer of the others holds a lock on article (a row it writes or references) for its whole
-    // transaction, so once article is held the rest are granted at once.
+    // Every table the removal writes, itself or by its foreign keys' actions. article first: the
+    // writers of the others (analysis, intake, re-analysis starts) hold a lock on article (a row
+    // they write or reference) for their whole transaction, so once article is held the rest are
+    // mostly granted at once; any that is not is waited for no longer than the others.
     private static final String LOCK_TABLES = """
             LOCK TABLE article, entity, source_item, reanalysis_job, reanalysis_item, story_signature,
                        article_entity, entity_article, entity_pair, event, event_entity,
