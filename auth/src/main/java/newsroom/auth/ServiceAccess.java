@@ -15,6 +15,8 @@ public final class ServiceAccess {
     private static final Map<String, Role> SERVICE_ROLES = Map.of(
             "newsroom.ingest.v1.IngestService", Role.WRITER,
             "newsroom.ingest.v1.SourceService", Role.WRITER,
+            // Its dry run changes nothing, but tells what a writer is about to remove: a writer's call.
+            "newsroom.ingest.v1.RetentionService", Role.WRITER,
             "newsroom.query.v1.QueryService", Role.READER,
             "newsroom.query.v1.ConsoleService", Role.READER,
             "newsroom.nlp.v1.NlpService", Role.ANALYZER);

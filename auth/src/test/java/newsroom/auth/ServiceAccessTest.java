@@ -40,6 +40,12 @@ class ServiceAccessTest {
     }
 
     @Test
+    void retentionTakesAWriterEvenForADryRun() {
+        assertEquals(Optional.of(new ServiceAccess.Rule("newsroom.ingest.v1.RetentionService", Set.of(Role.WRITER))),
+                ServiceAccess.ruleFor("newsroom.ingest.v1.RetentionService/ApplyRetention"));
+    }
+
+    @Test
     void anUnknownServiceIsClosedAndHealthIsOpen() {
         assertTrue(ServiceAccess.ruleFor("newsroom.admin.v1.AdminService/DropEverything").isEmpty());
         assertTrue(ServiceAccess.isOpen("grpc.health.v1.Health"));

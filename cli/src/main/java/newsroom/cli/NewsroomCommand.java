@@ -23,6 +23,7 @@ import newsroom.cli.query.SearchCommand;
 import newsroom.cli.query.StoriesCommand;
 import newsroom.cli.query.StoryCommand;
 import newsroom.cli.query.TimelineCommand;
+import newsroom.cli.retention.RetentionCommand;
 import newsroom.cli.run.DownCommand;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             ReanalyzeCommand.class,
             SourcesCommand.class,
+            RetentionCommand.class,
             ArticleCommand.class,
             SearchCommand.class,
             EntitiesCommand.class,

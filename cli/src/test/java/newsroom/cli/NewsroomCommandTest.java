@@ -41,7 +41,7 @@ class NewsroomCommandTest {
     @Launch({"--help"})
     void helpListsEveryCommandButTheInternalOne(LaunchResult result) {
         for (String command : List.of("up", "down", "status", "demo", "ingest", "reanalyze", "article", "search",
-                "entities", "quotes", "events", "analyze", "sources")) {
+                "entities", "quotes", "events", "analyze", "sources", "retention")) {
             assertTrue(result.getOutput().contains("\n  " + command + " "), command + " in " + result.getOutput());
         }
         assertFalse(result.getOutput().contains("supervise"));

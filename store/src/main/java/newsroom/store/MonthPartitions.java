@@ -30,6 +30,11 @@ import javax.sql.DataSource;
  * that need it are written: creating a partition locks its table against reads, and that
  * lock ends with the creation's own short transaction, not with the writer's. A creation that
  * meets a writer's lock gives up and is tried again (see V15's create_month_partitions).
+ *
+ * <p>What is remembered can go stale: retention (V16, ingest-service's {@code HistoryRetention})
+ * drops old months, possibly from another replica. A write of such a month then fails with
+ * {@link #isMissingPartition}; its writer creates the month again ({@link #recreateMonthsOf})
+ * and tries once more.
  */
 @ApplicationScoped
 public class MonthPartitions {
@@ -37,6 +42,10 @@ public class MonthPartitions {
     private static final String CREATE = "SELECT create_month_partitions(?)";
     /** SQLSTATE 55P03: the function's lock_timeout passed while it waited for a lock. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** SQLSTATE 23514, check_violation: what a row of a month without partitions fails with. */
+    private static final String CHECK_VIOLATION = "23514";
+    /** The words of PostgreSQL's message for such a row, which tell it from a failed CHECK constraint. */
+    private static final String NO_PARTITION = "no partition of relation";
     /** Tries before giving up: at 0.2 s a lock and a short pause between, several seconds of writers' locks. */
     private static final int LOCK_ATTEMPTS = 30;
     /** How long a creation waits for article and entity: see lockReferencedTables. */
@@ -115,6 +124,33 @@ public class MonthPartitions {
     /** Forgets {@code months}, whose partitions were dropped: writing to them again creates them again. */
     public void forget(Collection<YearMonth> months) {
         known.removeAll(months);
+    }
+
+    /**
+     * Creates the months of {@code times} again, remembered or not: for a writer whose rows
+     * failed with {@link #isMissingPartition} because a month it remembered was dropped since.
+     */
+    public int recreateMonthsOf(Collection<Instant> times) {
+        Set<YearMonth> months = new TreeSet<>();
+        for (Instant time : times) {
+            months.add(monthOf(time));
+        }
+        forget(months);
+        return create(months);
+    }
+
+    /**
+     * True when {@code failure} is a row refused because its month has no partition (SQLSTATE
+     * 23514, "no partition of relation ... found for row"), found among its causes.
+     */
+    public static boolean isMissingPartition(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && CHECK_VIOLATION.equals(sql.getSQLState())
+                    && sql.getMessage() != null && sql.getMessage().contains(NO_PARTITION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

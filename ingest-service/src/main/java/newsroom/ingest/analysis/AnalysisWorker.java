@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import newsroom.ingest.intake.ArticleAccepted;
 import newsroom.ingest.reanalysis.ReanalysisStarted;
 import newsroom.nlp.v1.Analysis;
 import newsroom.store.DatabaseFailures;
+import newsroom.store.MonthPartitions;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +46,7 @@ public class AnalysisWorker {
     private final IngestConfig config;
     private final RetryPolicy retryPolicy;
     private final MeterRegistry meters;
+    private final MonthPartitions partitions;
     private final Duration lease;
     /** When an analysis was last stored: what tells a poison article from an NLP service that is down. */
     private final AtomicReference<Instant> lastAnalysed = new AtomicReference<>();
@@ -54,7 +57,7 @@ public class AnalysisWorker {
     private ExecutorService threads;
 
     public AnalysisWorker(AnalysisQueue queue, ReanalysisQueue reanalysis, NlpAnalyzer nlp, AnalysisWriter writer,
-                          IngestConfig config, MeterRegistry meters) {
+                          IngestConfig config, MeterRegistry meters, MonthPartitions partitions) {
         this.queue = queue;
         this.reanalysis = reanalysis;
         this.nlp = nlp;
@@ -63,6 +66,7 @@ public class AnalysisWorker {
         this.retryPolicy = new RetryPolicy(config.initialBackoff(), config.maxBackoff(), config.maxAttempts(),
                 config.maxAge());
         this.meters = meters;
+        this.partitions = partitions;
         this.lease = config.nlpDeadline().plus(config.writeMargin());
     }
 
@@ -155,9 +159,18 @@ public class AnalysisWorker {
         Instant attemptStart = Instant.now();
         try {
             Analysis analysis = nlp.analyze(article);
-            WrittenAnalysis written = article.isReanalysis()
-                    ? writer.rewrite(article, analysis)
-                    : writer.write(article.id(), analysis);
+            WrittenAnalysis written;
+            try {
+                written = write(article, analysis);
+            } catch (RuntimeException e) {
+                if (!MonthPartitions.isMissingPartition(e)) {
+                    throw e;
+                }
+                // The article's month was dropped after it was accepted (retention): the write was
+                // rolled back whole, and is made again once the month's partitions are back.
+                partitions.recreateMonthsOf(List.of(article.publishedAt()));
+                written = write(article, analysis);
+            }
             lastAnalysed.accumulateAndGet(Instant.now(), (last, now) -> last == null || now.isAfter(last) ? now : last);
             LOG.infof("article %d %s: %d entities, %d mentions, %d quotes, %d events in %d ms", article.id(),
                     article.isReanalysis() ? "re-analysed (re-analysis " + article.reanalysisId() + ")" : "analysed",
@@ -169,6 +182,10 @@ public class AnalysisWorker {
         } catch (RuntimeException e) {
             handleFailure(article, e, attemptStart);
         }
+    }
+
+    private WrittenAnalysis write(ClaimedArticle article, Analysis analysis) {
+        return article.isReanalysis() ? writer.rewrite(article, analysis) : writer.write(article.id(), analysis);
     }
 
     private void handleFailure(ClaimedArticle article, RuntimeException failure, Instant attemptStart) {

@@ -6,6 +6,9 @@ import newsroom.ingest.backpressure.BacklogFullException;
 import newsroom.ingest.intake.ArticleNotFoundException;
 import newsroom.ingest.intake.InvalidArticleException;
 import newsroom.ingest.reanalysis.ReanalysisNotFoundException;
+import newsroom.ingest.retention.CutoffMovedException;
+import newsroom.ingest.retention.InvalidRetentionRequestException;
+import newsroom.ingest.retention.RetentionBusyException;
 import newsroom.ingest.sources.InvalidSourceRequestException;
 import newsroom.ingest.sources.SourceAlreadyFollowedException;
 import newsroom.ingest.sources.SourceBusyException;
@@ -44,6 +47,15 @@ final class GrpcErrors {
             return Status.ALREADY_EXISTS.withDescription(followed.getMessage()).asRuntimeException();
         }
         if (failure instanceof SourceBusyException busy) {
+            return Status.ABORTED.withDescription(busy.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof InvalidRetentionRequestException invalid) {
+            return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof CutoffMovedException moved) {
+            return Status.FAILED_PRECONDITION.withDescription(moved.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof RetentionBusyException busy) {
             return Status.ABORTED.withDescription(busy.getMessage()).asRuntimeException();
         }
         // The database's failures, and anything unforeseen, as every service answers them.

@@ -91,10 +91,22 @@ public class ArticleIntake {
         // for a language Newsroom does not analyse), later its mentions, quotes and entity days.
         // An article without a time is stored at the current month's, which the ahead job keeps.
         Instant now = Instant.now();
-        partitions.ensureMonthsOf(batch.stream()
+        List<Instant> times = batch.stream()
                 .map(prepared -> prepared.article().publishedAt() == null ? now : prepared.article().publishedAt())
-                .toList());
-        List<IntakeOutcome> outcomes = commits.store(batch);
+                .toList();
+        partitions.ensureMonthsOf(times);
+        List<IntakeOutcome> outcomes;
+        try {
+            outcomes = commits.store(batch);
+        } catch (RuntimeException e) {
+            if (!MonthPartitions.isMissingPartition(e)) {
+                throw e;
+            }
+            // A month remembered here was dropped since (retention, maybe on another replica);
+            // nothing of the batch was stored, so it is stored again once the month is back.
+            partitions.recreateMonthsOf(times);
+            outcomes = commits.store(batch);
+        }
         for (IntakeOutcome outcome : outcomes) {
             if (!outcome.alreadyStored() && outcome.status() == ArticleState.ACCEPTED) {
                 accepted.fire(new ArticleAccepted(outcome.articleId()));
