@@ -234,7 +234,7 @@ class KustomizePolicyTest {
         Container nlp = serviceContainer(objects, "nlp-service");
         Probe startup = nlp.getStartupProbe();
         int startupSeconds = startup.getPeriodSeconds() * startup.getFailureThreshold();
-        // Model loading measured at about 30 s (BENCHMARKS.md); a busy node may need several times that.
+        // Model loading takes about 11 s on a quiet 2-core machine (BENCHMARKS.md); a busy node may need many times that.
         assertTrue(startupSeconds >= 180, rendering + ": the startup probe allows only " + startupSeconds + " s for model loading");
         long heap = maxHeapBytes(env(nlp, "JAVA_OPTS_APPEND").orElse(""));
         BigDecimal request = Quantity.getAmountInBytes(nlp.getResources().getRequests().get("memory"));

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A hostile bulk client cannot make ingest-service run out of memory (issue 19, item 1): one
+ * A hostile bulk client cannot make ingest-service run out of memory: one
  * {@code IngestArticles} stream of 200,000 articles, each with a 1 KiB {@code client_reference},
  * through ingest-service running as a real process with a 384 MiB heap on a real PostgreSQL.
- * Before, the service kept every result with its reference for the whole stream (200 MB of
- * references alone) and answered with all of them. Now a reference over 256 bytes rejects its
- * article and the stream keeps counts and a bounded list of results: the stream ends with the
+ * Were every result kept with its reference for the whole stream, the references alone would
+ * be 200 MB, and so would the answer. A reference over 256 bytes rejects its article and the
+ * stream keeps counts and a bounded list of results: the stream ends with the
  * right counts, the process is alive and never hit OutOfMemoryError ({@code
  * -XX:+ExitOnOutOfMemoryError} would have ended it). Every 100th article carries a short
  * reference and is stored, so the batches of stored articles go through the same stream. The

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 19's proof against hostile clients: the three services as real processes (nlp-service
+ * The proof against hostile clients: the three services as real processes (nlp-service
  * with CoreNLP, since its parsers are among what is attacked) on a real PostgreSQL, sent well
  * over 100 hostile requests built by {@link HostileInputs}. Each must be answered with the
  * status it deserves and a message naming the field or limit (never UNKNOWN or INTERNAL, never

@@ -221,7 +221,7 @@ class IngestToQueryIT {
     }
 
     /**
-     * Issue 18: reported speech is stored and found like quotes. Qureshi's and Lavrov's
+     * Reported speech is stored and found like quotes. Qureshi's and Lavrov's
      * reported statements come back with the form INDIRECT and their speaker, and quote
      * search covers reported content.
      */
@@ -255,7 +255,7 @@ class IngestToQueryIT {
     }
 
     /**
-     * Issue 18: events are stored and listed by entity. Lavrov arrived in Islamabad the day
+     * Events are stored and listed by entity. Lavrov arrived in Islamabad the day
      * before the article ("yesterday") and held talks with Qureshi; the talks are Qureshi's
      * events too. Returns Lavrov's events, one line each.
      */
@@ -287,7 +287,7 @@ class IngestToQueryIT {
     }
 
     /**
-     * Issue 18: a re-analysis of the sample's day has it analysed again by the running
+     * A re-analysis of the sample's day has it analysed again by the running
      * nlp-service; its quotes and events are replaced by the same ones, not added to.
      */
     private static void assertReanalysisKeepsQuotesAndEvents(long articleId, long lavrov, List<String> lavrovsEvents)

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A poison article: one whose analysis exceeds the NLP call's deadline every time, while the
- * NLP service analyses every other article. Before, a deadline was always taken for an outage
- * and the article was retried forever; now each such failure counts against it, it ends
+ * NLP service analyses every other article. Were a deadline always taken for an outage, the
+ * article would be retried forever; each such failure counts against it instead, it ends
  * FAILED after the configured attempts with its reason, and the other articles flow past it.
  */
 @QuarkusTest

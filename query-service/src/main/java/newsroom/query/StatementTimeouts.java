@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * PostgreSQL's {@code statement_timeout} per {@link CallClass}, so one expensive statement
- * cannot hold a connection, and the CPU, for as long as it likes (issue 19).
+ * cannot hold a connection, and the CPU, for as long as it likes.
  *
  * <p>Lookups run without a transaction (a transaction costs GetEntity about a fifth of its
  * CPU; see EntityQueries), so their limit is the session default, set once on each new

@@ -245,7 +245,7 @@ class EntitiesTest {
         assertTrue(forOne > 0, "statistics count statements");
         assertEquals(forOne, forAll);
         // The search (the store's entity_search function) and the profiles of what it found, together,
-        // after the statement that gives it the searches' statement_timeout (issue 19).
+        // after the statement that gives it the searches' statement_timeout.
         assertEquals(2, forAll, "statements for a page");
     }
 

@@ -195,7 +195,7 @@ class EventsTest {
         assertEquals(3, query.listEvents(request(fixture.lavrov()).build()).getEventsCount());
         long forAll = statistics.getPrepareStatementCount();
 
-        // The page's statement after the one that gives it the searches' statement_timeout (issue 19).
+        // The page's statement after the one that gives it the searches' statement_timeout.
         assertEquals(2, forOne);
         assertEquals(2, forAll);
     }

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 19's acceptance criterion: a client hammering expensive searches with one key, from
+ * Fair shares hold: a client hammering expensive searches with one key, from
  * several threads at once, does not move another key's GetEntity p99 beyond twice its idle
  * value. Idle and loaded samples are taken in alternating rounds, so a change in the rest of
  * the machine's load falls on both alike; the ratio is asserted, never a time.

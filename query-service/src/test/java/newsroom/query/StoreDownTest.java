@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With PostgreSQL unreachable, clients are told to retry later, in the same words as
- * ingest-service's, not shown an internal error (issue 19).
+ * ingest-service's, not shown an internal error.
  */
 @QuarkusTest
 @TestProfile(StoreDownTest.NoDatabase.class)

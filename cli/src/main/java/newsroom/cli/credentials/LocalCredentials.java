@@ -30,7 +30,7 @@ import newsroom.cli.run.Service;
  *   <li>{@code analyze.key}: the key {@code newsroom analyze} sends to nlp-service (analyzer)</li>
  *   <li>{@code ingest-service.key}: the key ingest-service sends to nlp-service (analyzer)</li>
  *   <li>{@code query-page-token.key}: the key query-service signs page tokens with, so a
- *       client cannot write its own (issue 19)</li>
+ *       client cannot write its own</li>
  * </ul>
  * Created on first use and kept, so keys issued later stay valid across restarts; a file
  * added since (the page-token key) is created when a directory lacks it. Each

@@ -1,5 +1,6 @@
 package newsroom.cli.query;
 
+import com.google.gson.JsonObject;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
@@ -14,7 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code newsroom export}: every matching analysis as JSON lines. */
+/**
+ * {@code newsroom export}: every matching analysis as JSON lines. Its data is JSON with or
+ * without {@code --json}; the option makes the closing count, on stderr so that stdout stays one
+ * kind of line, a JSON object too.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Prints every analysed article matching the filters with its analysis, one proto3 JSON"
                 + " ExportedAnalysis per line, oldest id first; a count goes to stderr.")
@@ -34,6 +39,10 @@ public class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--to", paramLabel = "DATE", description = "Only articles published before DATE.")
     String to;
+
+    @Option(names = "--json", description = "Print the count on stderr as JSON too: {\"exported\": N}."
+            + " The analyses on stdout are JSON lines either way.")
+    boolean json;
 
     @Override
     public Integer call() {
@@ -57,7 +66,13 @@ public class ExportCommand implements Callable<Integer> {
                 count++;
             }
         }
-        System.err.println("exported " + count + " analyses");
+        if (json) {
+            JsonObject summary = new JsonObject();
+            summary.addProperty("exported", count);
+            System.err.println(summary);
+        } else {
+            System.err.println("exported " + count + " analyses");
+        }
         return 0;
     }
 }

@@ -34,7 +34,7 @@ public record SuiteSettings(
         boolean replica,
         int replicaPort) {
 
-    /** CoreNLP loads its models in about 30 s on a laptop; a busy CI machine needs more. */
+    /** nlp-service loads its models in about 11 s on a quiet 2-core machine; a busy CI machine needs many times that. */
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
 
     /** Settings without TLS, restarting as {@link RestartPolicy#DEFAULT} does, with the default ready timeout. */

@@ -132,7 +132,7 @@ public final class Supervisor {
             String[] lastMessage = {""};
             suite.awaitReady(suite.processes(), settings.readyTimeout(), (notReady, elapsed) -> {
                 String message = "waiting for " + String.join(", ", notReady) + " to be ready"
-                        + (notReady.contains(Service.NLP.displayName()) ? " (nlp-service loads CoreNLP's models, about 30 s)" : "");
+                        + (notReady.contains(Service.NLP.displayName()) ? " (nlp-service loads CoreNLP's models, about 11 s)" : "");
                 progress.update(message + "... " + elapsed.toSeconds() + " s");
                 if (!message.equals(lastMessage[0])) {
                     lastMessage[0] = message;

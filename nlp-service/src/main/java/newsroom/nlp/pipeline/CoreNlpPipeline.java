@@ -27,10 +27,10 @@ import org.jboss.logging.Logger;
 /**
  * The one Stanford CoreNLP pipeline of the process, followed by Newsroom's
  * fine-grained NER stage ({@link FineGrainedNer}). Loading the models takes
- * tens of seconds, so it happens once, on a background thread started with the
- * application: the server answers at once, reports not ready (HTTP readiness
- * DOWN, gRPC health NOT_SERVING) and refuses analyses with UNAVAILABLE until
- * the models are in memory.
+ * about 11 s on a quiet 2-core machine (BENCHMARKS.md), so it happens once,
+ * on a background thread started with the application: the server answers at
+ * once, reports not ready (HTTP readiness DOWN, gRPC health NOT_SERVING) and
+ * refuses analyses with UNAVAILABLE until the models are in memory.
  */
 @ApplicationScoped
 public class CoreNlpPipeline {

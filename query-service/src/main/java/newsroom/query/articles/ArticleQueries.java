@@ -63,7 +63,8 @@ public class ArticleQueries {
     // page's last round for a common word, or read the few matches of a rare
     // one from the GIN index (docs/query-plans.md), and still reaches every
     // match. Rounds of 100 rather than 200 halve what a first page of a
-    // common word walks (BENCHMARKS.md, issue 5). The tsquery is written
+    // common word walks (BENCHMARKS.md, "Rounds of 100, snippets built by the
+    // service"). The tsquery is written
     // inline, not as a FROM item, so the planner estimates how many articles
     // it matches.
     private static final String SEARCH = """
@@ -106,7 +107,8 @@ public class ArticleQueries {
     // there, for a rare one it reads the GIN index, so the cost is bounded by
     // the sample, not by the store. Counting every match and joining all of
     // them to entity_article cost 347 ms p95 for a common word at 100,000
-    // articles (BENCHMARKS.md, issue 21). The sample is then counted three
+    // articles (BENCHMARKS.md, "After the fixes: search facets from a sample").
+    // The sample is then counted three
     // ways in the same statement: all of it, by publisher, and by the global
     // entities its articles mention (entity_article, by article). One row
     // per count, told apart by the first column; the order of the rows is
@@ -212,7 +214,7 @@ public class ArticleQueries {
         // the statistics do not know (estimated at 0.5% of the articles) was
         // walked for: at 1,000,000 articles a word in no article walked them
         // all, 1.2 to 1.6 s, instead of reading its GIN entry, 0.1 ms
-        // (BENCHMARKS.md, issue 5).
+        // (BENCHMARKS.md, "Pages priced for memory; 1,000,000 articles").
         // With the searches' statement_timeout, in the same one statement.
         PlannerSettings.setLocal(entityManager, timeouts.settingWith(CallClass.SEARCH, Map.of(
                 "plan_cache_mode", "force_custom_plan",

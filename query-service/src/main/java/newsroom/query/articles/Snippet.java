@@ -23,7 +23,7 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
  * <p>Built here rather than by PostgreSQL's {@code ts_headline}, which parsed
  * and stemmed every word it was given in the database, the search's one
  * shared resource: about 40% of a search statement's time for a page of
- * 20 (BENCHMARKS.md, issue 5). Only words that start like a lexeme are stemmed
+ * 20 (BENCHMARKS.md, "Rounds of 100, snippets built by the service"). Only words that start like a lexeme are stemmed
  * here. One instance serves one search; it is not thread-safe.
  */
 final class Snippet {

@@ -25,7 +25,8 @@ import newsroom.store.NameKey;
  * <p>Each call is one statement. GetEntity's runs without a transaction:
  * PostgreSQL gives a lone statement its own snapshot, and a transaction
  * around it cost a COMMIT round trip and the transaction manager's work on
- * every call (about a fifth of GetEntity's CPU; BENCHMARKS.md, issue 5); it
+ * every call (about a fifth of GetEntity's CPU; BENCHMARKS.md, "Calls in arrival
+ * order, one-statement reads without a transaction"); it
  * has the lookups' statement_timeout, every connection's default. A search
  * runs in a transaction of its own that raises it to the searches' limit
  * ({@link StatementTimeouts}).

@@ -19,16 +19,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * worker thread, and the calls race for the service's few PostgreSQL
  * connections and for the CPU; a call that loses the race again and again
  * waits several times as long as the average call, and such calls make the
- * 99th percentile (BENCHMARKS.md, issue 5: with 16 callers on 2 cores,
- * GetEntity's p99 went from 19 to 12 ms and ListQuotes' from 36 to 19, with
- * no loss of throughput). By default one call fewer than the service has
+ * 99th percentile. Admitted a few at a time, calls do not race, and the
+ * 99th percentile falls at no cost in throughput (BENCHMARKS.md, "Calls in
+ * arrival order, one-statement reads without a transaction"). By default one call fewer than the service has
  * connections is admitted at once: an admitted call never waits for a
  * connection, and one is left for the readiness check.
  *
- * <p>A single first-come queue let one client stall all the others: a client
- * sending many expensive searches at once filled every admission and the
- * queue, and another client's cheap lookup waited behind all of them (issue
- * 19). So each client has its own queue, and:
+ * <p>A single first-come queue would let one client stall all the others: a
+ * client sending many expensive searches at once would fill every admission
+ * and the queue, and another client's cheap lookup would wait behind all of
+ * them. So each client has its own queue, and:
  * <ul>
  *   <li>a client runs at most {@code callsPerClient} calls at once (by default
  *       half the admissions), so the other half is always there for the

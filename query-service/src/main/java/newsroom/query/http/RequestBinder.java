@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Builds a request message from a path's variables and a URL's query parameters, as AIP-127
  * binds them: each parameter names a field of the request ({@code entity_id}, or in lowerCamelCase
  * {@code entityId}; a dotted path for a nested message's field), or is one of the short
- * {@link #ALIASES} the issue's URLs use. Values are read by the field's type: integers and
+ * {@link #ALIASES} docs/api.md's URLs use ({@code q}, {@code limit}, {@code speaker}, {@code by}). Values are read by the field's type: integers and
  * decimals as written, bools as true or false, enums by value name (any case), timestamps as
  * RFC 3339 or a YYYY-MM-DD date (its first instant, UTC), bytes as base64. A repeated field takes
  * its parameter more than once. Anything else is a {@link BadParameterException} naming the

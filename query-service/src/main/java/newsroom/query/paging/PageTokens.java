@@ -29,15 +29,15 @@ import org.jboss.logging.Logger;
  * a dot, and the base64url HMAC-SHA256 of those bytes under the service's page-token key.
  * The position is an offset ({@code v2}, {@link PageRequest}) or, for lists that page by
  * key, the last item's sort key as comma-separated numbers ({@code v3}, {@link KeysetPageRequest}).
- * Unsigned tokens let a client write any offset it liked and make PostgreSQL read and
- * drop that many rows (issue 19); now only positions this service handed out come back,
+ * Signed, because an unsigned token would let a client write any offset it liked and make
+ * PostgreSQL read and drop that many rows: only positions this service handed out come back,
  * and only:
  * <ul>
  *   <li>for the query that issued them (the fingerprint);</li>
  *   <li>within {@code maxAge} of being issued, as the list under them changes;</li>
  *   <li>offsets below {@code maxOffset}: deeper pages cost a scan of everything before them,
  *       and a client that needs them should narrow its query instead. Keys have no such cap:
- *       the page after a key is an index seek at any depth (issue 21).</li>
+ *       the page after a key is an index seek at any depth.</li>
  * </ul>
  * Every refusal is INVALID_ARGUMENT on {@code page_token}, telling the client to restart
  * from the first page (or to narrow the query).

@@ -32,8 +32,8 @@ import newsroom.store.NameKey;
  * carries the last quote's place in the list's total order (its date, article,
  * offset in the article and id), and the next page is the quotes after it, an
  * index seek at any depth. So the list has no depth cap, and a CSV export walks
- * all of it (issue 21); an offset made PostgreSQL read and drop every quote before
- * the page, and was capped at newsroom.query.max-page-offset.
+ * all of it; an offset would make PostgreSQL read and drop every quote before
+ * the page, and is capped at newsroom.query.max-page-offset for the other lists.
  *
  * <p>A page is one statement, in a transaction of its own that first sets the
  * searches' statement_timeout ({@link StatementTimeouts}) and, near an

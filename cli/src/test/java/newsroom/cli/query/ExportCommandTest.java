@@ -1,0 +1,85 @@
+package newsroom.cli.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import newsroom.query.v1.ArticleSummary;
+import newsroom.query.v1.ExportAnalysesRequest;
+import newsroom.query.v1.ExportedAnalysis;
+import newsroom.query.v1.QueryServiceGrpc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code newsroom export} as a script runs it: the analyses on stdout, one JSON object a line,
+ * and the count on stderr, a JSON object with {@code --json}; against a gRPC server on this
+ * machine that streams like query-service.
+ */
+@QuarkusMainTest
+class ExportCommandTest {
+
+    private final List<ExportAnalysesRequest> requests = new CopyOnWriteArrayList<>();
+    private Server server;
+
+    @BeforeEach
+    void startQueryService() throws Exception {
+        server = ServerBuilder.forPort(0).addService(new QueryServiceGrpc.QueryServiceImplBase() {
+            @Override
+            public void exportAnalyses(ExportAnalysesRequest request, StreamObserver<ExportedAnalysis> response) {
+                requests.add(request);
+                for (long id : new long[] {3, 8}) {
+                    response.onNext(ExportedAnalysis.newBuilder()
+                            .setArticle(ArticleSummary.newBuilder().setId(id).setSource("Dawn"))
+                            .putGlobalEntityIds("e1", 7)
+                            .build());
+                }
+                response.onCompleted();
+            }
+        }).build().start();
+    }
+
+    @AfterEach
+    void stopQueryService() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void jsonMakesTheCountAJsonObjectAndLeavesTheLinesAsTheyAre(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("export", "--json", "--source", "Dawn", "--query", address());
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertEquals("Dawn", requests.get(0).getSource());
+        List<String> lines = result.getOutputStream();
+        assertEquals(2, lines.size(), result.getOutput());
+        JsonObject first = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+        assertEquals("3", first.getAsJsonObject("article").get("id").getAsString());
+        assertEquals(7, first.getAsJsonObject("globalEntityIds").get("e1").getAsInt());
+        JsonObject summary = JsonParser.parseString(result.getErrorOutput().strip()).getAsJsonObject();
+        assertEquals(2, summary.get("exported").getAsInt());
+        assertEquals(1, summary.size(), summary.toString());
+    }
+
+    @Test
+    void withoutJsonTheCountIsASentence(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("export", "--query", address());
+
+        assertEquals(0, result.exitCode(), result.getErrorOutput());
+        assertEquals(2, result.getOutputStream().size(), result.getOutput());
+        assertEquals("exported 2 analyses", result.getErrorOutput().strip());
+    }
+
+    private String address() {
+        return "localhost:" + server.getPort();
+    }
+}
