@@ -48,8 +48,12 @@ public class MonthPartitions {
     private static final String NO_PARTITION = "no partition of relation";
     /** Tries before giving up: at 0.2 s a lock and a short pause between, several seconds of writers' locks. */
     private static final int LOCK_ATTEMPTS = 30;
-    /** How long a creation waits for article and entity: see lockReferencedTables. */
-    private static final String REFERENCED_TABLES_WAIT = "3s";
+    /** SQLSTATE 40P01: PostgreSQL ended a deadlock by cancelling this session's statement. */
+    private static final String DEADLOCK = "40P01";
+    /** A creation's wait for the first of article and entity: see createRetrying. */
+    private static final String REFERENCED_TABLE_WAIT = "3s";
+    /** Its wait for the second, as the creation function's own lock_timeout. */
+    private static final String SHORT_WAIT = "200ms";
 
     private final DataSource dataSource;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
@@ -104,19 +108,49 @@ public class MonthPartitions {
     }
 
     /**
-     * Creates a month, trying again while the function gives up on a lock (SQLSTATE 55P03, see
-     * V15: a writer held a lock the creation needs); each try commits or rolls back by itself.
+     * Creates a month in transactions of its own, trying again while a lock is not granted in
+     * time (SQLSTATE 55P03) or PostgreSQL ends a deadlock with this session (40P01).
+     *
+     * <p>A try first takes the lock the partitions' foreign keys need on article and entity, one
+     * table at a time: the first with a wait of {@link #REFERENCED_TABLE_WAIT}, the second with
+     * the function's short one. The long wait is longer than PostgreSQL's deadlock_timeout (1 s) on
+     * purpose: a session waiting that long behind an autovacuum makes PostgreSQL cancel the
+     * autovacuum, which a 200 ms wait never does, and a vacuum or analyze of a large article table
+     * holds it for minutes. It is taken while this session holds nothing, so no writer can be
+     * waiting for this session meanwhile and no deadlock can form around it; only writers of that
+     * table queue behind it (reads do not conflict). The second table is waited for briefly,
+     * since writers hold one of the two tables and wait for the other; when it is not granted, the
+     * next try waits long for it first, so an autovacuum on either table is cancelled in turn.
      */
     private static int createRetrying(Connection connection, YearMonth month)
             throws SQLException, InterruptedException {
+        String waitedFor = "article";
         for (int attempt = 1; ; attempt++) {
+            String other = waitedFor.equals("article") ? "entity" : "article";
+            connection.setAutoCommit(false);
             try {
-                return create(connection, month);
+                int created = 0;
+                if (!exists(connection, month)) {
+                    lock(connection, waitedFor, REFERENCED_TABLE_WAIT);
+                    try {
+                        lock(connection, other, SHORT_WAIT);
+                    } catch (SQLException e) {
+                        waitedFor = other;
+                        throw e;
+                    }
+                    created = callCreate(connection, month);
+                }
+                connection.commit();
+                return created;
             } catch (SQLException e) {
-                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || attempt == LOCK_ATTEMPTS) {
+                connection.rollback();
+                boolean contended = LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState());
+                if (!contended || attempt == LOCK_ATTEMPTS) {
                     throw e;
                 }
                 Thread.sleep(ThreadLocalRandom.current().nextLong(10, 100));
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
     }
@@ -154,40 +188,56 @@ public class MonthPartitions {
     }
 
     /**
-     * Creates the partitions of {@code month} that do not exist, in the connection's transaction
-     * (for writers that load rows over plain JDBC: tests, benchmarks); how many were created.
+     * Creates the partitions of {@code month} that do not exist; how many were created. On a
+     * connection in auto-commit mode, in transactions of its own, as {@link #create(Collection)}
+     * does. Inside the caller's transaction (loaders writing rows over plain JDBC: tests,
+     * benchmarks) in one try that waits up to {@link #REFERENCED_TABLE_WAIT} for article and then
+     * entity: meant for a loader with no concurrent writers, with whom it could deadlock
+     * (PostgreSQL would then end one of the two); the caller's lock_timeout is restored after.
      */
     public static int create(Connection connection, YearMonth month) throws SQLException {
-        boolean ownTransaction = connection.getAutoCommit();
-        if (ownTransaction) {
-            connection.setAutoCommit(false);
+        if (connection.getAutoCommit()) {
+            try {
+                return createRetrying(connection, month);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while creating the partitions of " + month, e);
+            }
         }
-        try {
-            if (exists(connection, month)) {
-                return 0;
+        if (exists(connection, month)) {
+            return 0;
+        }
+        String previous;
+        try (Statement statement = connection.createStatement();
+             ResultSet setting = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+            setting.next();
+            previous = setting.getString(1);
+        }
+        lock(connection, "article", REFERENCED_TABLE_WAIT);
+        lock(connection, "entity", REFERENCED_TABLE_WAIT);
+        try (PreparedStatement restore = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            restore.setString(1, previous);
+            restore.execute();
+        }
+        return callCreate(connection, month);
+    }
+
+    private static int callCreate(Connection connection, YearMonth month) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CREATE)) {
+            statement.setObject(1, LocalDate.of(month.getYear(), month.getMonth(), 1));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
             }
-            lockReferencedTables(connection);
-            int created;
-            try (PreparedStatement statement = connection.prepareStatement(CREATE)) {
-                statement.setObject(1, LocalDate.of(month.getYear(), month.getMonth(), 1));
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    created = rows.getInt(1);
-                }
-            }
-            if (ownTransaction) {
-                connection.commit();
-            }
-            return created;
-        } catch (SQLException e) {
-            if (ownTransaction) {
-                connection.rollback();
-            }
-            throw e;
-        } finally {
-            if (ownTransaction) {
-                connection.setAutoCommit(true);
-            }
+        }
+    }
+
+    // Locks one table the partitions' foreign keys refer to, waiting at most wait; the lock_timeout
+    // set here lasts until the transaction ends or the next call.
+    private static void lock(Connection connection, String table, String wait) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT set_config('lock_timeout', '" + wait + "', true)");
+            statement.execute("LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE");
         }
     }
 
@@ -205,29 +255,4 @@ public class MonthPartitions {
         }
     }
 
-    /**
-     * Takes the lock the partitions' foreign keys need on article and entity before the creation
-     * asks for it with its short lock_timeout, waiting up to {@link #REFERENCED_TABLES_WAIT}. That
-     * wait is longer than PostgreSQL's deadlock_timeout (1 s) on purpose: a session waiting that long
-     * behind an autovacuum makes PostgreSQL cancel the autovacuum, which a 200 ms wait never does,
-     * and a vacuum or analyze of a large article table holds it for minutes. Only writers of article
-     * and entity queue behind this lock; reads do not conflict with it. Nothing else is held yet
-     * (the creation's advisory lock and its tables come after), so no writer can be waiting for
-     * this session: taking it first cannot deadlock. The caller's lock_timeout is restored after.
-     */
-    private static void lockReferencedTables(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            String previous;
-            try (ResultSet setting = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
-                setting.next();
-                previous = setting.getString(1);
-            }
-            statement.execute("SELECT set_config('lock_timeout', '" + REFERENCED_TABLES_WAIT + "', true)");
-            statement.execute("LOCK TABLE article, entity IN SHARE ROW EXCLUSIVE MODE");
-            try (PreparedStatement restore = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
-                restore.setString(1, previous);
-                restore.execute();
-            }
-        }
-    }
 }

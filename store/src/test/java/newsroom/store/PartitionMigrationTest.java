@@ -240,6 +240,38 @@ class PartitionMigrationTest {
         }
     }
 
+    /**
+     * In auto-commit mode a creation waits briefly for the second of article and entity (writers
+     * hold one and wait for the other), then tries again waiting long for that one first: a
+     * vacuum's lock on entity is waited out as one on article is.
+     */
+    @Test
+    void aCreationInItsOwnTransactionsWaitsOutAVacuumsLockOnEntity() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
+            migrate(postgres, null);
+            try (Connection vacuum = postgres.connect(DatabaseRole.OWNER);
+                 Connection writer = postgres.connect(DatabaseRole.WRITER);
+                 Statement vacuumSql = vacuum.createStatement()) {
+                vacuum.setAutoCommit(false);
+                vacuumSql.execute("LOCK TABLE entity IN SHARE UPDATE EXCLUSIVE MODE");
+                Thread release = new Thread(() -> {
+                    try {
+                        Thread.sleep(1500);
+                        vacuum.commit();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                release.start();
+                assertTrue(writer.getAutoCommit());
+                assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1998, 8)),
+                        "created once the vacuum's lock was released");
+                assertTrue(writer.getAutoCommit(), "the connection is left in auto-commit mode");
+                release.join();
+            }
+        }
+    }
+
     private static void migrate(LocalPostgres postgres, String version) {
         DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
         var configuration = Flyway.configure()
