@@ -214,6 +214,7 @@ public final class QueryBenchmark {
                     System.out.printf(Locale.ROOT, "%n== %d articles, %d entities (loaded in %.0f s; database %s) ==%n",
                             store.articleCount(), store.entityCount(), (System.nanoTime() - begin) / 1e9,
                             databaseSize(connection));
+                    awaitQuiet();
                     List<String> summary = new ArrayList<>();
                     Map<String, Function<Random, ListenableFuture<?>>> calls = selected(
                             calls(query.stub(), workload, store.articleCount(), base.size()));
@@ -371,6 +372,23 @@ public final class QueryBenchmark {
 
     // Every RPC before any timed run: the RPCs share most of their code, so warming only the one
     // about to be timed would leave the shared paths' compilation to the first RPC's timed run.
+    // -Dquiet.load=<x>: before timing a size, waits until the machine's 1-minute load average is
+    // below x (at most -Dquiet.minutes, default 30), so a store can be loaded while other work
+    // ends and the timed runs start on a quiet machine; each wait is printed.
+    private static void awaitQuiet() throws InterruptedException {
+        double quiet = Double.parseDouble(System.getProperty("quiet.load", "0"));
+        if (quiet <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Long.getLong("quiet.minutes", 30));
+        long start = System.nanoTime();
+        while (LoadAverage.now().oneMinute() >= quiet && System.nanoTime() < deadline) {
+            Thread.sleep(5000);
+        }
+        System.out.printf(Locale.ROOT, "  waited %.0f s for a 1-minute load average below %.2f: %s%n",
+                (System.nanoTime() - start) / 1e9, quiet, LoadAverage.now());
+    }
+
     private static void warmUp(LoadDriver driver, Map<String, Function<Random, ListenableFuture<?>>> calls,
                                long warmupCalls, long warmupSeconds) throws Exception {
         if (warmupCalls <= 0 || warmupSeconds <= 0) {
