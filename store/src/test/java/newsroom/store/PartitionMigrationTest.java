@@ -215,15 +215,7 @@ class PartitionMigrationTest {
                  Statement vacuumSql = vacuum.createStatement()) {
                 vacuum.setAutoCommit(false);
                 vacuumSql.execute("LOCK TABLE article IN SHARE UPDATE EXCLUSIVE MODE");
-                Thread release = new Thread(() -> {
-                    try {
-                        Thread.sleep(1500);
-                        vacuum.commit();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                release.start();
+                Thread release = commitAfter(vacuum, 1500);
                 writer.setAutoCommit(false);
                 try (Statement sql = writer.createStatement()) {
                     sql.execute("SET LOCAL lock_timeout = '7s'");
@@ -254,15 +246,7 @@ class PartitionMigrationTest {
                  Statement vacuumSql = vacuum.createStatement()) {
                 vacuum.setAutoCommit(false);
                 vacuumSql.execute("LOCK TABLE entity IN SHARE UPDATE EXCLUSIVE MODE");
-                Thread release = new Thread(() -> {
-                    try {
-                        Thread.sleep(1500);
-                        vacuum.commit();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                release.start();
+                Thread release = commitAfter(vacuum, 1500);
                 assertTrue(writer.getAutoCommit());
                 assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1998, 8)),
                         "created once the vacuum's lock was released");
@@ -270,6 +254,20 @@ class PartitionMigrationTest {
                 release.join();
             }
         }
+    }
+
+    // Ends the holder's transaction, and so its locks, after the given time, on a thread of its own.
+    private static Thread commitAfter(Connection holder, long millis) {
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                holder.commit();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        release.start();
+        return release;
     }
 
     private static void migrate(LocalPostgres postgres, String version) {
