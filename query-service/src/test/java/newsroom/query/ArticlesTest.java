@@ -423,6 +423,52 @@ class ArticlesTest {
         assertEquals(0, search("wallaroo", 1, "").getHitsCount());
     }
 
+    @Test
+    void aSearchReadFromTheNewestMonthsFirstGivesWhatTheWholeStoreGives() {
+        // Newer than the rest of the store: 120 matches within the newest month (the first round
+        // lies in it, the second does not), 30 more than a year older (past every bound
+        // but none). Each old one says the word five times, so it would rank first in any round.
+        int newest = 120;
+        int[] once = new int[newest];
+        java.util.Arrays.fill(once, 1);
+        int[] often = new int[30];
+        java.util.Arrays.fill(often, 5);
+        List<Long> old = store.addArticles("numbat", java.time.Instant.parse("2028-01-01T00:00:00Z"), often);
+        List<Long> recent = new ArrayList<>();
+        for (int i = 0; i < newest; i++) {
+            recent.add(store.addArticle("Recent report " + i, "Report " + i + " on the numbat.",
+                    java.time.Instant.parse("2030-03-01T00:00:00Z").plusSeconds(3_600L * i)));
+        }
+        try {
+            List<ArticleHit> all = searchAll("numbat", 30);
+            int round = ArticleQueries.RANKING_ROUND;
+            assertEquals(newest + old.size(), all.size());
+            // The first round: the 100 newest, none of the old ones though they rank higher.
+            assertEquals(new HashSet<>(recent.subList(newest - round, newest)),
+                    new HashSet<>(ids(all.subList(0, round))));
+            // The second: the rest of the recent month and the old ones, those ranked first.
+            assertEquals(new HashSet<>(old), new HashSet<>(ids(all.subList(round, round + old.size()))));
+            assertEquals(new HashSet<>(recent.subList(0, newest - round)),
+                    new HashSet<>(ids(all.subList(round + old.size(), all.size()))));
+            assertEquals(ids(searchAll("numbat", 100)), ids(all), "pages of 30 and of 100 give one order");
+
+            // Facets: a sample inside the newest month, and one that needs the whole store.
+            SearchFacets inMonth = facets("numbat", 50);
+            assertEquals(50, inMonth.countedMatches());
+            assertTrue(inMonth.moreThanCounted());
+            SearchFacets whole = facets("numbat", ArticleQueries.FACET_SAMPLE);
+            assertEquals(newest + old.size(), whole.countedMatches());
+            assertFalse(whole.moreThanCounted());
+            // Bounded by the request's own range: the old ones alone.
+            assertEquals(new HashSet<>(old), new HashSet<>(ids(query.searchArticles(request("numbat")
+                    .setEndTime(CoverageTest.timestamp("2029-01-01T00:00:00Z"))
+                    .setPageSize(100).build()).getHitsList())));
+        } finally {
+            store.deleteArticles(old);
+            store.deleteArticles(recent);
+        }
+    }
+
     private List<ArticleHit> searchAll(String text, int pageSize) {
         List<ArticleHit> all = new ArrayList<>();
         String token = "";

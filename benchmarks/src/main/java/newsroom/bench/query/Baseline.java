@@ -283,7 +283,7 @@ final class Baseline {
                         "plan_cache_mode = force_custom_plan"),
                 new Statement("SearchArticles: window snippets", SEARCH_ARTICLES_WINDOW, Draw.WORD,
                         "plan_cache_mode = force_custom_plan"),
-                // Pages priced low (ArticleQueries.SEARCH_PAGE_COST).
+                // Pages priced low (PlannerSettings.SEARCH_PAGE_COST).
                 new Statement("SearchArticles: window snippets, pages 0.05", SEARCH_ARTICLES_WINDOW, Draw.WORD,
                         SEARCH_PRICES),
                 // Ranked in rounds of 100 (ArticleQueries.RANKING_ROUND).

@@ -89,7 +89,10 @@ final class IntakeUnderLoad {
                 QueryBenchmark.median(queries, LoadDriver.Result::p50), QueryBenchmark.median(queries, LoadDriver.Result::p95),
                 QueryBenchmark.median(queries, LoadDriver.Result::p99),
                 QueryBenchmark.median(queries, LoadDriver.Result::throughput),
-                queries.stream().mapToLong(LoadDriver.Result::calls).sum(), ""));
+                queries.stream().mapToLong(LoadDriver.Result::calls).sum(),
+                queries.stream().mapToLong(LoadDriver.Result::failed).sum(),
+                queries.stream().map(LoadDriver.Result::firstFailure).filter(failure -> !failure.isEmpty())
+                        .findFirst().orElse(""), ""));
     }
 
     private static double median(List<Double> values) {

@@ -349,9 +349,10 @@ public final class QueryBenchmark {
                 LoadDriver.Result result = driver.run(call.getValue(), SETTLE_MILLIS, protocol.seconds() * 1000);
                 LoadAverage after = LoadAverage.now();
                 System.out.printf(Locale.ROOT, "  run %d %-20s p50 %7.2f  p99 %7.2f ms  %7.1f calls/s  %s%n"
-                                + "        before: %s; after: %s%n",
+                                + "        before: %s; after: %s%s%n",
                         run + 1, call.getKey(), result.p50(), result.p99(), result.throughput(),
-                        result.cpuPerCall(), before, after);
+                        result.cpuPerCall(), before, after, failedCalls(result.failed(), result.calls(),
+                                result.firstFailure()));
                 results.computeIfAbsent(call.getKey(), k -> new ArrayList<>()).add(result);
                 loads.add(before.oneMinute());
                 loads.add(after.oneMinute());
@@ -362,10 +363,12 @@ public final class QueryBenchmark {
                         + " each, after a warm-up of up to %d calls or %d s per RPC; 1-minute load average %.2f to %.2f"
                         + " over the runs (latency in ms)%n", configuration, protocol.runs(), protocol.clients(),
                 protocol.seconds(), protocol.warmupCalls(), protocol.warmupSeconds(), load.getMin(), load.getMax()));
-        table.append(String.format("%-28s %8s %8s %8s %10s", "rpc", "p50", "p95", "p99", "calls/s"));
-        results.forEach((name, list) -> table.append(String.format(Locale.ROOT, "%n%-28s %8.2f %8.2f %8.2f %10.1f",
-                name, median(list, LoadDriver.Result::p50), median(list, LoadDriver.Result::p95),
-                median(list, LoadDriver.Result::p99), median(list, LoadDriver.Result::throughput))));
+        table.append(String.format("%-28s %8s %8s %8s %10s %8s", "rpc", "p50", "p95", "p99", "calls/s", "failed"));
+        results.forEach((name, list) -> table.append(String.format(Locale.ROOT,
+                "%n%-28s %8.2f %8.2f %8.2f %10.1f %8d", name, median(list, LoadDriver.Result::p50),
+                median(list, LoadDriver.Result::p95), median(list, LoadDriver.Result::p99),
+                median(list, LoadDriver.Result::throughput),
+                list.stream().mapToLong(LoadDriver.Result::failed).sum())));
         System.out.println(table);
         return table.toString();
     }
@@ -397,9 +400,10 @@ public final class QueryBenchmark {
         }
         for (Map.Entry<String, Function<Random, ListenableFuture<?>>> call : calls.entrySet()) {
             LoadDriver.WarmUp warmUp = driver.warmUp(call.getValue(), warmupCalls, warmupSeconds * 1000);
-            System.out.printf(Locale.ROOT, "  warm-up %-20s %7d calls in %5.1f s%s; %s%n", call.getKey(),
+            System.out.printf(Locale.ROOT, "  warm-up %-20s %7d calls in %5.1f s%s; %s%s%n", call.getKey(),
                     warmUp.calls(), warmUp.seconds(),
-                    warmUp.calls() < warmupCalls ? " (stopped at -Dwarmup.seconds)" : "", LoadAverage.now());
+                    warmUp.calls() < warmupCalls ? " (stopped at -Dwarmup.seconds)" : "", LoadAverage.now(),
+                    failedCalls(warmUp.failed(), warmUp.calls(), ""));
         }
     }
 
@@ -567,6 +571,12 @@ public final class QueryBenchmark {
             size.next();
             return size.getString(1);
         }
+    }
+
+    /** Said after a run's figures when some of its calls failed: how many, and the first failure. */
+    static String failedCalls(long failed, long calls, String firstFailure) {
+        return failed == 0 ? "" : String.format(Locale.ROOT, "%n        FAILED: %d of %d calls%s", failed, calls,
+                firstFailure.isEmpty() ? "" : " (first: " + firstFailure + ")");
     }
 
     static double median(List<LoadDriver.Result> results, java.util.function.ToDoubleFunction<LoadDriver.Result> figure) {

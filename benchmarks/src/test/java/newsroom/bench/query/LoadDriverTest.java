@@ -88,4 +88,37 @@ class LoadDriverTest {
         firsts.sort(null);
         assertEquals(List.of(0, 0, 1, 2), firsts);
     }
+
+    @Test
+    void aFailedCallIsCountedAndTheRunGoesOn() throws Exception {
+        AtomicLong made = new AtomicLong();
+        // One call in 500 fails, as a statement past its timeout would.
+        Function<Random, ListenableFuture<?>> call = random -> service.submit(() -> {
+            if (made.incrementAndGet() % 500 == 0) {
+                throw new IllegalStateException("statement timeout");
+            }
+            return null;
+        });
+
+        LoadDriver.Result result = driver.run(call, 0, 500);
+
+        assertTrue(made.get() >= 2000, "the run went on past its failures: " + made.get() + " calls");
+        assertTrue(result.failed() > 0 && result.failed() < result.calls(), result.toString());
+        assertTrue(result.firstFailure().contains("statement timeout"), result.firstFailure());
+        LoadDriver.WarmUp warmUp = driver.warmUp(call, 5000, 600_000);
+        assertEquals(5000, warmUp.calls());
+        assertTrue(warmUp.failed() >= 9, warmUp.toString());
+    }
+
+    @Test
+    void aServiceFailingEveryCallEndsTheRun() {
+        Function<Random, ListenableFuture<?>> call = random -> service.submit(() -> {
+            throw new IllegalStateException("connection refused");
+        });
+
+        IllegalStateException stopped = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> driver.run(call, 0, 60_000));
+        assertTrue(stopped.getMessage().contains("calls failed, more than 1%"), stopped.getMessage());
+        assertTrue(String.valueOf(stopped.getCause()).contains("connection refused"), stopped.toString());
+    }
 }

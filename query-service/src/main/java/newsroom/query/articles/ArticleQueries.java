@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import newsroom.nlp.v1.Analysis;
 import newsroom.query.CallClass;
+import newsroom.query.NewestMonths;
 import newsroom.query.NotFoundException;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
@@ -44,14 +46,6 @@ public class ArticleQueries {
      */
     public static final int RANKING_ROUND = 100;
 
-    /**
-     * What a search prices reading a page at, in PostgreSQL's cost units (a
-     * row costs 0.01): the store is read from memory, where a page costs
-     * about what a few rows do, not the default 1 (in order) or 4 (out of
-     * order).
-     */
-    static final String SEARCH_PAGE_COST = "0.05";
-
     // Takes the matches of the rounds the page falls in (c: one round, or
     // two when the page crosses a round's end) from article_search, the
     // narrow table that holds each searchable article's vector, date, source
@@ -64,15 +58,19 @@ public class ArticleQueries {
     // one from the GIN index (docs/query-plans.md), and still reaches every
     // match. Rounds of 100 rather than 200 halve what a first page of a
     // common word walks (BENCHMARKS.md, "Rounds of 100, snippets built by the
-    // service"). The tsquery is written
+    // service"). Each row also carries how many matches its rounds held
+    // (candidates): fewer than the rounds' length when a bound on the newest
+    // months (NewestMonths) left some out. The tsquery is written
     // inline, not as a FROM item, so the planner estimates how many articles
     // it matches.
     private static final String SEARCH = """
             SELECT %1$s, hit.rank, left(a.cleaned_text, %4$d),
-                   (SELECT string_agg(t.lexeme, ' ') FROM unnest(to_tsvector('english', CAST(:query AS text))) t)
+                   (SELECT string_agg(t.lexeme, ' ') FROM unnest(to_tsvector('english', CAST(:query AS text))) t),
+                   hit.candidates
             FROM (SELECT c.id,
                          (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / %3$d AS round,
-                         ts_rank_cd(c.search_vector, websearch_to_tsquery('english', :query)) AS rank
+                         ts_rank_cd(c.search_vector, websearch_to_tsquery('english', :query)) AS rank,
+                         count(*) OVER () AS candidates
                   FROM (SELECT s.article_id AS id, s.published_at, s.search_vector
                         FROM article_search s
                         WHERE s.search_vector @@ websearch_to_tsquery('english', :query) AND %2$s
@@ -203,39 +201,42 @@ public class ArticleQueries {
         WhereClause where = restriction(filter, "s", "article_id");
         PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
                 filter.entityId(), filter.source(), filter.language(), filter.range().fingerprint()));
-        // A plan made for the words searched: a generic plan (pgjdbc prepares
-        // a statement on the server after five uses) cannot tell a common word,
-        // best found by walking the date index, from a rare one, best read
-        // from the GIN index. Pages are priced at SEARCH_PAGE_COST: by
-        // default a page costs a hundred times a row, so walking rows that
-        // share pages (article_search is in date order) looked ten times
-        // cheaper than reading matches that each sit on their own page, while
-        // both cost about a microsecond a row. With the default prices a word
-        // the statistics do not know (estimated at 0.5% of the articles) was
-        // walked for: at 1,000,000 articles a word in no article walked them
-        // all, 1.2 to 1.6 s, instead of reading its GIN entry, 0.1 ms
-        // (BENCHMARKS.md, "Pages priced for memory; 1,000,000 articles").
-        // With the searches' statement_timeout, in the same one statement.
-        PlannerSettings.setLocal(entityManager, timeouts.settingWith(CallClass.SEARCH, Map.of(
-                "plan_cache_mode", "force_custom_plan",
-                "seq_page_cost", SEARCH_PAGE_COST, "random_page_cost", SEARCH_PAGE_COST)));
+        // A plan made for the words searched, pages priced for memory
+        // (PlannerSettings.WORD_SEARCH); with the searches' statement_timeout,
+        // in the same one statement.
+        PlannerSettings.setLocal(entityManager, timeouts.settingWith(CallClass.SEARCH, PlannerSettings.WORD_SEARCH));
         // The rounds the page's rows (and the one after it, fetched to tell
         // whether there is a next page) fall in, as positions among the
         // matches newest first.
         long roundsStart = (long) page.offset() / RANKING_ROUND * RANKING_ROUND;
         long roundsEnd = ((long) page.offset() + page.fetchSize() + RANKING_ROUND - 1) / RANKING_ROUND * RANKING_ROUND;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        SEARCH.formatted(ArticleSummary.COLUMNS, where.sql(), RANKING_ROUND,
-                                SNIPPET_SOURCE_LENGTH)))
-                .setParameter("query", text)
-                .setParameter("roundsStart", roundsStart)
-                .setParameter("roundsLength", roundsEnd - roundsStart)
-                .setParameter("offsetInRounds", page.offset() - roundsStart)
-                .setParameter("limit", page.fetchSize())
-                .getResultList();
+        // The newest months first: the rounds are the newest matches, so when
+        // the months hold all of the rounds' matches they are the answer.
+        List<Optional<Instant>> bounds = NewestMonths.bounds(NewestMonths.newestInStore(entityManager), filter.range());
+        int tried = 0;
+        List<Object[]> rows;
+        while (true) {
+            Optional<Instant> bound = bounds.get(tried);
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = where.bind(entityManager.createNativeQuery(
+                            SEARCH.formatted(ArticleSummary.COLUMNS, withBound(where, bound), RANKING_ROUND,
+                                    SNIPPET_SOURCE_LENGTH)))
+                    .setParameter("query", text)
+                    .setParameter("roundsStart", roundsStart)
+                    .setParameter("roundsLength", roundsEnd - roundsStart)
+                    .setParameter("offsetInRounds", page.offset() - roundsStart)
+                    .setParameter("limit", page.fetchSize())
+                    .getResultList();
+            rows = found;
+            if (bound.isEmpty() || !rows.isEmpty()
+                    && ((Number) rows.get(0)[ArticleSummary.COLUMN_COUNT + 3]).longValue() >= roundsEnd - roundsStart) {
+                break;
+            }
+            tried++;
+        }
         Optional<SearchFacets> facets = facetSample.isPresent()
-                ? Optional.of(facets(text, where, facetSample.getAsInt())) : Optional.empty();
+                ? Optional.of(facets(text, where, facetSample.getAsInt(), bounds.subList(tried, bounds.size())))
+                : Optional.empty();
         if (rows.isEmpty()) {
             return new SearchResult(page.toPage(List.of()), facets);
         }
@@ -249,15 +250,28 @@ public class ArticleQueries {
                 .toList()), facets);
     }
 
-    private SearchFacets facets(String text, WhereClause where, int sample) {
+    /**
+     * The facets of the {@code sample} newest matches, trying {@code bounds}
+     * in turn (the last is no bound) until one holds more than the sample.
+     */
+    private SearchFacets facets(String text, WhereClause where, int sample, List<Optional<Instant>> bounds) {
         if (sample < 1) {
             throw new IllegalArgumentException("a facet sample must hold at least one match, not " + sample);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(entityManager.createNativeQuery(FACETS.formatted(where.sql(), TOP_FACETS)))
-                .setParameter("query", text)
-                .setParameter("sample", sample)
-                .getResultList();
+        List<Object[]> rows = List.of();
+        for (Optional<Instant> bound : bounds) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = where.bind(entityManager.createNativeQuery(
+                            FACETS.formatted(withBound(where, bound), TOP_FACETS)))
+                    .setParameter("query", text)
+                    .setParameter("sample", sample)
+                    .getResultList();
+            rows = found;
+            // The first row counts the matches read: the sample and one more when there are more.
+            if (!rows.isEmpty() && ((Number) rows.get(0)[1]).longValue() > sample) {
+                break;
+            }
+        }
         long total = 0;
         List<SearchFacets.SourceCount> sources = new ArrayList<>();
         List<SearchFacets.EntityCount> entities = new ArrayList<>();
@@ -272,6 +286,11 @@ public class ArticleQueries {
         // The sample and one more were read: that one tells there are more than the sample.
         boolean moreThanSample = total > sample;
         return new SearchFacets(Math.min(total, sample), moreThanSample, sources, entities);
+    }
+
+    private static String withBound(WhereClause where, Optional<Instant> bound) {
+        return bound.map(time -> where.sql() + " AND " + NewestMonths.atOrAfter("s.published_at", time))
+                .orElse(where.sql());
     }
 
     /** The filter as conditions on {@code article a}; shared with the export. */

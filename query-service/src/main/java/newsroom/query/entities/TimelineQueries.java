@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,21 +58,31 @@ public class TimelineQueries {
 
     // Each bucket with the count of all articles of its period (within the
     // requested range), as searches see them: article_search holds every
-    // article that left the analysis queue, and article_search_published_idx
-    // counts a period's rows without reading the table. One statement for all
-    // the buckets; each counts only its own period. Periods end a calendar
-    // unit after they start, computed on UTC wall-clock time so that a month
-    // is a calendar month whatever the session's time zone.
+    // article that left the analysis queue. The range's whole days are summed
+    // from article_day (V17: one row per UTC day, at most 31 a bucket, so a
+    // timeline never counts articles); the parts of a day at the range's ends
+    // are counted from article_search_published_idx, two days at most. One
+    // statement for all the buckets; each sums only its own period. Periods
+    // end a calendar unit after they start, computed on UTC wall-clock time
+    // so that a month is a calendar month whatever the session's time zone.
     private static final String BUCKETS_WITH_ALL_ARTICLES = """
             SELECT b.*,
-                   (SELECT count(*) FROM article_search s
-                    WHERE s.published_at >= b.period
-                      AND s.published_at < (b.period AT TIME ZONE 'UTC' + CAST('1 ' || :unit AS interval))
-                                           AT TIME ZONE 'UTC'
+                   (SELECT coalesce(sum(ad.article_count), 0) FROM article_day ad
+                    WHERE ad.day >= CAST(b.period AT TIME ZONE 'UTC' AS date)
+                      AND ad.day < CAST(b.period AT TIME ZONE 'UTC' + CAST('1 ' || :unit AS interval) AS date)
                       AND %s)
+                   + %s
             FROM (%s) b
             ORDER BY b.period
             """;
+
+    // The articles of a bucket's period in the parts of days at the range's ends.
+    private static final String ARTICLES_IN_PARTS_OF_DAYS = """
+            (SELECT count(*) FROM article_search s
+                    WHERE s.published_at >= b.period
+                      AND s.published_at < (b.period AT TIME ZONE 'UTC' + CAST('1 ' || :unit AS interval))
+                                           AT TIME ZONE 'UTC'
+                      AND (%s))""";
 
     private static final String WHOLE_DAYS = """
             SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
@@ -134,7 +145,7 @@ public class TimelineQueries {
             part.end().ifPresent(time -> where.add("ea.published_at < :" + end, end, time));
             sources.add(new Source(PART_OF_DAY, where));
         }
-        return new Timeline(entity, page.toPage(buckets(entityId, granularity, range, sources, page.offset(),
+        return new Timeline(entity, page.toPage(buckets(entityId, granularity, split, sources, page.offset(),
                 page.fetchSize())));
     }
 
@@ -155,19 +166,42 @@ public class TimelineQueries {
     private record Source(String select, WhereClause where) {
     }
 
-    private List<TimelineBucket> buckets(long entityId, Granularity granularity, TimeRange range,
+    private List<TimelineBucket> buckets(long entityId, Granularity granularity, DaySplit split,
                                          List<Source> sources, int offset, int limit) {
         if (sources.isEmpty()) {
             return List.of();
         }
         String days = sources.stream().map(source -> source.select().formatted(source.where().sql()))
                 .collect(Collectors.joining("\nUNION ALL\n"));
-        WhereClause inRange = new WhereClause();
-        range.restrict(inRange, "s.published_at");
+        WhereClause wholeDays = new WhereClause();
+        split.wholeDays().ifPresentOrElse(whole -> {
+            whole.from().ifPresent(day -> wholeDays.add("ad.day >= :allFrom", "allFrom", day));
+            whole.to().ifPresent(day -> wholeDays.add("ad.day < :allTo", "allTo", day));
+        }, () -> wholeDays.add("FALSE"));
+        Map<String, Object> partBounds = new LinkedHashMap<>();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < split.parts().size(); i++) {
+            TimeRange part = split.parts().get(i);
+            List<String> bounds = new ArrayList<>();
+            String start = "allPartStart" + i;
+            String end = "allPartEnd" + i;
+            part.start().ifPresent(time -> {
+                bounds.add("s.published_at >= :" + start);
+                partBounds.put(start, time);
+            });
+            part.end().ifPresent(time -> {
+                bounds.add("s.published_at < :" + end);
+                partBounds.put(end, time);
+            });
+            parts.add(bounds.isEmpty() ? "TRUE" : "(" + String.join(" AND ", bounds) + ")");
+        }
+        String articlesInParts = parts.isEmpty() ? "0"
+                : ARTICLES_IN_PARTS_OF_DAYS.formatted(String.join(" OR ", parts));
         Query query = entityManager.createNativeQuery(
-                BUCKETS_WITH_ALL_ARTICLES.formatted(inRange.sql(), BUCKETS.formatted(days)));
+                BUCKETS_WITH_ALL_ARTICLES.formatted(wholeDays.sql(), articlesInParts, BUCKETS.formatted(days)));
         sources.forEach(source -> source.where().bind(query));
-        inRange.bind(query);
+        wholeDays.bind(query);
+        partBounds.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query
                 .setParameter("unit", granularity.unit)

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.Function;
 import newsroom.nlp.v1.AttributionForm;
 import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
+import newsroom.query.NewestMonths;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
@@ -163,23 +165,44 @@ public class QuoteQueries {
         String date = nearEntity ? "ea.published_at" : "q.published_at";
         filter.range().restrict(where, date);
         request.after().ifPresent(key -> where.add(AFTER_KEY.formatted(date)));
-        String sql = LIST.formatted(ArticleSummary.COLUMNS, nearEntity ? NEAR_ENTITY_FROM : "quote q", where.sql(), date);
         // The query is made where it runs: inside the transaction it must share with the setting.
-        Supplier<List<Object[]>> page = () -> {
+        Function<String, List<Object[]>> page = sql -> {
             Query query = where.bind(entityManager.createNativeQuery(sql)).setParameter("limit", request.fetchSize());
             request.after().ifPresent(key -> query
-                    .setParameter("afterTime", Instant.EPOCH.plus(key.value(0), ChronoUnit.MICROS))
+                    .setParameter("afterTime", afterTime(key))
                     .setParameter("afterArticle", key.value(1))
                     .setParameter("afterBegin", (int) key.value(2))
                     .setParameter("afterId", key.value(3)));
             return rows(query);
         };
-        Map<String, String> settings = timeouts.settingWith(CallClass.SEARCH, nearEntity ? NO_FULL_SORT : Map.of());
+        // By words, the plan the article search uses (its rare words read from quote_text_idx).
+        Map<String, String> settings = timeouts.settingWith(CallClass.SEARCH,
+                nearEntity ? NO_FULL_SORT : textQuery.isEmpty() ? Map.of() : PlannerSettings.WORD_SEARCH);
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
             PlannerSettings.setLocal(entityManager, settings);
-            return page.get();
+            String from = nearEntity ? NEAR_ENTITY_FROM : "quote q";
+            if (nearEntity) {
+                // Read from the entity's own articles (entity_article, not partitioned), bounded by them.
+                return page.apply(LIST.formatted(ArticleSummary.COLUMNS, from, where.sql(), date));
+            }
+            Optional<Instant> newest = request.after().map(QuoteQueries::afterTime)
+                    .or(() -> NewestMonths.newestInStore(entityManager));
+            List<Object[]> found = List.of();
+            for (Optional<Instant> bound : NewestMonths.bounds(newest, filter.range())) {
+                String conditions = bound.map(time -> where.sql() + " AND "
+                        + NewestMonths.atOrAfter("q.published_at", time)).orElse(where.sql());
+                found = page.apply(LIST.formatted(ArticleSummary.COLUMNS, from, conditions, date));
+                if (found.size() >= request.fetchSize()) {
+                    break;
+                }
+            }
+            return found;
         });
         return request.toPage(rows, QuoteQueries::keyOf, QuoteQueries::quoteOf);
+    }
+
+    private static Instant afterTime(SortKey key) {
+        return Instant.EPOCH.plus(key.value(0), ChronoUnit.MICROS);
     }
 
     @SuppressWarnings("unchecked")
