@@ -112,6 +112,15 @@ class PartitionMigrationTest {
                 assertEquals(articlesBefore, rows(sql, ARTICLE_ROWS, 3), "mentions, quotes, search rows");
                 assertEquals(entitiesBefore, rows(sql, ENTITY_DAYS, 1), "entity days");
                 assertEquals(java.util.Arrays.toString(countsBefore), java.util.Arrays.toString(counts(sql)));
+                // V17's searchable articles per day, counted from the migrated search rows.
+                assertEquals(0, count(sql, """
+                        SELECT count(*) FROM ((SELECT CAST(published_at AT TIME ZONE 'UTC' AS date), count(*)
+                                               FROM article_search GROUP BY 1
+                                               EXCEPT SELECT day, article_count FROM article_day)
+                                              UNION ALL (SELECT day, article_count FROM article_day
+                                               EXCEPT SELECT CAST(published_at AT TIME ZONE 'UTC' AS date), count(*)
+                                                      FROM article_search GROUP BY 1)) difference"""));
+                assertEquals(365, count(sql, "SELECT count(*) FROM article_day"));
                 for (String table : List.of("mention", "quote", "article_search")) {
                     assertEquals(0, count(sql, "SELECT count(*) FROM " + table + " x WHERE tableoid::regclass::text"
                             + " <> '" + table + "_p' || to_char(x.published_at AT TIME ZONE 'UTC', 'YYYY_MM')"),
