@@ -277,6 +277,12 @@ class RetentionTest {
                 WHERE d.mention_count IS DISTINCT FROM t.mentions OR d.article_count IS DISTINCT FROM t.articles
                    OR d.tone_count IS DISTINCT FROM t.tones
                 """), "entity days");
+        assertEquals(0L, number("""
+                SELECT count(*) FROM article_day d
+                FULL JOIN (SELECT CAST(published_at AT TIME ZONE 'UTC' AS date) AS day, count(*) AS articles
+                           FROM article_search GROUP BY 1) t ON t.day = d.day
+                WHERE d.article_count IS DISTINCT FROM t.articles
+                """), "searchable articles per day");
     }
 
     /** Per table, per month (YYYY-MM): the row count and a checksum of the rows. */
