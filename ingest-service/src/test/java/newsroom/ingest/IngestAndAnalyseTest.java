@@ -77,9 +77,10 @@ class IngestAndAnalyseTest {
         Analysis analysis = Analysis.parseFrom(article.analysis);
         assertEquals(article.cleanedText, analysis.getCleanedText());
 
-        // The worker sends the cleaned text as PLAIN_TEXT with the publication time.
+        // The worker sends the cleaned text as PLAIN_TEXT, marked as cleaned, with the publication time.
         AnalyzeDocumentRequest sent = nlp.lastRequest(article.cleanedText);
         assertEquals(Document.Type.PLAIN_TEXT, sent.getDocument().getType());
+        assertTrue(sent.getDocument().getAlreadyCleaned());
         assertEquals(Articles.timestamp(PUBLISHED), sent.getPublicationTime());
 
         long articleId = article.id;
@@ -185,6 +186,10 @@ class IngestAndAnalyseTest {
         assertEquals("HTML", article.contentType);
         assertEquals("en-GB", article.language);
         assertFalse(article.cleanedText.contains("<p>"), article.cleanedText);
+        // Cleaned once, at intake: nlp-service is sent the stored text, marked so it does not clean it again.
+        AnalyzeDocumentRequest sent = nlp.lastRequest(article.cleanedText);
+        assertEquals(Document.Type.PLAIN_TEXT, sent.getDocument().getType());
+        assertTrue(sent.getDocument().getAlreadyCleaned());
         assertEquals(0, Articles.rows("mention", id));
         assertNotNull(article.analyzedAt);
     }
