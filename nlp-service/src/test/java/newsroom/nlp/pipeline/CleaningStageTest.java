@@ -19,7 +19,7 @@ class CleaningStageTest {
     private static final String TEXT = "Lavrov arrived in Islamabad on Tuesday.\n\nShare this article";
 
     @Test
-    void alreadyCleanedTextIsAnalysedAsSent() {
+    void alreadyCleanedTextIsAnalyzedAsSent() {
         assertEquals(TEXT, cleanedText(Document.newBuilder().setType(Document.Type.PLAIN_TEXT).setContent(TEXT)
                 .setAlreadyCleaned(true).build()));
     }
