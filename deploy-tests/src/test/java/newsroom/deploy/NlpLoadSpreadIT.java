@@ -151,10 +151,10 @@ class NlpLoadSpreadIT {
     @Order(1)
     void eachOfTwoNlpInstancesAnalysesBetween35And65PercentOfTheArticles() throws Exception {
         List<Long> ids = ingestAll(GeneratedArticles.generate(ARTICLES, 0));
-        awaitAllAnalysed(ids);
+        awaitAllAnalyzed(ids);
 
-        double a = documentsAnalysedBy(nlpA);
-        double b = documentsAnalysedBy(nlpB);
+        double a = documentsAnalyzedBy(nlpA);
+        double b = documentsAnalyzedBy(nlpB);
         System.out.printf("NlpLoadSpreadIT: %d articles analysed, instance a %.0f documents, instance b %.0f%n", ARTICLES, a, b);
         assertTrue(a + b >= ARTICLES, "the two instances analysed " + a + " + " + b + " documents for " + ARTICLES + " articles");
         double shareA = a / (a + b);
@@ -184,19 +184,19 @@ class NlpLoadSpreadIT {
     void connectionsEndAtTheirMaxAgeAndCallsStillReachBothInstancesAfterwards() throws Exception {
         awaitLogLine(nlpA, "max connection age");
         awaitLogLine(nlpB, "max connection age");
-        double aBefore = documentsAnalysedBy(nlpA);
-        double bBefore = documentsAnalysedBy(nlpB);
-        awaitAllAnalysed(ingestAll(GeneratedArticles.generate(RECONNECTED_ARTICLES, 1000)));
-        double a = documentsAnalysedBy(nlpA) - aBefore;
-        double b = documentsAnalysedBy(nlpB) - bBefore;
+        double aBefore = documentsAnalyzedBy(nlpA);
+        double bBefore = documentsAnalyzedBy(nlpB);
+        awaitAllAnalyzed(ingestAll(GeneratedArticles.generate(RECONNECTED_ARTICLES, 1000)));
+        double a = documentsAnalyzedBy(nlpA) - aBefore;
+        double b = documentsAnalyzedBy(nlpB) - bBefore;
         System.out.printf("NlpLoadSpreadIT: after the connections ended, instance a %.0f documents, instance b %.0f%n", a, b);
         assertTrue(a > 0 && b > 0, "after reconnecting, ingest-service calls both instances: a " + a + ", b " + b);
     }
 
     @Test
     @Order(4)
-    void everyArticleIsAnalysedAfterOneInstanceIsKilledMidRun() throws Exception {
-        double aBefore = documentsAnalysedBy(nlpA);
+    void everyArticleIsAnalyzedAfterOneInstanceIsKilledMidRun() throws Exception {
+        double aBefore = documentsAnalyzedBy(nlpA);
         List<String> texts = GeneratedArticles.generate(ARTICLES_BEFORE_KILL + ARTICLES_AFTER_KILL, ARTICLES);
         List<Long> ids = new ArrayList<>(ingestAll(texts.subList(0, ARTICLES_BEFORE_KILL)));
         // Killed (SIGKILL), not stopped gracefully: calls it had in hand fail and are retried.
@@ -204,10 +204,10 @@ class NlpLoadSpreadIT {
         assertTrue(!nlpB.isAlive(), "instance b is gone");
         ids.addAll(ingestAll(texts.subList(ARTICLES_BEFORE_KILL, texts.size())));
 
-        awaitAllAnalysed(ids);
-        double analysedByA = documentsAnalysedBy(nlpA) - aBefore;
-        assertTrue(analysedByA >= ARTICLES_AFTER_KILL, "the " + ARTICLES_AFTER_KILL
-                + " articles ingested after instance b died were analysed by instance a, which analysed " + analysedByA);
+        awaitAllAnalyzed(ids);
+        double analyzedByA = documentsAnalyzedBy(nlpA) - aBefore;
+        assertTrue(analyzedByA >= ARTICLES_AFTER_KILL, "the " + ARTICLES_AFTER_KILL
+                + " articles ingested after instance b died were analysed by instance a, which analysed " + analyzedByA);
     }
 
     @Test
@@ -215,27 +215,27 @@ class NlpLoadSpreadIT {
     void killingTheNlpServiceMidLoadAndRestartingItAnalysesEveryArticleExactlyOnce() throws Exception {
         List<String> texts = GeneratedArticles.generate(ARTICLES_BEFORE_RESTART + ARTICLES_DURING_RESTART, 2000);
         List<Long> ids = new ArrayList<>(ingestAll(texts.subList(0, ARTICLES_BEFORE_RESTART)));
-        awaitAnalysedAtLeast(ids, 2);
+        awaitAnalyzedAtLeast(ids, 2);
         // kill -9 while the worker has analyses in hand; articles keep coming in meanwhile.
         ProcessHandle killedProcess = ProcessHandle.of(nlpA.pid()).orElseThrow();
         killedProcess.destroyForcibly();
         killedProcess.onExit().join();
         assertTrue(!nlpA.isAlive(), "instance a is gone");
-        long analysedAtKill = analysedAmong(ids);
+        long analyzedAtKill = analyzedAmong(ids);
         ids.addAll(ingestAll(texts.subList(ARTICLES_BEFORE_RESTART, texts.size())));
 
         ServiceProcess.Spec killed = nlpA.spec();
         nlpA = start(new ServiceProcess.Spec("nlp-service-a-restarted", killed.jar(), killed.port(),
                 killed.adminPort(), killed.jvmOptions(), killed.environment(), LOGS.resolve("nlp-service-a-restarted.log")));
         suite.awaitReady(List.of(nlpA), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
-        awaitAllAnalysed(ids);
+        awaitAllAnalyzed(ids);
 
-        assertTrue(analysedAtKill < ids.size(), "the kill came mid-load: " + analysedAtKill + " analysed");
+        assertTrue(analyzedAtKill < ids.size(), "the kill came mid-load: " + analyzedAtKill + " analysed");
         // Exactly once: one successful analysis per article in ingest-service's log...
         Map<Long, Integer> analyses = new HashMap<>();
-        Matcher analysed = ANALYSED.matcher(Files.readString(ingestProcess.spec().logFile()));
-        while (analysed.find()) {
-            analyses.merge(Long.parseLong(analysed.group(1)), 1, Integer::sum);
+        Matcher analyzed = ANALYSED.matcher(Files.readString(ingestProcess.spec().logFile()));
+        while (analyzed.find()) {
+            analyses.merge(Long.parseLong(analyzed.group(1)), 1, Integer::sum);
         }
         for (long id : ids) {
             assertEquals(1, analyses.getOrDefault(id, 0), "analyses of article " + id + " in ingest-service's log");
@@ -262,9 +262,9 @@ class NlpLoadSpreadIT {
 
     // --- helpers ---
 
-    private static void awaitAnalysedAtLeast(List<Long> ids, long expected) throws Exception {
+    private static void awaitAnalyzedAtLeast(List<Long> ids, long expected) throws Exception {
         long deadline = System.nanoTime() + ANALYSIS_LIMIT.toNanos();
-        while (analysedAmong(ids) < expected) {
+        while (analyzedAmong(ids) < expected) {
             if (System.nanoTime() > deadline) {
                 fail("fewer than " + expected + " articles analysed within " + ANALYSIS_LIMIT.toMinutes() + " min");
             }
@@ -272,7 +272,7 @@ class NlpLoadSpreadIT {
         }
     }
 
-    private static long analysedAmong(List<Long> ids) throws SQLException {
+    private static long analyzedAmong(List<Long> ids) throws SQLException {
         try (Connection connection = postgres.connect(DatabaseRole.READER);
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT count(*) FROM article WHERE status = 'ANALYZED' AND id = ANY (?)")) {
@@ -341,7 +341,7 @@ class NlpLoadSpreadIT {
         return ids;
     }
 
-    private static void awaitAllAnalysed(List<Long> ids) throws InterruptedException {
+    private static void awaitAllAnalyzed(List<Long> ids) throws InterruptedException {
         long deadline = System.nanoTime() + ANALYSIS_LIMIT.toNanos();
         List<Long> waiting = new ArrayList<>(ids);
         while (!waiting.isEmpty()) {
@@ -363,7 +363,7 @@ class NlpLoadSpreadIT {
     }
 
     /** The instance's newsroom_nlp_documents_total, read from its /q/metrics. */
-    private static double documentsAnalysedBy(ServiceProcess nlp) throws IOException, InterruptedException {
+    private static double documentsAnalyzedBy(ServiceProcess nlp) throws IOException, InterruptedException {
         Matcher matcher = DOCUMENTS.matcher(metricsOf(nlp.adminPort()));
         assertTrue(matcher.find(), nlp.name() + "'s metrics have newsroom_nlp_documents_total");
         return Double.parseDouble(matcher.group(1));

@@ -117,8 +117,8 @@ class ConsoleBrowserIT {
         }
         hostileId = ids.get(ids.size() - 1);
         for (long id : ids) {
-            GetIngestStatusResponse analysed = awaitFinalStatus(id);
-            assertEquals(ArticleStatus.ANALYZED, analysed.getStatus(), () -> "article " + id + ": " + analysed.getError());
+            GetIngestStatusResponse analyzed = awaitFinalStatus(id);
+            assertEquals(ArticleStatus.ANALYZED, analyzed.getStatus(), () -> "article " + id + ": " + analyzed.getError());
         }
 
         cli = new NewsroomCli(HOME, suite, ports, Optional.empty());

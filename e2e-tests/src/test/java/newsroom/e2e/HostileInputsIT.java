@@ -189,13 +189,13 @@ class HostileInputsIT {
                     "grpc.health.v1.Health/Check", new byte[0]), service.displayName() + " is SERVING over gRPC");
         }
 
-        AnalyzeDocumentResponse analysed = NlpServiceGrpc.newBlockingStub(targets.nlp())
+        AnalyzeDocumentResponse analyzed = NlpServiceGrpc.newBlockingStub(targets.nlp())
                 .withDeadlineAfter(120, TimeUnit.SECONDS)
                 .analyzeDocument(AnalyzeDocumentRequest.newBuilder().setDocument(Document.newBuilder()
                         .setType(Document.Type.PLAIN_TEXT)
                         .setContent("Sergey Lavrov arrived in Islamabad on Tuesday.")).build());
-        assertTrue(analysed.getAnalysis().getEntitiesList().stream()
-                .anyMatch(entity -> entity.getName().contains("Lavrov")), () -> "Lavrov is found: " + analysed);
+        assertTrue(analyzed.getAnalysis().getEntitiesList().stream()
+                .anyMatch(entity -> entity.getName().contains("Lavrov")), () -> "Lavrov is found: " + analyzed);
 
         IngestArticleResponse ingested = IngestServiceGrpc.newBlockingStub(targets.ingest())
                 .withDeadlineAfter(30, TimeUnit.SECONDS)

@@ -94,7 +94,7 @@ class IngestCrashIT {
             assertFalse(first.isAlive(), "ingest-service was killed");
             rig.nlp().crash();
             long storedAtKill = store.count("TRUE");
-            long analysedAtKill = store.count("status = 'ANALYZED'");
+            long analyzedAtKill = store.count("status = 'ANALYZED'");
             killed.countDown();
 
             ServiceProcess second = rig.startIngest("ingest-service-after-kill", Map.of());
@@ -102,14 +102,14 @@ class IngestCrashIT {
             load.get(LOAD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             store.awaitCount("every article to be analysed", "status = 'ANALYZED'", ARTICLES, LOAD_LIMIT);
 
-            assertTrue(storedAtKill < ARTICLES && analysedAtKill < storedAtKill,
-                    "the kill came mid-load (" + storedAtKill + " stored, " + analysedAtKill + " analysed)");
+            assertTrue(storedAtKill < ARTICLES && analyzedAtKill < storedAtKill,
+                    "the kill came mid-load (" + storedAtKill + " stored, " + analyzedAtKill + " analysed)");
             assertTrue(second.isAlive());
         } finally {
             loader.shutdownNow();
         }
 
-        assertStoredOnceAndAnalysedOnce(store, idByArticle);
+        assertStoredOnceAndAnalyzedOnce(store, idByArticle);
     }
 
     @Test
@@ -171,17 +171,17 @@ class IngestCrashIT {
             assertEquals(Status.Code.UNAVAILABLE, status.getCode(), () -> "a stream broken by the outage: " + broken);
             assertEquals(STORE_UNAVAILABLE, status.getDescription(), () -> "a stream broken by the outage: " + broken);
         }
-        assertStoredOnceAndAnalysedOnce(store, idByArticle);
+        assertStoredOnceAndAnalyzedOnce(store, idByArticle);
     }
 
     /** Nothing accepted is lost or doubled, and every analysis is whole and written once. */
-    private static void assertStoredOnceAndAnalysedOnce(StoreContents store, Map<Integer, Long> idByArticle)
+    private static void assertStoredOnceAndAnalyzedOnce(StoreContents store, Map<Integer, Long> idByArticle)
             throws Exception {
         assertEquals(ARTICLES, idByArticle.size(), "every article got an id");
         assertEquals(ARTICLES, new HashSet<>(idByArticle.values()).size(), "one id per article");
         assertEquals(ARTICLES, store.count("TRUE"), "every article stored once");
         assertEquals(Set.copyOf(idByArticle.values()), store.ids("SELECT id FROM article"), "the ids the client got");
-        store.assertEveryArticleAnalysedOnce();
+        store.assertEveryArticleAnalyzedOnce();
     }
 
     private static List<Article> articles(String site) {

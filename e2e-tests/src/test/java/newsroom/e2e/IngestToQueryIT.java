@@ -119,7 +119,7 @@ class IngestToQueryIT {
     }
 
     @Test
-    void sampleIngestedWhileNlpIsDownIsAnalysedWhenItComesUpAndCanBeQueried() throws Exception {
+    void sampleIngestedWhileNlpIsDownIsAnalyzedWhenItComesUpAndCanBeQueried() throws Exception {
         IngestArticleResponse ingested = ingestStub().ingestArticle(IngestArticleRequest.newBuilder()
                 .setArticle(Article.newBuilder()
                         .setSource("Dawn")
@@ -136,8 +136,8 @@ class IngestToQueryIT {
 
         ServiceProcess nlp = suite.start(Service.NLP);
         suite.awaitReady(List.of(nlp), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
-        GetIngestStatusResponse analysed = awaitFinalStatus(articleId);
-        assertEquals(ArticleStatus.ANALYZED, analysed.getStatus(), () -> "analysis failed: " + analysed.getError());
+        GetIngestStatusResponse analyzed = awaitFinalStatus(articleId);
+        assertEquals(ArticleStatus.ANALYZED, analyzed.getStatus(), () -> "analysis failed: " + analyzed.getError());
 
         assertLavrovsQuotes(articleId);
         assertBothMinistersArePeople(articleId);

@@ -111,7 +111,7 @@ class SlowNlpBackPressureIT {
             assertEquals(ArticleStatus.ACCEPTED, ingest(ingest, reopened).getStatus(), "intake is open again");
             store.awaitCount("the new article to be analysed", "status = 'ANALYZED'", MAX_BACKLOG + 1, LIMIT);
         }
-        store.assertEveryArticleAnalysedOnce();
+        store.assertEveryArticleAnalyzedOnce();
         assertTrue(nlp.mostInFlight() <= CONCURRENCY, "analyses in hand at once: " + nlp.mostInFlight());
     }
 

@@ -100,7 +100,7 @@ class SourceReplicasIT {
                 sources(channels.get(n++ % channels.size())).addSource(AddSourceRequest.newBuilder()
                         .setUrl(feed.getValue().url(feed.getKey()).toString()).setInterval(FIVE_SECONDS).build());
             }
-            awaitSourceArticlesAnalysed(pages.size());
+            awaitSourceArticlesAnalyzed(pages.size());
 
             // A second round: a new item in every other feed, picked up at a later poll.
             int feedNumber = 0;
@@ -109,7 +109,7 @@ class SourceReplicasIT {
                     feed.getValue().addToFeed(feed.getKey(), publish(feed.getValue(), "late-item-of-" + feedNumber, pages));
                 }
             }
-            awaitSourceArticlesAnalysed(pages.size());
+            awaitSourceArticlesAnalyzed(pages.size());
 
             // Every feed is read once more after its last page was stored: a replica that took an
             // item for new again would request its page a second time now.
@@ -128,7 +128,7 @@ class SourceReplicasIT {
             assertEquals(pages.size(), store.count("url IN (" + pages.keySet().stream().map(url -> "'" + url + "'")
                     .collect(Collectors.joining(", ")) + ")"), "an article for every item, by its URL");
             assertEquals(pages.size(), store.count("source_id IS NOT NULL"), "each article knows its source");
-            store.assertEveryArticleAnalysedOnce();
+            store.assertEveryArticleAnalyzedOnce();
 
             ListSourcesResponse listed = sources(channels.get(0)).listSources(ListSourcesRequest.newBuilder().build());
             assertEquals(feeds.size(), listed.getTotalCount());
@@ -199,12 +199,12 @@ class SourceReplicasIT {
                 .orElseThrow(() -> new AssertionError("source " + sourceId + " has no lease mid-fetch"));
         assertTrue(storedAtKill.size() < pages.size(), "the kill came mid-fetch: " + storedAtKill);
 
-        awaitSourceArticlesAnalysed(pages.size());
+        awaitSourceArticlesAnalyzed(pages.size());
 
         assertEquals(pages.size(), store.count("source_id = " + sourceId), "each item stored once");
         assertEquals(pages.size(), store.count("url IN (" + pages.keySet().stream().map(url -> "'" + url + "'")
                 .collect(Collectors.joining(", ")) + ")"), "an article for every item, by its URL");
-        store.assertEveryArticleAnalysedOnce();
+        store.assertEveryArticleAnalyzedOnce();
         List<LocalNewsSite.Request> survivorRequests = site.requests().stream()
                 .filter(request -> request.userAgent() != null && request.userAgent().contains(replicaTag(survivor)))
                 .toList();
@@ -290,7 +290,7 @@ class SourceReplicasIT {
                 + (request.userAgent() == null ? "?" : request.userAgent().replaceAll(".*\\(\\+http://([^./]*).*", "$1"));
     }
 
-    private void awaitSourceArticlesAnalysed(int expected) throws Exception {
+    private void awaitSourceArticlesAnalyzed(int expected) throws Exception {
         rig.store().awaitCount("articles from the sources to be analysed",
                 "source_id IS NOT NULL AND status = 'ANALYZED'", expected, LIMIT);
     }

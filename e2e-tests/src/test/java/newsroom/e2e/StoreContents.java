@@ -129,7 +129,7 @@ public final class StoreContents {
      * Every article is ANALYZED with its analysis stored, and owns exactly one mention, one
      * quote and one entity link: nothing half-written, nothing written twice.
      */
-    void assertEveryArticleAnalysedOnce() throws SQLException {
+    void assertEveryArticleAnalyzedOnce() throws SQLException {
         assertEquals(Set.of(), ids("SELECT id FROM article WHERE status <> 'ANALYZED' OR analysis IS NULL"),
                 "articles not analysed, or without their stored analysis");
         // Indexing for search happens with the analysis (migrations V6, V9): a crash between intake

@@ -112,7 +112,7 @@ class SupervisorHealsIT {
     }
 
     @Test
-    void theSupervisorRestoresEachKilledProcessAndEveryArticleIsAnalysedOnce() throws Exception {
+    void theSupervisorRestoresEachKilledProcessAndEveryArticleIsAnalyzedOnce() throws Exception {
         assertTrue(Files.isRegularFile(CLI_JAR), CLI_JAR + " is missing: build the cli first (./mvnw verify builds it)");
         for (Service service : Service.values()) {
             assertTrue(Files.isRegularFile(service.jar(HOME)), service.jar(HOME) + " is missing: build the services first");

@@ -109,7 +109,7 @@ class TlsSuiteIT {
     }
 
     @Test
-    void anArticleIsIngestedAnalysedAndFoundOverTls() throws Exception {
+    void anArticleIsIngestedAnalyzedAndFoundOverTls() throws Exception {
         long articleId = IngestServiceGrpc.newBlockingStub(ingest.channel()).withDeadlineAfter(30, TimeUnit.SECONDS)
                 .ingestArticle(IngestArticleRequest.newBuilder()
                         .setArticle(Article.newBuilder()
@@ -119,8 +119,8 @@ class TlsSuiteIT {
                         .build())
                 .getArticleId();
 
-        GetIngestStatusResponse analysed = awaitFinalStatus(articleId);
-        assertEquals(ArticleStatus.ANALYZED, analysed.getStatus(), () -> "analysis failed: " + analysed.getError());
+        GetIngestStatusResponse analyzed = awaitFinalStatus(articleId);
+        assertEquals(ArticleStatus.ANALYZED, analyzed.getStatus(), () -> "analysis failed: " + analyzed.getError());
 
         SearchArticlesResponse found = QueryServiceGrpc.newBlockingStub(query.channel())
                 .withDeadlineAfter(30, TimeUnit.SECONDS)

@@ -58,9 +58,33 @@ public interface IngestConfig {
     @WithDefault("200000")
     long maxBacklog();
 
+    Intake intake();
+
     Worker worker();
 
     Partitions partitions();
+
+    /**
+     * How intake groups articles into transactions, each ending in one commit (one flush to
+     * disk). The defaults suit a machine of two cores; docs/tuning.md says why and when to change them.
+     */
+    interface Intake {
+
+        /**
+         * Intake transactions running at once: callers' articles that arrive meanwhile wait and
+         * are stored together by the next one (group commit). At least 1.
+         */
+        @WithDefault("2")
+        int groupCommitTransactions();
+
+        /** Articles in one group-commit transaction at most. At least 1. */
+        @WithDefault("128")
+        int groupCommitArticles();
+
+        /** Articles of one {@code IngestArticles} stream handed to intake together. At least 1. */
+        @WithDefault("32")
+        int bulkBatchArticles();
+    }
 
     /**
      * The monthly partitions of mentions, quotes, search rows and entity days (V15): created

@@ -46,7 +46,7 @@ class FormsAndEventsTest {
 
     @Test
     void aQuoteWithoutAFormIsStoredAsDirect() {
-        long id = analysed(TEXT + Articles.unique());
+        long id = analyzed(TEXT + Articles.unique());
 
         // The test NLP service sets no form, as an analysis made before forms existed.
         assertEquals(List.of("Russia is a friend,|DIRECT"),
@@ -54,9 +54,9 @@ class FormsAndEventsTest {
     }
 
     @Test
-    void formsAndEventsAreStoredWithGlobalEntitiesAndReplacedWhenAnalysedAgain()
+    void formsAndEventsAreStoredWithGlobalEntitiesAndReplacedWhenAnalyzedAgain()
             throws InvalidProtocolBufferException {
-        long id = analysed(TEXT + Articles.unique());
+        long id = analyzed(TEXT + Articles.unique());
         Analysis spotted = Analysis.parseFrom(Articles.stored(id).analysis);
         String lavrov = localId(spotted, "Sergey Lavrov");
         String qureshi = localId(spotted, "Shah Mahmood Qureshi");
@@ -120,7 +120,7 @@ class FormsAndEventsTest {
                 + " WHERE NOT EXISTS (SELECT 1 FROM event e WHERE e.id = ee.event_id)"));
     }
 
-    private long analysed(String text) {
+    private long analyzed(String text) {
         long id = ingest.ingestArticle(Articles.request(Articles.plainText(text)
                 .setPublishedTime(Articles.timestamp(PUBLISHED)))).getArticleId();
         Articles.await("article " + id + " to be ANALYZED", () -> ingest.getIngestStatus(

@@ -30,7 +30,7 @@ class LanguageTest {
     NameSpottingNlpService nlp;
 
     @Test
-    void aFrenchArticleIsStoredAsUnsupportedAndNeverAnalysed() {
+    void aFrenchArticleIsStoredAsUnsupportedAndNeverAnalyzed() {
         String text = FRENCH + " " + Articles.unique();
 
         IngestArticleResponse response = ingest.ingestArticle(Articles.request(Articles.plainText(text)));
@@ -51,7 +51,7 @@ class LanguageTest {
     }
 
     @Test
-    void aShortEnglishArticleIsAnalysed() {
+    void aShortEnglishArticleIsAnalyzed() {
         String text = "Rain stops play at Lord's. " + Articles.unique();
 
         IngestArticleResponse response = ingest.ingestArticle(Articles.request(Articles.plainText(text)));

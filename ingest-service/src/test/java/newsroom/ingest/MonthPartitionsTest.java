@@ -36,7 +36,7 @@ class MonthPartitionsTest {
     MonthsAheadJob job;
 
     @Test
-    void anArticleOfAMonthNeverStoredBeforeIsStoredAnalysedAndSearchable() {
+    void anArticleOfAMonthNeverStoredBeforeIsStoredAnalyzedAndSearchable() {
         Instant published = Instant.parse("2003-02-14T23:59:59Z");
         String text = "Sergey Lavrov said the talks went well. Shah Mahmood Qureshi met him. " + Articles.unique();
         long id = ingest.ingestArticle(Articles.request(Articles.plainText(text)

@@ -90,7 +90,7 @@ public class NameSpottingNlpService implements NlpService {
                     Status.INVALID_ARGUMENT.withDescription("document.content: rejected (test double)")
                             .asRuntimeException());
         }
-        Analysis analysis = analyse(text);
+        Analysis analysis = analyze(text);
         if (text.contains(LEARNS_MARKER) && call > 1) {
             analysis = withReportedSpeech(analysis);
         }
@@ -121,7 +121,7 @@ public class NameSpottingNlpService implements NlpService {
         return learned.build();
     }
 
-    static Analysis analyse(String text) {
+    static Analysis analyze(String text) {
         List<Entity.Builder> entities = new ArrayList<>();
         List<int[]> fullNameSpans = new ArrayList<>();
         Map<String, Entity.Builder> bySurname = new LinkedHashMap<>();

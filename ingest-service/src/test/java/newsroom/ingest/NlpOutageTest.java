@@ -25,7 +25,7 @@ class NlpOutageTest {
     NameSpottingNlpService nlp;
 
     @Test
-    void anArticleWaitsWhileTheNlpServiceIsUnavailableAndIsAnalysedWhenItReturns() {
+    void anArticleWaitsWhileTheNlpServiceIsUnavailableAndIsAnalyzedWhenItReturns() {
         // More outage calls than max-attempts (3 in tests): an outage never fails an article.
         String text = "Sergey Lavrov spoke in Moscow. [nlp-unavailable x5] " + Articles.unique();
         long id = ingest.ingestArticle(Articles.request(Articles.plainText(text))).getArticleId();

@@ -61,7 +61,7 @@ class PoisonArticleTest {
     URI metrics;
 
     @Test
-    void anArticleThatAlwaysExceedsItsDeadlineEndsFailedWhileOthersAreAnalysed() throws Exception {
+    void anArticleThatAlwaysExceedsItsDeadlineEndsFailedWhileOthersAreAnalyzed() throws Exception {
         double failedBefore = failedForDeadline();
         // Each call "takes" five seconds, past the one-second deadline: DEADLINE_EXCEEDED every time.
         String poison = "Sergey Lavrov spoke in Moscow. [nlp-slow 5000ms] " + Articles.unique();

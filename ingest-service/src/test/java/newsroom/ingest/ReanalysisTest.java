@@ -70,19 +70,19 @@ class ReanalysisTest {
     AnalysisWriter writer;
 
     @Test
-    void theArticlesOfTheRangeAreAnalysedOnceEachByTheNlpServiceAsItIsNow() throws InvalidProtocolBufferException {
+    void theArticlesOfTheRangeAreAnalyzedOnceEachByTheNlpServiceAsItIsNow() throws InvalidProtocolBufferException {
         List<String> inside = List.of(
                 TALKS + "[nlp-learns] " + Articles.unique(),
                 TALKS + "Islamabad welcomed him. [nlp-learns] " + Articles.unique(),
                 "Markets were calm. " + Articles.unique());
         List<Long> insideIds = List.of(
-                ingestAnalysed(inside.get(0), "2001-01-01T00:00:00Z"),
-                ingestAnalysed(inside.get(1), "2001-06-15T12:00:00Z"),
-                ingestAnalysed(inside.get(2), "2001-12-31T23:59:59Z"));
+                ingestAnalyzed(inside.get(0), "2001-01-01T00:00:00Z"),
+                ingestAnalyzed(inside.get(1), "2001-06-15T12:00:00Z"),
+                ingestAnalyzed(inside.get(2), "2001-12-31T23:59:59Z"));
         String before = TALKS + "[nlp-learns] " + Articles.unique();
         String atTheEnd = TALKS + "[nlp-learns] " + Articles.unique();
-        long beforeId = ingestAnalysed(before, "2000-12-31T23:59:59Z");
-        long atTheEndId = ingestAnalysed(atTheEnd, "2002-01-01T00:00:00Z");
+        long beforeId = ingestAnalyzed(before, "2000-12-31T23:59:59Z");
+        long atTheEndId = ingestAnalyzed(atTheEnd, "2002-01-01T00:00:00Z");
         assertEquals(0, Articles.rows("quote", insideIds.get(0)), "no reported speech before the upgrade");
 
         StartReanalysisResponse started = start("2001-01-01T00:00:00Z", "2002-01-01T00:00:00Z");
@@ -127,7 +127,7 @@ class ReanalysisTest {
             ids.add(ingest.ingestArticle(Articles.request(Articles.plainText(text)
                     .setPublishedTime(Articles.timestamp(Instant.parse("1981-05-01T00:00:00Z"))))).getArticleId());
         }
-        ids.forEach(this::awaitAnalysed);
+        ids.forEach(this::awaitAnalyzed);
         byte[] oldAnalysis = Articles.stored(ids.get(0)).analysis;
 
         // Four clients start the range at once: one starts it, the others find it.
@@ -191,7 +191,7 @@ class ReanalysisTest {
         List<String> texts = List.of(TALKS + Articles.unique(), TALKS + Articles.unique(), TALKS + Articles.unique());
         List<Long> ids = new ArrayList<>();
         for (String text : texts) {
-            ids.add(ingestAnalysed(text, "1983-03-01T00:00:00Z"));
+            ids.add(ingestAnalyzed(text, "1983-03-01T00:00:00Z"));
         }
         long victim = ids.get(1);
 
@@ -235,19 +235,19 @@ class ReanalysisTest {
     }
 
     @Test
-    void freshArticlesAreAnalysedBeforeTheQueuedArticlesOfAReanalysis() {
+    void freshArticlesAreAnalyzedBeforeTheQueuedArticlesOfAReanalysis() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             ids.add(ingest.ingestArticle(Articles.request(Articles.plainText(
                     "Maria Zakharova spoke in Moscow. [nlp-slow 300ms] " + Articles.unique())
                     .setPublishedTime(Articles.timestamp(Instant.parse("1985-02-01T00:00:00Z"))))).getArticleId());
         }
-        ids.forEach(this::awaitAnalysed);
+        ids.forEach(this::awaitAnalyzed);
         long id = start("1985-01-01T00:00:00Z", "1986-01-01T00:00:00Z").getReanalysis().getReanalysisId();
 
         long fresh = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "Shah Mahmood Qureshi spoke in Islamabad. " + Articles.unique()))).getArticleId();
-        awaitAnalysed(fresh);
+        awaitAnalyzed(fresh);
 
         // Two threads at 300 ms an article: the fresh one waits for one of the two in hand, not for
         // the eight queued behind them.
@@ -260,8 +260,8 @@ class ReanalysisTest {
     void anArticleWhoseReanalysisKeepsFailingKeepsItsOldAnalysisAndIsReportedWithTheReason() {
         String failing = TALKS + "[nlp-rejects after 1] " + Articles.unique();
         String fine = TALKS + Articles.unique();
-        long failingId = ingestAnalysed(failing, "1987-07-01T00:00:00Z");
-        ingestAnalysed(fine, "1987-08-01T00:00:00Z");
+        long failingId = ingestAnalyzed(failing, "1987-07-01T00:00:00Z");
+        ingestAnalyzed(fine, "1987-08-01T00:00:00Z");
         byte[] oldAnalysis = Articles.stored(failingId).analysis;
         long oldQuotes = Articles.rows("quote", failingId);
 
@@ -285,7 +285,7 @@ class ReanalysisTest {
     }
 
     @Test
-    void aRangeWithoutAnalysedArticlesIsDoneAtOnceAndAnOpenBoundIsUnset() {
+    void aRangeWithoutAnalyzedArticlesIsDoneAtOnceAndAnOpenBoundIsUnset() {
         StartReanalysisResponse started = ingest.startReanalysis(StartReanalysisRequest.newBuilder()
                 .setEndTime(timestamp("1960-01-01T00:00:00Z")).build());
 
@@ -329,14 +329,14 @@ class ReanalysisTest {
         return get(id);
     }
 
-    private long ingestAnalysed(String text, String published) {
+    private long ingestAnalyzed(String text, String published) {
         long id = ingest.ingestArticle(Articles.request(Articles.plainText(text)
                 .setPublishedTime(timestamp(published)))).getArticleId();
-        awaitAnalysed(id);
+        awaitAnalyzed(id);
         return id;
     }
 
-    private void awaitAnalysed(long id) {
+    private void awaitAnalyzed(long id) {
         Articles.await("article " + id + " to be ANALYZED", () -> status(id) == ArticleStatus.ANALYZED);
     }
 

@@ -109,10 +109,10 @@ class RetentionTest {
         long german = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "Der Rat sagte am Montag, der Plan gehe voran. " + Articles.unique()).setLanguage("de")
                 .setPublishedTime(Articles.timestamp(Instant.parse("2023-07-01T00:00:00Z"))))).getArticleId();
-        ids.forEach(this::awaitAnalysed);
+        ids.forEach(this::awaitAnalyzed);
         assertEquals(root, Articles.stored(firstKept).storyId, "the copies joined the root's story");
         assertEquals(root, Articles.stored(secondKept).storyId);
-        long reanalysis = reanalyse("2024-01-01T00:00:00Z", "2024-09-01T00:00:00Z");
+        long reanalysis = reanalyze("2024-01-01T00:00:00Z", "2024-09-01T00:00:00Z");
 
         Map<String, Map<String, String>> before = snapshot();
         List<String> partitionsBefore = partitionNames();
@@ -221,10 +221,10 @@ class RetentionTest {
         assertEquals("null", text("SELECT CAST(to_regclass('mention_p1990_02') AS text)"));
 
         // Accepted as usual; its analysis finds no partition for its mentions and creates the month.
-        long analysed = ingestAt(talks(2), instant(english));
-        awaitAnalysed(analysed);
+        long analyzed = ingestAt(talks(2), instant(english));
+        awaitAnalyzed(analyzed);
         assertEquals("mention_p1990_02", text("SELECT DISTINCT tableoid::regclass::text FROM mention"
-                + " WHERE article_id = " + analysed));
+                + " WHERE article_id = " + analyzed));
         // Searchable at insert: intake itself finds no partition for the search row.
         long unsupported = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "Der Rat sagte am Montag, der Plan gehe voran. " + Articles.unique()).setLanguage("de")
@@ -343,7 +343,7 @@ class RetentionTest {
                 .setPublishedTime(Articles.timestamp(published)))).getArticleId();
     }
 
-    private void awaitAnalysed(long id) {
+    private void awaitAnalyzed(long id) {
         Articles.await("article " + id + " to leave the analysis queue", () -> status(id) != ArticleStatus.ACCEPTED);
     }
 
@@ -352,7 +352,7 @@ class RetentionTest {
     }
 
     /** Starts a re-analysis of the range and waits for it to finish; its id. */
-    private long reanalyse(String start, String end) {
+    private long reanalyze(String start, String end) {
         long id = ingest.startReanalysis(StartReanalysisRequest.newBuilder()
                 .setStartTime(Articles.timestamp(Instant.parse(start)))
                 .setEndTime(Articles.timestamp(Instant.parse(end))).build()).getReanalysis().getReanalysisId();

@@ -33,7 +33,7 @@ class SearchableTest {
     IngestServiceGrpc.IngestServiceBlockingStub ingest;
 
     @Test
-    void anAnalysedArticleIsFoundByTheWordsOfItsTitleAndText() {
+    void anAnalyzedArticleIsFoundByTheWordsOfItsTitleAndText() {
         String text = "Sergey Lavrov discussed the wombat sanctuary in Islamabad. " + Articles.unique();
         long id = ingest.ingestArticle(Articles.request(Articles.plainText(text).setTitle("Quokka summit")))
                 .getArticleId();
@@ -47,7 +47,7 @@ class SearchableTest {
     }
 
     @Test
-    void anArticleNeverAnalysedBecauseOfItsLanguageIsSearchableOnceStored() {
+    void anArticleNeverAnalyzedBecauseOfItsLanguageIsSearchableOnceStored() {
         IngestArticleResponse response = ingest.ingestArticle(Articles.request(
                 Articles.plainText(LanguageTest.FRENCH + " " + Articles.unique())));
 

@@ -42,17 +42,17 @@ class HostileTextTest {
         TestModels.awaitLoaded(pipeline);
     }
 
-    private Analysis analyse(String text) {
+    private Analysis analyze(String text) {
         return nlp.analyzeDocument(AnalyzeDocumentRequest.newBuilder()
                 .setDocument(Document.newBuilder().setType(Document.Type.PLAIN_TEXT).setContent(text)).build())
                 .getAnalysis();
     }
 
     @Test
-    void aSentenceOfFiveThousandTokensIsAnalysedInPieces() {
+    void aSentenceOfFiveThousandTokensIsAnalyzedInPieces() {
         String sentence = "Maria Novak said that " + "the talks with the minister were productive and ".repeat(625)
                 + "ended.";
-        Analysis analysis = analyse(sentence);
+        Analysis analysis = analyze(sentence);
         assertTrue(analysis.getWordCount() > 5000, "words: " + analysis.getWordCount());
         assertTrue(analysis.getQuotesList().stream().anyMatch(q -> q.getSpeaker().equals("Maria Novak")),
                 "the reported speech of its first piece is still found");
@@ -61,17 +61,17 @@ class HostileTextTest {
 
     @Test
     void tenThousandNestedQuotationMarksAreOneQuote() {
-        Analysis curly = analyse("Maria Novak said " + "\u201c".repeat(5000) + "yes" + "\u201d".repeat(5000) + " on Monday.");
+        Analysis curly = analyze("Maria Novak said " + "\u201c".repeat(5000) + "yes" + "\u201d".repeat(5000) + " on Monday.");
         assertEquals(1, curly.getQuotesCount(), curly.getQuotesList().toString());
-        Analysis straight = analyse("He said " + "\"".repeat(10000) + " and left.");
+        Analysis straight = analyze("He said " + "\"".repeat(10000) + " and left.");
         assertTrue(straight.getQuotesCount() <= 1, straight.getQuotesList().toString());
-        Analysis spaced = analyse("She said " + "\u201c ".repeat(10000) + "yes.");
+        Analysis spaced = analyze("She said " + "\u201c ".repeat(10000) + "yes.");
         assertTrue(spaced.getQuotesCount() <= 1, spaced.getQuotesList().toString());
     }
 
     @Test
     void anAttributionLoopGivesEachClauseItsSpeakerWithoutRunningAway() {
-        Analysis analysis = analyse("Tom Becker said " + "he said she said ".repeat(1000) + "that it rained.");
+        Analysis analysis = analyze("Tom Becker said " + "he said she said ".repeat(1000) + "that it rained.");
         List<Quote> quotes = analysis.getQuotesList();
         assertTrue(quotes.size() <= 3000, "at most a few attributions per clause: " + quotes.size());
         assertTrue(quotes.stream().allMatch(q -> q.getForm() == AttributionForm.INDIRECT), "no quotation marks, no quotes");
@@ -81,7 +81,7 @@ class HostileTextTest {
 
     @Test
     void textWithoutSentencesHasNothingToAttribute() {
-        Analysis analysis = analyse("\u2014 \u2014 \u2014 \u2026 \u2026 \u00b7\u00b7 ".repeat(200));
+        Analysis analysis = analyze("\u2014 \u2014 \u2014 \u2026 \u2026 \u00b7\u00b7 ".repeat(200));
         assertEquals(0, analysis.getWordCount());
         assertEquals(0, analysis.getQuotesCount());
         assertEquals(0, analysis.getEntitiesCount());
@@ -90,11 +90,11 @@ class HostileTextTest {
     @Test
     void moreTokensThanTheCapIsRefusedWithTheCapNamed() {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> analyse("word ".repeat(100_001)));
+                () -> analyze("word ".repeat(100_001)));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertTrue(e.getStatus().getDescription().contains("the limit is 100000 (newsroom.nlp.max-tokens)"),
                 e.getStatus().getDescription());
-        assertEquals("Lavrov arrived in Islamabad.", analyse("Lavrov arrived in Islamabad.").getCleanedText(),
+        assertEquals("Lavrov arrived in Islamabad.", analyze("Lavrov arrived in Islamabad.").getCleanedText(),
                 "the service answers the next request");
     }
 }

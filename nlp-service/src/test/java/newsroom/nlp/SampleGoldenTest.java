@@ -50,7 +50,7 @@ class SampleGoldenTest {
     private Analysis analysis;
 
     @BeforeAll
-    void analyseTheSample() throws Exception {
+    void analyzeTheSample() throws Exception {
         TestModels.awaitLoaded(pipeline);
         String content = Files.readString(Path.of("../samples/pakistan-russia-2021-04-07.txt"));
         analysis = nlp.analyzeDocument(AnalyzeDocumentRequest.newBuilder()
@@ -206,7 +206,7 @@ class SampleGoldenTest {
     }
 
     @Test
-    void noBoilerplateIsAnalysed() {
+    void noBoilerplateIsAnalyzed() {
         List<String> outputs = new java.util.ArrayList<>();
         for (Entity e : analysis.getEntitiesList()) {
             outputs.add(e.getName());

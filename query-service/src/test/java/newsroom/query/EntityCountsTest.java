@@ -58,18 +58,18 @@ class EntityCountsTest {
                 + fixture.a1() + " AND speaker_entity_id = " + fixture.lavrov()).stream()
                 .map(row -> ((Number) row[0]).longValue()).toList();
         assertEquals(2, lavrovsQuotes.size());
-        store.reanalyseQuotes(fixture.a1(), lavrovsQuotes, null);
+        store.reanalyzeQuotes(fixture.a1(), lavrovsQuotes, null);
         try {
             assertCountsEqualRows();
             assertCounts(fixture.lavrov(), 2, 1);
 
             // The same quotes now said by Qureshi, who is also in the article.
-            store.reanalyseQuotes(fixture.a1(), lavrovsQuotes, fixture.qureshi());
+            store.reanalyzeQuotes(fixture.a1(), lavrovsQuotes, fixture.qureshi());
             assertCountsEqualRows();
             assertCounts(fixture.lavrov(), 2, 1);
             assertCounts(fixture.qureshi(), 2, 5);
         } finally {
-            store.reanalyseQuotes(fixture.a1(), lavrovsQuotes, fixture.lavrov());
+            store.reanalyzeQuotes(fixture.a1(), lavrovsQuotes, fixture.lavrov());
         }
         assertCountsEqualRows();
         assertCounts(fixture.lavrov(), 2, 3);

@@ -56,20 +56,20 @@ class EntityDaysTest {
     @Test
     void reanalysisMovesAnArticleToItsNewDayAndTone() {
         Instant moved = Instant.parse("2021-04-10T23:30:00Z");
-        store.reanalyse(fixture.a1(), -0.75, moved);
+        store.reanalyze(fixture.a1(), -0.75, moved);
         try {
             assertDaysEqualArticles();
             assertEquals(List.of(LocalDate.parse("2021-04-08"), LocalDate.parse("2021-04-10")), days(fixture.lavrov()));
             assertEquals(-0.75, ((Number) day(fixture.lavrov(), "2021-04-10")[4]).doubleValue(), 1e-9);
 
             // Without a tone, the day counts the article but not its tone.
-            store.reanalyse(fixture.a1(), null, moved);
+            store.reanalyze(fixture.a1(), null, moved);
             assertDaysEqualArticles();
             Object[] untoned = day(fixture.lavrov(), "2021-04-10");
             assertEquals(1L, ((Number) untoned[3]).longValue());
             assertEquals(0L, ((Number) untoned[5]).longValue());
         } finally {
-            store.reanalyse(fixture.a1(), TestStore.A1_TONE, TestStore.A1_PUBLISHED);
+            store.reanalyze(fixture.a1(), TestStore.A1_TONE, TestStore.A1_PUBLISHED);
         }
         assertDaysEqualArticles();
     }

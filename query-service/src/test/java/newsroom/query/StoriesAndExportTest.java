@@ -135,7 +135,7 @@ class StoriesAndExportTest {
     }
 
     @Test
-    void exportStreamsEveryAnalysedArticleInIdOrder() {
+    void exportStreamsEveryAnalyzedArticleInIdOrder() {
         List<ExportedAnalysis> all = export(ExportAnalysesRequest.newBuilder().build());
 
         List<Long> expected = new ArrayList<>(List.of(fixture.a1(), fixture.a2()));

@@ -109,7 +109,7 @@ public class TestStore {
      * re-analyses it: rollups out, article changed, rollups in, one transaction.
      */
     @Transactional
-    public void reanalyse(long articleId, Double tone, Instant published) {
+    public void reanalyze(long articleId, Double tone, Instant published) {
         ArticleRollups.remove(StoredArticle.getEntityManager(), articleId);
         partitionsFor(published);
         StoredArticle article = StoredArticle.findById(articleId);
@@ -125,7 +125,7 @@ public class TestStore {
      * speaker must be one of the article's entities, as ingest's always is.
      */
     @Transactional
-    public void reanalyseQuotes(long articleId, List<Long> quoteIds, Long speaker) {
+    public void reanalyzeQuotes(long articleId, List<Long> quoteIds, Long speaker) {
         ArticleRollups.remove(StoredArticle.getEntityManager(), articleId);
         StoredQuote.update("speakerEntityId = ?1 where articleId = ?2 and id in ?3", speaker, articleId, quoteIds);
         ArticleRollups.add(StoredArticle.getEntityManager(), articleId);
@@ -318,8 +318,8 @@ public class TestStore {
         }
         StoredArticle.flush();
         // As the ingest's AnalysisWriter does once an analysis is written.
-        for (long analysed : concat(List.of(a1Id, a2Id), fillers)) {
-            ArticleRollups.add(StoredArticle.getEntityManager(), analysed);
+        for (long analyzed : concat(List.of(a1Id, a2Id), fillers)) {
+            ArticleRollups.add(StoredArticle.getEntityManager(), analyzed);
         }
         Analysis a1Analysis = a1.analysis();
         return new Fixture(a1Id, a2Id, pending, lavrov, qureshi, erdogan, institute, pakistan,

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * many had been stored before, and how many were rejected, grouped by reason.
  */
 public record IngestSummary(long accepted, long sameStory, long unsupportedLanguage, long alreadyStored,
-                            long rejected, Map<String, Long> rejectionReasons, long analysed, long failed,
+                            long rejected, Map<String, Long> rejectionReasons, long analyzed, long failed,
                             boolean waited) {
 
     public static IngestSummary of(List<IngestOutcome> outcomes, boolean waited) {
@@ -20,7 +20,7 @@ public record IngestSummary(long accepted, long sameStory, long unsupportedLangu
         long unsupported = 0;
         long alreadyStored = 0;
         long rejected = 0;
-        long analysed = 0;
+        long analyzed = 0;
         long failed = 0;
         Map<String, Long> reasons = new TreeMap<>();
         for (IngestOutcome outcome : outcomes) {
@@ -36,10 +36,10 @@ public record IngestSummary(long accepted, long sameStory, long unsupportedLangu
                 sameStory += outcome.duplicateOf() != 0 ? 1 : 0;
                 unsupported += outcome.status().equals("UNSUPPORTED_LANGUAGE") ? 1 : 0;
             }
-            analysed += outcome.status().equals("ANALYZED") ? 1 : 0;
+            analyzed += outcome.status().equals("ANALYZED") ? 1 : 0;
             failed += outcome.status().equals("FAILED") ? 1 : 0;
         }
-        return new IngestSummary(accepted, sameStory, unsupported, alreadyStored, rejected, reasons, analysed,
+        return new IngestSummary(accepted, sameStory, unsupported, alreadyStored, rejected, reasons, analyzed,
                 failed, waited);
     }
 
@@ -48,7 +48,7 @@ public record IngestSummary(long accepted, long sameStory, long unsupportedLangu
         String summary = "accepted " + accepted + " (" + sameStory + " same story as an earlier article, "
                 + unsupportedLanguage + " not in English), already stored " + alreadyStored + ", rejected " + rejected;
         if (waited) {
-            summary += "; analysed " + analysed + ", failed " + failed;
+            summary += "; analysed " + analyzed + ", failed " + failed;
         }
         lines.add(summary);
         rejectionReasons.forEach((reason, count) -> lines.add("  rejected " + count + ": " + reason));

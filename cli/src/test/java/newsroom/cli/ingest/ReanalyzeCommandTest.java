@@ -42,7 +42,7 @@ class ReanalyzeCommandTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        server = ServerBuilder.forPort(0).addService(new ReanalysingIngest()).build().start();
+        server = ServerBuilder.forPort(0).addService(new ReanalyzingIngest()).build().start();
     }
 
     @AfterEach
@@ -117,7 +117,7 @@ class ReanalyzeCommandTest {
     }
 
     /** Re-analysis 7 of three articles: started RUNNING with none done, then one poll RUNNING, then DONE. */
-    private final class ReanalysingIngest extends IngestServiceGrpc.IngestServiceImplBase {
+    private final class ReanalyzingIngest extends IngestServiceGrpc.IngestServiceImplBase {
 
         @Override
         public void startReanalysis(StartReanalysisRequest request, StreamObserver<StartReanalysisResponse> response) {

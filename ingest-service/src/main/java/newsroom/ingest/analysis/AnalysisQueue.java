@@ -76,7 +76,9 @@ public class AnalysisQueue {
 
     /**
      * Gives up on the article: FAILED, with the message and the gRPC code ({@code reason}) of
-     * the failure it was given up for.
+     * the failure it was given up for. A FAILED article is searchable: leaving ACCEPTED, it gets
+     * its {@code article_search} row from the store's trigger {@code article_search_keep}
+     * (docs/architecture.md, "The search row").
      *
      * @return whether the article was still waiting and is now FAILED
      */

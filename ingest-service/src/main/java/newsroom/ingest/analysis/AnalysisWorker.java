@@ -49,7 +49,7 @@ public class AnalysisWorker {
     private final MonthPartitions partitions;
     private final Duration lease;
     /** When an analysis was last stored: what tells a poison article from an NLP service that is down. */
-    private final AtomicReference<Instant> lastAnalysed = new AtomicReference<>();
+    private final AtomicReference<Instant> lastAnalyzed = new AtomicReference<>();
     private final WakeUpSignal signal = new WakeUpSignal();
     private volatile boolean running;
     /** Whether the last claim attempt reached the database; an outage is logged once, not every poll. */
@@ -132,7 +132,7 @@ public class AnalysisWorker {
                     LOG.info("analysis worker reaches the article store again");
                 }
                 if (claimed.isPresent()) {
-                    analyse(claimed.get());
+                    analyze(claimed.get());
                 } else {
                     signal.awaitAfter(seen, config.worker().pollInterval());
                 }
@@ -154,7 +154,7 @@ public class AnalysisWorker {
         }
     }
 
-    private void analyse(ClaimedArticle article) {
+    private void analyze(ClaimedArticle article) {
         long started = System.nanoTime();
         Instant attemptStart = Instant.now();
         try {
@@ -171,7 +171,7 @@ public class AnalysisWorker {
                 partitions.recreateMonthsOf(List.of(article.publishedAt()));
                 written = write(article, analysis);
             }
-            lastAnalysed.accumulateAndGet(Instant.now(), (last, now) -> last == null || now.isAfter(last) ? now : last);
+            lastAnalyzed.accumulateAndGet(Instant.now(), (last, now) -> last == null || now.isAfter(last) ? now : last);
             LOG.infof("article %d %s: %d entities, %d mentions, %d quotes, %d events in %d ms", article.id(),
                     article.isReanalysis() ? "re-analysed (re-analysis " + article.reanalysisId() + ")" : "analysed",
                     written.entities(), written.mentions(), written.quotes(), written.events(),
@@ -192,7 +192,7 @@ public class AnalysisWorker {
         // Stored as last_error, which clients read: a database failure by its class and incident id, never its SQL.
         String error = DatabaseFailures.describe(failure);
         try {
-            RetryDecision decision = retryPolicy.decide(article, failure, attemptStart, lastAnalysed.get(),
+            RetryDecision decision = retryPolicy.decide(article, failure, attemptStart, lastAnalyzed.get(),
                     Instant.now());
             if (decision.giveUp()) {
                 String reason = decision.giveUpWhy() + ": " + error;

@@ -117,6 +117,9 @@ public class AnalysisWriter {
             }
         }
         article.analysis = analysis.toByteArray();
+        // Leaving ACCEPTED makes the article searchable: the store's trigger article_search_keep
+        // (migrations V9, V15) writes its article_search row when this update is flushed, in this
+        // transaction. No code here writes that table (docs/architecture.md, "The search row").
         article.status = ArticleState.ANALYZED;
         article.analyzedAt = Instant.now();
         article.claimedUntil = null;

@@ -13,9 +13,10 @@ import newsroom.nlp.v1.Document;
 import newsroom.nlp.v1.NlpServiceGrpc;
 
 /**
- * Asks the NLP service to analyse an article's cleaned text. The text is
- * sent as PLAIN_TEXT: the NLP service's own cleaning leaves clean text as it
- * is, so the analysis' offsets point into the stored {@code cleaned_text}.
+ * Asks the NLP service to analyse an article's cleaned text. Intake cleaned
+ * it once ({@code intake.ArticleIntake}); it is sent as PLAIN_TEXT marked
+ * {@code already_cleaned}, so nlp-service analyses it as sent, does not clean
+ * it again, and the analysis' offsets point into the stored {@code cleaned_text}.
  */
 @ApplicationScoped
 public class NlpAnalyzer {
@@ -35,6 +36,7 @@ public class NlpAnalyzer {
         AnalyzeDocumentRequest request = AnalyzeDocumentRequest.newBuilder()
                 .setDocument(Document.newBuilder()
                         .setType(Document.Type.PLAIN_TEXT)
+                        .setAlreadyCleaned(true)
                         .setContent(article.cleanedText())
                         .setLanguage(article.language()))
                 .setPublicationTime(Timestamp.newBuilder()

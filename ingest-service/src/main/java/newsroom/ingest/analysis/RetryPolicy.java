@@ -59,9 +59,9 @@ public final class RetryPolicy {
     /**
      * Decides about the failed attempt of {@code article} that started at {@code attemptStart}.
      *
-     * @param lastAnalysed when this process last stored an analysis of any article; null when never
+     * @param lastAnalyzed when this process last stored an analysis of any article; null when never
      */
-    public RetryDecision decide(ClaimedArticle article, Throwable failure, Instant attemptStart, Instant lastAnalysed,
+    public RetryDecision decide(ClaimedArticle article, Throwable failure, Instant attemptStart, Instant lastAnalyzed,
                                 Instant now) {
         Duration delay = backoff(article.attempts());
         Status.Code code = statusCode(failure);
@@ -70,7 +70,7 @@ public final class RetryPolicy {
             counts = false;
         } else if (code != null && THE_ARTICLE_IF_OTHERS_SUCCEED.contains(code)) {
             Instant since = article.history().lastFailedAt() == null ? attemptStart : article.history().lastFailedAt();
-            counts = lastAnalysed != null && lastAnalysed.isAfter(since);
+            counts = lastAnalyzed != null && lastAnalyzed.isAfter(since);
         } else {
             counts = true;
         }

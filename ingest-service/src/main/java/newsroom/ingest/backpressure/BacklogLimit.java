@@ -3,7 +3,7 @@ package newsroom.ingest.backpressure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.OptionalLong;
 import newsroom.ingest.IngestConfig;
-import newsroom.ingest.metrics.AnalysisBacklog;
+import newsroom.ingest.analysis.AnalysisBacklog;
 
 /**
  * Refuses new articles while the analysis backlog is full, so that clients slow down when

@@ -17,29 +17,34 @@ import newsroom.ingest.v1.IngestResult;
  * keeps only their counts and a bounded list of small results ({@link BulkResults}):
  * a rejected article becomes a REJECTED result and the stream goes on. Valid
  * articles are prepared at once and stored in batches of up to
- * {@link #BATCH_ARTICLES} (or {@link #BATCH_CHARS} characters of text), one
+ * {@code batchArticles} (or {@link #BATCH_CHARS} characters of text), one
  * transaction and one commit per batch instead of one per article; the reply is
  * only sent once the last batch is committed. Other failures (the store being
  * down) end the stream; the client resubmits, and what was stored is found again.
  */
 final class BulkIngestTally {
 
-    /** Why 32: the commit (a flush to disk) stops dominating well before; more only holds more memory. */
-    static final int BATCH_ARTICLES = 32;
     /** At most this much text waits for a commit (the content limit is 1 MiB per article). */
     static final int BATCH_CHARS = 4 * 1024 * 1024;
     /** A reference names a file or a line; a longer one is a client's mistake, and would cost memory per result. */
     static final int MAX_REFERENCE_BYTES = 256;
 
     private final ArticleIntake intake;
+    /** Articles per batch at most (newsroom.ingest.intake.bulk-batch-articles; docs/tuning.md). */
+    private final int batchArticles;
     private final IngestArticlesResponse.Builder response = IngestArticlesResponse.newBuilder();
     private final BulkResults results = new BulkResults();
     private final List<PreparedArticle> batch = new ArrayList<>();
     private final List<IngestResult.Builder> batchResults = new ArrayList<>();
     private int batchChars;
 
-    BulkIngestTally(ArticleIntake intake) {
+    BulkIngestTally(ArticleIntake intake, int batchArticles) {
+        if (batchArticles < 1) {
+            throw new IllegalArgumentException("newsroom.ingest.intake.bulk-batch-articles must be at least 1; it is "
+                    + batchArticles);
+        }
         this.intake = intake;
+        this.batchArticles = batchArticles;
     }
 
     void ingest(IngestArticlesRequest request) {
@@ -71,7 +76,7 @@ final class BulkIngestTally {
         batch.add(prepared);
         batchResults.add(results.add(result));
         batchChars += prepared.heldChars();
-        if (batch.size() >= BATCH_ARTICLES || batchChars >= BATCH_CHARS) {
+        if (batch.size() >= batchArticles || batchChars >= BATCH_CHARS) {
             storeBatch();
         }
     }

@@ -5,6 +5,7 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import newsroom.ingest.IngestConfig;
 import newsroom.ingest.backpressure.BacklogLimit;
 import newsroom.ingest.intake.ArticleIntake;
 import newsroom.ingest.intake.ArticleProgress;
@@ -32,9 +33,11 @@ public class IngestGrpcService implements IngestService {
     private final ArticleProgressLookup progress;
     private final BacklogLimit backlogLimit;
     private final ReanalysisJobs reanalyses;
+    private final int bulkBatchArticles;
 
     public IngestGrpcService(ArticleIntake intake, ArticleProgressLookup progress, BacklogLimit backlogLimit,
-                             ReanalysisJobs reanalyses) {
+                             ReanalysisJobs reanalyses, IngestConfig config) {
+        this.bulkBatchArticles = config.intake().bulkBatchArticles();
         this.intake = intake;
         this.progress = progress;
         this.backlogLimit = backlogLimit;
@@ -61,7 +64,7 @@ public class IngestGrpcService implements IngestService {
     @Override
     @Blocking
     public Uni<IngestArticlesResponse> ingestArticles(Multi<IngestArticlesRequest> requests) {
-        return requests.collect().in(() -> new BulkIngestTally(intake), (tally, request) -> {
+        return requests.collect().in(() -> new BulkIngestTally(intake, bulkBatchArticles), (tally, request) -> {
                     backlogLimit.checkRoom();
                     tally.ingest(request);
                 })

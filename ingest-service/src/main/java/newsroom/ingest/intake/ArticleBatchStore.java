@@ -209,6 +209,9 @@ class ArticleBatchStore {
                 ValidArticle article = prepared.article();
                 long id = ids[n];
                 Long story = storyOf.get(id);
+                // An UNSUPPORTED_LANGUAGE article is searchable at once: the store's trigger
+                // article_search_keep writes the article_search row of every article inserted or
+                // updated with a status other than ACCEPTED (docs/architecture.md, "The search row").
                 ArticleState status = LanguageIdentifier.isSupported(prepared.language())
                         ? ArticleState.ACCEPTED
                         : ArticleState.UNSUPPORTED_LANGUAGE;

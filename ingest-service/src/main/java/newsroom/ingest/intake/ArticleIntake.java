@@ -35,7 +35,7 @@ public class ArticleIntake {
     private final ArticleBatchStore store;
     private final Event<ArticleAccepted> accepted;
     private final MonthPartitions partitions;
-    private final GroupCommit commits = new GroupCommit(this::storeInOneTransaction);
+    private final GroupCommit commits;
 
     public ArticleIntake(IngestConfig config, LanguageIdentifier languages, ArticleBatchStore store,
                          Event<ArticleAccepted> accepted, MonthPartitions partitions) {
@@ -44,6 +44,8 @@ public class ArticleIntake {
         this.store = store;
         this.accepted = accepted;
         this.partitions = partitions;
+        this.commits = new GroupCommit(config.intake().groupCommitTransactions(), config.intake().groupCommitArticles(),
+                this::storeInOneTransaction);
     }
 
     /**

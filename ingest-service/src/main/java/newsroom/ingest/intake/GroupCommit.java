@@ -10,7 +10,7 @@ import java.util.function.Function;
  * calls, batches of bulk streams) together: one transaction, one commit (one
  * flush to disk) and one pair of statements for all that are waiting, instead
  * of one each. Nobody waits on purpose: a caller that finds fewer than
- * {@link #MAX_TRANSACTIONS} transactions running starts one with everything
+ * {@code maxTransactions} transactions running starts one with everything
  * queued (its own articles included); the others queue up and are taken by
  * the next transaction, so groups grow exactly when PostgreSQL is the
  * bottleneck. Each caller gets back only once its own articles are committed
@@ -19,20 +19,26 @@ import java.util.function.Function;
  */
 final class GroupCommit {
 
-    /**
-     * Transactions running at once: two keep both cores of a small machine busy (one commits
-     * while the other runs its statements); more would only make smaller groups.
-     */
-    static final int MAX_TRANSACTIONS = 2;
-    /** Articles per transaction at most: four bulk batches; more only holds more memory. */
-    static final int MAX_ARTICLES = 128;
-
+    /** Transactions running at once (newsroom.ingest.intake.group-commit-transactions; docs/tuning.md). */
+    private final int maxTransactions;
+    /** Articles per transaction at most (newsroom.ingest.intake.group-commit-articles; docs/tuning.md). */
+    private final int maxArticles;
     private final Function<List<PreparedArticle>, List<IntakeOutcome>> storeTogether;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private int running;
 
-    /** @param storeTogether stores articles in one transaction; the outcomes in their order */
-    GroupCommit(Function<List<PreparedArticle>, List<IntakeOutcome>> storeTogether) {
+    /**
+     * @param maxTransactions transactions running at once, at least 1
+     * @param maxArticles     articles per transaction at most (a larger caller's batch still gets one), at least 1
+     * @param storeTogether   stores articles in one transaction; the outcomes in their order
+     */
+    GroupCommit(int maxTransactions, int maxArticles, Function<List<PreparedArticle>, List<IntakeOutcome>> storeTogether) {
+        if (maxTransactions < 1 || maxArticles < 1) {
+            throw new IllegalArgumentException("newsroom.ingest.intake.group-commit-transactions and "
+                    + "group-commit-articles must be at least 1; they are " + maxTransactions + " and " + maxArticles);
+        }
+        this.maxTransactions = maxTransactions;
+        this.maxArticles = maxArticles;
         this.storeTogether = storeTogether;
     }
 
@@ -48,7 +54,7 @@ final class GroupCommit {
                 List<Waiting> group;
                 synchronized (this) {
                     // Wait while mine is in a group being stored, or queued with no room for a transaction.
-                    while (!mine.done && (mine.taken || running >= MAX_TRANSACTIONS)) {
+                    while (!mine.done && (mine.taken || running >= maxTransactions)) {
                         try {
                             wait();
                         } catch (InterruptedException e) {
@@ -76,12 +82,12 @@ final class GroupCommit {
         return queue.size();
     }
 
-    /** The queue's head, then whoever follows, up to {@link #MAX_ARTICLES} (the head always). */
+    /** The queue's head, then whoever follows, up to {@code maxArticles} (the head always). */
     private List<Waiting> takeGroup() {
         List<Waiting> group = new ArrayList<>();
         int articles = 0;
         while (!queue.isEmpty()
-                && (group.isEmpty() || articles + queue.peek().articles.size() <= MAX_ARTICLES)) {
+                && (group.isEmpty() || articles + queue.peek().articles.size() <= maxArticles)) {
             Waiting next = queue.poll();
             next.taken = true;
             group.add(next);

@@ -52,7 +52,7 @@ class RetryPolicyTest {
     }
 
     @Test
-    void aTimeoutOrACrashWhileOtherArticlesAreAnalysedCountsAgainstTheArticle() {
+    void aTimeoutOrACrashWhileOtherArticlesAreAnalyzedCountsAgainstTheArticle() {
         // First attempt: something was analysed while this one ran.
         RetryDecision first = policy.decide(article(1, 0, null, ACCEPTED), Status.DEADLINE_EXCEEDED.asRuntimeException(),
                 START, START.plusSeconds(5), END);

@@ -2,6 +2,7 @@ package newsroom.ingest.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -29,6 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class GroupCommitTest {
 
+    /** The defaults of newsroom.ingest.intake.group-commit-transactions and group-commit-articles. */
+    private static final int MAX_TRANSACTIONS = 2;
+    private static final int MAX_ARTICLES = 128;
+
     private final ExecutorService callers = Executors.newCachedThreadPool();
 
     @AfterEach
@@ -39,7 +44,7 @@ class GroupCommitTest {
     @Test
     void callersQueuedWhileTheTransactionsRunShareTheNextOneAndEachGetsItsOwnOutcomes() throws Exception {
         HeldTransactions transactions = new HeldTransactions();
-        GroupCommit commits = new GroupCommit(transactions);
+        GroupCommit commits = new GroupCommit(MAX_TRANSACTIONS, MAX_ARTICLES, transactions);
 
         // Two callers start the two transactions allowed; they are held open.
         Future<List<IntakeOutcome>> first = call(commits, articles(1, 1));
@@ -60,7 +65,7 @@ class GroupCommitTest {
         assertEquals(List.of(30L, 31L, 32L), ids(batch.get(1, TimeUnit.MINUTES)));
         // The three waiting callers went into one transaction: 5 articles, 3 transactions.
         assertEquals(List.of(1, 1, 5), transactions.groupSizes().stream().sorted().toList());
-        assertTrue(transactions.mostAtOnce() <= GroupCommit.MAX_TRANSACTIONS);
+        assertTrue(transactions.mostAtOnce() <= MAX_TRANSACTIONS);
     }
 
     @Test
@@ -68,7 +73,7 @@ class GroupCommitTest {
         RuntimeException storeDown = new IllegalStateException("store down");
         HeldTransactions transactions = new HeldTransactions();
         transactions.failGroupsHolding(20L, storeDown);
-        GroupCommit commits = new GroupCommit(transactions);
+        GroupCommit commits = new GroupCommit(MAX_TRANSACTIONS, MAX_ARTICLES, transactions);
 
         Future<List<IntakeOutcome>> first = call(commits, articles(1, 1));
         Future<List<IntakeOutcome>> second = call(commits, articles(2, 1));
@@ -89,11 +94,11 @@ class GroupCommitTest {
     @Test
     void aGroupHoldsAtMostMaxArticlesAndTheRestGoIntoTheNext() throws Exception {
         HeldTransactions transactions = new HeldTransactions();
-        GroupCommit commits = new GroupCommit(transactions);
+        GroupCommit commits = new GroupCommit(MAX_TRANSACTIONS, MAX_ARTICLES, transactions);
         Future<List<IntakeOutcome>> first = call(commits, articles(1, 1));
         Future<List<IntakeOutcome>> second = call(commits, articles(2, 1));
         transactions.awaitStarted(2);
-        int batch = GroupCommit.MAX_ARTICLES / 2 + 1;
+        int batch = MAX_ARTICLES / 2 + 1;
         List<Future<List<IntakeOutcome>>> big = new ArrayList<>();
         for (int b = 0; b < 3; b++) {
             big.add(call(commits, articles(1_000L * (b + 1), batch)));
@@ -110,7 +115,14 @@ class GroupCommitTest {
         }
         List<Integer> sizes = transactions.groupSizes();
         assertEquals(5, sizes.size(), "each big batch alone: " + sizes);
-        assertTrue(sizes.stream().allMatch(size -> size <= GroupCommit.MAX_ARTICLES), sizes::toString);
+        assertTrue(sizes.stream().allMatch(size -> size <= MAX_ARTICLES), sizes::toString);
+    }
+
+    @Test
+    void aLimitBelowOneIsRefusedNamingTheSetting() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new GroupCommit(0, MAX_ARTICLES, new HeldTransactions()));
+        assertTrue(refused.getMessage().contains("group-commit-transactions"), refused.getMessage());
     }
 
     private Future<List<IntakeOutcome>> call(GroupCommit commits, List<PreparedArticle> articles) {

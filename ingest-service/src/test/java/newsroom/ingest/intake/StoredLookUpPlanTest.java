@@ -30,7 +30,7 @@ class StoredLookUpPlanTest {
     DataSource dataSource;
 
     @Test
-    void urlsAndContentsAreLookedUpThroughTheirIndexesOnATableAnalysedSmall() throws Exception {
+    void urlsAndContentsAreLookedUpThroughTheirIndexesOnATableAnalyzedSmall() throws Exception {
         PlanChecks.check(dataSource, "stored", sql -> {
             sql.execute("""
                     INSERT INTO article (url, source, title, published_at, content_type, language, raw_content,

@@ -6,7 +6,11 @@ import newsroom.cleaning.ContentKind;
 import newsroom.cleaning.NestingTooDeepException;
 import newsroom.nlp.v1.Document;
 
-/** Stage 1: HTML to text, web boilerplate dropped ({@link ArticleCleaner}); refuses a document with nothing left. */
+/**
+ * Stage 1: HTML to text, web boilerplate dropped ({@link ArticleCleaner}); refuses a document with
+ * nothing left. Text the client has already cleaned ({@code Document.already_cleaned}: ingest-service
+ * sends an article's stored cleaned text) passes as it is, so an article is cleaned once, at intake.
+ */
 final class CleaningStage implements Stage {
 
     private final ArticleCleaner cleaner = new ArticleCleaner();
@@ -30,11 +34,15 @@ final class CleaningStage implements Stage {
     public void run(DocumentLayers document) {
         Document submitted = document.get(Layers.DOCUMENT);
         String cleaned;
-        try {
-            cleaned = cleaner.clean(submitted.getContent(),
-                    submitted.getType() == Document.Type.HTML ? ContentKind.HTML : ContentKind.PLAIN_TEXT);
-        } catch (NestingTooDeepException e) {
-            throw new InvalidDocumentException("document.content", e.getMessage());
+        if (submitted.getAlreadyCleaned()) {
+            cleaned = submitted.getContent();
+        } else {
+            try {
+                cleaned = cleaner.clean(submitted.getContent(),
+                        submitted.getType() == Document.Type.HTML ? ContentKind.HTML : ContentKind.PLAIN_TEXT);
+            } catch (NestingTooDeepException e) {
+                throw new InvalidDocumentException("document.content", e.getMessage());
+            }
         }
         if (cleaned.isBlank()) {
             throw new InvalidDocumentException("document.content",

@@ -27,6 +27,10 @@ public final class RequestValidator {
         if (document.getType() != Document.Type.PLAIN_TEXT && document.getType() != Document.Type.HTML) {
             throw new InvalidDocumentException("document.type", "must be PLAIN_TEXT or HTML");
         }
+        if (document.getAlreadyCleaned() && document.getType() != Document.Type.PLAIN_TEXT) {
+            throw new InvalidDocumentException("document.already_cleaned",
+                    "applies to PLAIN_TEXT only; send HTML with already_cleaned false");
+        }
         if (document.getContent().isBlank()) {
             throw new InvalidDocumentException("document.content", "must not be empty");
         }

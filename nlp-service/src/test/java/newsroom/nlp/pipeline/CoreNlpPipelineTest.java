@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CoreNlpPipelineTest {
 
     @Test
-    void refusesToAnalyseBeforeTheModelsAreLoaded() {
+    void refusesToAnalyzeBeforeTheModelsAreLoaded() {
         CoreNlpPipeline pipeline = new CoreNlpPipeline();
         assertFalse(pipeline.isReady());
         var e = assertThrows(ModelsLoadingException.class, () -> pipeline.annotate("Hello.", LocalDate.of(2021, 4, 7)));

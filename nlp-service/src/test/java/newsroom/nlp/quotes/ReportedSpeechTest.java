@@ -36,7 +36,7 @@ class ReportedSpeechTest {
         TestModels.awaitLoaded(pipeline);
     }
 
-    private Analysis analyse(String text) {
+    private Analysis analyze(String text) {
         return analyzer.analyze(AnalyzeDocumentRequest.newBuilder()
                 .setDocument(Document.newBuilder().setType(Document.Type.PLAIN_TEXT).setContent(text))
                 .setFeatures(Features.newBuilder().setExtractQuotes(true))
@@ -44,7 +44,7 @@ class ReportedSpeechTest {
     }
 
     private List<Quote> reported(String text) {
-        return analyse(text).getQuotesList().stream().filter(q -> q.getForm() == AttributionForm.INDIRECT).toList();
+        return analyze(text).getQuotesList().stream().filter(q -> q.getForm() == AttributionForm.INDIRECT).toList();
     }
 
     private static void assertReported(Quote quote, String content, String speaker, String cue) {
@@ -88,7 +88,7 @@ class ReportedSpeechTest {
 
     @Test
     void aPronounIsResolvedAndBecomesAMentionOfTheSpeaker() {
-        Analysis analysis = analyse("Maria Novak arrived in Berlin on Monday.\n\nShe said the vote would be held in June.");
+        Analysis analysis = analyze("Maria Novak arrived in Berlin on Monday.\n\nShe said the vote would be held in June.");
         Quote quote = analysis.getQuotes(0);
         assertReported(quote, "the vote would be held in June", "Maria Novak", "say");
         assertTrue(analysis.getEntitiesList().stream().filter(e -> e.getId().equals(quote.getSpeakerEntityId()))
@@ -115,7 +115,7 @@ class ReportedSpeechTest {
 
     @Test
     void aQuotationThatIsTheWholeClauseStaysDirect() {
-        List<Quote> quotes = analyse("Maria Novak said: \u201cThe talks were productive.\u201d").getQuotesList();
+        List<Quote> quotes = analyze("Maria Novak said: \u201cThe talks were productive.\u201d").getQuotesList();
         assertEquals(1, quotes.size(), quotes.toString());
         assertEquals(AttributionForm.DIRECT, quotes.get(0).getForm());
         assertEquals("The talks were productive.", quotes.get(0).getText());
@@ -123,7 +123,7 @@ class ReportedSpeechTest {
 
     @Test
     void aQuotationWithItsOwnCueInsideAReportedClauseStaysBesideIt() {
-        List<Quote> quotes = analyse("The new ad shows Tom Becker saying at the debate, \u201cThat makes me smart.\u201d")
+        List<Quote> quotes = analyze("The new ad shows Tom Becker saying at the debate, \u201cThat makes me smart.\u201d")
                 .getQuotesList();
         assertTrue(quotes.stream().anyMatch(q -> q.getForm() == AttributionForm.DIRECT
                 && q.getText().equals("That makes me smart.") && q.getSpeaker().equals("Tom Becker")), quotes.toString());
@@ -133,7 +133,7 @@ class ReportedSpeechTest {
 
     @Test
     void aQuotationInNarrativeMakesItsClauseMixed() {
-        List<Quote> quotes = analyse("Tom Becker called Maria Novak a \u201cdangerous extremist\u201d on Monday.")
+        List<Quote> quotes = analyze("Tom Becker called Maria Novak a \u201cdangerous extremist\u201d on Monday.")
                 .getQuotesList();
         assertEquals(1, quotes.size(), quotes.toString());
         assertEquals(AttributionForm.MIXED, quotes.get(0).getForm());
@@ -144,6 +144,6 @@ class ReportedSpeechTest {
 
     @Test
     void narrativeWithoutAReportingVerbIsNobodysWords() {
-        assertEquals(List.of(), analyse("The storm closed three roads and the schools stayed shut on Friday.").getQuotesList());
+        assertEquals(List.of(), analyze("The storm closed three roads and the schools stayed shut on Friday.").getQuotesList());
     }
 }

@@ -1,4 +1,4 @@
-package newsroom.ingest.metrics;
+package newsroom.ingest.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package newsroom.ingest.balancing;
+package newsroom.ingest.analysis;
 
 import io.grpc.EquivalentAddressGroup;
 import io.grpc.NameResolver;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
-class IngestAndAnalyseTest {
+class IngestAndAnalyzeTest {
 
     static final Instant PUBLISHED = Instant.parse("2021-04-07T09:00:00Z");
 
@@ -51,7 +51,7 @@ class IngestAndAnalyseTest {
     AnalysisWriter writer;
 
     @Test
-    void anAcceptedArticleIsAnalysedAndItsEntitiesMentionsAndQuotesAreStored() throws InvalidProtocolBufferException {
+    void anAcceptedArticleIsAnalyzedAndItsEntitiesMentionsAndQuotesAreStored() throws InvalidProtocolBufferException {
         String text = "ISLAMABAD: Russian Foreign Minister Sergey Lavrov arrived in Pakistan. "
                 + "\u201CWe are ready to strengthen cooperation,\u201D Lavrov said.\n\n"
                 + "Shah Mahmood Qureshi welcomed him. \u201CRussia is a friend,\u201D Qureshi added. " + Articles.unique();
@@ -62,7 +62,7 @@ class IngestAndAnalyseTest {
         assertTrue(accepted.getArticleId() > 0);
         assertEquals(ArticleStatus.ACCEPTED, accepted.getStatus());
         assertFalse(accepted.getAlreadyStored());
-        GetIngestStatusResponse status = awaitAnalysed(accepted.getArticleId());
+        GetIngestStatusResponse status = awaitAnalyzed(accepted.getArticleId());
         assertEquals(1, status.getAttempts());
         assertEquals("", status.getError());
         assertTrue(status.hasAnalyzedTime());
@@ -77,9 +77,10 @@ class IngestAndAnalyseTest {
         Analysis analysis = Analysis.parseFrom(article.analysis);
         assertEquals(article.cleanedText, analysis.getCleanedText());
 
-        // The worker sends the cleaned text as PLAIN_TEXT with the publication time.
+        // The worker sends the cleaned text as PLAIN_TEXT, marked as cleaned, with the publication time.
         AnalyzeDocumentRequest sent = nlp.lastRequest(article.cleanedText);
         assertEquals(Document.Type.PLAIN_TEXT, sent.getDocument().getType());
+        assertTrue(sent.getDocument().getAlreadyCleaned());
         assertEquals(Articles.timestamp(PUBLISHED), sent.getPublicationTime());
 
         long articleId = article.id;
@@ -109,11 +110,11 @@ class IngestAndAnalyseTest {
     void lavrovInALaterArticleJoinsSergeyLavrovFromAnEarlierOne() {
         long first = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "Sergey Lavrov met the delegation. Lavrov spoke first. " + Articles.unique()))).getArticleId();
-        awaitAnalysed(first);
+        awaitAnalyzed(first);
         long second = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "\u201CThe talks went well,\u201D Lavrov told reporters in Moscow. " + Articles.unique())))
                 .getArticleId();
-        awaitAnalysed(second);
+        awaitAnalyzed(second);
 
         QuarkusTransaction.requiringNew().run(() -> {
             StoredEntity lavrov = StoredEntity.find("type = 'PERSON' and nameKey = 'sergey lavrov'").singleResult();
@@ -130,7 +131,7 @@ class IngestAndAnalyseTest {
         long id = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "\u201CWe will meet again,\u201D said Maria Zakharova in Moscow. Zakharova left. " + Articles.unique())))
                 .getArticleId();
-        awaitAnalysed(id);
+        awaitAnalyzed(id);
         long mentions = Articles.rows("mention", id);
         long quotes = Articles.rows("quote", id);
         long links = Articles.rows("article_entity", id);
@@ -153,8 +154,8 @@ class IngestAndAnalyseTest {
                         + "\u201CNot today,\u201D Zakharova added. " + Articles.unique()))).getArticleId();
         long named = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "Maria Zakharova spoke in Moscow. " + Articles.unique()))).getArticleId();
-        awaitAnalysed(quoted);
-        awaitAnalysed(named);
+        awaitAnalyzed(quoted);
+        awaitAnalyzed(named);
         assertEntityCountsEqualRows();
         Analysis analysis = Analysis.parseFrom(Articles.stored(quoted).analysis);
         assertEquals(2, analysis.getQuotesCount());
@@ -175,16 +176,20 @@ class IngestAndAnalyseTest {
     }
 
     @Test
-    void anArticleWithNoNamesIsAnalysedWithNothingToLink() {
+    void anArticleWithNoNamesIsAnalyzedWithNothingToLink() {
         long id = ingest.ingestArticle(Articles.request(Articles.plainText(
                 "<p>Markets were calm on Tuesday.</p> " + Articles.unique())
                 .setContentType(Article.ContentType.HTML)
                 .setLanguage("en-GB"))).getArticleId();
-        awaitAnalysed(id);
+        awaitAnalyzed(id);
         StoredArticle article = Articles.stored(id);
         assertEquals("HTML", article.contentType);
         assertEquals("en-GB", article.language);
         assertFalse(article.cleanedText.contains("<p>"), article.cleanedText);
+        // Cleaned once, at intake: nlp-service is sent the stored text, marked so it does not clean it again.
+        AnalyzeDocumentRequest sent = nlp.lastRequest(article.cleanedText);
+        assertEquals(Document.Type.PLAIN_TEXT, sent.getDocument().getType());
+        assertTrue(sent.getDocument().getAlreadyCleaned());
         assertEquals(0, Articles.rows("mention", id));
         assertNotNull(article.analyzedAt);
     }
@@ -221,7 +226,7 @@ class IngestAndAnalyseTest {
         return ingest.getIngestStatus(GetIngestStatusRequest.newBuilder().setArticleId(id).build());
     }
 
-    private GetIngestStatusResponse awaitAnalysed(long id) {
+    private GetIngestStatusResponse awaitAnalyzed(long id) {
         Articles.await("article " + id + " to be ANALYZED", () -> status(id).getStatus() == ArticleStatus.ANALYZED);
         return status(id);
     }

@@ -1,4 +1,4 @@
-package newsroom.ingest.metrics;
+package newsroom.ingest.analysis;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
