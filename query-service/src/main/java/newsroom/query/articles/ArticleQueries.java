@@ -144,11 +144,14 @@ public class ArticleQueries {
     private final EntityManager entityManager;
     private final PageTokens pageTokens;
     private final StatementTimeouts timeouts;
+    private final NewestMonths newestMonths;
 
-    ArticleQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
+    ArticleQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts,
+                   NewestMonths newestMonths) {
         this.entityManager = entityManager;
         this.pageTokens = pageTokens;
         this.timeouts = timeouts;
+        this.newestMonths = newestMonths;
     }
 
     /** The article with its text, analysis and resolved entities. */
@@ -212,7 +215,7 @@ public class ArticleQueries {
         long roundsEnd = ((long) page.offset() + page.fetchSize() + RANKING_ROUND - 1) / RANKING_ROUND * RANKING_ROUND;
         // The newest months first: the rounds are the newest matches, so when
         // the months hold all of the rounds' matches they are the answer.
-        List<Optional<Instant>> bounds = NewestMonths.bounds(NewestMonths.newestInStore(entityManager), filter.range());
+        List<Optional<Instant>> bounds = newestMonths.bounds(filter.range());
         int tried = 0;
         List<Object[]> rows;
         while (true) {

@@ -17,6 +17,7 @@ import newsroom.query.NewestMonths;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
+import newsroom.query.TimeRange;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
 import newsroom.query.paging.Page;
@@ -119,11 +120,14 @@ public class QuoteQueries {
     private final EntityManager entityManager;
     private final PageTokens pageTokens;
     private final StatementTimeouts timeouts;
+    private final NewestMonths newestMonths;
 
-    QuoteQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
+    QuoteQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts,
+                 NewestMonths newestMonths) {
         this.entityManager = entityManager;
         this.pageTokens = pageTokens;
         this.timeouts = timeouts;
+        this.newestMonths = newestMonths;
     }
 
     public Page<AttributedQuote> list(QuoteFilter filter, int pageSize, String pageToken) {
@@ -185,10 +189,11 @@ public class QuoteQueries {
                 // Read from the entity's own articles (entity_article, not partitioned), bounded by them.
                 return page.apply(LIST.formatted(ArticleSummary.COLUMNS, from, where.sql(), date));
             }
-            Optional<Instant> newest = request.after().map(QuoteQueries::afterTime)
-                    .or(() -> NewestMonths.newestInStore(entityManager));
+            // A next page starts at its key: the tries are counted from there.
+            TimeRange range = request.after().map(key -> new TimeRange(filter.range().start(),
+                    Optional.of(afterTime(key).plusNanos(1_000)))).orElse(filter.range());
             List<Object[]> found = List.of();
-            for (Optional<Instant> bound : NewestMonths.bounds(newest, filter.range())) {
+            for (Optional<Instant> bound : newestMonths.bounds(range)) {
                 String conditions = bound.map(time -> where.sql() + " AND "
                         + NewestMonths.atOrAfter("q.published_at", time)).orElse(where.sql());
                 found = page.apply(LIST.formatted(ArticleSummary.COLUMNS, from, conditions, date));
