@@ -5,6 +5,7 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import newsroom.grpcstatus.FailureStatuses;
 import newsroom.nlp.pipeline.DocumentAnalyzer;
 import newsroom.nlp.pipeline.InvalidDocumentException;
 import newsroom.nlp.pipeline.ModelsLoadingException;
@@ -16,6 +17,12 @@ import newsroom.nlp.v1.NlpService;
 @GrpcService
 public class NlpGrpcService implements NlpService {
 
+    /** The analyzer's refusals; only these are caught below, so the rule for the rest is never reached. */
+    private static final FailureStatuses STATUSES = FailureStatuses.builder()
+            .refuse(InvalidDocumentException.class, Status.Code.INVALID_ARGUMENT)
+            .refuse(ModelsLoadingException.class, Status.Code.UNAVAILABLE)
+            .otherwise(failure -> Status.UNKNOWN.withCause(failure).asRuntimeException());
+
     @Inject
     DocumentAnalyzer analyzer;
 
@@ -25,10 +32,8 @@ public class NlpGrpcService implements NlpService {
     public Uni<AnalyzeDocumentResponse> analyzeDocument(AnalyzeDocumentRequest request) {
         try {
             return Uni.createFrom().item(AnalyzeDocumentResponse.newBuilder().setAnalysis(analyzer.analyze(request)).build());
-        } catch (InvalidDocumentException e) {
-            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-        } catch (ModelsLoadingException e) {
-            return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+        } catch (InvalidDocumentException | ModelsLoadingException e) {
+            return Uni.createFrom().failure(STATUSES.toStatus(e));
         }
     }
 }

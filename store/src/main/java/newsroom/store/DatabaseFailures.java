@@ -130,6 +130,18 @@ public final class DatabaseFailures {
     }
 
     /**
+     * As {@link #toStatus(Throwable)}, but a statement cancelled by {@code statement_timeout}
+     * is answered with {@code timedOut}: the call's own limit and what to narrow.
+     */
+    public static StatusRuntimeException toStatus(Throwable failure, String timedOut) {
+        StatusRuntimeException status = toStatus(failure);
+        if (status.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED && isStatementTimeout(failure)) {
+            return Status.DEADLINE_EXCEEDED.withDescription(timedOut).asRuntimeException();
+        }
+        return status;
+    }
+
+    /**
      * A failure as a client or {@code last_error} may read it: a database failure by its
      * class and incident id (the SQL and its cause go to the log only), a gRPC status by its
      * code and description, anything else by its message.

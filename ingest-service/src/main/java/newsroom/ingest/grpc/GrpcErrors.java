@@ -2,6 +2,7 @@ package newsroom.ingest.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import newsroom.grpcstatus.FailureStatuses;
 import newsroom.ingest.backpressure.BacklogFullException;
 import newsroom.ingest.intake.ArticleNotFoundException;
 import newsroom.ingest.intake.InvalidArticleException;
@@ -15,50 +16,31 @@ import newsroom.ingest.sources.SourceBusyException;
 import newsroom.ingest.sources.SourceNotFoundException;
 import newsroom.store.DatabaseFailures;
 
-/** Turns the ingest beans' failures into canonical gRPC statuses a client can act on. */
+/**
+ * Turns the ingest beans' failures into canonical gRPC statuses a client can act on: their
+ * own refusals here, the database's failures (and anything unforeseen) as every service
+ * answers them ({@link DatabaseFailures}).
+ */
 final class GrpcErrors {
+
+    private static final FailureStatuses STATUSES = FailureStatuses.builder()
+            .refuse(InvalidArticleException.class, Status.Code.INVALID_ARGUMENT)
+            .refuse(BacklogFullException.class, Status.Code.RESOURCE_EXHAUSTED)
+            .refuse(ArticleNotFoundException.class, Status.Code.NOT_FOUND)
+            .refuse(ReanalysisNotFoundException.class, Status.Code.NOT_FOUND)
+            .refuse(InvalidSourceRequestException.class, Status.Code.INVALID_ARGUMENT)
+            .refuse(SourceNotFoundException.class, Status.Code.NOT_FOUND)
+            .refuse(SourceAlreadyFollowedException.class, Status.Code.ALREADY_EXISTS)
+            .refuse(SourceBusyException.class, Status.Code.ABORTED)
+            .refuse(InvalidRetentionRequestException.class, Status.Code.INVALID_ARGUMENT)
+            .refuse(CutoffMovedException.class, Status.Code.FAILED_PRECONDITION)
+            .refuse(RetentionBusyException.class, Status.Code.ABORTED)
+            .otherwise(DatabaseFailures::toStatus);
 
     private GrpcErrors() {
     }
 
     static StatusRuntimeException toStatus(Throwable failure) {
-        if (failure instanceof StatusRuntimeException status) {
-            return status;
-        }
-        if (failure instanceof InvalidArticleException invalid) {
-            return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof BacklogFullException full) {
-            return Status.RESOURCE_EXHAUSTED.withDescription(full.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof ArticleNotFoundException notFound) {
-            return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof ReanalysisNotFoundException notFound) {
-            return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof InvalidSourceRequestException invalid) {
-            return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof SourceNotFoundException notFound) {
-            return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof SourceAlreadyFollowedException followed) {
-            return Status.ALREADY_EXISTS.withDescription(followed.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof SourceBusyException busy) {
-            return Status.ABORTED.withDescription(busy.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof InvalidRetentionRequestException invalid) {
-            return Status.INVALID_ARGUMENT.withDescription(invalid.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof CutoffMovedException moved) {
-            return Status.FAILED_PRECONDITION.withDescription(moved.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof RetentionBusyException busy) {
-            return Status.ABORTED.withDescription(busy.getMessage()).asRuntimeException();
-        }
-        // The database's failures, and anything unforeseen, as every service answers them.
-        return DatabaseFailures.toStatus(failure);
+        return STATUSES.toStatus(failure);
     }
 }

@@ -2,6 +2,7 @@ package newsroom.query.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import newsroom.grpcstatus.FailureStatuses;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NotFoundException;
 import newsroom.store.DatabaseFailures;
@@ -13,6 +14,11 @@ import newsroom.store.DatabaseFailures;
  */
 final class GrpcErrors {
 
+    private static final FailureStatuses STATUSES = FailureStatuses.builder()
+            .refuse(InvalidArgumentException.class, Status.Code.INVALID_ARGUMENT)
+            .refuse(NotFoundException.class, Status.Code.NOT_FOUND)
+            .otherwise(DatabaseFailures::toStatus);
+
     private GrpcErrors() {
     }
 
@@ -21,16 +27,6 @@ final class GrpcErrors {
      *                 past its statement_timeout: the limit and what to narrow
      */
     static StatusRuntimeException toStatus(Throwable failure, String timedOut) {
-        if (failure instanceof InvalidArgumentException) {
-            return Status.INVALID_ARGUMENT.withDescription(failure.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof NotFoundException) {
-            return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
-        }
-        StatusRuntimeException status = DatabaseFailures.toStatus(failure);
-        if (status.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED && DatabaseFailures.isStatementTimeout(failure)) {
-            return Status.DEADLINE_EXCEEDED.withDescription(timedOut).asRuntimeException();
-        }
-        return status;
+        return STATUSES.toStatus(failure, otherwise -> DatabaseFailures.toStatus(otherwise, timedOut));
     }
 }
