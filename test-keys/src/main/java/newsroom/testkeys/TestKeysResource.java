@@ -31,6 +31,12 @@ public class TestKeysResource implements QuarkusTestResourceLifecycleManager {
 
     /** The property holding this run's key with every role, which {@link TestClientKey} sends. */
     public static final String ALL_ROLES_KEY = "newsroom.test.key.all";
+    /** The property holding this run's key with the writer role only. */
+    public static final String WRITER_KEY = "newsroom.test.key.writer";
+    /** The property holding this run's key with the reader role only. */
+    public static final String READER_KEY = "newsroom.test.key.reader";
+    /** The property holding this run's key with the analyzer role only. */
+    public static final String ANALYZER_KEY = "newsroom.test.key.analyzer";
 
     private Path directory;
 
@@ -54,9 +60,9 @@ public class TestKeysResource implements QuarkusTestResourceLifecycleManager {
                     "newsroom.auth.keys-file", keys.toString(),
                     "newsroom.nlp.key-file", analyzerKey.toString(),
                     ALL_ROLES_KEY, all,
-                    "newsroom.test.key.writer", writer,
-                    "newsroom.test.key.reader", reader,
-                    "newsroom.test.key.analyzer", analyzer);
+                    WRITER_KEY, writer,
+                    READER_KEY, reader,
+                    ANALYZER_KEY, analyzer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

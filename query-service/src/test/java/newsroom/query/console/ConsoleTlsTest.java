@@ -7,7 +7,6 @@ import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -29,7 +28,6 @@ import javax.net.ssl.TrustManagerFactory;
 import newsroom.auth.BearerKey;
 import newsroom.auth.tls.LocalCertificateAuthority;
 import newsroom.auth.tls.TlsFiles;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.query.v1.ConsoleServiceGrpc;
 import newsroom.query.v1.CreateSignInLinkRequest;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.Test;
 /** Over TLS (`newsroom up --tls`) the console's session cookie is also Secure. */
 @QuarkusTest
 @TestProfile(ConsoleTlsTest.WithTls.class)
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class ConsoleTlsTest {
 
     /** The settings ServerTlsConfigSource derives from NEWSROOM_TLS_CERT_FILE / NEWSROOM_TLS_KEY_FILE. */

@@ -13,7 +13,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import newsroom.auth.tls.LocalCertificateAuthority;
 import newsroom.auth.tls.TlsFiles;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TlsTest.WithTls.class)
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class TlsTest {
 
     /** The same settings ServerTlsConfigSource derives from NEWSROOM_TLS_CERT_FILE / NEWSROOM_TLS_KEY_FILE. */

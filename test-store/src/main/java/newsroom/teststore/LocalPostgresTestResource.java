@@ -1,17 +1,23 @@
-package newsroom.localpostgres;
+package newsroom.teststore;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import newsroom.localpostgres.DatabaseLogin;
+import newsroom.localpostgres.DatabaseRole;
+import newsroom.localpostgres.LocalPostgres;
 
 /**
- * Gives a {@code @QuarkusTest} a real, throw-away PostgreSQL server:
- * {@code @QuarkusTestResource(LocalPostgresTestResource.class)}. The service's Flyway
- * migrates the schema at start as {@link DatabaseRole#OWNER}, as ingest-service does in a
- * suite; its datasource logs in as {@link DatabaseRole#WRITER} unless the argument
- * {@value #ROLE} names another role ({@code initArgs = @ResourceArg(name = "role", value = "reader")}).
+ * Gives every {@code @QuarkusTest} of a module that depends on this one (test scope) a real,
+ * throw-away PostgreSQL server: it is registered in
+ * {@code META-INF/services/io.quarkus.test.common.QuarkusTestResourceLifecycleManager}, so no
+ * test declares it. The service's Flyway migrates the schema at start as
+ * {@link DatabaseRole#OWNER}, as ingest-service does in a suite; its datasource logs in as
+ * {@link DatabaseRole#WRITER} unless the argument {@value #ROLE} names another role (a test
+ * profile that lists its own resources: {@code new TestResourceEntry(LocalPostgresTestResource.class,
+ * Map.of("role", "reader"))}).
  */
 public class LocalPostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
