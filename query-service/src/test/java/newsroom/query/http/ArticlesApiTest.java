@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -16,31 +13,11 @@ import newsroom.query.TestStore;
 import newsroom.query.v1.ArticleHit;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.SearchArticlesResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/articles and /api/v1/articles/{article_id}: the search and the article, as JSON and CSV. */
 @QuarkusTest
-class ArticlesApiTest {
-
-    @TestHTTPResource("/")
-    URI server;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    @Inject
-    TestStore store;
-
-    TestStore.Fixture fixture;
-    ApiClient api;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-        api = new ApiClient(server, readerKey);
-    }
+class ArticlesApiTest extends JsonApiTest {
 
     @Test
     void anArticleIsItsGetArticleResponse() {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import newsroom.query.TestStore;
 import newsroom.query.v1.CoMention;
@@ -17,31 +14,11 @@ import newsroom.query.v1.GetEntityTimelineResponse;
 import newsroom.query.v1.GlobalEntity;
 import newsroom.query.v1.ListEventsResponse;
 import newsroom.query.v1.SearchEntitiesResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/entities, its {entity_id}, timeline and comentions, and /api/v1/events. */
 @QuarkusTest
-class EntitiesApiTest {
-
-    @TestHTTPResource("/")
-    URI server;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    @Inject
-    TestStore store;
-
-    TestStore.Fixture fixture;
-    ApiClient api;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-        api = new ApiClient(server, readerKey);
-    }
+class EntitiesApiTest extends JsonApiTest {
 
     @Test
     void entitiesAreFoundByNameAndTypeByName() {

@@ -4,42 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import newsroom.query.TestStore;
 import newsroom.query.v1.ListQuotesResponse;
 import newsroom.query.v1.QuoteRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/quotes, as JSON and as a CSV export that follows the pages (7 items each in tests). */
 @QuarkusTest
-class QuotesApiTest {
+class QuotesApiTest extends JsonApiTest {
 
     private static final int FILLER_QUOTES = TestStore.FILLER_ARTICLES * TestStore.QUOTES_PER_FILLER;
-
-    @TestHTTPResource("/")
-    URI server;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    @Inject
-    TestStore store;
-
-    TestStore.Fixture fixture;
-    ApiClient api;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-        api = new ApiClient(server, readerKey);
-    }
 
     @Test
     void quotesAreFilteredBySpeakerWordsAndForm() {

@@ -4,41 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import newsroom.query.TestStore;
 import newsroom.query.v1.GetStoryResponse;
 import newsroom.query.v1.ListStoriesResponse;
 import newsroom.query.v1.Story;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/stories and /api/v1/stories/{story_id}. */
 @QuarkusTest
-class StoriesApiTest {
-
-    @TestHTTPResource("/")
-    URI server;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    @Inject
-    TestStore store;
-
-    TestStore.Fixture fixture;
-    ApiClient api;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-        api = new ApiClient(server, readerKey);
-    }
+class StoriesApiTest extends JsonApiTest {
 
     @Test
     void storiesListAndOpen() {
