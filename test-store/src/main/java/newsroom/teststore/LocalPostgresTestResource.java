@@ -10,14 +10,14 @@ import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 
 /**
- * Gives every {@code @QuarkusTest} of a module that depends on this one (test scope) a real,
- * throw-away PostgreSQL server: it is registered in
- * {@code META-INF/services/io.quarkus.test.common.QuarkusTestResourceLifecycleManager}, so no
- * test declares it. The service's Flyway migrates the schema at start as
+ * Gives a {@code @QuarkusTest} a real, throw-away PostgreSQL server. Each service declares it
+ * once for all its tests, {@code @QuarkusTestResource(value = LocalPostgresTestResource.class,
+ * restrictToAnnotatedClass = false)} on one class of its test tree, and not through
+ * {@code META-INF/services}: a resource found that way runs even for a test profile that
+ * disables the global test resources. The service's Flyway migrates the schema at start as
  * {@link DatabaseRole#OWNER}, as ingest-service does in a suite; its datasource logs in as
- * {@link DatabaseRole#WRITER} unless the argument {@value #ROLE} names another role (a test
- * profile that lists its own resources: {@code new TestResourceEntry(LocalPostgresTestResource.class,
- * Map.of("role", "reader"))}).
+ * {@link DatabaseRole#WRITER} unless the argument {@value #ROLE} names another role
+ * ({@code initArgs = @ResourceArg(name = "role", value = "reader")}).
  */
 public class LocalPostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
