@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import newsroom.auth.BearerKey;
@@ -25,9 +21,7 @@ import newsroom.ingest.v1.StartReanalysisRequest;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.NlpServiceGrpc;
 import newsroom.store.StoredArticle;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import newsroom.testkeys.ChosenKeyTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,34 +30,10 @@ import org.junit.jupiter.api.Test;
  * own, so no test interceptor adds a key behind its back.
  */
 @QuarkusTest
-class AccessControlTest {
+class AccessControlTest extends ChosenKeyTest {
 
     private static final GetIngestStatusRequest UNKNOWN_ARTICLE =
             GetIngestStatusRequest.newBuilder().setArticleId(Long.MAX_VALUE).build();
-
-    @TestHTTPResource("/")
-    URI server;
-
-    @ConfigProperty(name = "newsroom.test.key.writer")
-    String writerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.analyzer")
-    String analyzerKey;
-
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void openChannel() {
-        channel = ManagedChannelBuilder.forAddress(server.getHost(), server.getPort()).usePlaintext().build();
-    }
-
-    @AfterEach
-    void closeChannel() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void aWriterGetsThroughToTheService() {

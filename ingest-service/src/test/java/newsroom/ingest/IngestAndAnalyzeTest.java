@@ -11,7 +11,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.GetIngestStatusResponse;
 import newsroom.ingest.v1.IngestArticleResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Document;
@@ -35,7 +33,6 @@ import newsroom.store.StoredQuote;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class IngestAndAnalyzeTest {
 
     static final Instant PUBLISHED = Instant.parse("2021-04-07T09:00:00Z");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Duration;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
@@ -26,7 +25,6 @@ import newsroom.ingest.v1.FetchSourceResponse;
 import newsroom.ingest.v1.Source;
 import newsroom.ingest.v1.SourceKind;
 import newsroom.ingest.v1.SourceServiceGrpc;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.store.StoredArticle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.Test;
  * delay are kept, and broken sources fail alone while the others are fetched.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class SourcePollingTest {
 
     /** The tests' host delay ({@code %test.newsroom.sources.host-delay}). */

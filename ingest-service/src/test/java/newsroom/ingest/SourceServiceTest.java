@@ -9,7 +9,6 @@ import com.google.protobuf.Duration;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import newsroom.ingest.v1.ResumeSourceRequest;
 import newsroom.ingest.v1.Source;
 import newsroom.ingest.v1.SourceKind;
 import newsroom.ingest.v1.SourceServiceGrpc;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.store.StoredArticle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.Test;
  * field it names while the store stays as it was.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class SourceServiceTest {
 
     private static final Duration ONE_HOUR = Duration.newBuilder().setSeconds(3600).build();

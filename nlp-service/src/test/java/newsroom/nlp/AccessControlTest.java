@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.ClientInterceptor;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import newsroom.auth.BearerKey;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.NlpServiceGrpc;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import newsroom.testkeys.ChosenKeyTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -29,33 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @Order(2)
-class AccessControlTest {
+class AccessControlTest extends ChosenKeyTest {
 
     private static final AnalyzeDocumentRequest EMPTY = AnalyzeDocumentRequest.getDefaultInstance();
-
-    @TestHTTPResource("/")
-    URI server;
-
-    @ConfigProperty(name = "newsroom.test.key.analyzer")
-    String analyzerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.writer")
-    String writerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void openChannel() {
-        channel = ManagedChannelBuilder.forAddress(server.getHost(), server.getPort()).usePlaintext().build();
-    }
-
-    @AfterEach
-    void closeChannel() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void theAnalyzerKeyGetsThrough() {

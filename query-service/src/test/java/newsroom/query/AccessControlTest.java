@@ -11,22 +11,16 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import newsroom.auth.BearerKey;
 import newsroom.query.v1.ListEventsRequest;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchEntitiesRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import newsroom.testkeys.ChosenKeyTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,30 +28,9 @@ import org.junit.jupiter.api.Test;
  * channel of this test's own, so no test interceptor adds a key behind its back.
  */
 @QuarkusTest
-class AccessControlTest {
+class AccessControlTest extends ChosenKeyTest {
 
     private static final SearchEntitiesRequest QUERY = SearchEntitiesRequest.newBuilder().setQuery("Lavrov").build();
-
-    @TestHTTPResource("/")
-    URI server;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.writer")
-    String writerKey;
-
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void openChannel() {
-        channel = ManagedChannelBuilder.forAddress(server.getHost(), server.getPort()).usePlaintext().build();
-    }
-
-    @AfterEach
-    void closeChannel() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void aReaderMayQuery() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.query.articles.ArticleFilter;
 import newsroom.query.articles.ArticleQueries;
 import newsroom.query.articles.SearchFacets;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class ArticlesTest {
 
     @GrpcClient("query")

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchArticlesRequest;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * the Vert.x gRPC server would inflate it whole, however large, before any limit applies.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class CompressedRequestTest {
 
     @GrpcClient("query")

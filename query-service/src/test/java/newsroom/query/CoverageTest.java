@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.query.v1.CoMention;
 import newsroom.query.v1.GetCoMentionsRequest;
 import newsroom.query.v1.GetCoMentionsResponse;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 
 /** GetCoMentions and GetEntityTimeline: who is mentioned with whom, and when. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class CoverageTest {
 
     @GrpcClient("query")

@@ -3,11 +3,9 @@ package newsroom.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * attributed otherwise, and taken out.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class EntityCountsTest {
 
     // The counts kept and counted from the rows, per entity; quotes of one article may be left

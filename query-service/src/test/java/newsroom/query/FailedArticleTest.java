@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.UUID;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.QueryServiceGrpc;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** An article whose analysis was given up (a poison article, docs/ingest.md) says why in GetArticle. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class FailedArticleTest {
 
     @GrpcClient("query")

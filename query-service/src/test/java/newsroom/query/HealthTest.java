@@ -1,87 +1,34 @@
 package newsroom.query;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
-import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
 import grpc.health.v1.HealthGrpc;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import newsroom.localpostgres.LocalPostgresTestResource;
+import newsroom.testadminport.AdminPortTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CLI, Kubernetes' probes and Prometheus read health and metrics on the admin port;
- * the gRPC port, which clients reach, serves neither.
+ * Health and metrics on the admin port, neither on the gRPC port ({@link AdminPortTest});
+ * ready once the database answers (the datasource check is part of readiness: no database,
+ * not ready), and serving over gRPC health.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
-class HealthTest {
-
-    // Paths below the admin port's root, /q: what the Kubernetes probes ask.
-    @TestHTTPResource(value = "health/ready", management = true)
-    URI ready;
-
-    @TestHTTPResource(value = "health/live", management = true)
-    URI live;
-
-    @TestHTTPResource(value = "metrics", management = true)
-    URI metrics;
-
-    @TestHTTPResource("/q/health/ready")
-    URI readyOnGrpcPort;
-
-    @TestHTTPResource("/q/metrics")
-    URI metricsOnGrpcPort;
+class HealthTest extends AdminPortTest {
 
     @GrpcClient("query")
     HealthGrpc.HealthBlockingStub health;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Test
-    void readyOnTheAdminPortOnceTheDatabaseAnswers() throws Exception {
-        HttpResponse<String> response = get(ready);
-
-        assertEquals("/q/health/ready", ready.getPath());
-        assertEquals(200, response.statusCode(), response.body());
-        // The datasource check is part of readiness: no database, not ready.
-        assertTrue(response.body().contains("Database connections health check"), response.body());
-        assertEquals(200, get(live).statusCode());
+    @Override
+    protected String ownMetric() {
+        return "agroal_active_count";
     }
 
     @Test
-    void metricsOnTheAdminPort() throws Exception {
-        HttpResponse<String> response = get(metrics);
-
-        assertEquals("/q/metrics", metrics.getPath());
-        assertEquals(200, response.statusCode());
-        assertTrue(response.body().contains("agroal_active_count"), "the connection pool is exported");
-    }
-
-    @Test
-    void theGrpcPortServesNeitherHealthNorMetrics() throws Exception {
-        assertNotEquals(ready.getPort(), readyOnGrpcPort.getPort(), "the admin port is a port of its own");
-        assertEquals(404, get(readyOnGrpcPort).statusCode());
-        assertEquals(404, get(metricsOnGrpcPort).statusCode());
+    void readyOnTheAdminPortOnceTheDatabaseAnswers() {
+        assertReadyWith("Database connections health check");
     }
 
     @Test
     void servingOverGrpcHealth() {
-        HealthCheckResponse response = health.check(HealthCheckRequest.newBuilder().build());
-
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING, response.getStatus());
-    }
-
-    private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertServing(health);
     }
 }

@@ -8,10 +8,8 @@ import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.query.v1.ListStoriesRequest;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchArticlesRequest;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * from Instant's arithmetic or a query for the year 292 billion.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class RequestTimesTest {
 
     static final List<Timestamp> NOT_TIMES = List.of(

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.ExportAnalysesRequest;
 import newsroom.query.v1.ExportedAnalysis;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 /** ListStories, GetStory and ExportAnalyses. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class StoriesAndExportTest {
 
     @GrpcClient("query")

@@ -10,14 +10,12 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import newsroom.query.v1.QueryServiceGrpc;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * INVALID_ARGUMENT naming the method (auth's UnparsedRequests), not INTERNAL.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class UnparsedRequestTest {
 
     private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {

@@ -3,7 +3,6 @@ package newsroom.ingest.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import newsroom.fetching.HostPacer;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * held up by the first; a turn never closed (its holder died) frees the host after its hold.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
 class PostgresHostPacerTest {
 
     private static final int CALLERS = 6;

@@ -7,29 +7,21 @@ import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import newsroom.auth.BearerKey;
-import newsroom.auth.tls.LocalCertificateAuthority;
-import newsroom.auth.tls.TlsFiles;
-import newsroom.localpostgres.LocalPostgresTestResource;
+import newsroom.query.tls.WithTls;
 import newsroom.query.v1.ConsoleServiceGrpc;
 import newsroom.query.v1.CreateSignInLinkRequest;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,33 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /** Over TLS (`newsroom up --tls`) the console's session cookie is also Secure. */
 @QuarkusTest
-@TestProfile(ConsoleTlsTest.WithTls.class)
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(WithTls.class)
 class ConsoleTlsTest {
-
-    /** The settings ServerTlsConfigSource derives from NEWSROOM_TLS_CERT_FILE / NEWSROOM_TLS_KEY_FILE. */
-    public static class WithTls implements QuarkusTestProfile {
-
-        static final TlsFiles FILES = generate();
-
-        private static TlsFiles generate() {
-            try {
-                Path directory = Files.createTempDirectory("newsroom-console-tls-test");
-                directory.toFile().deleteOnExit();
-                return LocalCertificateAuthority.generate(directory);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.http.ssl.certificate.files", FILES.certificate().toString(),
-                    "quarkus.http.ssl.certificate.key-files", FILES.privateKey().toString(),
-                    "quarkus.http.insecure-requests", "disabled");
-        }
-    }
 
     @Test
     void theSessionCookieIsSecureOverTls() throws Exception {

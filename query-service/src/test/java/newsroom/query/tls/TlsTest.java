@@ -13,55 +13,21 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import newsroom.auth.tls.LocalCertificateAuthority;
-import newsroom.auth.tls.TlsFiles;
-import newsroom.localpostgres.LocalPostgresTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * query-service with a certificate from {@link LocalCertificateAuthority}, as
+ * query-service with a certificate from the local certificate authority ({@link WithTls}), as
  * {@code newsroom up --tls} runs it: its one port speaks TLS only.
  */
 @QuarkusTest
-@TestProfile(TlsTest.WithTls.class)
-@QuarkusTestResource(value = LocalPostgresTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(WithTls.class)
 class TlsTest {
-
-    /** The same settings ServerTlsConfigSource derives from NEWSROOM_TLS_CERT_FILE / NEWSROOM_TLS_KEY_FILE. */
-    public static class WithTls implements QuarkusTestProfile {
-
-        static final TlsFiles FILES = generate();
-
-        private static TlsFiles generate() {
-            try {
-                Path directory = Files.createTempDirectory("newsroom-tls-test");
-                directory.toFile().deleteOnExit();
-                return LocalCertificateAuthority.generate(directory);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.http.ssl.certificate.files", FILES.certificate().toString(),
-                    "quarkus.http.ssl.certificate.key-files", FILES.privateKey().toString(),
-                    "quarkus.http.insecure-requests", "disabled");
-        }
-    }
 
     private static String target() {
         return "localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-ssl-port", Integer.class);

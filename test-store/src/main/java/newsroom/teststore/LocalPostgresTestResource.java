@@ -1,17 +1,23 @@
-package newsroom.localpostgres;
+package newsroom.teststore;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import newsroom.localpostgres.DatabaseLogin;
+import newsroom.localpostgres.DatabaseRole;
+import newsroom.localpostgres.LocalPostgres;
 
 /**
- * Gives a {@code @QuarkusTest} a real, throw-away PostgreSQL server:
- * {@code @QuarkusTestResource(LocalPostgresTestResource.class)}. The service's Flyway
- * migrates the schema at start as {@link DatabaseRole#OWNER}, as ingest-service does in a
- * suite; its datasource logs in as {@link DatabaseRole#WRITER} unless the argument
- * {@value #ROLE} names another role ({@code initArgs = @ResourceArg(name = "role", value = "reader")}).
+ * Gives a {@code @QuarkusTest} a real, throw-away PostgreSQL server. Each service declares it
+ * once for all its tests, {@code @QuarkusTestResource(value = LocalPostgresTestResource.class,
+ * restrictToAnnotatedClass = false)} on one class of its test tree, and not through
+ * {@code META-INF/services}: a resource found that way runs even for a test profile that
+ * disables the global test resources. The service's Flyway migrates the schema at start as
+ * {@link DatabaseRole#OWNER}, as ingest-service does in a suite; its datasource logs in as
+ * {@link DatabaseRole#WRITER} unless the argument {@value #ROLE} names another role
+ * ({@code initArgs = @ResourceArg(name = "role", value = "reader")}).
  */
 public class LocalPostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
