@@ -8,10 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import newsroom.localpostgres.DatabaseLogin;
 import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,14 +29,14 @@ class ArticleDaysTest {
     @Test
     void keepsTheSearchableArticlesOfEachDayOnEveryChange() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, "16");
+            StoreMigrations.migrate(postgres, "16");
             try (Connection owner = postgres.connect(DatabaseRole.OWNER); Statement sql = owner.createStatement()) {
                 sql.execute("SELECT create_month_partitions('2021-04-01'), create_month_partitions('2021-05-01')");
                 // Before V17: two searchable articles on 6 April, one on 30 April, one still queued.
                 sql.execute(articles(1, "ANALYZED", "'2021-04-06T10:00:00Z'", "'2021-04-06T23:59:59Z'",
                         "'2021-04-30T23:30:00Z'") + articles(4, "ACCEPTED", "'2021-04-07T00:00:00Z'"));
             }
-            migrate(postgres, null);
+            StoreMigrations.migrate(postgres, null);
             try (Connection writer = postgres.connect(DatabaseRole.WRITER); Statement sql = writer.createStatement()) {
                 assertEquals(Map.of("2021-04-06", 2L, "2021-04-30", 1L), days(sql, KEPT_DAYS));
                 assertKept(sql);
@@ -93,14 +91,4 @@ class ArticleDaysTest {
         return days;
     }
 
-    private static void migrate(LocalPostgres postgres, String version) {
-        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
-        var configuration = Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), owner.user(), owner.password())
-                .locations("classpath:db/migration");
-        if (version != null) {
-            configuration.target(version);
-        }
-        configuration.load().migrate();
-    }
 }

@@ -8,10 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import newsroom.localpostgres.DatabaseLogin;
 import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,11 +42,11 @@ class EntityCountsMigrationTest {
     @Test
     void backFillsArticleAndQuoteCounts() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, "7");
+            StoreMigrations.migrate(postgres, "7");
             try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
                 statement.execute(STORE_BEFORE_V8);
             }
-            migrate(postgres, "8");
+            StoreMigrations.migrate(postgres, "8");
             try (Connection connection = connect(postgres)) {
                 Map<Long, String> counts = counts(connection);
                 assertEquals(Map.of(1L, "2 articles, 2 quotes", 2L, "1 articles, 1 quotes",
@@ -58,15 +56,6 @@ class EntityCountsMigrationTest {
     }
 
     /** As ingest-service migrates: as the schema's owner, no superuser. */
-    private static void migrate(LocalPostgres postgres, String version) {
-        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
-        Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), owner.user(), owner.password())
-                .locations("classpath:db/migration")
-                .target(version)
-                .load()
-                .migrate();
-    }
 
     private static Connection connect(LocalPostgres postgres) throws SQLException {
         return postgres.connect(DatabaseRole.OWNER);

@@ -9,10 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import newsroom.localpostgres.DatabaseLogin;
 import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,14 +39,14 @@ class FormsAndEventsMigrationTest {
     @Test
     void everyStoredQuoteIsKeptAndReadsAsDirect() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, "10");
+            StoreMigrations.migrate(postgres, "10");
             try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
                 statement.execute(STORE_BEFORE_V11);
             }
             List<String> before = quotes(postgres, "id, article_id, speaker_entity_id, speaker, text, cue,"
                     + " begin_offset, end_offset, published_at, text_vector");
 
-            migrate(postgres, "11");
+            StoreMigrations.migrate(postgres, "11");
 
             assertEquals(before, quotes(postgres, "id, article_id, speaker_entity_id, speaker, text, cue,"
                     + " begin_offset, end_offset, published_at, text_vector"));
@@ -59,7 +57,7 @@ class FormsAndEventsMigrationTest {
     @Test
     void formsEventTypesAndRolesAreOnlyTheirEnumsNames() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, "11");
+            StoreMigrations.migrate(postgres, "11");
             try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
                 statement.execute(STORE_BEFORE_V11);
                 statement.execute("INSERT INTO quote (article_id, text, begin_offset, end_offset, form)"
@@ -82,7 +80,7 @@ class FormsAndEventsMigrationTest {
     @Test
     void anArticlesEventsGoWithIt() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, "11");
+            StoreMigrations.migrate(postgres, "11");
             try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
                 statement.execute(STORE_BEFORE_V11);
                 statement.execute("INSERT INTO event (id, article_id, type, trigger, published_at, begin_offset,"
@@ -109,15 +107,6 @@ class FormsAndEventsMigrationTest {
     }
 
     /** As ingest-service migrates: as the schema's owner, no superuser. */
-    private static void migrate(LocalPostgres postgres, String version) {
-        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
-        Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), owner.user(), owner.password())
-                .locations("classpath:db/migration")
-                .target(version)
-                .load()
-                .migrate();
-    }
 
     private static Connection connect(LocalPostgres postgres) throws SQLException {
         return postgres.connect(DatabaseRole.OWNER);

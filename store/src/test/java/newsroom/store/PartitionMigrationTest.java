@@ -10,10 +10,8 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.localpostgres.DatabaseLogin;
 import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,7 +89,7 @@ class PartitionMigrationTest {
     @Test
     void movesEveryRowToItsMonthsPartitionUnchanged() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, "14");
+            StoreMigrations.migrate(postgres, "14");
             Map<Long, String> articlesBefore;
             Map<Long, String> entitiesBefore;
             long[] countsBefore;
@@ -105,7 +103,7 @@ class PartitionMigrationTest {
             assertTrue(countsBefore[0] > 20_000 && countsBefore[1] == 18_000 && countsBefore[2] == 9_000,
                     "the store is filled as meant: " + java.util.Arrays.toString(countsBefore));
 
-            migrate(postgres, null);
+            StoreMigrations.migrate(postgres, null);
 
             try (Connection connection = postgres.connect(DatabaseRole.OWNER);
                  Statement sql = connection.createStatement()) {
@@ -152,7 +150,7 @@ class PartitionMigrationTest {
     @Test
     void anArticleMovedToAnotherMonthTakesItsRowsAlong() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, null);
+            StoreMigrations.migrate(postgres, null);
             try (Connection connection = postgres.connect(DatabaseRole.OWNER);
                  Statement sql = connection.createStatement()) {
                 sql.execute("SELECT create_month_partitions('2021-04-01'), create_month_partitions('2021-05-01')");
@@ -185,7 +183,7 @@ class PartitionMigrationTest {
     @Test
     void aNewMonthsPartitionsAreCreatedOnceAndReadByTheReader() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, null);
+            StoreMigrations.migrate(postgres, null);
             try (Connection writer = postgres.connect(DatabaseRole.WRITER)) {
                 assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1999, 12)),
                         "the writer creates a month's four partitions");
@@ -218,7 +216,7 @@ class PartitionMigrationTest {
     @Test
     void aCreationWaitsOutAVacuumsLockOnArticleAndLeavesTheCallersLockTimeout() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, null);
+            StoreMigrations.migrate(postgres, null);
             try (Connection vacuum = postgres.connect(DatabaseRole.OWNER);
                  Connection writer = postgres.connect(DatabaseRole.WRITER);
                  Statement vacuumSql = vacuum.createStatement()) {
@@ -249,7 +247,7 @@ class PartitionMigrationTest {
     @Test
     void aCreationInItsOwnTransactionsWaitsOutAVacuumsLockOnEntity() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            migrate(postgres, null);
+            StoreMigrations.migrate(postgres, null);
             try (Connection vacuum = postgres.connect(DatabaseRole.OWNER);
                  Connection writer = postgres.connect(DatabaseRole.WRITER);
                  Statement vacuumSql = vacuum.createStatement()) {
@@ -279,16 +277,6 @@ class PartitionMigrationTest {
         return release;
     }
 
-    private static void migrate(LocalPostgres postgres, String version) {
-        DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
-        var configuration = Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), owner.user(), owner.password())
-                .locations("classpath:db/migration");
-        if (version != null) {
-            configuration.target(version);
-        }
-        configuration.load().migrate();
-    }
 
     private static Map<Long, String> rows(Statement sql, String query, int columns) throws SQLException {
         Map<Long, String> rows = new LinkedHashMap<>();

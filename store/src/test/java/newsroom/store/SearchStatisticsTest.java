@@ -9,10 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import newsroom.localpostgres.DatabaseLogin;
 import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,9 +43,7 @@ class SearchStatisticsTest {
     @Test
     void aWordOutsideTheStatisticsIsEstimatedRareNotAtHalfAPercent() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
-            Flyway.configure().dataSource(postgres.jdbcUrl(), owner.user(), owner.password())
-                    .locations("classpath:db/migration").load().migrate();
+            StoreMigrations.migrate(postgres, null);
             try (Connection connection = postgres.connect(DatabaseRole.OWNER);
                  Statement statement = connection.createStatement()) {
                 statement.execute(STORE);
