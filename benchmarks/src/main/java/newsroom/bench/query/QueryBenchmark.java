@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import newsroom.auth.BearerKey;
+import newsroom.bench.CoreSplit;
 import newsroom.bench.CpuMeter;
 import newsroom.bench.LoadAverage;
 import newsroom.bench.ingest.ArticleStreams;
@@ -80,6 +81,10 @@ import newsroom.query.v1.TimelineGranularity;
  * same warm-up and timed runs, printed as a second table "with the replica", with the replica's
  * lag over the runs and the calls each store answered ({@code newsroom_query_reads_total}).
  * The replica and its service are stopped afterwards and the replica's data directory removed.
+ * {@code -Dreplica.own.cores=true} puts the replica on cores of its own for that configuration,
+ * as on a machine of its own ({@link CoreSplit}): the primary and ingest-service on one half of
+ * the CPUs, the replica, its query-service and the clients on the other; its table and ingest
+ * line are named "with the replica on its own cores".
  *
  * <p>{@code -Dingest=true}: ingest-service as a real process on the same primary, its analysis
  * worker off ({@link IntakeProcess}), and at each size its accept rate ({@link IntakeUnderLoad}):
@@ -170,10 +175,11 @@ public final class QueryBenchmark {
         System.out.printf(Locale.ROOT, "base sample: -Dbase=%d, the first %d analysed articles of %s (%d Reuters, %d BBC)%n",
                 baseSize, base.size(), sampleFiles, reuters, base.size() - reuters);
         System.out.printf(Locale.ROOT, "settings: -Dsizes=%s -Druns=%d -Dseconds=%d -Dclients=%d -Dwarmup.calls=%d"
-                        + " -Dwarmup.seconds=%d%s -Dreplica=%s -Dingest=%s%s%n",
+                        + " -Dwarmup.seconds=%d%s -Dreplica=%s%s -Dingest=%s%s%n",
                 sizes.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 protocol.runs(), protocol.seconds(), protocol.clients(), protocol.warmupCalls(), protocol.warmupSeconds(),
-                System.getProperty("rpcs", "").isEmpty() ? "" : " -Drpcs=" + System.getProperty("rpcs"), replica, ingest,
+                System.getProperty("rpcs", "").isEmpty() ? "" : " -Drpcs=" + System.getProperty("rpcs"), replica,
+                Boolean.getBoolean("replica.own.cores") ? " -Dreplica.own.cores=true" : "", ingest,
                 ingest ? String.format(Locale.ROOT, " -Dingest.seconds=%d -Dingest.streams=%d -Dingest.warmup.seconds=%d",
                         ingestSeconds, ingestStreams, ingestWarmupSeconds) : "");
         System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
@@ -240,7 +246,7 @@ public final class QueryBenchmark {
                     }
                     if (replica) {
                         summary.addAll(withReplica(home, work, postgres, credentials, workload, store, protocol,
-                                postmaster, intakeUnderLoad));
+                                postmaster, intakeUnderLoad, intake == null ? List.of() : List.of(intake.pid())));
                     }
                     if (intake != null) {
                         long removeBegin = System.nanoTime();
@@ -280,15 +286,21 @@ public final class QueryBenchmark {
     /**
      * The replica configuration at one size: a streaming replica of the store, a query-service
      * reading from it, the same warm-up and timed runs, and ingest against it when measured.
+     * With {@code -Dreplica.own.cores=true} the replica stands on cores of its own, as it would
+     * on a machine of its own: the primary and ingest-service ({@code writerPids}) on one half of
+     * the CPUs, the replica, its query-service and the clients on the other ({@link CoreSplit}).
      *
      * @return the summary's lines
      */
     private static List<String> withReplica(Path home, Path work, LocalPostgres postgres, LocalCredentials credentials,
                                             Workload workload, WidenedStore store, Protocol protocol, long postmaster,
-                                            IntakeUnderLoad intakeUnderLoad) throws Exception {
+                                            IntakeUnderLoad intakeUnderLoad, List<Long> writerPids) throws Exception {
         List<String> summary = new ArrayList<>();
         long begin = System.nanoTime();
-        try (LocalReplica replica = LocalReplica.startThrowAway(postgres)) {
+        boolean ownCores = Boolean.getBoolean("replica.own.cores");
+        String configuration = ownCores ? "with the replica on its own cores" : "with the replica";
+        try (LocalReplica replica = LocalReplica.startThrowAway(postgres);
+             CoreSplit cores = CoreSplit.ofThisMachine()) {
             System.out.printf(Locale.ROOT, "%n  replica: base backup and start in %.1f s (%s, data in %s)%n",
                     (System.nanoTime() - begin) / 1e9, replica.jdbcUrl(), replica.dataDirectory());
             long replicaPostmaster;
@@ -302,23 +314,30 @@ public final class QueryBenchmark {
                 ServiceMetrics metrics = new ServiceMetrics(query.adminPort());
                 System.out.printf(Locale.ROOT, "  query-service reads from the replica after %.1f s%n",
                         ReplicaWatch.awaitReplicaInUse(metrics, REPLICA_CATCH_UP));
+                if (ownCores) {
+                    List<Long> writers = new ArrayList<>(writerPids);
+                    writers.add(postmaster);
+                    cores.pinWriters(writers);
+                    cores.pinReaders(List.of(replicaPostmaster, query.process().pid()));
+                    System.out.println("  pinned: " + cores.describe());
+                }
                 Map<String, Function<Random, ListenableFuture<?>>> calls = selected(
                         calls(query.stub(), workload, store.articleCount(), protocol.baseSize()));
                 // PostgreSQL's CPU: the primary's (replaying nothing) and the replica's, which answers.
                 LoadDriver driver = new LoadDriver(protocol.clients(),
                         new CpuMeter(List.of(query.process().pid()), List.of(postmaster, replicaPostmaster)));
                 ReplicaWatch watch = ReplicaWatch.start(metrics);
-                String table = measure("with the replica", driver, calls, protocol);
+                String table = measure(configuration, driver, calls, protocol);
                 String reads = watch.report();
                 System.out.println("  over the warm-up and runs with the replica: " + reads);
                 summary.add(table + "\n" + reads);
                 if (intakeUnderLoad != null) {
                     ReplicaWatch intakeWatch = ReplicaWatch.start(metrics);
-                    IntakeUnderLoad.Comparison comparison = intakeUnderLoad.compare("with the replica", driver,
+                    IntakeUnderLoad.Comparison comparison = intakeUnderLoad.compare(configuration, driver,
                             mix(query.stub(), workload, store.articleCount(), protocol.baseSize()));
                     String intakeReads = intakeWatch.report();
                     System.out.println("  over the ingest runs with the replica: " + intakeReads);
-                    summary.add(intakeLine("with the replica", comparison, protocol) + "\n  (" + intakeReads + ")");
+                    summary.add(intakeLine(configuration, comparison, protocol) + "\n  (" + intakeReads + ")");
                 }
             }
         }

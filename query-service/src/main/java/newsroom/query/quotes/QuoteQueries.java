@@ -89,14 +89,14 @@ public class QuoteQueries {
     // sorting their quotes costs as much as the entity is popular (50 to 140
     // ms at 100,000 articles; docs/query-plans.md). The planner cannot tell
     // how many quotes are near the entity (it guesses a handful) and then
-    // prefers reading them all and sorting, so the statement runs with full
-    // sorts off (NO_FULL_SORT): an incremental sort of the walk is then the
-    // only way to order it. An article's quotes and mentions sit in its
-    // month's partitions (V15): the date in the joins lets each look-up read
-    // that one partition instead of probing every month's index.
-    private static final String NEAR_ENTITY_FROM =
+    // prefers reading them all and sorting, so the statement runs with the
+    // walk as its only plan (NEAR_ENTITY_PLAN): an incremental sort of the
+    // walk is then the only way to order it. An article's quotes and mentions
+    // sit in its month's partitions (V15): the date in the joins lets each
+    // look-up read that one partition instead of probing every month's index.
+    static final String NEAR_ENTITY_FROM =
             "entity_article ea JOIN quote q ON q.article_id = ea.article_id AND q.published_at = ea.published_at";
-    private static final String NEAR_ENTITY = """
+    static final String NEAR_ENTITY = """
             ea.entity_id = :nearId
             AND EXISTS (SELECT 1 FROM mention m
                         WHERE m.article_id = q.article_id AND m.published_at = q.published_at
@@ -114,8 +114,20 @@ public class QuoteQueries {
                  OR q.article_id = :afterArticle AND (q.begin_offset, q.id) > (:afterBegin, :afterId))
             """;
 
-    // Until the transaction ends, which it does right after the statement (nothing else runs in it).
-    private static final Map<String, String> NO_FULL_SORT = Map.of("enable_sort", "off");
+    /**
+     * The plan of a page near an entity, until the transaction ends (right after the statement):
+     * the entity's articles newest first, each article's quotes and mentions looked up in its
+     * month's partition, an incremental sort. With only full sorts off, at 1,000,000 articles the
+     * planner merged the entity's articles with every quote by date (walking all quotes newer
+     * than the entity's newest article) or hashed every quote, 0.5 to 10 s a page; joins other
+     * than nested loops are off too. Planned for each entity, over the 89 monthly partitions of
+     * two tables, the statement cost 70 to 300 ms to plan and 2 to 12 ms to run; the plan is the
+     * same for every entity (the walk stops at a full page whatever the entity), and partitions
+     * are chosen per article while it runs, so one generic plan per connection serves them all.
+     */
+    static final Map<String, String> NEAR_ENTITY_PLAN = Map.of(
+            "enable_sort", "off", "enable_mergejoin", "off", "enable_hashjoin", "off",
+            "plan_cache_mode", "force_generic_plan");
 
     private final EntityManager entityManager;
     private final PageTokens pageTokens;
@@ -181,7 +193,7 @@ public class QuoteQueries {
         };
         // By words, the plan the article search uses (its rare words read from quote_text_idx).
         Map<String, String> settings = timeouts.settingWith(CallClass.SEARCH,
-                nearEntity ? NO_FULL_SORT : textQuery.isEmpty() ? Map.of() : PlannerSettings.WORD_SEARCH);
+                nearEntity ? NEAR_ENTITY_PLAN : textQuery.isEmpty() ? Map.of() : PlannerSettings.WORD_SEARCH);
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
             PlannerSettings.setLocal(entityManager, settings);
             String from = nearEntity ? NEAR_ENTITY_FROM : "quote q";
