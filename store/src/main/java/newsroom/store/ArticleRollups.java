@@ -103,6 +103,16 @@ public final class ArticleRollups {
             WHERE x.article_id = :article AND p.entity_id = x.entity_id AND p.other_id = y.entity_id
             """;
 
+    // Pairs whose count REMOVE_PAIRS brought to zero, among the article's entities' rows of
+    // entity_pair_pkey (entity_id leads it).
+    private static final String DELETE_EMPTY_PAIRS = """
+            DELETE FROM entity_pair WHERE article_count <= 0
+              AND entity_id IN (SELECT entity_id FROM entity_article WHERE article_id = :article)
+            """;
+
+    // entity_article_article_idx.
+    private static final String DELETE_ENTITY_ARTICLES = "DELETE FROM entity_article WHERE article_id = :article";
+
     private ArticleRollups() {
     }
 
@@ -124,11 +134,10 @@ public final class ArticleRollups {
         lockEntities(entityManager, articleId);
         run(entityManager, COUNT_ENTITIES.formatted("-"), articleId);
         run(entityManager, REMOVE_PAIRS, articleId);
-        run(entityManager, "DELETE FROM entity_pair WHERE article_count <= 0 AND entity_id IN "
-                + "(SELECT entity_id FROM entity_article WHERE article_id = :article)", articleId);
+        run(entityManager, DELETE_EMPTY_PAIRS, articleId);
         run(entityManager, REMOVE_DAYS, articleId);
         run(entityManager, DELETE_EMPTY_DAYS, articleId);
-        run(entityManager, "DELETE FROM entity_article WHERE article_id = :article", articleId);
+        run(entityManager, DELETE_ENTITY_ARTICLES, articleId);
     }
 
     private static void lockEntities(EntityManager entityManager, long articleId) {

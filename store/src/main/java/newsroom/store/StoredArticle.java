@@ -10,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Optional;
 
 /** One submitted article, its cleaned text, and where its analysis stands. */
 @Entity
@@ -108,12 +107,4 @@ public class StoredArticle extends PanacheEntityBase {
 
     /** The protobuf-encoded {@code newsroom.nlp.v1.Analysis}; null until analysed. */
     public byte[] analysis;
-
-    public static Optional<StoredArticle> findByUrl(String url) {
-        return find("url", url).firstResultOptional();
-    }
-
-    public static Optional<StoredArticle> findByContentSha256(String sha256) {
-        return find("contentSha256", sha256).firstResultOptional();
-    }
 }

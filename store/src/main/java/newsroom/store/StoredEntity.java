@@ -32,4 +32,20 @@ public class StoredEntity extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+
+    /**
+     * Mentions of the entity in every article (V4). {@link ArticleRollups} keeps this count and
+     * the two below in SQL, in the transaction that writes an analysis; they are read-only here,
+     * so flushing a loaded entity never writes back a count another writer has changed since.
+     */
+    @Column(name = "mention_count", insertable = false, updatable = false)
+    public long mentionCount;
+
+    /** Articles that mention the entity (V8). */
+    @Column(name = "article_count", insertable = false, updatable = false)
+    public long articleCount;
+
+    /** Quotes whose speaker the entity is (V8). */
+    @Column(name = "quote_count", insertable = false, updatable = false)
+    public long quoteCount;
 }

@@ -56,4 +56,11 @@ public class StoredQuote extends PanacheEntityBase {
 
     @Column(name = "end_offset")
     public int end;
+
+    /**
+     * The words' search vector, {@code to_tsvector('english', text)} in tsvector's text form:
+     * a generated column (V1) that PostgreSQL computes, so Hibernate never writes it.
+     */
+    @Column(name = "text_vector", insertable = false, updatable = false)
+    public String textVector;
 }

@@ -34,6 +34,7 @@ import org.jboss.logging.Logger;
 public class AnalysisBacklog {
 
     private static final Logger LOG = Logger.getLogger(AnalysisBacklog.class);
+    // The pending articles are the entries of article_pending_idx (partial: ACCEPTED only).
     // Unfinished re-analyses are few rows: their counts are summed, not their items counted.
     private static final String QUERY = """
             SELECT count(*), coalesce(extract(epoch FROM now() - min(accepted_at)), 0),
@@ -48,6 +49,8 @@ public class AnalysisBacklog {
     @Inject
     MeterRegistry registry;
 
+    // JDBC, not the EntityManager: the gauges are read on the metrics scrape's thread, where no
+    // transaction or request context is active, and one read-only statement needs neither.
     @Inject
     DataSource dataSource;
 

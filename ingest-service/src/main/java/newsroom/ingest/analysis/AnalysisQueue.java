@@ -18,6 +18,44 @@ import java.util.Optional;
 @ApplicationScoped
 public class AnalysisQueue {
 
+    // The head of article_pending_idx (next_attempt_at, partial: ACCEPTED only); SKIP LOCKED
+    // passes over the articles other workers are claiming at the same moment.
+    private static final String CLAIM = """
+            SELECT id FROM article
+            WHERE status = 'ACCEPTED' AND next_attempt_at <= now()
+              AND (claimed_until IS NULL OR claimed_until < now())
+            ORDER BY next_attempt_at, id
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED""";
+
+    // By id (article_pkey). SQL, not the entity: the lease is on the database's clock, which the
+    // next claim compares it with, and the attempt is counted in place.
+    private static final String LEASE = """
+            UPDATE article SET claimed_until = now() + make_interval(secs => :lease),
+                               attempts = attempts + 1
+            WHERE id = :id""";
+
+    // By id, on the mapped row: only what the analysis needs, not the raw content or an old analysis.
+    private static final String CLAIMED = """
+            select a.cleanedText, a.publishedAt, a.language, a.attempts,
+                   a.failedAttempts, a.lastFailedAt, a.acceptedAt
+            from StoredArticle a where a.id = :id""";
+
+    // By id (article_pkey), and only while the article waits: a claim taken over after its lease
+    // ended may have finished it meanwhile. The database's clock, as LEASE.
+    private static final String RETRY_LATER = """
+            UPDATE article SET claimed_until = NULL, last_error = :error, last_failed_at = now(),
+                               failed_attempts = failed_attempts + :counted,
+                               next_attempt_at = now() + make_interval(secs => :delay)
+            WHERE id = :id AND status = 'ACCEPTED'""";
+
+    // As RETRY_LATER.
+    private static final String FAIL = """
+            UPDATE article SET status = 'FAILED', claimed_until = NULL, last_error = :error,
+                               failure_reason = :reason, last_failed_at = now(),
+                               failed_attempts = failed_attempts + 1
+            WHERE id = :id AND status = 'ACCEPTED'""";
+
     private final EntityManager entityManager;
 
     public AnalysisQueue(EntityManager entityManager) {
@@ -27,29 +65,16 @@ public class AnalysisQueue {
     /** Claims the accepted article that has been due longest, if any; other workers skip it. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<ClaimedArticle> claimNext(Duration lease) {
-        List<?> due = entityManager.createNativeQuery("""
-                        SELECT id FROM article
-                        WHERE status = 'ACCEPTED' AND next_attempt_at <= now()
-                          AND (claimed_until IS NULL OR claimed_until < now())
-                        ORDER BY next_attempt_at, id
-                        LIMIT 1
-                        FOR UPDATE SKIP LOCKED""")
-                .getResultList();
+        List<?> due = entityManager.createNativeQuery(CLAIM).getResultList();
         if (due.isEmpty()) {
             return Optional.empty();
         }
         long id = ((Number) due.get(0)).longValue();
-        entityManager.createNativeQuery("""
-                        UPDATE article SET claimed_until = now() + make_interval(secs => :lease),
-                                           attempts = attempts + 1
-                        WHERE id = :id""")
+        entityManager.createNativeQuery(LEASE)
                 .setParameter("lease", (double) lease.toMillis() / 1000)
                 .setParameter("id", id)
                 .executeUpdate();
-        Object[] row = (Object[]) entityManager.createQuery("""
-                        select a.cleanedText, a.publishedAt, a.language, a.attempts,
-                               a.failedAttempts, a.lastFailedAt, a.acceptedAt
-                        from StoredArticle a where a.id = :id""")
+        Object[] row = (Object[]) entityManager.createQuery(CLAIMED)
                 .setParameter("id", id)
                 .getSingleResult();
         return Optional.of(new ClaimedArticle(id, (String) row[0], (Instant) row[1], (String) row[2],
@@ -62,11 +87,7 @@ public class AnalysisQueue {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void retryLater(long articleId, Duration delay, String error, boolean counts) {
-        entityManager.createNativeQuery("""
-                        UPDATE article SET claimed_until = NULL, last_error = :error, last_failed_at = now(),
-                                           failed_attempts = failed_attempts + :counted,
-                                           next_attempt_at = now() + make_interval(secs => :delay)
-                        WHERE id = :id AND status = 'ACCEPTED'""")
+        entityManager.createNativeQuery(RETRY_LATER)
                 .setParameter("error", error)
                 .setParameter("counted", counts ? 1 : 0)
                 .setParameter("delay", (double) delay.toMillis() / 1000)
@@ -84,11 +105,7 @@ public class AnalysisQueue {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean fail(long articleId, String error, String reason) {
-        return entityManager.createNativeQuery("""
-                        UPDATE article SET status = 'FAILED', claimed_until = NULL, last_error = :error,
-                                           failure_reason = :reason, last_failed_at = now(),
-                                           failed_attempts = failed_attempts + 1
-                        WHERE id = :id AND status = 'ACCEPTED'""")
+        return entityManager.createNativeQuery(FAIL)
                 .setParameter("error", error)
                 .setParameter("reason", reason)
                 .setParameter("id", articleId)

@@ -40,6 +40,17 @@ import newsroom.store.TimexFirstDay;
 @ApplicationScoped
 public class AnalysisWriter {
 
+    // An article's rows of an earlier analysis, deleted before the new ones are written. Mentions
+    // and quotes sit in the partition of their article's month (V15): naming the month spares a
+    // probe of every other month's index (mention_article_idx, quote_article_idx).
+    private static final String DELETE_MENTIONS =
+            "DELETE FROM mention WHERE article_id = :id AND published_at = :published";
+    private static final String DELETE_QUOTES = "DELETE FROM quote WHERE article_id = :id AND published_at = :published";
+    // event_article_idx; an event's entities (event_entity) go with it (ON DELETE CASCADE).
+    private static final String DELETE_EVENTS = "DELETE FROM event WHERE article_id = :id";
+    // The leading column of article_entity_pkey.
+    private static final String DELETE_ENTITY_LINKS = "DELETE FROM article_entity WHERE article_id = :id";
+
     private final EntityManager entityManager;
     private final EntityResolver resolver;
     private final ReanalysisQueue reanalysis;
@@ -78,20 +89,14 @@ public class AnalysisWriter {
             throw new IllegalStateException("article " + articleId + " no longer exists");
         }
         ArticleRollups.remove(entityManager, articleId);
-        // Mentions and quotes sit in the partition of their article's month (V15): naming it
-        // spares a probe of every other month's index.
-        for (String table : new String[] {"mention", "quote"}) {
-            entityManager.createNativeQuery(
-                            "DELETE FROM " + table + " WHERE article_id = :id AND published_at = :published")
+        for (String inMonth : new String[] {DELETE_MENTIONS, DELETE_QUOTES}) {
+            entityManager.createNativeQuery(inMonth)
                     .setParameter("id", articleId)
                     .setParameter("published", article.publishedAt)
                     .executeUpdate();
         }
-        // An event's entities (event_entity) go with it (ON DELETE CASCADE).
-        for (String table : new String[] {"event", "article_entity"}) {
-            entityManager.createNativeQuery("DELETE FROM " + table + " WHERE article_id = :id")
-                    .setParameter("id", articleId)
-                    .executeUpdate();
+        for (String statement : new String[] {DELETE_EVENTS, DELETE_ENTITY_LINKS}) {
+            entityManager.createNativeQuery(statement).setParameter("id", articleId).executeUpdate();
         }
         Map<String, Long> globalIds = new HashMap<>();
         int mentions = 0;

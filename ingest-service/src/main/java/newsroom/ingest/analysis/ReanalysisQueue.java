@@ -20,6 +20,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReanalysisQueue {
 
+    // The head of reanalysis_item_pending_idx (job_id, next_attempt_at, article_id; partial:
+    // PENDING only), oldest job first; SKIP LOCKED as AnalysisQueue's claim.
     private static final String CLAIM = """
             SELECT job_id, article_id FROM reanalysis_item
             WHERE state = 'PENDING' AND next_attempt_at <= now()
@@ -28,13 +30,51 @@ public class ReanalysisQueue {
             LIMIT 1
             FOR UPDATE SKIP LOCKED""";
 
+    // The item by its key (reanalysis_item_pkey); the lease on the database's clock, as AnalysisQueue's.
+    private static final String LEASE = """
+            UPDATE reanalysis_item SET claimed_until = now() + make_interval(secs => :lease),
+                                       attempts = attempts + 1
+            WHERE job_id = :job AND article_id = :article""";
+
+    // The item and its job, each by its key (reanalysis_item_pkey, reanalysis_job_pkey).
+    private static final String PROGRESS = """
+            SELECT i.attempts, i.failed_attempts, i.last_failed_at, j.created_at
+            FROM reanalysis_item i JOIN reanalysis_job j ON j.id = i.job_id
+            WHERE i.job_id = :job AND i.article_id = :article""";
+
+    // By id, on the mapped row: only what the analysis needs.
+    private static final String ARTICLE = """
+            select a.cleanedText, a.publishedAt, a.language
+            from StoredArticle a where a.id = :id""";
+
+    // The item by its key, only while it is pending: whoever finishes it first counts it.
+    private static final String MARK_DONE = """
+            UPDATE reanalysis_item SET state = 'DONE', claimed_until = NULL, last_error = NULL
+            WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""";
+
+    // As MARK_DONE; the database's clock, as LEASE.
+    private static final String RETRY_LATER = """
+            UPDATE reanalysis_item SET claimed_until = NULL, last_error = :error, last_failed_at = now(),
+                                       failed_attempts = failed_attempts + :counted,
+                                       next_attempt_at = now() + make_interval(secs => :delay)
+            WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""";
+
+    // As MARK_DONE.
+    private static final String FAIL = """
+            UPDATE reanalysis_item SET state = 'FAILED', claimed_until = NULL, last_error = :error
+            WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""";
+
+    // The job by its key (reanalysis_job_pkey), counted in place: two workers finishing items of
+    // one job at once each add theirs, in the order the row lock gives them.
     private static final String COUNT_DONE = "UPDATE reanalysis_job SET done_count = done_count + 1 WHERE id = :job";
 
+    // As COUNT_DONE.
     private static final String COUNT_FAILED =
             "UPDATE reanalysis_job SET failed_count = failed_count + 1 WHERE id = :job";
 
-    // Runs after the count above, which locked the job's row: a concurrent finisher of the job's
-    // other items either committed before (its item is seen finished here) or waits for this
+    // The job by its key, and a probe of reanalysis_item_pending_idx for its pending items. Runs
+    // after the count above, which locked the job's row: a concurrent finisher of the job's other
+    // items either committed before (its item is seen finished here) or waits for this
     // transaction and then sees this item finished. So the last one to finish always sees none pending.
     private static final String FINISH_JOB = """
             UPDATE reanalysis_job SET finished_at = now()
@@ -57,27 +97,19 @@ public class ReanalysisQueue {
         Object[] item = (Object[]) due.get(0);
         long job = ((Number) item[0]).longValue();
         long articleId = ((Number) item[1]).longValue();
-        entityManager.createNativeQuery("""
-                        UPDATE reanalysis_item SET claimed_until = now() + make_interval(secs => :lease),
-                                                   attempts = attempts + 1
-                        WHERE job_id = :job AND article_id = :article""")
+        entityManager.createNativeQuery(LEASE)
                 .setParameter("lease", (double) lease.toMillis() / 1000)
                 .setParameter("job", job)
                 .setParameter("article", articleId)
                 .executeUpdate();
-        Object[] progress = (Object[]) entityManager.createNativeQuery("""
-                        SELECT i.attempts, i.failed_attempts, i.last_failed_at, j.created_at
-                        FROM reanalysis_item i JOIN reanalysis_job j ON j.id = i.job_id
-                        WHERE i.job_id = :job AND i.article_id = :article""")
+        Object[] progress = (Object[]) entityManager.createNativeQuery(PROGRESS)
                 .setParameter("job", job)
                 .setParameter("article", articleId)
                 .getSingleResult();
         int attempts = ((Number) progress[0]).intValue();
         FailureHistory history = new FailureHistory(((Number) progress[1]).intValue(), instant(progress[2]),
                 instant(progress[3]));
-        Object[] article = (Object[]) entityManager.createQuery("""
-                        select a.cleanedText, a.publishedAt, a.language
-                        from StoredArticle a where a.id = :id""")
+        Object[] article = (Object[]) entityManager.createQuery(ARTICLE)
                 .setParameter("id", articleId)
                 .getSingleResult();
         return Optional.of(new ClaimedArticle(articleId, (String) article[0], (Instant) article[1],
@@ -103,9 +135,7 @@ public class ReanalysisQueue {
      */
     @Transactional(TxType.MANDATORY)
     public void markDone(ClaimedArticle article) {
-        int finished = entityManager.createNativeQuery("""
-                        UPDATE reanalysis_item SET state = 'DONE', claimed_until = NULL, last_error = NULL
-                        WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""")
+        int finished = entityManager.createNativeQuery(MARK_DONE)
                 .setParameter("job", article.reanalysisId())
                 .setParameter("article", article.id())
                 .executeUpdate();
@@ -121,11 +151,7 @@ public class ReanalysisQueue {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void retryLater(ClaimedArticle article, Duration delay, String error, boolean counts) {
-        entityManager.createNativeQuery("""
-                        UPDATE reanalysis_item SET claimed_until = NULL, last_error = :error, last_failed_at = now(),
-                                                   failed_attempts = failed_attempts + :counted,
-                                                   next_attempt_at = now() + make_interval(secs => :delay)
-                        WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""")
+        entityManager.createNativeQuery(RETRY_LATER)
                 .setParameter("error", error)
                 .setParameter("counted", counts ? 1 : 0)
                 .setParameter("delay", (double) delay.toMillis() / 1000)
@@ -141,9 +167,7 @@ public class ReanalysisQueue {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean fail(ClaimedArticle article, String error) {
-        int failed = entityManager.createNativeQuery("""
-                        UPDATE reanalysis_item SET state = 'FAILED', claimed_until = NULL, last_error = :error
-                        WHERE job_id = :job AND article_id = :article AND state = 'PENDING'""")
+        int failed = entityManager.createNativeQuery(FAIL)
                 .setParameter("error", error)
                 .setParameter("job", article.reanalysisId())
                 .setParameter("article", article.id())

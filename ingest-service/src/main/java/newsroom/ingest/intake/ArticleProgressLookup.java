@@ -9,6 +9,13 @@ import java.util.List;
 @ApplicationScoped
 public class ArticleProgressLookup {
 
+    // By id, on the mapped row (article_pkey): the state's columns only, not the article's text.
+    private static final String PROGRESS = """
+            select new newsroom.ingest.intake.ArticleProgress(
+                a.id, a.status, a.attempts, a.lastError, a.acceptedAt, a.analyzedAt, a.duplicateOf,
+                a.failedAttempts, a.failureReason)
+            from StoredArticle a where a.id = :id""";
+
     private final EntityManager entityManager;
 
     public ArticleProgressLookup(EntityManager entityManager) {
@@ -18,11 +25,7 @@ public class ArticleProgressLookup {
     /** @throws ArticleNotFoundException when no article has this id */
     @Transactional
     public ArticleProgress find(long articleId) {
-        List<ArticleProgress> found = entityManager.createQuery("""
-                        select new newsroom.ingest.intake.ArticleProgress(
-                            a.id, a.status, a.attempts, a.lastError, a.acceptedAt, a.analyzedAt, a.duplicateOf,
-                            a.failedAttempts, a.failureReason)
-                        from StoredArticle a where a.id = :id""", ArticleProgress.class)
+        List<ArticleProgress> found = entityManager.createQuery(PROGRESS, ArticleProgress.class)
                 .setParameter("id", articleId)
                 .getResultList();
         if (found.isEmpty()) {

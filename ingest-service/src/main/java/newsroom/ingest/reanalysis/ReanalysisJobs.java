@@ -28,7 +28,8 @@ public class ReanalysisJobs {
     // type the driver cannot tell), and stored as null.
     //
     // The range's one unfinished job is unique (reanalysis_job_unfinished_range_key): a start that
-    // meets it, committed or not yet, inserts nothing and finds it afterwards.
+    // meets it, committed or not yet, inserts nothing and finds it afterwards. SQL, not a persisted
+    // entity: only ON CONFLICT settles two starts of one range at once.
     private static final String CREATE_JOB = """
             INSERT INTO reanalysis_job (range_start, range_end, total_count)
             VALUES (nullif(CAST(:start AS timestamptz), '-infinity'), nullif(CAST(:end AS timestamptz), 'infinity'), 0)
@@ -36,18 +37,23 @@ public class ReanalysisJobs {
                 WHERE finished_at IS NULL DO NOTHING
             RETURNING id""";
 
+    // A probe of reanalysis_job_unfinished_range_key (the same expressions, the same predicate).
     private static final String UNFINISHED_JOB = """
             SELECT id FROM reanalysis_job
             WHERE finished_at IS NULL
               AND coalesce(range_start, '-infinity') = CAST(:start AS timestamptz)
               AND coalesce(range_end, 'infinity') = CAST(:end AS timestamptz)""";
 
+    // One row per ANALYZED article of the range, inserted by the statement that finds them (no
+    // round trip per article): article_published_idx serves a narrow range; a wide one reads the
+    // table, as inserting most of its rows needs anyway.
     private static final String ADD_ARTICLES = """
             INSERT INTO reanalysis_item (job_id, article_id)
             SELECT :job, id FROM article
             WHERE status = 'ANALYZED'
               AND published_at >= CAST(:start AS timestamptz) AND published_at < CAST(:end AS timestamptz)""";
 
+    // The first entries of the job's range of reanalysis_item_failed_idx (partial: FAILED only).
     private static final String FAILURES = """
             SELECT article_id, last_error FROM reanalysis_item
             WHERE job_id = :job AND state = 'FAILED'
@@ -76,13 +82,13 @@ public class ReanalysisJobs {
                 int total = bind(entityManager.createNativeQuery(ADD_ARTICLES), range)
                         .setParameter("job", id)
                         .executeUpdate();
-                entityManager.createNativeQuery("""
-                                UPDATE reanalysis_job
-                                SET total_count = :total, finished_at = CASE WHEN :total = 0 THEN now() END
-                                WHERE id = :job""")
-                        .setParameter("total", total)
-                        .setParameter("job", id)
-                        .executeUpdate();
+                StoredReanalysisJob job = entityManager.find(StoredReanalysisJob.class, id);
+                job.totalCount = total;
+                if (total == 0) {
+                    // Nothing to re-analyse: finished as it starts, at this transaction's now(),
+                    // which created_at took too.
+                    job.finishedAt = job.createdAt;
+                }
                 started.fire(new ReanalysisStarted(id));
                 return new StartedReanalysis(find(id), false);
             }

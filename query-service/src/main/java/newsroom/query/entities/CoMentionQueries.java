@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import newsroom.query.NotFoundException;
 import newsroom.query.RequestChecks;
 import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
+import newsroom.store.StoredEntity;
 
 /**
  * Who is mentioned with whom, read from entity_pair (kept by ArticleRollups
@@ -27,17 +27,13 @@ public class CoMentionQueries {
             OFFSET :offset LIMIT :limit
             """;
 
-    // The entity and its number of articles (the weights' denominator, kept by ArticleRollups).
-    private static final String ENTITY = """
-            SELECT e.id, e.name, e.type, e.article_count
-            FROM entity e WHERE e.id = :id
-            """;
-
     private final EntityManager entityManager;
+    private final EntityProfiles profiles;
     private final PageTokens pageTokens;
 
-    CoMentionQueries(EntityManager entityManager, PageTokens pageTokens) {
+    CoMentionQueries(EntityManager entityManager, EntityProfiles profiles, PageTokens pageTokens) {
         this.entityManager = entityManager;
+        this.profiles = profiles;
         this.pageTokens = pageTokens;
     }
 
@@ -45,14 +41,11 @@ public class CoMentionQueries {
     public CoMentions list(long entityId, int pageSize, String pageToken) {
         RequestChecks.positiveId("entity_id", entityId);
         PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("GetCoMentions", entityId));
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = entityManager.createNativeQuery(ENTITY).setParameter("id", entityId).getResultList();
-        if (found.isEmpty()) {
-            throw new NotFoundException("entity", entityId);
-        }
-        EntityRef entity = EntityRef.fromRow(found.get(0), 0);
-        long articles = ((Number) found.get(0)[3]).longValue();
-        return new CoMentions(entity, articles, page.toPage(rows(entityId, articles, page.offset(), page.fetchSize())));
+        // The entity's number of articles is the weights' denominator (kept by ArticleRollups).
+        StoredEntity stored = profiles.stored(entityId);
+        EntityRef entity = EntityRef.stored(stored.id, stored.name, stored.type);
+        return new CoMentions(entity, stored.articleCount,
+                page.toPage(rows(entityId, stored.articleCount, page.offset(), page.fetchSize())));
     }
 
     /**

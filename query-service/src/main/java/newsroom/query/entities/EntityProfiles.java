@@ -3,17 +3,20 @@ package newsroom.query.entities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.NotFoundException;
+import newsroom.store.StoredEntity;
 
 /**
  * What an entity profile is made of, as columns that SearchEntities and
  * GetEntity read in their one statement each (so a page of profiles costs
- * no statement per entity). Also reads an entity's identity alone.
+ * no statement per entity). Also reads an entity by its id, the one place
+ * query-service does: the mapped row, {@link StoredEntity}.
  */
 @ApplicationScoped
 @Transactional
@@ -52,15 +55,23 @@ public class EntityProfiles {
                 ((Number) row[7]).longValue());
     }
 
-    /** The entity's id, name and type. */
+    /**
+     * The entity's id, name and type; in the caller's transaction, or in none (a lone statement
+     * needs none).
+     */
+    @Transactional(TxType.SUPPORTS)
     public EntityRef ref(long entityId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT id, name, type FROM entity WHERE id = :id")
-                .setParameter("id", entityId).getResultList();
-        if (rows.isEmpty()) {
+        StoredEntity entity = stored(entityId);
+        return EntityRef.stored(entity.id, entity.name, entity.type);
+    }
+
+    /** The entity's row, by its primary key (entity_pkey). */
+    StoredEntity stored(long entityId) {
+        StoredEntity entity = entityManager.find(StoredEntity.class, entityId);
+        if (entity == null) {
             throw new NotFoundException("entity", entityId);
         }
-        return EntityRef.fromRow(rows.get(0), 0);
+        return entity;
     }
 
     // A text[] column: null when there is no row to aggregate.

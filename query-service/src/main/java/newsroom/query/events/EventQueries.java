@@ -10,11 +10,11 @@ import java.util.Optional;
 import newsroom.nlp.v1.Event;
 import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
-import newsroom.query.NotFoundException;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleSummary;
+import newsroom.query.entities.EntityProfiles;
 import newsroom.query.entities.EntityRef;
 import newsroom.query.entities.SqlArray;
 import newsroom.query.paging.Page;
@@ -29,8 +29,8 @@ import newsroom.query.paging.QueryFingerprint;
  * <p>A page is one statement, in a transaction of its own that gives it the
  * searches' statement_timeout ({@link StatementTimeouts}). Only an empty page
  * costs a second one, run without a transaction, to tell an
- * entity without events from an unknown id; entities are never deleted, so
- * the two need not share a snapshot.
+ * entity without events from an unknown id ({@link EntityProfiles#ref});
+ * entities are never deleted, so the two need not share a snapshot.
  */
 @ApplicationScoped
 public class EventQueries {
@@ -64,14 +64,15 @@ public class EventQueries {
             ORDER BY page.happened_at DESC, page.article_id DESC, page.begin_offset, page.event_id
             """;
 
-    private static final String ENTITY_EXISTS = "SELECT 1 FROM entity WHERE id = :id";
-
     private final EntityManager entityManager;
+    private final EntityProfiles profiles;
     private final PageTokens pageTokens;
     private final StatementTimeouts timeouts;
 
-    EventQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
+    EventQueries(EntityManager entityManager, EntityProfiles profiles, PageTokens pageTokens,
+                 StatementTimeouts timeouts) {
         this.entityManager = entityManager;
+        this.profiles = profiles;
         this.pageTokens = pageTokens;
         this.timeouts = timeouts;
     }
@@ -101,9 +102,9 @@ public class EventQueries {
                     .getResultList();
             return page;
         });
-        if (rows.isEmpty() && entityManager.createNativeQuery(ENTITY_EXISTS).setParameter("id", filter.entityId())
-                .getResultList().isEmpty()) {
-            throw new NotFoundException("entity", filter.entityId());
+        if (rows.isEmpty()) {
+            // Throws NotFoundException for an unknown entity.
+            profiles.ref(filter.entityId());
         }
         return request.toPage(rows.stream().map(EventQueries::eventOf).toList());
     }

@@ -59,6 +59,9 @@ public class StoryQueries {
             LIMIT :limit
             """.formatted(ArticleSummary.COLUMNS);
 
+    // A read by id, on the mapped row (article_pkey); only the one column, not the article's text.
+    private static final String STORY_OF = "select a.storyId from StoredArticle a where a.id = :id";
+
     private final EntityManager entityManager;
     private final PageTokens pageTokens;
     private final StatementTimeouts timeouts;
@@ -116,9 +119,7 @@ public class StoryQueries {
 
     // An article that is not a root is a report of another story: say which.
     private NotFoundException notAStory(long storyId) {
-        @SuppressWarnings("unchecked")
-        List<Number> root = entityManager.createNativeQuery("SELECT story_id FROM article WHERE id = :id")
-                .setParameter("id", storyId).getResultList();
+        List<Long> root = entityManager.createQuery(STORY_OF, Long.class).setParameter("id", storyId).getResultList();
         if (!root.isEmpty() && root.get(0) != null) {
             return new NotFoundException("story", storyId,
                     "article " + storyId + " is a report of story " + root.get(0).longValue());
