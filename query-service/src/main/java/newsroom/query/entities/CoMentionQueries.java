@@ -50,7 +50,7 @@ public class CoMentionQueries {
         if (found.isEmpty()) {
             throw new NotFoundException("entity", entityId);
         }
-        EntityRef entity = EntityRef.fromRow(found.get(0), 0);
+        EntityIdentity entity = EntityIdentity.fromRow(found.get(0), 0);
         long articles = ((Number) found.get(0)[3]).longValue();
         return new CoMentions(entity, articles, page.toPage(rows(entityId, articles, page.offset(), page.fetchSize())));
     }
@@ -65,17 +65,19 @@ public class CoMentionQueries {
     }
 
     /** A co-mention of an entity mentioned in {@code articles} articles. */
-    static CoMention of(EntityRef other, long shared, long articles) {
-        return new CoMention(other, shared, articles == 0 ? 0 : (double) shared / articles);
+    static CoMentionedEntity of(EntityIdentity other, long shared, long articles) {
+        return new CoMentionedEntity(other, shared, articles == 0 ? 0 : (double) shared / articles);
     }
 
-    private List<CoMention> rows(long entityId, long articles, int offset, int limit) {
+    private List<CoMentionedEntity> rows(long entityId, long articles, int offset, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(CO_MENTIONS)
                 .setParameter("id", entityId)
                 .setParameter("offset", offset)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> of(EntityRef.fromRow(row, 0), ((Number) row[3]).longValue(), articles)).toList();
+        return rows.stream()
+                .map(row -> of(EntityIdentity.fromRow(row, 0), ((Number) row[3]).longValue(), articles))
+                .toList();
     }
 }

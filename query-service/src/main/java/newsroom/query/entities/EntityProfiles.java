@@ -53,14 +53,14 @@ public class EntityProfiles {
     }
 
     /** The entity's id, name and type. */
-    public EntityRef ref(long entityId) {
+    public EntityIdentity ref(long entityId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("SELECT id, name, type FROM entity WHERE id = :id")
                 .setParameter("id", entityId).getResultList();
         if (rows.isEmpty()) {
             throw new NotFoundException("entity", entityId);
         }
-        return EntityRef.fromRow(rows.get(0), 0);
+        return EntityIdentity.fromRow(rows.get(0), 0);
     }
 
     // A text[] column: null when there is no row to aggregate.
