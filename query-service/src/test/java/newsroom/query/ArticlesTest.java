@@ -65,7 +65,7 @@ class ArticlesTest {
         assertEquals("https://example.org/a1", article.getUrl());
         assertEquals(TestStore.A1_PUBLISHED.getEpochSecond(), article.getPublishedTime().getSeconds());
         assertEquals("en", article.getLanguage());
-        assertEquals("ANALYZED", article.getStatus());
+        assertEquals(ArticleStatus.ANALYZED, article.getStatus());
         assertEquals(TestStore.A1_TEXT, response.getCleanedText());
         assertEquals(fixture.a1Analysis(), response.getAnalysis());
         assertEquals(Map.of("e1", fixture.lavrov(), "e2", fixture.qureshi(), "e3", fixture.pakistan()),
