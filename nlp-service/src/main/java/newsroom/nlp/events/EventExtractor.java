@@ -14,6 +14,7 @@ import newsroom.nlp.text.QuoteSpan;
 import newsroom.nlp.text.Sentence;
 import newsroom.nlp.text.Token;
 import newsroom.nlp.time.DocumentTimex;
+import newsroom.nlp.time.TimexType;
 
 /**
  * Finds who met, visited, discussed, agreed, criticised or announced what,
@@ -146,7 +147,7 @@ public final class EventExtractor {
         String topic = type == EventType.MEET || type == EventType.VISIT || !verb ? "" : topic(words, trigger, placed);
         String date = dates.stream()
                 .filter(d -> d.begin() >= sentence.begin() && d.end() <= sentence.end())
-                .filter(d -> d.type().equals("DATE") || d.type().equals("TIME"))
+                .filter(d -> d.type() == TimexType.DATE || d.type() == TimexType.TIME)
                 .filter(d -> !d.value().isEmpty() && Character.isDigit(d.value().charAt(0)))
                 .map(DocumentTimex::value)
                 .findFirst().orElse("");
