@@ -308,8 +308,8 @@ class IngestToQueryIT {
         assertEquals(before, after, "the same quotes, forms and speakers after re-analysis");
         assertEquals(lavrovsEvents, events(lavrov).stream().map(IngestToQueryIT::line).toList(),
                 "the same events after re-analysis");
-        assertEquals("ANALYZED", queryStub().getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build())
-                .getArticle().getStatus());
+        assertEquals(ArticleStatus.ANALYZED, queryStub()
+                .getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build()).getArticle().getStatus());
     }
 
     private static String line(QuoteRecord quote) {
@@ -355,7 +355,7 @@ class IngestToQueryIT {
 
     private static void assertBothMinistersArePeople(long articleId) {
         GetArticleResponse article = queryStub().getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build());
-        assertEquals("ANALYZED", article.getArticle().getStatus());
+        assertEquals(ArticleStatus.ANALYZED, article.getArticle().getStatus());
         assertTrue(article.hasAnalysis(), "an analysed article comes with its analysis");
         List<String> people = article.getAnalysis().getEntitiesList().stream()
                 .filter(entity -> entity.getType() == Entity.Type.PERSON)

@@ -195,7 +195,7 @@ class SampleGoldenTest {
     void relativeDatesAreResolvedAgainstThePublicationDate() {
         assertEquals("2021-04-07", temporal("Wednesday").getValue(), "discussed on Wednesday, published that day");
         assertEquals("2021-04-06", temporal("yesterday").getValue());
-        assertEquals("DATE", temporal("yesterday").getType());
+        assertEquals(TemporalExpression.Type.DATE, temporal("yesterday").getType());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import newsroom.ingest.v1.ArticleStatus;
 import newsroom.query.articles.ArticleFilter;
 import newsroom.query.articles.ArticleQueries;
 import newsroom.query.articles.SearchFacets;
@@ -64,7 +65,7 @@ class ArticlesTest {
         assertEquals("https://example.org/a1", article.getUrl());
         assertEquals(TestStore.A1_PUBLISHED.getEpochSecond(), article.getPublishedTime().getSeconds());
         assertEquals("en", article.getLanguage());
-        assertEquals("ANALYZED", article.getStatus());
+        assertEquals(ArticleStatus.ANALYZED, article.getStatus());
         assertEquals(TestStore.A1_TEXT, response.getCleanedText());
         assertEquals(fixture.a1Analysis(), response.getAnalysis());
         assertEquals(Map.of("e1", fixture.lavrov(), "e2", fixture.qureshi(), "e3", fixture.pakistan()),
@@ -93,7 +94,7 @@ class ArticlesTest {
             assertEquals("https://example.org/wombats", article.getCanonicalUrl());
             assertTrue(article.getPublishedTimeEstimated());
             assertTrue(article.getSourceId() > 0);
-            // Lists read the same columns (ArticleSummary.COLUMNS) as GetArticle.
+            // Lists read the same columns (ArticleMetadata.COLUMNS) as GetArticle.
             ArticleSummary hit = search("wombat", 0, "").getHits(0).getArticle();
             assertEquals(article, hit);
         } finally {
@@ -115,7 +116,7 @@ class ArticlesTest {
         GetArticleResponse response = query.getArticle(
                 GetArticleRequest.newBuilder().setArticleId(fixture.pending()).build());
 
-        assertEquals("ACCEPTED", response.getArticle().getStatus());
+        assertEquals(ArticleStatus.ACCEPTED, response.getArticle().getStatus());
         assertFalse(response.hasAnalysis());
         assertTrue(response.getGlobalEntityIdsMap().isEmpty());
         assertTrue(response.getCleanedText().startsWith("Trade talks continue"));

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.UUID;
+import newsroom.ingest.v1.ArticleStatus;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.QueryServiceGrpc;
@@ -49,7 +50,7 @@ class FailedArticleTest {
         try {
             GetArticleResponse response = query.getArticle(GetArticleRequest.newBuilder().setArticleId(id).build());
 
-            assertEquals("FAILED", response.getArticle().getStatus());
+            assertEquals(ArticleStatus.FAILED, response.getArticle().getStatus());
             assertFalse(response.hasAnalysis());
             assertEquals("DEADLINE_EXCEEDED: given up after 5 failed analysis attempts (at most 5): "
                     + "DEADLINE_EXCEEDED: deadline exceeded", response.getFailure());

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import newsroom.ingest.v1.ArticleStatus;
 import newsroom.nlp.v1.AttributionForm;
 import newsroom.query.paging.PageTokens;
 import newsroom.query.v1.ListQuotesRequest;
@@ -67,7 +68,7 @@ class QuotesTest {
         assertEquals("say", first.getCue());
         assertEquals(fixture.a2(), first.getArticle().getId());
         assertEquals("Lavrov visits Ankara", first.getArticle().getTitle());
-        assertEquals("ANALYZED", first.getArticle().getStatus());
+        assertEquals(ArticleStatus.ANALYZED, first.getArticle().getStatus());
         assertEquals(TestStore.A2_PUBLISHED.getEpochSecond(), first.getArticle().getPublishedTime().getSeconds());
         assertEquals(first.getText(), TestStore.A2_TEXT.substring(first.getBegin(), first.getEnd()));
         QuoteRecord added = response.getQuotes(2);

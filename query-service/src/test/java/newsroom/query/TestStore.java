@@ -168,6 +168,16 @@ public class TestStore {
     }
 
     /**
+     * Adds one article in {@code state} with {@code analysis} as its stored analysis bytes (null
+     * for none), searchable once not ACCEPTED, by the store's trigger; for tests that take it out
+     * again with {@link #deleteArticles}.
+     */
+    @Transactional
+    public long addArticle(String title, String text, Instant published, ArticleState state, byte[] analysis) {
+        return article(title, null, published, text, state, analysis, null, null);
+    }
+
+    /**
      * Adds one searchable article as ingest stores a page fetched from a followed source: with
      * its author, its page's canonical URL, no known publication time and the source's id (a
      * source row made for it). Take both out with {@link #deleteFetchedArticle}.

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import newsroom.nlp.pipeline.CoreNlpPipeline;
-import newsroom.nlp.time.TemporalExpression;
+import newsroom.nlp.time.DocumentTimex;
 import newsroom.nlp.time.TemporalExpressionExtractor;
 
 /**
@@ -63,16 +63,16 @@ public final class SelectiveAnnotationCheck {
             expected.set(CoreAnnotations.DocDateAnnotation.class, date.toString());
             coreNlp.annotate(expected);
             Annotation actual = newsroom.annotate(text, date);
-            Set<TemporalExpression> e = new LinkedHashSet<>(dates.extract(expected, text));
-            Set<TemporalExpression> a = new LinkedHashSet<>(dates.extract(actual, text));
+            Set<DocumentTimex> e = new LinkedHashSet<>(dates.extract(expected, text));
+            Set<DocumentTimex> a = new LinkedHashSet<>(dates.extract(actual, text));
             expectedDates += e.size();
-            for (TemporalExpression t : e) {
+            for (DocumentTimex t : e) {
                 if (!a.contains(t)) {
                     missingDates++;
                     examples.add("missing date " + t);
                 }
             }
-            for (TemporalExpression t : a) {
+            for (DocumentTimex t : a) {
                 if (!e.contains(t)) {
                     extraDates++;
                     examples.add("extra date " + t);

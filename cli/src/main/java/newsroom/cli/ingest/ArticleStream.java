@@ -113,7 +113,7 @@ public final class ArticleStream {
             PendingArticle article = batch.get(index);
             IngestResult result = byIndex.get(Integer.toString(index));
             if (result != null) {
-                outcomes.add(new IngestOutcome(article.reference(), result.getArticleId(), result.getStatus().name(),
+                outcomes.add(new IngestOutcome(article.reference(), result.getArticleId(), result.getStatus(),
                         result.getAlreadyStored(), result.getDuplicateOf(), result.getError()));
             } else {
                 outcomes.add(IngestOutcome.rejected(article.reference(), article.unreadable() != null

@@ -15,6 +15,7 @@ import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProgressBar;
 import newsroom.cli.output.ProgressLine;
 import newsroom.cli.run.Service;
+import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.GetIngestStatusResponse;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
@@ -91,7 +92,7 @@ public class IngestCommand implements Callable<Integer> {
             }
             print(outcomes);
             boolean anyBad = outcomes.stream()
-                    .anyMatch(outcome -> outcome.isRejected() || outcome.status().equals("FAILED"));
+                    .anyMatch(outcome -> outcome.isRejected() || outcome.status() == ArticleStatus.FAILED);
             return anyBad ? 1 : 0;
         }
     }
@@ -102,7 +103,7 @@ public class IngestCommand implements Callable<Integer> {
                 IngestServiceGrpc.newBlockingStub(ingest.channel())
                         .withDeadlineAfter(60, TimeUnit.SECONDS)
                         .ingestArticle(request));
-        return new IngestOutcome(file.toString(), response.getArticleId(), response.getStatus().name(),
+        return new IngestOutcome(file.toString(), response.getArticleId(), response.getStatus(),
                 response.getAlreadyStored(), response.getDuplicateOf(), "");
     }
 
@@ -115,7 +116,7 @@ public class IngestCommand implements Callable<Integer> {
         List<IngestOutcome> updated = new ArrayList<>();
         for (IngestOutcome outcome : outcomes) {
             GetIngestStatusResponse status = statuses.get(outcome.articleId());
-            updated.add(status == null ? outcome : outcome.withStatus(status.getStatus().name(), status.getError()));
+            updated.add(status == null ? outcome : outcome.withStatus(status.getStatus(), status.getError()));
         }
         return updated;
     }

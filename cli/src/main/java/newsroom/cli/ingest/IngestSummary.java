@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import newsroom.ingest.v1.ArticleStatus;
 
 /**
  * The closing lines of a bulk ingest: how many articles were accepted (and
@@ -34,10 +35,10 @@ public record IngestSummary(long accepted, long sameStory, long unsupportedLangu
             } else {
                 accepted++;
                 sameStory += outcome.duplicateOf() != 0 ? 1 : 0;
-                unsupported += outcome.status().equals("UNSUPPORTED_LANGUAGE") ? 1 : 0;
+                unsupported += outcome.status() == ArticleStatus.UNSUPPORTED_LANGUAGE ? 1 : 0;
             }
-            analyzed += outcome.status().equals("ANALYZED") ? 1 : 0;
-            failed += outcome.status().equals("FAILED") ? 1 : 0;
+            analyzed += outcome.status() == ArticleStatus.ANALYZED ? 1 : 0;
+            failed += outcome.status() == ArticleStatus.FAILED ? 1 : 0;
         }
         return new IngestSummary(accepted, sameStory, unsupported, alreadyStored, rejected, reasons, analyzed,
                 failed, waited);

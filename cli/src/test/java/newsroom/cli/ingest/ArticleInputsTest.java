@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import newsroom.ingest.v1.Article;
+import newsroom.ingest.v1.ArticleStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,10 +58,10 @@ class ArticleInputsTest {
     @Test
     void theSummaryCountsCopiesAndGroupsRejectionsByReason() {
         List<IngestOutcome> outcomes = List.of(
-                new IngestOutcome("a", 1, "ACCEPTED", false, 0, ""),
-                new IngestOutcome("b", 2, "ACCEPTED", false, 1, ""),
-                new IngestOutcome("c", 3, "UNSUPPORTED_LANGUAGE", false, 0, ""),
-                new IngestOutcome("d", 1, "ACCEPTED", true, 0, ""),
+                new IngestOutcome("a", 1, ArticleStatus.ACCEPTED, false, 0, ""),
+                new IngestOutcome("b", 2, ArticleStatus.ACCEPTED, false, 1, ""),
+                new IngestOutcome("c", 3, ArticleStatus.UNSUPPORTED_LANGUAGE, false, 0, ""),
+                new IngestOutcome("d", 1, ArticleStatus.ACCEPTED, true, 0, ""),
                 IngestOutcome.rejected("e", "article.content: is 2000000 bytes, more than the limit of 1048576 bytes"),
                 IngestOutcome.rejected("f", "article.content: is 3000000 bytes, more than the limit of 1048576 bytes"),
                 IngestOutcome.rejected("g", "article.content: must not be empty"));

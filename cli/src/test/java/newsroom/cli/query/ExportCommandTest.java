@@ -13,6 +13,9 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import newsroom.ingest.v1.ArticleStatus;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.TemporalExpression;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.ExportAnalysesRequest;
 import newsroom.query.v1.ExportedAnalysis;
@@ -40,7 +43,10 @@ class ExportCommandTest {
                 requests.add(request);
                 for (long id : new long[] {3, 8}) {
                     response.onNext(ExportedAnalysis.newBuilder()
-                            .setArticle(ArticleSummary.newBuilder().setId(id).setSource("Dawn"))
+                            .setArticle(ArticleSummary.newBuilder().setId(id).setSource("Dawn")
+                                    .setStatus(ArticleStatus.ANALYZED))
+                            .setAnalysis(Analysis.newBuilder().addTemporalExpressions(TemporalExpression.newBuilder()
+                                    .setText("Wednesday").setValue("2021-04-07").setType(TemporalExpression.Type.DATE)))
                             .putGlobalEntityIds("e1", 7)
                             .build());
                 }
@@ -65,6 +71,10 @@ class ExportCommandTest {
         JsonObject first = JsonParser.parseString(lines.get(0)).getAsJsonObject();
         assertEquals("3", first.getAsJsonObject("article").get("id").getAsString());
         assertEquals(7, first.getAsJsonObject("globalEntityIds").get("e1").getAsInt());
+        // Scripts match these names: a renamed enum value must fail here.
+        assertEquals("ANALYZED", first.getAsJsonObject("article").get("status").getAsString());
+        assertEquals("DATE", first.getAsJsonObject("analysis").getAsJsonArray("temporalExpressions").get(0)
+                .getAsJsonObject().get("type").getAsString());
         JsonObject summary = JsonParser.parseString(result.getErrorOutput().strip()).getAsJsonObject();
         assertEquals(2, summary.get("exported").getAsInt());
         assertEquals(1, summary.size(), summary.toString());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import newsroom.ingest.v1.ArticleStatus;
 import newsroom.nlp.v1.AttributionForm;
 import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Event;
@@ -53,7 +54,7 @@ class QueryCommandsTest {
     private static final ArticleSummary FROM_A_SOURCE = ArticleSummary.newBuilder().setId(31)
             .setTitle("Ministers meet in Islamabad").setSource("Example News").setSourceId(4)
             .setAuthor("A. Reporter").setUrl("https://news.example/world/ministers-meet")
-            .setCanonicalUrl("https://news.example/2021/04/07/ministers-meet").setStatus("ACCEPTED")
+            .setCanonicalUrl("https://news.example/2021/04/07/ministers-meet").setStatus(ArticleStatus.ACCEPTED)
             .setPublishedTime(TimeBound.parse("--from", "2021-04-08T15:30:00Z")).setPublishedTimeEstimated(true)
             .build();
 
@@ -72,7 +73,7 @@ class QueryCommandsTest {
                     return;
                 }
                 response.onNext(GetArticleResponse.newBuilder()
-                        .setArticle(ARTICLE.toBuilder().setId(request.getArticleId()).setStatus("FAILED"))
+                        .setArticle(ARTICLE.toBuilder().setId(request.getArticleId()).setStatus(ArticleStatus.FAILED))
                         .setFailure(POISON_FAILURE)
                         .build());
                 response.onCompleted();
@@ -191,6 +192,12 @@ class QueryCommandsTest {
         assertTrue(hasLine(result, "Status: +FAILED"), result.getOutput());
         assertTrue(hasLine(result, "Analysis failed: " + java.util.regex.Pattern.quote(POISON_FAILURE)),
                 result.getOutput());
+
+        LaunchResult json = launcher.launch("article", "12", "--json", "--query", address());
+        assertEquals(0, json.exitCode(), json.getErrorOutput());
+        // Scripts match the status's name: a renamed enum value must fail here.
+        assertEquals("FAILED", JsonParser.parseString(json.getOutput()).getAsJsonObject().getAsJsonObject("article")
+                .get("status").getAsString());
     }
 
     @Test

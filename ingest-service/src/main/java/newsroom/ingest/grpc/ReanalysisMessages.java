@@ -4,8 +4,8 @@ import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import java.time.Instant;
 import java.util.Optional;
+import newsroom.ingest.reanalysis.FailedReanalysisArticle;
 import newsroom.ingest.reanalysis.PublicationRange;
-import newsroom.ingest.reanalysis.ReanalysisFailure;
 import newsroom.ingest.reanalysis.ReanalysisJob;
 import newsroom.ingest.v1.Reanalysis;
 import newsroom.ingest.v1.StartReanalysisRequest;
@@ -47,7 +47,7 @@ final class ReanalysisMessages {
         job.range().start().ifPresent(start -> message.setStartTime(ProtoValues.timestamp(start)));
         job.range().end().ifPresent(end -> message.setEndTime(ProtoValues.timestamp(end)));
         job.finishedAt().ifPresent(finished -> message.setFinishTime(ProtoValues.timestamp(finished)));
-        for (ReanalysisFailure failure : job.failures()) {
+        for (FailedReanalysisArticle failure : job.failures()) {
             message.addFailuresBuilder().setArticleId(failure.articleId()).setError(failure.error());
         }
         return message.build();

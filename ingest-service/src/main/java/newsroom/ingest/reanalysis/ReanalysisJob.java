@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param failures   the failed articles in order of id, at most {@link ReanalysisJobs#FAILURES_SHOWN}
  */
 public record ReanalysisJob(long id, PublicationRange range, long total, long done, long failed, Instant createdAt,
-                            Optional<Instant> finishedAt, List<ReanalysisFailure> failures) {
+                            Optional<Instant> finishedAt, List<FailedReanalysisArticle> failures) {
 
     public ReanalysisJob {
         failures = List.copyOf(failures);

@@ -111,14 +111,14 @@ public class ReanalysisJobs {
             throw new ReanalysisNotFoundException(id);
         }
         // Read after the counts: a failure counted there is listed here too.
-        List<ReanalysisFailure> failures = failures(id, job.failedCount);
+        List<FailedReanalysisArticle> failures = failures(id, job.failedCount);
         return new ReanalysisJob(job.id,
                 new PublicationRange(Optional.ofNullable(job.rangeStart), Optional.ofNullable(job.rangeEnd)),
                 job.totalCount, job.doneCount, job.failedCount, job.createdAt, Optional.ofNullable(job.finishedAt),
                 failures);
     }
 
-    private List<ReanalysisFailure> failures(long job, long failed) {
+    private List<FailedReanalysisArticle> failures(long job, long failed) {
         if (failed == 0) {
             return List.of();
         }
@@ -128,7 +128,8 @@ public class ReanalysisJobs {
                 .setParameter("limit", FAILURES_SHOWN)
                 .getResultList();
         return rows.stream()
-                .map(row -> new ReanalysisFailure(((Number) row[0]).longValue(), row[1] == null ? "" : (String) row[1]))
+                .map(row -> new FailedReanalysisArticle(((Number) row[0]).longValue(),
+                        row[1] == null ? "" : (String) row[1]))
                 .toList();
     }
 

@@ -13,7 +13,8 @@ import newsroom.nlp.entities.EntityType;
 import newsroom.nlp.text.QuoteSpan;
 import newsroom.nlp.text.Sentence;
 import newsroom.nlp.text.Token;
-import newsroom.nlp.time.TemporalExpression;
+import newsroom.nlp.time.DocumentTimex;
+import newsroom.nlp.time.TimexType;
 
 /**
  * Finds who met, visited, discussed, agreed, criticised or announced what,
@@ -73,9 +74,9 @@ public final class EventExtractor {
     private record Placed(DocumentEntity entity, int first, int last) {
     }
 
-    public List<Event> extract(List<Sentence> sentences, List<DocumentEntity> entities,
-            List<TemporalExpression> dates, List<QuoteSpan> quotes) {
-        List<Event> events = new ArrayList<>();
+    public List<DocumentEvent> extract(List<Sentence> sentences, List<DocumentEntity> entities,
+            List<DocumentTimex> dates, List<QuoteSpan> quotes) {
+        List<DocumentEvent> events = new ArrayList<>();
         for (Sentence sentence : sentences) {
             List<Token> words = sentence.tokens().stream().filter(t -> !quoted(t, quotes)).toList();
             if (words.isEmpty()) {
@@ -90,7 +91,7 @@ public final class EventExtractor {
                 if (type == null || reported.contains(type) || covered(i, placed)) {
                     continue;
                 }
-                Event event = event(type, i, words, placed, sentence, dates);
+                DocumentEvent event = event(type, i, words, placed, sentence, dates);
                 if (event != null) {
                     events.add(event);
                     reported.add(type);
@@ -100,8 +101,8 @@ public final class EventExtractor {
         return events;
     }
 
-    private Event event(EventType type, int trigger, List<Token> words, List<Placed> placed, Sentence sentence,
-            List<TemporalExpression> dates) {
+    private DocumentEvent event(EventType type, int trigger, List<Token> words, List<Placed> placed, Sentence sentence,
+            List<DocumentTimex> dates) {
         boolean verb = words.get(trigger).isVerb();
         int clauseStart = verb ? clauseStart(words, trigger) : sentenceStart(words, trigger);
         int clauseEnd = clauseEnd(words, trigger);
@@ -146,11 +147,11 @@ public final class EventExtractor {
         String topic = type == EventType.MEET || type == EventType.VISIT || !verb ? "" : topic(words, trigger, placed);
         String date = dates.stream()
                 .filter(d -> d.begin() >= sentence.begin() && d.end() <= sentence.end())
-                .filter(d -> d.type().equals("DATE") || d.type().equals("TIME"))
+                .filter(d -> d.type() == TimexType.DATE || d.type() == TimexType.TIME)
                 .filter(d -> !d.value().isEmpty() && Character.isDigit(d.value().charAt(0)))
-                .map(TemporalExpression::value)
+                .map(DocumentTimex::value)
                 .findFirst().orElse("");
-        return new Event(type, words.get(trigger).word(), List.copyOf(actors), List.copyOf(participants), topic,
+        return new DocumentEvent(type, words.get(trigger).word(), List.copyOf(actors), List.copyOf(participants), topic,
                 location, date, sentence.begin(), sentence.end());
     }
 

@@ -24,7 +24,7 @@ public final class KeyPhraseExtractor {
     private static final Set<String> WEAK_NOUNS = Set.of(
             "thing", "way", "lot", "part", "kind", "number", "time", "year", "day", "people", "area", "one", "other", "country");
 
-    public List<KeyPhrase> extract(String text, List<Token> tokens) {
+    public List<ScoredPhrase> extract(String text, List<Token> tokens) {
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (List<Unit> phrase : phrases(units(tokens))) {
             String key = String.join(" ", phrase.stream().map(Unit::key).toList());
@@ -40,7 +40,7 @@ public final class KeyPhraseExtractor {
                 .limit(MAX_PHRASES)
                 .toList();
         double best = ranked.isEmpty() ? 1 : ranked.get(0).score;
-        return ranked.stream().map(c -> new KeyPhrase(c.text, c.score / best)).toList();
+        return ranked.stream().map(c -> new ScoredPhrase(c.text, c.score / best)).toList();
     }
 
     /** Maximal runs of adjective* noun+, without weak leading adjectives or person names. */

@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import newsroom.nlp.entities.DocumentEntity;
 import newsroom.nlp.quotes.AttributedQuote;
-import newsroom.nlp.v1.AnalyzeDocumentRequest;
+import newsroom.nlp.tone.Tone;
 import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.AttributionForm;
 import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Event;
@@ -59,7 +60,7 @@ public class DocumentAnalyzer {
                 .setCleanedText(document.get(Layers.CLEANED_TEXT))
                 .setLanguage("en")
                 .setWordCount((int) document.get(Layers.PARSE).tokens().stream().filter(t -> !t.isPunctuation()).count());
-        Map<String, newsroom.nlp.tone.Sentiment> tones = document.get(Layers.ENTITY_TONES);
+        Map<String, Tone> tones = document.get(Layers.ENTITY_TONES);
         for (DocumentEntity e : document.get(Layers.ENTITIES)) {
             Entity.Builder entity = toProto(e);
             if (tones.containsKey(e.id())) {
@@ -74,7 +75,7 @@ public class DocumentAnalyzer {
         }
         document.get(Layers.DATES).forEach(t -> analysis.addTemporalExpressions(
                 TemporalExpression.newBuilder().setText(t.text()).setBegin(t.begin()).setEnd(t.end())
-                        .setValue(t.value()).setType(t.type())));
+                        .setValue(t.value()).setType(TemporalExpression.Type.valueOf(t.type().name()))));
         document.get(Layers.EVENTS).forEach(e -> analysis.addEvents(Event.newBuilder()
                 .setType(Event.Type.valueOf(e.type().name())).setTrigger(e.trigger())
                 .addAllActorEntityIds(e.actorEntityIds()).addAllParticipantEntityIds(e.participantEntityIds())
@@ -93,7 +94,7 @@ public class DocumentAnalyzer {
         return LocalDate.ofInstant(published, ZoneOffset.UTC);
     }
 
-    private static Sentiment toProto(newsroom.nlp.tone.Sentiment tone) {
+    private static Sentiment toProto(Tone tone) {
         return Sentiment.newBuilder().setScore(tone.score()).setMagnitude(tone.magnitude()).build();
     }
 

@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import newsroom.nlp.entities.DocumentEntity;
 import newsroom.nlp.entities.NameMention;
-import newsroom.nlp.events.Event;
-import newsroom.nlp.phrases.KeyPhrase;
+import newsroom.nlp.events.DocumentEvent;
+import newsroom.nlp.phrases.ScoredPhrase;
 import newsroom.nlp.quotes.AttributedQuote;
 import newsroom.nlp.quotes.AttributionCandidate;
 import newsroom.nlp.quotes.Cue;
 import newsroom.nlp.quotes.SpeakerReference;
 import newsroom.nlp.text.ParsedText;
 import newsroom.nlp.text.QuoteSpan;
-import newsroom.nlp.time.TemporalExpression;
-import newsroom.nlp.tone.Sentiment;
+import newsroom.nlp.time.DocumentTimex;
+import newsroom.nlp.tone.Tone;
 import newsroom.nlp.v1.Document;
 
 /** Every layer an analysis builds, in the order the stages provide them. */
@@ -55,9 +55,9 @@ public final class Layers {
     /** The named entities with the pronouns and role phrases that refer to them added as mentions. */
     public static final Layer<List<DocumentEntity>> ENTITIES = Layer.skippable("entities", List.of());
     /** Tone per entity id. */
-    public static final Layer<Map<String, Sentiment>> ENTITY_TONES = Layer.skippable("entity tones", Map.of());
-    public static final Layer<List<TemporalExpression>> DATES = Layer.skippable("dates", List.of());
-    public static final Layer<List<Event>> EVENTS = Layer.skippable("events", List.of());
-    public static final Layer<List<KeyPhrase>> KEY_PHRASES = Layer.skippable("key phrases", List.of());
-    public static final Layer<Optional<Sentiment>> DOCUMENT_TONE = Layer.skippable("document tone", Optional.empty());
+    public static final Layer<Map<String, Tone>> ENTITY_TONES = Layer.skippable("entity tones", Map.of());
+    public static final Layer<List<DocumentTimex>> DATES = Layer.skippable("dates", List.of());
+    public static final Layer<List<DocumentEvent>> EVENTS = Layer.skippable("events", List.of());
+    public static final Layer<List<ScoredPhrase>> KEY_PHRASES = Layer.skippable("key phrases", List.of());
+    public static final Layer<Optional<Tone>> DOCUMENT_TONE = Layer.skippable("document tone", Optional.empty());
 }

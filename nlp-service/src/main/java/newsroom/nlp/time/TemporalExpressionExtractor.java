@@ -16,8 +16,8 @@ import java.util.List;
  */
 public final class TemporalExpressionExtractor {
 
-    public List<TemporalExpression> extract(Annotation annotation, String text) {
-        List<TemporalExpression> expressions = new ArrayList<>();
+    public List<DocumentTimex> extract(Annotation annotation, String text) {
+        List<DocumentTimex> expressions = new ArrayList<>();
         List<CoreMap> mentions = annotation.get(CoreAnnotations.MentionsAnnotation.class);
         if (mentions == null) {
             return expressions;
@@ -33,9 +33,11 @@ public final class TemporalExpressionExtractor {
             }
             int begin = mention.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
             int end = mention.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-            expressions.add(new TemporalExpression(text.substring(begin, end), begin, end, value, timex.timexType()));
+            // SUTime types every expression with one of its TimexType's four names, which ours share.
+            expressions.add(new DocumentTimex(text.substring(begin, end), begin, end, value,
+                    TimexType.valueOf(timex.timexType())));
         }
-        expressions.sort(Comparator.comparingInt(TemporalExpression::begin));
+        expressions.sort(Comparator.comparingInt(DocumentTimex::begin));
         return expressions;
     }
 }

@@ -47,15 +47,15 @@ public final class WeekdayTenseResolver {
     private static final Set<String> FUTURE_MODALS = Set.of("will", "shall", "'ll", "wo", "can", "may", "might",
             "must", "should", "could");
 
-    public List<TemporalExpression> resolve(List<TemporalExpression> expressions, List<Token> tokens, LocalDate published) {
-        List<TemporalExpression> resolved = new ArrayList<>();
-        for (TemporalExpression e : expressions) {
+    public List<DocumentTimex> resolve(List<DocumentTimex> expressions, List<Token> tokens, LocalDate published) {
+        List<DocumentTimex> resolved = new ArrayList<>();
+        for (DocumentTimex e : expressions) {
             resolved.add(resolveOne(e, tokens, published).orElse(e));
         }
         return resolved;
     }
 
-    private Optional<TemporalExpression> resolveOne(TemporalExpression e, List<Token> tokens, LocalDate published) {
+    private Optional<DocumentTimex> resolveOne(DocumentTimex e, List<Token> tokens, LocalDate published) {
         Matcher bare = BARE_WEEKDAY.matcher(e.text().trim());
         Matcher dated = DATED_VALUE.matcher(e.value());
         if (!bare.matches() || !dated.find()) {
@@ -72,7 +72,7 @@ public final class WeekdayTenseResolver {
         DayOfWeek day = DayOfWeek.valueOf(bare.group(1).toUpperCase(Locale.ROOT));
         LocalDate date = published.with(tense == Tense.PAST
                 ? TemporalAdjusters.previousOrSame(day) : TemporalAdjusters.nextOrSame(day));
-        return Optional.of(new TemporalExpression(e.text(), e.begin(), e.end(),
+        return Optional.of(new DocumentTimex(e.text(), e.begin(), e.end(),
                 date + e.value().substring(dated.end()), e.type()));
     }
 

@@ -27,8 +27,8 @@ public final class EntitySentiment {
 
     private final LexiconSentiment lexicon = new LexiconSentiment();
 
-    public Map<String, Sentiment> score(List<DocumentEntity> entities, List<Sentence> sentences) {
-        Map<String, Sentiment> byEntity = new LinkedHashMap<>();
+    public Map<String, Tone> score(List<DocumentEntity> entities, List<Sentence> sentences) {
+        Map<String, Tone> byEntity = new LinkedHashMap<>();
         for (DocumentEntity entity : entities) {
             TreeSet<Integer> mentioning = new TreeSet<>();
             for (EntityMention m : entity.mentions()) {
@@ -40,7 +40,7 @@ public final class EntitySentiment {
             }
             List<Token> tokens = new ArrayList<>();
             mentioning.forEach(i -> tokens.addAll(sentences.get(i).tokens()));
-            byEntity.put(entity.id(), tokens.isEmpty() ? new Sentiment(0, 0) : lexicon.score(tokens));
+            byEntity.put(entity.id(), tokens.isEmpty() ? new Tone(0, 0) : lexicon.score(tokens));
         }
         return byEntity;
     }

@@ -34,7 +34,7 @@ public final class LexiconSentiment {
 
     private final NewsLexicon lexicon = new NewsLexicon();
 
-    public Sentiment score(List<Token> tokens) {
+    public Tone score(List<Token> tokens) {
         double sum = 0;
         double magnitude = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -53,7 +53,7 @@ public final class LexiconSentiment {
             magnitude += Math.abs(weight);
         }
         double score = sum / (magnitude + SMOOTHING);
-        return new Sentiment(score, magnitude);
+        return new Tone(score, magnitude);
     }
 
     /** A negation within three words before, in the same sentence, and not across a comma. */

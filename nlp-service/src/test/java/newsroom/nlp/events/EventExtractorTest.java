@@ -11,8 +11,9 @@ import newsroom.nlp.entities.EntityMention;
 import newsroom.nlp.entities.EntityType;
 import newsroom.nlp.entities.MentionKind;
 import newsroom.nlp.text.QuoteFinder;
-import newsroom.nlp.time.TemporalExpression;
 import newsroom.nlp.text.Tokens;
+import newsroom.nlp.time.DocumentTimex;
+import newsroom.nlp.time.TimexType;
 import org.junit.jupiter.api.Test;
 
 class EventExtractorTest {
@@ -32,33 +33,33 @@ class EventExtractorTest {
         return new DocumentEntity(id, forms[0], type, List.of(), mentions, 1.0);
     }
 
-    private List<Event> extract(Tokens text, List<TemporalExpression> dates, DocumentEntity... entities) {
+    private List<DocumentEvent> extract(Tokens text, List<DocumentTimex> dates, DocumentEntity... entities) {
         return extractor.extract(text.sentences(), List.of(entities), dates, new QuoteFinder().find(text.text()));
     }
 
-    private static TemporalExpression date(Tokens text, String words, String value) {
+    private static DocumentTimex date(Tokens text, String words, String value) {
         int at = text.text().indexOf(words);
-        return new TemporalExpression(words, at, at + words.length(), value, "DATE");
+        return new DocumentTimex(words, at, at + words.length(), value, TimexType.DATE);
     }
 
     @Test
     void countriesThatDiscussedATopicOnADay() {
         Tokens text = Tokens.of("Pakistan/NNP and/CC Russia/NNP discussed/VBD/discuss the/DT Afghan/JJ peace/NN "
                 + "process/NN on/IN Wednesday/NNP ./.");
-        List<Event> events = extract(text, List.of(date(text, "Wednesday", "2021-04-07")),
+        List<DocumentEvent> events = extract(text, List.of(date(text, "Wednesday", "2021-04-07")),
                 entity("e1", EntityType.GPE, text, "Pakistan"), entity("e2", EntityType.GPE, text, "Russia"));
-        assertEquals(List.of(new Event(EventType.DISCUSS, "discussed", List.of("e1", "e2"), List.of(),
+        assertEquals(List.of(new DocumentEvent(EventType.DISCUSS, "discussed", List.of("e1", "e2"), List.of(),
                 "the Afghan peace process", "", "2021-04-07", 0, text.text().length())), events);
     }
 
     @Test
     void aPersonWhoMetAnotherInACity() {
         Tokens text = Tokens.of("Lavrov/NNP met/VBD/meet Qureshi/NNP in/IN Islamabad/NNP yesterday/NN ./.");
-        List<Event> events = extract(text, List.of(date(text, "yesterday", "2021-04-06")),
+        List<DocumentEvent> events = extract(text, List.of(date(text, "yesterday", "2021-04-06")),
                 entity("e1", EntityType.PERSON, text, "Lavrov"), entity("e2", EntityType.PERSON, text, "Qureshi"),
                 entity("e3", EntityType.GPE, text, "Islamabad"));
         assertEquals(1, events.size());
-        Event met = events.get(0);
+        DocumentEvent met = events.get(0);
         assertEquals(EventType.MEET, met.type());
         assertEquals(List.of("e1"), met.actorEntityIds());
         assertEquals(List.of("e2"), met.participantEntityIds());
@@ -70,11 +71,11 @@ class EventExtractorTest {
     void aRolePhraseActsForItsPersonAndAVisitNeedsNoSecondParty() {
         Tokens text = Tokens.of("The/DT Russian/JJ foreign/JJ minister/NN arrived/VBD/arrive in/IN Islamabad/NNP "
                 + "for/IN a/DT visit/NN ./.");
-        List<Event> events = extract(text, List.of(),
+        List<DocumentEvent> events = extract(text, List.of(),
                 entity("e1", EntityType.PERSON, text, "Sergey Lavrov", "The Russian foreign minister"),
                 entity("e2", EntityType.GPE, text, "Islamabad"));
         assertEquals(1, events.size(), "one event of a type per sentence: arrived, not the visit again");
-        assertEquals(new Event(EventType.VISIT, "arrived", List.of("e1"), List.of(), "", "e2", "", 0,
+        assertEquals(new DocumentEvent(EventType.VISIT, "arrived", List.of("e1"), List.of(), "", "e2", "", 0,
                 text.text().length()), events.get(0));
     }
 
@@ -82,9 +83,9 @@ class EventExtractorTest {
     void talksWithSomeoneAreAMeeting() {
         Tokens text = Tokens.of("Qureshi/NNP said/VBD/say the/DT talks/NNS/talk with/IN his/PRP$ Russian/JJ "
                 + "counterpart/NN were/VBD/be productive/JJ ./.");
-        List<Event> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Qureshi"),
+        List<DocumentEvent> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Qureshi"),
                 entity("e2", EntityType.PERSON, text, "Sergey Lavrov", "his Russian counterpart"));
-        assertEquals(List.of(new Event(EventType.MEET, "talks", List.of("e1"), List.of("e2"), "", "", "", 0,
+        assertEquals(List.of(new DocumentEvent(EventType.MEET, "talks", List.of("e1"), List.of("e2"), "", "", "", 0,
                 text.text().length())), events);
     }
 
@@ -92,7 +93,7 @@ class EventExtractorTest {
     void aPersonWhoCriticisedAnOrganizationAndOneWhoAnnouncedAPlan() {
         Tokens text = Tokens.of("Smith/NNP criticised/VBD/criticise Gazprom/NNP ./. Jones/NNP announced/VBD/announce "
                 + "a/DT new/JJ plan/NN for/IN schools/NNS ./. Both/DT sides/NNS agreed/VBD/agree to/TO talk/VB ./.");
-        List<Event> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Smith"),
+        List<DocumentEvent> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Smith"),
                 entity("e2", EntityType.ORGANIZATION, text, "Gazprom"), entity("e3", EntityType.PERSON, text, "Jones"));
         assertEquals(2, events.size(), "no event without a named actor: " + events);
         assertEquals(EventType.CRITICIZE, events.get(0).type());
@@ -106,7 +107,7 @@ class EventExtractorTest {
     void wordsInQuotationMarksAreNotEvents() {
         Tokens text = Tokens.of("\"/`` Russia/NNP met/VBD/meet Pakistan/NNP halfway/RB ,/, \"/'' Qureshi/NNP "
                 + "said/VBD/say ./.");
-        List<Event> events = extract(text, List.of(), entity("e1", EntityType.GPE, text, "Russia"),
+        List<DocumentEvent> events = extract(text, List.of(), entity("e1", EntityType.GPE, text, "Russia"),
                 entity("e2", EntityType.GPE, text, "Pakistan"), entity("e3", EntityType.PERSON, text, "Qureshi"));
         assertEquals(List.of(), events);
         Tokens reported = Tokens.of("Russia/NNP met/VBD/meet Pakistan/NNP halfway/RB ./.");
@@ -120,7 +121,7 @@ class EventExtractorTest {
         Tokens text = Tokens.of("Brown/NNP would/MD meet/VB his/PRP$ fiscal/JJ rules/NNS ./. Blair/NNP backed/VBD/back "
                 + "the/DT summit/NN ./. Blair/NNP met/VBD/meet Italian/JJ Prime/NNP Minister/NNP Silvio/NNP Berlusconi/NNP "
                 + "and/CC Gerhard/NNP Schroeder/NNP ./. Blair/NNP travelled/VBD/travel widely/RB ./.");
-        List<Event> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Brown"),
+        List<DocumentEvent> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Brown"),
                 entity("e2", EntityType.PERSON, text, "Blair"), entity("e3", EntityType.PERSON, text, "Silvio Berlusconi"),
                 entity("e4", EntityType.PERSON, text, "Gerhard Schroeder"));
         assertEquals(1, events.size(), events.toString());
@@ -132,7 +133,7 @@ class EventExtractorTest {
     void aNameThatModifiesANounActsForNobody() {
         Tokens text = Tokens.of("UK/NNP Foreign/NNP Secretary/NNP Jack/NNP Straw/NNP announced/VBD/announce cuts/NNS ./. "
                 + "Manchester/NNP hotels/NNS announced/VBD/announce offers/NNS ./.");
-        List<Event> events = extract(text, List.of(), entity("e1", EntityType.GPE, text, "UK"),
+        List<DocumentEvent> events = extract(text, List.of(), entity("e1", EntityType.GPE, text, "UK"),
                 entity("e2", EntityType.PERSON, text, "Jack Straw"), entity("e3", EntityType.GPE, text, "Manchester"));
         assertEquals(1, events.size(), events.toString());
         assertEquals(List.of("e2"), events.get(0).actorEntityIds());
@@ -144,7 +145,7 @@ class EventExtractorTest {
                 + "Blunkett/NNP has/VBZ/have apologised/VBN/apologise after/IN the/DT ministry/NN announced/VBD/announce "
                 + "a/DT review/NN ./. Kelly/NNP is/VBZ/be expected/VBN/expect to/TO announce/VB her/PRP$ plans/NNS "
                 + "next/JJ week/NN ./.");
-        List<Event> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Lavrov"),
+        List<DocumentEvent> events = extract(text, List.of(), entity("e1", EntityType.PERSON, text, "Lavrov"),
                 entity("e2", EntityType.PERSON, text, "Blunkett"), entity("e3", EntityType.PERSON, text, "Kelly"));
         assertEquals(1, events.size(), events.toString());
         assertEquals(List.of("e3"), events.get(0).actorEntityIds());

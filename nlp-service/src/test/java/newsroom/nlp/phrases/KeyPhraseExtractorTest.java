@@ -12,8 +12,8 @@ class KeyPhraseExtractorTest {
 
     private final KeyPhraseExtractor extractor = new KeyPhraseExtractor();
 
-    private static List<String> texts(List<KeyPhrase> phrases) {
-        return phrases.stream().map(KeyPhrase::text).toList();
+    private static List<String> texts(List<ScoredPhrase> phrases) {
+        return phrases.stream().map(ScoredPhrase::text).toList();
     }
 
     @Test
@@ -21,7 +21,7 @@ class KeyPhraseExtractorTest {
         Tokens tokens = Tokens.of("Leaders/NNS/leader discussed/VBD/discuss the/DT Afghan/JJ peace/NN process/NN ./.")
                 .add("They/PRP also/RB discussed/VBD/discuss trade/NN ./.")
                 .add("The/DT Afghan/JJ peace/NN process/NN needs/VBZ/need time/NN ./.");
-        List<KeyPhrase> phrases = extractor.extract(tokens.text(), tokens.tokens());
+        List<ScoredPhrase> phrases = extractor.extract(tokens.text(), tokens.tokens());
         assertEquals("Afghan peace process", phrases.get(0).text());
         assertEquals(1.0, phrases.get(0).score());
         assertTrue(phrases.stream().allMatch(p -> p.score() > 0 && p.score() <= 1));
@@ -44,7 +44,7 @@ class KeyPhraseExtractorTest {
         for (int i = 0; i < 20; i++) {
             tokens.add("topic" + i + "/NN matters/VBZ/matter ./.");
         }
-        List<KeyPhrase> phrases = extractor.extract(tokens.text(), tokens.tokens());
+        List<ScoredPhrase> phrases = extractor.extract(tokens.text(), tokens.tokens());
         assertFalse(texts(phrases).contains("Sergey Lavrov"));
         assertEquals(KeyPhraseExtractor.MAX_PHRASES, phrases.size());
     }

@@ -18,7 +18,7 @@ class WeekdayTenseResolverTest {
     private String resolve(String tagged, String weekday, String sutimeValue) {
         Tokens tokens = Tokens.of(tagged);
         int begin = tokens.text().indexOf(weekday);
-        TemporalExpression sutime = new TemporalExpression(weekday, begin, begin + weekday.length(), sutimeValue, "DATE");
+        DocumentTimex sutime = new DocumentTimex(weekday, begin, begin + weekday.length(), sutimeValue, TimexType.DATE);
         return resolver.resolve(List.of(sutime), tokens.tokens(), PUBLISHED).get(0).value();
     }
 
@@ -72,7 +72,7 @@ class WeekdayTenseResolverTest {
     void aTimeOfDayIsKept() {
         Tokens tokens = Tokens.of("They/PRP met/VBD/meet on/IN Thursday/NNP evening/NN ./.");
         int begin = tokens.text().indexOf("Thursday");
-        TemporalExpression sutime = new TemporalExpression("Thursday evening", begin, begin + 16, "2021-04-08TEV", "TIME");
+        DocumentTimex sutime = new DocumentTimex("Thursday evening", begin, begin + 16, "2021-04-08TEV", TimexType.TIME);
         assertEquals("2021-04-01TEV", resolver.resolve(List.of(sutime), tokens.tokens(), PUBLISHED).get(0).value());
     }
 

@@ -12,7 +12,7 @@ class LexiconSentimentTest {
 
     @Test
     void diplomaticProgressReadsPositive() {
-        Sentiment tone = sentiment.score(Tokens.of(
+        Tone tone = sentiment.score(Tokens.of(
                 "The/DT talks/NNS/talk had/VBD/have been/VBN/be very/RB productive/JJ and/CC trust/NN is/VBZ/be growing/VBG/grow ./.").tokens());
         assertTrue(tone.score() > 0.3, "score " + tone.score());
         assertTrue(tone.magnitude() > 3);
@@ -20,7 +20,7 @@ class LexiconSentimentTest {
 
     @Test
     void violenceReadsNegative() {
-        Sentiment tone = sentiment.score(Tokens.of(
+        Tone tone = sentiment.score(Tokens.of(
                 "An/DT attack/NN killed/VBD/kill ten/CD people/NNS amid/IN the/DT crisis/NN ./.").tokens());
         assertTrue(tone.score() < -0.5, "score " + tone.score());
     }
@@ -35,7 +35,7 @@ class LexiconSentimentTest {
 
     @Test
     void neutralTextHasNoTone() {
-        Sentiment tone = sentiment.score(Tokens.of("The/DT minister/NN arrived/VBD/arrive in/IN Islamabad/NNP ./.").tokens());
+        Tone tone = sentiment.score(Tokens.of("The/DT minister/NN arrived/VBD/arrive in/IN Islamabad/NNP ./.").tokens());
         assertEquals(0.0, tone.score());
         assertEquals(0.0, tone.magnitude());
     }
@@ -46,7 +46,7 @@ class LexiconSentimentTest {
         for (int i = 0; i < 500; i++) {
             tokens.add("war/NN killed/VBD/kill many/JJ ./.");
         }
-        Sentiment tone = sentiment.score(tokens.tokens());
+        Tone tone = sentiment.score(tokens.tokens());
         assertTrue(tone.score() >= -1 && tone.score() < -0.99);
         assertTrue(tone.magnitude() > 1000);
     }

@@ -11,7 +11,7 @@ import newsroom.nlp.v1.Analysis;
  * @param globalEntityIds for each of the analysis' entity ids ("e1"), the global entity it resolved to
  * @param failure         why its analysis failed for good (its code, then the message); empty unless FAILED
  */
-public record ArticleDetails(ArticleSummary summary, String cleanedText, Optional<Analysis> analysis,
+public record ArticleDetails(ArticleMetadata summary, String cleanedText, Optional<Analysis> analysis,
                              Map<String, Long> globalEntityIds, String failure) {
 
     public ArticleDetails {

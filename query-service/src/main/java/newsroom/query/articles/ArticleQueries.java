@@ -1,6 +1,5 @@
 package newsroom.query.articles;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,7 +18,7 @@ import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
-import newsroom.query.entities.EntityRef;
+import newsroom.query.entities.EntityIdentity;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.PageTokens;
@@ -163,9 +162,9 @@ public class ArticleQueries {
         for (ArticleEntityLink link : ArticleEntityLink.<ArticleEntityLink>list("key.articleId", articleId)) {
             globalEntityIds.put(link.key.localEntityId(), link.entityId);
         }
-        ArticleSummary summary = new ArticleSummary(article.id, article.title, article.source,
+        ArticleMetadata summary = new ArticleMetadata(article.id, article.title, article.source,
                 article.url == null ? "" : article.url, article.publishedAt, article.language,
-                article.status.name(), article.storyId == null ? 0 : article.storyId,
+                article.status, article.storyId == null ? 0 : article.storyId,
                 article.duplicateOf == null ? 0 : article.duplicateOf, article.author,
                 article.canonicalUrl == null ? "" : article.canonicalUrl, article.publishedTimeEstimated,
                 article.sourceId == null ? 0 : article.sourceId);
@@ -186,7 +185,7 @@ public class ArticleQueries {
      * {@link #RANKING_ROUND} newest matches not yet returned, each round best
      * match first, newest id first among equals.
      */
-    public Page<ArticleHit> search(String query, ArticleFilter filter, int pageSize, String pageToken) {
+    public Page<SearchMatch> search(String query, ArticleFilter filter, int pageSize, String pageToken) {
         return search(query, filter, pageSize, pageToken, OptionalInt.empty()).page();
     }
 
@@ -222,7 +221,7 @@ public class ArticleQueries {
             Optional<Instant> bound = bounds.get(tried);
             @SuppressWarnings("unchecked")
             List<Object[]> found = where.bind(entityManager.createNativeQuery(
-                            SEARCH.formatted(ArticleSummary.COLUMNS, withBound(where, bound), RANKING_ROUND,
+                            SEARCH.formatted(ArticleMetadata.COLUMNS, withBound(where, bound), RANKING_ROUND,
                                     SNIPPET_SOURCE_LENGTH)))
                     .setParameter("query", text)
                     .setParameter("roundsStart", roundsStart)
@@ -232,7 +231,7 @@ public class ArticleQueries {
                     .getResultList();
             rows = found;
             if (bound.isEmpty() || !rows.isEmpty()
-                    && ((Number) rows.get(0)[ArticleSummary.COLUMN_COUNT + 3]).longValue() >= roundsEnd - roundsStart) {
+                    && ((Number) rows.get(0)[ArticleMetadata.COLUMN_COUNT + 3]).longValue() >= roundsEnd - roundsStart) {
                 break;
             }
             tried++;
@@ -244,12 +243,12 @@ public class ArticleQueries {
             return new SearchResult(page.toPage(List.of()), facets);
         }
         // The query's lexemes (the same in every row); none for a query of stop words only.
-        String lexemes = (String) rows.get(0)[ArticleSummary.COLUMN_COUNT + 2];
+        String lexemes = (String) rows.get(0)[ArticleMetadata.COLUMN_COUNT + 2];
         Snippet snippet = new Snippet(lexemes == null ? List.of() : List.of(lexemes.split(" ")));
         return new SearchResult(page.toPage(rows.stream()
-                .map(row -> new ArticleHit(ArticleSummary.fromRow(row, 0),
-                        ((Number) row[ArticleSummary.COLUMN_COUNT]).doubleValue(),
-                        snippet.of((String) row[ArticleSummary.COLUMN_COUNT + 1])))
+                .map(row -> new SearchMatch(ArticleMetadata.fromRow(row, 0),
+                        ((Number) row[ArticleMetadata.COLUMN_COUNT]).doubleValue(),
+                        snippet.of((String) row[ArticleMetadata.COLUMN_COUNT + 1])))
                 .toList()), facets);
     }
 
@@ -283,7 +282,7 @@ public class ArticleQueries {
             switch (((Number) row[0]).intValue()) {
                 case 0 -> total = articles;
                 case 1 -> sources.add(new SearchFacets.SourceCount((String) row[2], articles));
-                default -> entities.add(new SearchFacets.EntityCount(EntityRef.fromRow(row, 3), articles));
+                default -> entities.add(new SearchFacets.EntityCount(EntityIdentity.fromRow(row, 3), articles));
             }
         }
         // The sample and one more were read: that one tells there are more than the sample.
@@ -332,10 +331,6 @@ public class ArticleQueries {
         if (article.status != ArticleState.ANALYZED || article.analysis == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Analysis.parseFrom(article.analysis));
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("article " + article.id + " has a stored analysis that does not parse", e);
-        }
+        return Optional.of(StoredAnalysis.parse(article.id, article.analysis));
     }
 }

@@ -1,7 +1,7 @@
 package newsroom.query.articles;
 
 import java.util.List;
-import newsroom.query.entities.EntityRef;
+import newsroom.query.entities.EntityIdentity;
 
 /**
  * What a search's matches hold, not only a page's: how many there are, who
@@ -28,6 +28,6 @@ public record SearchFacets(long countedMatches, boolean moreThanCounted, List<So
     }
 
     /** How many counted matches mention one global entity. */
-    public record EntityCount(EntityRef entity, long articles) {
+    public record EntityCount(EntityIdentity entity, long articles) {
     }
 }

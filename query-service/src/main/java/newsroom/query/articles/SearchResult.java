@@ -8,5 +8,5 @@ import newsroom.query.paging.Page;
  *
  * @param facets empty unless the search was asked to count its matches
  */
-public record SearchResult(Page<ArticleHit> page, Optional<SearchFacets> facets) {
+public record SearchResult(Page<SearchMatch> page, Optional<SearchFacets> facets) {
 }

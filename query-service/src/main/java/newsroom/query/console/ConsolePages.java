@@ -154,7 +154,7 @@ public class ConsolePages {
                             ConsoleQueries.isDirect(quote.getForm()), self));
                 }
                 for (TemporalExpression date : response.getAnalysis().getTemporalExpressionsList()) {
-                    dates.add(new Views.DateView(date.getText(), date.getValue(), date.getType()));
+                    dates.add(new Views.DateView(date.getText(), date.getValue(), date.getType().name()));
                 }
             }
             List<Views.ArticleLink> sameStory = new ArrayList<>();
@@ -170,7 +170,7 @@ public class ConsolePages {
             String url = article.getCanonicalUrl().isEmpty() ? article.getUrl() : article.getCanonicalUrl();
             return ConsoleTemplates.article(chrome.titled(article.getTitle()), new Views.ArticlePage(
                     ConsoleQueries.link(article), webUrl(url), article.getAuthor(), article.getLanguage(),
-                    article.getStatus(), response.getFailure(), text, quotes, dates, article.getStoryId(), sameStory));
+                    article.getStatus().name(), response.getFailure(), text, quotes, dates, article.getStoryId(), sameStory));
         });
     }
 

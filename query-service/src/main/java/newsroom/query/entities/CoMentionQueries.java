@@ -43,7 +43,7 @@ public class CoMentionQueries {
         PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("GetCoMentions", entityId));
         // The entity's number of articles is the weights' denominator (kept by ArticleRollups).
         StoredEntity stored = profiles.stored(entityId);
-        EntityRef entity = EntityRef.stored(stored.id, stored.name, stored.type);
+        EntityIdentity entity = EntityIdentity.stored(stored.id, stored.name, stored.type);
         return new CoMentions(entity, stored.articleCount,
                 page.toPage(rows(entityId, stored.articleCount, page.offset(), page.fetchSize())));
     }
@@ -58,17 +58,19 @@ public class CoMentionQueries {
     }
 
     /** A co-mention of an entity mentioned in {@code articles} articles. */
-    static CoMention of(EntityRef other, long shared, long articles) {
-        return new CoMention(other, shared, articles == 0 ? 0 : (double) shared / articles);
+    static CoMentionedEntity of(EntityIdentity other, long shared, long articles) {
+        return new CoMentionedEntity(other, shared, articles == 0 ? 0 : (double) shared / articles);
     }
 
-    private List<CoMention> rows(long entityId, long articles, int offset, int limit) {
+    private List<CoMentionedEntity> rows(long entityId, long articles, int offset, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(CO_MENTIONS)
                 .setParameter("id", entityId)
                 .setParameter("offset", offset)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> of(EntityRef.fromRow(row, 0), ((Number) row[3]).longValue(), articles)).toList();
+        return rows.stream()
+                .map(row -> of(EntityIdentity.fromRow(row, 0), ((Number) row[3]).longValue(), articles))
+                .toList();
     }
 }

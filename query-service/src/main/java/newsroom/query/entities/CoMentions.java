@@ -7,5 +7,5 @@ import newsroom.query.paging.Page;
  *
  * @param articleCount in how many articles {@code entity} is mentioned
  */
-public record CoMentions(EntityRef entity, long articleCount, Page<CoMention> page) {
+public record CoMentions(EntityIdentity entity, long articleCount, Page<CoMentionedEntity> page) {
 }

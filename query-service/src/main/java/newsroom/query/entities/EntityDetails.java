@@ -8,7 +8,8 @@ import java.util.List;
  * @param toneTrend    monthly buckets of the twelve months up to its last mention, oldest first
  * @param topCoMentions the entities most often mentioned with it, most shared articles first
  */
-public record EntityDetails(EntityProfile profile, List<TimelineBucket> toneTrend, List<CoMention> topCoMentions) {
+public record EntityDetails(EntityProfile profile, List<TimelinePeriod> toneTrend,
+                            List<CoMentionedEntity> topCoMentions) {
 
     public EntityDetails {
         toneTrend = List.copyOf(toneTrend);

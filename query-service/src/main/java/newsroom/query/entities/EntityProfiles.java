@@ -60,9 +60,9 @@ public class EntityProfiles {
      * needs none).
      */
     @Transactional(TxType.SUPPORTS)
-    public EntityRef ref(long entityId) {
+    public EntityIdentity ref(long entityId) {
         StoredEntity entity = stored(entityId);
-        return EntityRef.stored(entity.id, entity.name, entity.type);
+        return EntityIdentity.stored(entity.id, entity.name, entity.type);
     }
 
     /** The entity's row, by its primary key (entity_pkey). */

@@ -145,9 +145,9 @@ public class EntityQueries {
         Object[] articles = SqlArray.values(row[at + 2]);
         Object[] tones = SqlArray.values(row[at + 3]);
         Object[] toned = SqlArray.values(row[at + 4]);
-        List<TimelineBucket> trend = new ArrayList<>(periods.length);
+        List<TimelinePeriod> trend = new ArrayList<>(periods.length);
         for (int i = 0; i < periods.length; i++) {
-            trend.add(new TimelineBucket(Instant.ofEpochSecond(((Number) periods[i]).longValue()),
+            trend.add(new TimelinePeriod(Instant.ofEpochSecond(((Number) periods[i]).longValue()),
                     ((Number) mentions[i]).longValue(), ((Number) articles[i]).longValue(),
                     ((Number) tones[i]).doubleValue(), ((Number) toned[i]).longValue(), 0));
         }
@@ -155,9 +155,10 @@ public class EntityQueries {
         Object[] names = SqlArray.values(row[at + 6]);
         Object[] types = SqlArray.values(row[at + 7]);
         Object[] shared = SqlArray.values(row[at + 8]);
-        List<CoMention> top = new ArrayList<>(ids.length);
+        List<CoMentionedEntity> top = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
-            EntityRef other = EntityRef.stored(((Number) ids[i]).longValue(), (String) names[i], (String) types[i]);
+            EntityIdentity other = EntityIdentity.stored(((Number) ids[i]).longValue(), (String) names[i],
+                    (String) types[i]);
             top.add(CoMentionQueries.of(other, ((Number) shared[i]).longValue(), profile.articleCount()));
         }
         return new EntityDetails(profile, trend, top);

@@ -3,5 +3,5 @@ package newsroom.query.entities;
 import newsroom.query.paging.Page;
 
 /** One page of an entity's timeline, oldest period first. */
-public record Timeline(EntityRef entity, Page<TimelineBucket> page) {
+public record Timeline(EntityIdentity entity, Page<TimelinePeriod> page) {
 }

@@ -127,14 +127,14 @@ public class TimelineQueries {
                 QueryFingerprint.of("GetEntityTimeline", entityId, granularity, range.fingerprint()),
                 DEFAULT_BUCKETS, MAX_BUCKETS);
         timeouts.setLocal(entityManager, CallClass.SEARCH);
-        EntityRef entity = profiles.ref(entityId);
+        EntityIdentity entity = profiles.ref(entityId);
         DaySplit split = DaySplit.of(range);
-        List<Source> sources = new ArrayList<>();
+        List<DayRows> sources = new ArrayList<>();
         split.wholeDays().ifPresent(days -> {
             WhereClause where = new WhereClause();
             days.from().ifPresent(day -> where.add("d.day >= :dayFrom", "dayFrom", day));
             days.to().ifPresent(day -> where.add("d.day < :dayTo", "dayTo", day));
-            sources.add(new Source(WHOLE_DAYS, where));
+            sources.add(new DayRows(WHOLE_DAYS, where));
         });
         for (int i = 0; i < split.parts().size(); i++) {
             TimeRange part = split.parts().get(i);
@@ -143,7 +143,7 @@ public class TimelineQueries {
             String end = "partEnd" + i;
             part.start().ifPresent(time -> where.add("ea.published_at >= :" + start, start, time));
             part.end().ifPresent(time -> where.add("ea.published_at < :" + end, end, time));
-            sources.add(new Source(PART_OF_DAY, where));
+            sources.add(new DayRows(PART_OF_DAY, where));
         }
         return new Timeline(entity, page.toPage(buckets(entityId, granularity, split, sources, page.offset(),
                 page.fetchSize())));
@@ -163,11 +163,11 @@ public class TimelineQueries {
             "unit", Granularity.MONTH.unit, "offset", 0, "limit", TONE_TREND_MONTHS);
 
     /** Rows of days (WHOLE_DAYS or PART_OF_DAY) and their conditions. */
-    private record Source(String select, WhereClause where) {
+    private record DayRows(String select, WhereClause where) {
     }
 
-    private List<TimelineBucket> buckets(long entityId, Granularity granularity, DaySplit split,
-                                         List<Source> sources, int offset, int limit) {
+    private List<TimelinePeriod> buckets(long entityId, Granularity granularity, DaySplit split,
+                                         List<DayRows> sources, int offset, int limit) {
         if (sources.isEmpty()) {
             return List.of();
         }
@@ -209,7 +209,7 @@ public class TimelineQueries {
                 .setParameter("offset", offset)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> new TimelineBucket((Instant) row[0], ((Number) row[1]).longValue(),
+        return rows.stream().map(row -> new TimelinePeriod((Instant) row[0], ((Number) row[1]).longValue(),
                 ((Number) row[2]).longValue(), ((Number) row[3]).doubleValue(), ((Number) row[4]).longValue(),
                 ((Number) row[5]).longValue()))
                 .toList();

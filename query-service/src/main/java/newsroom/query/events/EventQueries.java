@@ -13,9 +13,9 @@ import newsroom.query.InvalidArgumentException;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
-import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.ArticleMetadata;
+import newsroom.query.entities.EntityIdentity;
 import newsroom.query.entities.EntityProfiles;
-import newsroom.query.entities.EntityRef;
 import newsroom.query.entities.SqlArray;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
@@ -96,7 +96,7 @@ public class EventQueries {
             timeouts.setLocal(entityManager, CallClass.SEARCH);
             @SuppressWarnings("unchecked")
             List<Object[]> page = where.bind(entityManager.createNativeQuery(LIST.formatted(
-                            ArticleSummary.COLUMNS, where.sql())))
+                            ArticleMetadata.COLUMNS, where.sql())))
                     .setParameter("offset", request.offset())
                     .setParameter("limit", request.fetchSize())
                     .getResultList();
@@ -110,23 +110,24 @@ public class EventQueries {
     }
 
     private static ReportedEvent eventOf(Object[] row) {
-        int at = ArticleSummary.COLUMN_COUNT;
-        Optional<EntityRef> location = row[at + 7] == null
+        int at = ArticleMetadata.COLUMN_COUNT;
+        Optional<EntityIdentity> location = row[at + 7] == null
                 ? Optional.empty()
-                : Optional.of(EntityRef.fromRow(row, at + 7));
+                : Optional.of(EntityIdentity.fromRow(row, at + 7));
         Object[] ids = SqlArray.values(row[at + 10]);
         Object[] names = SqlArray.values(row[at + 11]);
         Object[] types = SqlArray.values(row[at + 12]);
         Object[] roles = SqlArray.values(row[at + 13]);
-        List<EntityRef> actors = new ArrayList<>();
-        List<EntityRef> participants = new ArrayList<>();
+        List<EntityIdentity> actors = new ArrayList<>();
+        List<EntityIdentity> participants = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
-            EntityRef entity = EntityRef.stored(((Number) ids[i]).longValue(), (String) names[i], (String) types[i]);
+            EntityIdentity entity = EntityIdentity.stored(((Number) ids[i]).longValue(), (String) names[i],
+                    (String) types[i]);
             (roles[i].equals("ACTOR") ? actors : participants).add(entity);
         }
         return new ReportedEvent(typeOf((String) row[at]), (String) row[at + 1], actors, participants,
                 (String) row[at + 2], location, (String) row[at + 3], (Instant) row[at + 4],
-                ArticleSummary.fromRow(row, 0), ((Number) row[at + 5]).intValue(), ((Number) row[at + 6]).intValue());
+                ArticleMetadata.fromRow(row, 0), ((Number) row[at + 5]).intValue(), ((Number) row[at + 6]).intValue());
     }
 
     // A type name the contract does not know (written by a newer ingest) reads as unspecified.

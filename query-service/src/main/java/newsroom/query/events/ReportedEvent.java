@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import newsroom.nlp.v1.Event;
-import newsroom.query.articles.ArticleSummary;
-import newsroom.query.entities.EntityRef;
+import newsroom.query.articles.ArticleMetadata;
+import newsroom.query.entities.EntityIdentity;
 
 /**
  * Something an article reports happening, with the global entities that took part.
@@ -21,9 +21,10 @@ import newsroom.query.entities.EntityRef;
  * @param begin        start of the reporting sentence in the article's cleaned text, UTF-16 code units
  * @param end          end of the reporting sentence, UTF-16 code units, exclusive
  */
-public record ReportedEvent(Event.Type type, String trigger, List<EntityRef> actors, List<EntityRef> participants,
-                            String topic, Optional<EntityRef> location, String date, Instant time,
-                            ArticleSummary article, int begin, int end) {
+public record ReportedEvent(Event.Type type, String trigger, List<EntityIdentity> actors,
+                            List<EntityIdentity> participants, String topic, Optional<EntityIdentity> location,
+                            String date, Instant time,
+                            ArticleMetadata article, int begin, int end) {
 
     public ReportedEvent {
         actors = List.copyOf(actors);

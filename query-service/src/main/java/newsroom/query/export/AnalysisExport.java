@@ -1,6 +1,5 @@
 package newsroom.query.export;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,13 +7,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.nlp.v1.Analysis;
 import newsroom.query.CallClass;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleFilter;
+import newsroom.query.articles.ArticleMetadata;
 import newsroom.query.articles.ArticleQueries;
-import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.StoredAnalysis;
 
 /**
  * Reads analysed articles for export in batches by ascending id: each batch is
@@ -59,7 +58,7 @@ public class AnalysisExport {
         timeouts.setLocal(entityManager, CallClass.EXPORT);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        BATCH.formatted(ArticleSummary.COLUMNS, where.sql())))
+                        BATCH.formatted(ArticleMetadata.COLUMNS, where.sql())))
                 .setParameter("after", afterId)
                 .setParameter("limit", BATCH_SIZE)
                 .getResultList();
@@ -76,18 +75,11 @@ public class AnalysisExport {
         }
         List<ExportedArticle> batch = new ArrayList<>();
         for (Object[] row : rows) {
-            ArticleSummary summary = ArticleSummary.fromRow(row, 0);
-            batch.add(new ExportedArticle(summary, parse(summary.id(), (byte[]) row[ArticleSummary.COLUMN_COUNT]),
+            ArticleMetadata summary = ArticleMetadata.fromRow(row, 0);
+            batch.add(new ExportedArticle(summary,
+                    StoredAnalysis.parse(summary.id(), (byte[]) row[ArticleMetadata.COLUMN_COUNT]),
                     links.getOrDefault(summary.id(), Map.of())));
         }
         return batch;
-    }
-
-    private static Analysis parse(long articleId, byte[] bytes) {
-        try {
-            return Analysis.parseFrom(bytes);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("article " + articleId + " has a stored analysis that does not parse", e);
-        }
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
-import newsroom.query.InvalidArgumentException;
 import newsroom.auth.Caller;
 import newsroom.query.CallClass;
+import newsroom.query.InvalidArgumentException;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.articles.ArticleFilter;
@@ -33,7 +33,7 @@ import newsroom.query.quotes.AttributedQuote;
 import newsroom.query.quotes.QuoteFilter;
 import newsroom.query.quotes.QuoteQueries;
 import newsroom.query.replica.ReadRouting;
-import newsroom.query.stories.Story;
+import newsroom.query.stories.StoryCluster;
 import newsroom.query.stories.StoryQueries;
 import newsroom.query.v1.ExportAnalysesRequest;
 import newsroom.query.v1.ExportedAnalysis;
@@ -190,7 +190,7 @@ public class QueryGrpcService implements QueryService {
     @Override
     public Uni<ListStoriesResponse> listStories(ListStoriesRequest request) {
         return answer(CallClass.SEARCH, () -> {
-            Page<Story> page = stories.list(
+            Page<StoryCluster> page = stories.list(
                     range(request.hasStartTime(), request.getStartTime(), request.hasEndTime(), request.getEndTime()),
                     request.getMinReportCount(), request.getPageSize(), request.getPageToken());
             return ListStoriesResponse.newBuilder()

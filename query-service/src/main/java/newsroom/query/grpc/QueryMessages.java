@@ -2,30 +2,38 @@ package newsroom.query.grpc;
 
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
+import newsroom.ingest.v1.ArticleStatus;
 import newsroom.query.articles.ArticleDetails;
-import newsroom.query.articles.ArticleHit;
-import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.ArticleMetadata;
+import newsroom.query.articles.SearchMatch;
 import newsroom.query.articles.SearchResult;
+import newsroom.query.entities.CoMentionedEntity;
 import newsroom.query.entities.EntityDetails;
+import newsroom.query.entities.EntityIdentity;
 import newsroom.query.entities.EntityProfile;
+import newsroom.query.entities.TimelinePeriod;
 import newsroom.query.events.ReportedEvent;
 import newsroom.query.export.ExportedArticle;
+import newsroom.query.quotes.AttributedQuote;
+import newsroom.query.stories.StoryCluster;
 import newsroom.query.stories.StoryDetails;
+import newsroom.query.v1.ArticleHit;
+import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.CoMention;
 import newsroom.query.v1.EntityFacet;
 import newsroom.query.v1.EntityRef;
 import newsroom.query.v1.EventRecord;
 import newsroom.query.v1.ExportedAnalysis;
+import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.GetEntityResponse;
 import newsroom.query.v1.GetStoryResponse;
-import newsroom.query.v1.Story;
-import newsroom.query.v1.TimelineBucket;
-import newsroom.query.quotes.AttributedQuote;
-import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.GlobalEntity;
 import newsroom.query.v1.QuoteRecord;
 import newsroom.query.v1.SearchArticlesResponse;
 import newsroom.query.v1.SourceFacet;
+import newsroom.query.v1.Story;
+import newsroom.query.v1.TimelineBucket;
+import newsroom.store.ArticleState;
 
 /** Turns the query beans' results into the messages of {@code newsroom.query.v1}. */
 final class QueryMessages {
@@ -43,8 +51,8 @@ final class QueryMessages {
         return response.build();
     }
 
-    static newsroom.query.v1.ArticleHit hit(ArticleHit hit) {
-        return newsroom.query.v1.ArticleHit.newBuilder()
+    static ArticleHit hit(SearchMatch hit) {
+        return ArticleHit.newBuilder()
                 .setArticle(summary(hit.article()))
                 .setRank(hit.rank())
                 .setSnippet(hit.snippet())
@@ -91,11 +99,11 @@ final class QueryMessages {
                 .build();
     }
 
-    static EntityRef entityRef(newsroom.query.entities.EntityRef entity) {
+    static EntityRef entityRef(EntityIdentity entity) {
         return EntityRef.newBuilder().setId(entity.id()).setName(entity.name()).setType(entity.type()).build();
     }
 
-    static CoMention coMention(newsroom.query.entities.CoMention coMention) {
+    static CoMention coMention(CoMentionedEntity coMention) {
         return CoMention.newBuilder()
                 .setEntity(entityRef(coMention.entity()))
                 .setSharedArticleCount(coMention.sharedArticles())
@@ -103,7 +111,7 @@ final class QueryMessages {
                 .build();
     }
 
-    static TimelineBucket bucket(newsroom.query.entities.TimelineBucket bucket) {
+    static TimelineBucket bucket(TimelinePeriod bucket) {
         return TimelineBucket.newBuilder()
                 .setStartTime(timestamp(bucket.start()))
                 .setMentionCount(bucket.mentions())
@@ -114,7 +122,7 @@ final class QueryMessages {
                 .build();
     }
 
-    static Story story(newsroom.query.stories.Story story) {
+    static Story story(StoryCluster story) {
         return Story.newBuilder()
                 .setId(story.firstReport().id())
                 .setFirstReport(summary(story.firstReport()))
@@ -168,15 +176,15 @@ final class QueryMessages {
         return record.build();
     }
 
-    static newsroom.query.v1.ArticleSummary summary(ArticleSummary article) {
-        return newsroom.query.v1.ArticleSummary.newBuilder()
+    static ArticleSummary summary(ArticleMetadata article) {
+        return ArticleSummary.newBuilder()
                 .setId(article.id())
                 .setTitle(article.title())
                 .setSource(article.source())
                 .setUrl(article.url())
                 .setPublishedTime(timestamp(article.publishedAt()))
                 .setLanguage(article.language())
-                .setStatus(article.status())
+                .setStatus(status(article.status()))
                 .setStoryId(article.storyId())
                 .setDuplicateOf(article.duplicateOf())
                 .setAuthor(article.author())
@@ -184,6 +192,11 @@ final class QueryMessages {
                 .setPublishedTimeEstimated(article.publishedTimeEstimated())
                 .setSourceId(article.sourceId())
                 .build();
+    }
+
+    private static ArticleStatus status(ArticleState state) {
+        // The store's states share their names with the API's statuses.
+        return ArticleStatus.valueOf(state.name());
     }
 
     private static Timestamp timestamp(Instant time) {

@@ -1,7 +1,7 @@
 package newsroom.query.quotes;
 
 import newsroom.nlp.v1.AttributionForm;
-import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.ArticleMetadata;
 
 /**
  * An attribution (quoted words or reported speech) with who said it and where.
@@ -15,5 +15,5 @@ import newsroom.query.articles.ArticleSummary;
  * @param end             end offset in the article's cleaned text, UTF-16 code units, exclusive
  */
 public record AttributedQuote(String text, long speakerEntityId, String speaker, String cue, AttributionForm form,
-                              ArticleSummary article, int begin, int end) {
+                              ArticleMetadata article, int begin, int end) {
 }

@@ -19,9 +19,9 @@ import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.WhereClause;
-import newsroom.query.articles.ArticleSummary;
-import newsroom.query.paging.Page;
+import newsroom.query.articles.ArticleMetadata;
 import newsroom.query.paging.KeysetPageRequest;
+import newsroom.query.paging.Page;
 import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.query.paging.SortKey;
@@ -48,7 +48,7 @@ public class QuoteQueries {
     public static final int MAX_SPEAKER_NAME_LENGTH = 200;
     public static final int MAX_TEXT_QUERY_LENGTH = 500;
 
-    // The article's columns come first so ArticleSummary reads them at 0. %2$s is
+    // The article's columns come first so ArticleMetadata reads them at 0. %2$s is
     // the FROM (quotes alone, or an entity's articles joined to their quotes)
     // and %4$s the date column the page is ordered by (the quote's, or the
     // same date read from entity_article). The page is chosen from the quotes
@@ -199,7 +199,7 @@ public class QuoteQueries {
             String from = nearEntity ? NEAR_ENTITY_FROM : "quote q";
             if (nearEntity) {
                 // Read from the entity's own articles (entity_article, not partitioned), bounded by them.
-                return page.apply(LIST.formatted(ArticleSummary.COLUMNS, from, where.sql(), date));
+                return page.apply(LIST.formatted(ArticleMetadata.COLUMNS, from, where.sql(), date));
             }
             // A next page starts at its key: the tries are counted from there.
             TimeRange range = request.after().map(key -> new TimeRange(filter.range().start(),
@@ -208,7 +208,7 @@ public class QuoteQueries {
             for (Optional<Instant> bound : newestMonths.bounds(range)) {
                 String conditions = bound.map(time -> where.sql() + " AND "
                         + NewestMonths.atOrAfter("q.published_at", time)).orElse(where.sql());
-                found = page.apply(LIST.formatted(ArticleSummary.COLUMNS, from, conditions, date));
+                found = page.apply(LIST.formatted(ArticleMetadata.COLUMNS, from, conditions, date));
                 if (found.size() >= request.fetchSize()) {
                     break;
                 }
@@ -230,7 +230,7 @@ public class QuoteQueries {
     // The quote's place in the list's order: date (in microseconds, PostgreSQL's precision), article,
     // offset in the article, id.
     private static SortKey keyOf(Object[] row) {
-        int at = ArticleSummary.COLUMN_COUNT;
+        int at = ArticleMetadata.COLUMN_COUNT;
         Instant date = (Instant) row[at + 7];
         long micros = Math.addExact(Math.multiplyExact(date.getEpochSecond(), 1_000_000L), date.getNano() / 1_000);
         return SortKey.of(micros, ((Number) row[0]).longValue(), ((Number) row[at + 5]).longValue(),
@@ -238,10 +238,10 @@ public class QuoteQueries {
     }
 
     private static AttributedQuote quoteOf(Object[] row) {
-        int at = ArticleSummary.COLUMN_COUNT;
+        int at = ArticleMetadata.COLUMN_COUNT;
         Number speakerId = (Number) row[at + 1];
         return new AttributedQuote((String) row[at], speakerId == null ? 0 : speakerId.longValue(),
                 (String) row[at + 2], (String) row[at + 3], AttributionForm.valueOf((String) row[at + 4]),
-                ArticleSummary.fromRow(row, 0), ((Number) row[at + 5]).intValue(), ((Number) row[at + 6]).intValue());
+                ArticleMetadata.fromRow(row, 0), ((Number) row[at + 5]).intValue(), ((Number) row[at + 6]).intValue());
     }
 }

@@ -11,7 +11,7 @@ import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.WhereClause;
-import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.ArticleMetadata;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.PageTokens;
@@ -57,7 +57,7 @@ public class StoryQueries {
             SELECT %s FROM article a WHERE a.story_id = :id
             ORDER BY a.published_at, a.id
             LIMIT :limit
-            """.formatted(ArticleSummary.COLUMNS);
+            """.formatted(ArticleMetadata.COLUMNS);
 
     // A read by id, on the mapped row (article_pkey); only the one column, not the article's text.
     private static final String STORY_OF = "select a.storyId from StoredArticle a where a.id = :id";
@@ -73,7 +73,7 @@ public class StoryQueries {
     }
 
     /** Stories whose first report is in {@code range} and that have at least {@code minReports} reports. */
-    public Page<Story> list(TimeRange range, int minReports, int pageSize, String pageToken) {
+    public Page<StoryCluster> list(TimeRange range, int minReports, int pageSize, String pageToken) {
         if (minReports < 0) {
             throw new InvalidArgumentException("min_report_count", "must not be negative");
         }
@@ -88,11 +88,11 @@ public class StoryQueries {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        STORIES.formatted(ArticleSummary.COLUMNS, MAX_SOURCES, where.sql())))
+                        STORIES.formatted(ArticleMetadata.COLUMNS, MAX_SOURCES, where.sql())))
                 .setParameter("offset", page.offset())
                 .setParameter("limit", page.fetchSize())
                 .getResultList();
-        return page.toPage(rows.stream().map(Story::fromRow).toList());
+        return page.toPage(rows.stream().map(StoryCluster::fromRow).toList());
     }
 
     /** The story whose first report is {@code storyId}, with its reports. */
@@ -101,7 +101,7 @@ public class StoryQueries {
         WhereClause where = new WhereClause().add("a.id = :id", "id", storyId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        STORIES.formatted(ArticleSummary.COLUMNS, MAX_SOURCES, where.sql())))
+                        STORIES.formatted(ArticleMetadata.COLUMNS, MAX_SOURCES, where.sql())))
                 .setParameter("offset", 0)
                 .setParameter("limit", 1)
                 .getResultList();
@@ -113,8 +113,8 @@ public class StoryQueries {
                 .setParameter("id", storyId)
                 .setParameter("limit", MAX_REPORTS)
                 .getResultList();
-        return new StoryDetails(Story.fromRow(rows.get(0)),
-                reports.stream().map(row -> ArticleSummary.fromRow(row, 0)).toList());
+        return new StoryDetails(StoryCluster.fromRow(rows.get(0)),
+                reports.stream().map(row -> ArticleMetadata.fromRow(row, 0)).toList());
     }
 
     // An article that is not a root is a report of another story: say which.

@@ -89,7 +89,7 @@ public class HostileArticle {
                 .addQuotes(Quote.newBuilder().setText(quoteText).setBegin(quoteBegin)
                         .setEnd(quoteBegin + quoteText.length()).setSpeakerEntityId("e1").setSpeaker(NAME).setCue("say"))
                 .addTemporalExpressions(TemporalExpression.newBuilder().setText("Monday").setValue("2021-05-03 " + IMAGE)
-                        .setBegin(dateBegin).setEnd(dateBegin + 6).setType("DATE"))
+                        .setBegin(dateBegin).setEnd(dateBegin + 6).setType(TemporalExpression.Type.DATE))
                 .build();
 
         TestStore.partitionsFor(PUBLISHED);

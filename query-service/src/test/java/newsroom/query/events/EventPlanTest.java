@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import newsroom.query.ListPlans;
 import newsroom.query.TestStore;
-import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.ArticleMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +44,7 @@ class EventPlanTest {
         };
         for (String where : new String[] {"ee.entity_id = %d", "ee.entity_id = %d AND ee.event_type = 'VISIT'",
                 "ee.entity_id = %d AND ee.happened_at >= '2021-06-01T00:00:00Z'"}) {
-            String statement = ListPlans.firstPage(EventQueries.LIST.formatted(ArticleSummary.COLUMNS,
+            String statement = ListPlans.firstPage(EventQueries.LIST.formatted(ArticleMetadata.COLUMNS,
                     where.formatted(fixture.lavrovInstitute())));
 
             String plan = ListPlans.explain(dataSource, events, statement);

@@ -4,15 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnknownFieldSet;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import newsroom.nlp.v1.Analysis;
+import newsroom.nlp.v1.TemporalExpression;
 import newsroom.query.TestStore;
 import newsroom.query.v1.ArticleHit;
 import newsroom.query.v1.GetArticleResponse;
 import newsroom.query.v1.SearchArticlesResponse;
+import newsroom.store.ArticleState;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/articles and /api/v1/articles/{article_id}: the search and the article, as JSON and CSV. */
@@ -87,6 +96,75 @@ class ArticlesApiTest extends JsonApiTest {
         SearchArticlesResponse all = api.getJson("/api/v1/articles?q=Lavrov&limit=100", SearchArticlesResponse.getDefaultInstance());
         assertEquals(all.getHitsCount(), lines.size() - 1, String.join("\n", lines));
         assertTrue(lines.get(1).startsWith(all.getHits(0).getArticle().getId() + ","), lines.get(1));
+    }
+
+    @Test
+    void statusesAndDateTypesAreSpelledAsClientsReadThem() {
+        // Clients match these strings: a renamed enum value must fail here, not in their scripts.
+        String text = "The ministers met on Wednesday for two days of talks.";
+        Analysis analysis = Analysis.newBuilder().setCleanedText(text).setLanguage("en")
+                .addTemporalExpressions(TemporalExpression.newBuilder().setText("Wednesday").setValue("2021-04-07")
+                        .setBegin(text.indexOf("Wednesday")).setEnd(text.indexOf("Wednesday") + 9)
+                        .setType(TemporalExpression.Type.DATE))
+                .addTemporalExpressions(TemporalExpression.newBuilder().setText("two days").setValue("P2D")
+                        .setBegin(text.indexOf("two days")).setEnd(text.indexOf("two days") + 8)
+                        .setType(TemporalExpression.Type.DURATION))
+                .build();
+        Map<ArticleState, String> spellings = new EnumMap<>(Map.of(
+                ArticleState.ACCEPTED, "ACCEPTED",
+                ArticleState.ANALYZED, "ANALYZED",
+                ArticleState.FAILED, "FAILED",
+                ArticleState.UNSUPPORTED_LANGUAGE, "UNSUPPORTED_LANGUAGE"));
+        Map<ArticleState, Long> ids = new EnumMap<>(ArticleState.class);
+        try {
+            for (ArticleState state : ArticleState.values()) {
+                ids.put(state, store.addArticle("Spelled " + state, text,
+                        Instant.parse("2021-05-02T00:00:00Z"), state,
+                        state == ArticleState.ANALYZED ? analysis.toByteArray() : null));
+            }
+            for (ArticleState state : ArticleState.values()) {
+                JsonObject article = json("/api/v1/articles/" + ids.get(state));
+                assertEquals(spellings.get(state), article.getJsonObject("article").getString("status"), state.name());
+            }
+            JsonArray dates = json("/api/v1/articles/" + ids.get(ArticleState.ANALYZED))
+                    .getJsonObject("analysis").getJsonArray("temporalExpressions");
+            assertEquals("DATE", dates.getJsonObject(0).getString("type"));
+            assertEquals("DURATION", dates.getJsonObject(1).getString("type"));
+            assertEquals("ANALYZED", json("/api/v1/articles?q=Spelled+ANALYZED").getJsonArray("hits")
+                    .getJsonObject(0).getJsonObject("article").getString("status"));
+        } finally {
+            store.deleteArticles(List.copyOf(ids.values()));
+        }
+    }
+
+    @Test
+    void anAnalysisStoredWithTheDateTypeAsTextKeepsItsType() {
+        String text = "The ministers met on Wednesday.";
+        // TemporalExpression.type in its older form, as some stored analyses hold it: field 5,
+        // length-delimited, holding the name.
+        TemporalExpression storedAsText = TemporalExpression.newBuilder().setText("Wednesday").setValue("2021-04-07")
+                .setBegin(text.indexOf("Wednesday")).setEnd(text.indexOf("Wednesday") + 9)
+                .setUnknownFields(UnknownFieldSet.newBuilder().addField(TemporalExpression.TYPE_FIELD_NUMBER,
+                        UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFromUtf8("DATE")).build())
+                        .build())
+                .build();
+        long id = store.addArticle("Stored with a date type as text", text, Instant.parse("2021-05-02T00:00:00Z"),
+                ArticleState.ANALYZED, Analysis.newBuilder().setCleanedText(text).addTemporalExpressions(storedAsText)
+                        .build().toByteArray());
+        try {
+            JsonObject date = json("/api/v1/articles/" + id).getJsonObject("analysis")
+                    .getJsonArray("temporalExpressions").getJsonObject(0);
+            assertEquals("DATE", date.getString("type"));
+            assertEquals("Wednesday", date.getString("text"));
+        } finally {
+            store.deleteArticles(List.of(id));
+        }
+    }
+
+    private JsonObject json(String pathAndQuery) {
+        HttpResponse<String> response = api.get(pathAndQuery);
+        assertEquals(200, response.statusCode(), response.body());
+        return new JsonObject(response.body());
     }
 
     @Test

@@ -1,5 +1,5 @@
 package newsroom.nlp.phrases;
 
 /** A phrase that says what a document is about, with a score in [0, 1]. */
-public record KeyPhrase(String text, double score) {
+public record ScoredPhrase(String text, double score) {
 }

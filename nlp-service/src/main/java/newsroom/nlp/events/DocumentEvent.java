@@ -14,10 +14,10 @@ import java.util.List;
  * @param begin start offset of the sentence in the cleaned text, inclusive
  * @param end end offset of the sentence in the cleaned text, exclusive
  */
-public record Event(EventType type, String trigger, List<String> actorEntityIds, List<String> participantEntityIds,
-        String topic, String locationEntityId, String date, int begin, int end) {
+public record DocumentEvent(EventType type, String trigger, List<String> actorEntityIds,
+        List<String> participantEntityIds, String topic, String locationEntityId, String date, int begin, int end) {
 
-    public Event {
+    public DocumentEvent {
         actorEntityIds = List.copyOf(actorEntityIds);
         participantEntityIds = List.copyOf(participantEntityIds);
     }

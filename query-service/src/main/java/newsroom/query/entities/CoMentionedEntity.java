@@ -6,5 +6,5 @@ package newsroom.query.entities;
  * @param sharedArticles in how many articles both are mentioned
  * @param weight         {@code sharedArticles} over the articles of the entity asked about
  */
-public record CoMention(EntityRef entity, long sharedArticles, double weight) {
+public record CoMentionedEntity(EntityIdentity entity, long sharedArticles, double weight) {
 }

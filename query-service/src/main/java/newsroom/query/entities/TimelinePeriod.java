@@ -11,6 +11,6 @@ import java.time.Instant;
  * @param allArticles   how many articles of the whole store were published in the period (and the
  *                      requested range), mentioning the entity or not; 0 where not counted (a tone trend)
  */
-public record TimelineBucket(Instant start, long mentions, long articles, double averageTone, long tonedArticles,
+public record TimelinePeriod(Instant start, long mentions, long articles, double averageTone, long tonedArticles,
                              long allArticles) {
 }

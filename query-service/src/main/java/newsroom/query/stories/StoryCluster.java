@@ -3,7 +3,7 @@ package newsroom.query.stories;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.ArticleMetadata;
 import newsroom.query.entities.SqlArray;
 
 /**
@@ -15,17 +15,17 @@ import newsroom.query.entities.SqlArray;
  * @param sources      its reports' distinct publishers, most reports first, then by name; at most
  *                     {@link StoryQueries#MAX_SOURCES}, empty names left out
  */
-public record Story(ArticleSummary firstReport, long reportCount, Instant lastReport, List<String> sources) {
+public record StoryCluster(ArticleMetadata firstReport, long reportCount, Instant lastReport, List<String> sources) {
 
-    public Story {
+    public StoryCluster {
         sources = List.copyOf(sources);
     }
 
-    /** Reads {@link ArticleSummary#COLUMNS}, then the report count, the latest time and the publishers. */
-    static Story fromRow(Object[] row) {
-        int at = ArticleSummary.COLUMN_COUNT;
+    /** Reads {@link ArticleMetadata#COLUMNS}, then the report count, the latest time and the publishers. */
+    static StoryCluster fromRow(Object[] row) {
+        int at = ArticleMetadata.COLUMN_COUNT;
         List<String> sources = Arrays.stream(SqlArray.values(row[at + 2])).map(String.class::cast).toList();
-        return new Story(ArticleSummary.fromRow(row, 0), ((Number) row[at]).longValue(), (Instant) row[at + 1],
+        return new StoryCluster(ArticleMetadata.fromRow(row, 0), ((Number) row[at]).longValue(), (Instant) row[at + 1],
                 sources);
     }
 }

@@ -1,5 +1,5 @@
 package newsroom.ingest.reanalysis;
 
 /** An article whose re-analysis was given up: it keeps its old analysis. */
-public record ReanalysisFailure(long articleId, String error) {
+public record FailedReanalysisArticle(long articleId, String error) {
 }

@@ -1,12 +1,12 @@
 package newsroom.query.articles;
 
 import java.time.Instant;
+import newsroom.store.ArticleState;
 
 /**
  * An article's metadata, without its text.
  *
  * @param url    empty when the article has none
- * @param status      the {@code ArticleState} name: ACCEPTED, ANALYZED, FAILED or UNSUPPORTED_LANGUAGE
  * @param storyId     the id of the story's first report; 0 while unassigned
  * @param duplicateOf the first report this article copies; 0 for a first report
  * @param author      the byline's name; empty when none
@@ -14,9 +14,9 @@ import java.time.Instant;
  * @param publishedTimeEstimated true when nothing said when it was published ({@code publishedAt} is when it was stored)
  * @param sourceId    the followed source it was fetched from; 0 when a client submitted it
  */
-public record ArticleSummary(long id, String title, String source, String url, Instant publishedAt,
-                             String language, String status, long storyId, long duplicateOf, String author,
-                             String canonicalUrl, boolean publishedTimeEstimated, long sourceId) {
+public record ArticleMetadata(long id, String title, String source, String url, Instant publishedAt,
+                              String language, ArticleState status, long storyId, long duplicateOf, String author,
+                              String canonicalUrl, boolean publishedTimeEstimated, long sourceId) {
 
     /**
      * The columns {@link #fromRow} reads, for the {@code article} table aliased as {@code a}.
@@ -29,15 +29,15 @@ public record ArticleSummary(long id, String title, String source, String url, I
     public static final int COLUMN_COUNT = 13;
 
     /** Reads {@link #COLUMNS} from a native query's row, starting at {@code first}. */
-    public static ArticleSummary fromRow(Object[] row, int first) {
-        return new ArticleSummary(
+    public static ArticleMetadata fromRow(Object[] row, int first) {
+        return new ArticleMetadata(
                 ((Number) row[first]).longValue(),
                 (String) row[first + 1],
                 (String) row[first + 2],
                 row[first + 3] == null ? "" : (String) row[first + 3],
                 (Instant) row[first + 4],
                 (String) row[first + 5],
-                (String) row[first + 6],
+                ArticleState.valueOf((String) row[first + 6]),
                 longOrZero(row[first + 7]),
                 longOrZero(row[first + 8]),
                 (String) row[first + 9],

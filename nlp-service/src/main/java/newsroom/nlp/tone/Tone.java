@@ -6,5 +6,5 @@ package newsroom.nlp.tone;
  * @param score overall tone in [-1, 1]
  * @param magnitude total emotional weight, positive and negative together, in [0, +inf)
  */
-public record Sentiment(double score, double magnitude) {
+public record Tone(double score, double magnitude) {
 }
