@@ -9,7 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import newsroom.query.ListPlans;
 import newsroom.query.TestStore;
-import newsroom.query.articles.ArticleSummary;
+import newsroom.query.articles.ArticleMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +35,7 @@ class QuoteNearEntityPlanTest {
     @Test
     void aPageNearAnEntityWalksTheEntitysArticlesWithOneGenericPlan() throws Exception {
         TestStore.Fixture fixture = store.fixture();
-        String statement = QuoteQueries.LIST.formatted(ArticleSummary.COLUMNS, QuoteQueries.NEAR_ENTITY_FROM,
+        String statement = QuoteQueries.LIST.formatted(ArticleMetadata.COLUMNS, QuoteQueries.NEAR_ENTITY_FROM,
                         QuoteQueries.NEAR_ENTITY, "ea.published_at")
                 .replace(":nearId", "$1").replace(":limit", "$2");
         for (long entity : new long[] {fixture.erdogan(), fixture.pakistan()}) {
