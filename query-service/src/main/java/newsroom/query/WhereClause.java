@@ -2,6 +2,7 @@ package newsroom.query;
 
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ public final class WhereClause {
     /** The conditions joined with AND; {@code TRUE} when there is none. */
     public String sql() {
         return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    /** The conditions' parameters, by name. */
+    public Map<String, Object> parameters() {
+        return Collections.unmodifiableMap(parameters);
     }
 
     /** Binds the conditions' parameters to {@code query}. */

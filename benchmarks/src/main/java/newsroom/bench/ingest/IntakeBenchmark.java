@@ -20,7 +20,6 @@ import newsroom.cli.run.PortCheck;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
-import newsroom.ingest.story.ShingleSignature;
 import newsroom.localpostgres.DatabaseLogin;
 import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
@@ -37,16 +36,17 @@ import newsroom.localpostgres.LocalPostgres;
  * distinct news-like texts of 12 to 30 bbc-news sentences, each with a URL.
  *
  * <p>At each store size (1,000 and 100,000 articles by default; the store is
- * filled with plain JDBC writing the very rows ingest writes: article,
- * signature, band keys): throughput, {@code -Dwindow} articles sent over 4
+ * filled through the service over the same bulk streams, untimed, so that it
+ * holds what intake writes): throughput, {@code -Dwindow} articles sent over 4
  * concurrent {@code IngestArticles} streams as fast as the service takes them
  * ({@link ArticleStreams}), articles per second from first send to last
  * result; then latency, 1,000 {@code IngestArticle} calls from 4
  * client threads, each timed from send to reply, p50 and p99. Repeated
  * {@code -Druns} times per size; medians reported. The baseline in the same
- * run, on the same database: the same rows inserted with plain JDBC, one
- * transaction per article and 4 connections (what the storing alone costs,
- * without validation, cleaning, language, same-story index or gRPC).
+ * run, on the same database: the same texts inserted with plain JDBC into a
+ * table of the benchmark's own shaped like {@code article}, one transaction
+ * per article and 4 connections (what the storing alone costs, without
+ * validation, cleaning, language, same-story index or gRPC).
  *
  * <p>Before the first size is measured, a warm-up on the empty store (not
  * measured, reported as such): {@code -Dwarmup} throwaway articles through the
@@ -118,8 +118,8 @@ public final class IntakeBenchmark {
     }
 
     /**
-     * The JDBC URL of the store with {@code role}'s login in it: the benchmark fills, empties and
-     * reads it directly as the owner, and brings it to rest as the superuser (CHECKPOINT).
+     * The JDBC URL of the store with {@code role}'s login in it: the benchmark empties and reads it
+     * directly as the owner, and brings it to rest as the superuser (CHECKPOINT).
      */
     private static String urlOf(LocalPostgres postgres, DatabaseRole role) {
         DatabaseLogin login = postgres.login(role);
@@ -182,46 +182,15 @@ public final class IntakeBenchmark {
     }
 
     /**
-     * Fills the store to {@code size} articles with plain JDBC, writing exactly the rows ingest
-     * would write (the article, its signature with its band keys), so that reaching 100,000 takes
-     * a minute instead of the time under test.
+     * Fills the store to {@code size} articles through the service itself, over the same bulk
+     * streams as the timed windows (untimed), so that the store measured holds the rows intake
+     * writes, whatever they are: at the bulk rate, 100,000 articles take about a minute.
      */
     private void fillTo(String jdbcUrl, long size) throws Exception {
         long started = System.nanoTime();
         long missing = size - stored(jdbcUrl);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl);
-             // ACCEPTED rows, as intake writes them: no search vector yet (migration V6), which
-             // intake's own inserts never read or write.
-             PreparedStatement article = connection.prepareStatement("INSERT INTO article (url, source, title,"
-                     + " published_at, content_type, language, raw_content, cleaned_text, content_sha256, status)"
-                     + " VALUES (?, 'Bench', ?, now(), 'PLAIN_TEXT', 'en', ?, ?, ?, 'ACCEPTED') RETURNING id");
-             PreparedStatement signature = connection.prepareStatement(
-                     "INSERT INTO story_signature (article_id, minhash, band_keys) VALUES (?, ?, ?)")) {
-            connection.setAutoCommit(false);
-            for (long i = 0; i < missing; i++) {
-                long n = next.getAndIncrement();
-                String text = articles.text(n);
-                article.setString(1, "https://bench.example.org/article/" + n);
-                article.setString(2, articles.title(n));
-                article.setString(3, text);
-                article.setString(4, text);
-                article.setString(5, sha256(text));
-                long id;
-                try (ResultSet rows = article.executeQuery()) {
-                    rows.next();
-                    id = rows.getLong(1);
-                }
-                ShingleSignature minhash = ShingleSignature.of(text).orElseThrow();
-                signature.setLong(1, id);
-                signature.setBytes(2, minhash.toBytes());
-                signature.setArray(3, connection.createArrayOf("bigint",
-                        Arrays.stream(minhash.bandKeys()).boxed().toArray(Long[]::new)));
-                signature.addBatch();
-                if (i % 500 == 499 || i == missing - 1) {
-                    signature.executeBatch();
-                    connection.commit();
-                }
-            }
+        if (missing > 0) {
+            streams.send(missing);
         }
         System.out.printf("(store filled to %,d articles in %.0f s)%n", stored(jdbcUrl),
                 (System.nanoTime() - started) / 1e9);
@@ -275,11 +244,6 @@ public final class IntakeBenchmark {
             rows.next();
             return rows.getString(1);
         }
-    }
-
-    private static String sha256(String text) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private double bulkRate(int count) throws Exception {
@@ -339,7 +303,10 @@ public final class IntakeBenchmark {
         return new double[] {nanos[calls / 2] / 1e6, nanos[(int) (calls * 0.99)] / 1e6};
     }
 
-    /** The same rows with plain JDBC into a table shaped like {@code article}, one commit per row. */
+    /**
+     * The baseline: the same texts with plain JDBC into a table of the benchmark's own shaped like
+     * {@code article}, one commit per row, so what storing alone costs, without the service.
+     */
     private double jdbcBaseline(String jdbcUrl, int count) throws Exception {
         try (Connection setup = DriverManager.getConnection(jdbcUrl);
              Statement statement = setup.createStatement()) {

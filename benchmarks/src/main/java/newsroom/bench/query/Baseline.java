@@ -5,25 +5,47 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import newsroom.query.PlannerSettings;
+import newsroom.query.TimeRange;
+import newsroom.query.articles.ArticleQueries;
+import newsroom.query.entities.CoMentionQueries;
+import newsroom.query.entities.EntityProfiles;
+import newsroom.query.entities.EntityQueries;
+import newsroom.query.entities.TimelineQueries;
+import newsroom.query.quotes.QuoteQueries;
 import newsroom.store.NameKey;
 
 /**
  * The baseline of the query benchmark, one JDBC client (no gRPC), on the same
- * store in the same run, with the same entities, names and words drawn:
- * GetEntity's counts and GetCoMentions computed as they would be without the
- * V4 rollups, by aggregating the raw mention and article_entity tables; and
- * SearchEntities and SearchArticles as the service ran them before the plan
- * fixes (a sequential scan computing similarity for every alias; ranking
- * every match of the words); and GetEntity's profile, a timeline by week and
- * SearchArticles' snippets before and after the V5 day rollups and windowed
- * headlines.
+ * store in the same run, with the same entities, names and words drawn: the
+ * statements the service runs now, each beside the ones it replaced. Before:
+ * GetEntity's counts and GetCoMentions aggregating the raw mention and
+ * article_entity tables (no V4 rollups); SearchEntities and SearchArticles
+ * before the plan fixes (a sequential scan computing similarity for every
+ * alias; ranking every match of the words); GetEntity's profile, a timeline
+ * by week and SearchArticles' snippets before the V5 day rollups and
+ * windowed headlines.
+ *
+ * <p>The statements before are this benchmark's own, kept as the baseline
+ * the figures are compared with: the service no longer has them. The
+ * statements now are the service's own text, read from its query classes
+ * and run by {@link NamedStatement}, with their named parameters bound to
+ * the draw and to a first page's values, and with the planner settings the
+ * service runs them with. SearchArticles and ListQuotes are timed without the
+ * bound on the newest months (NewestMonths) that the service tries first on
+ * a large store: as the statement it falls back to.
  */
 final class Baseline {
 
     private static final int CALLS = 200;
+
+    /** A first page: 20 rows and one more, which tells the service whether there is a next page. */
+    private static final int FIRST_PAGE = 21;
 
     // The ts_headline options ArticleQueries used before its snippets were built in Java, as an SQL literal.
     static final String HEADLINE_OPTIONS =
@@ -47,23 +69,15 @@ final class Baseline {
             LIMIT 20
             """;
 
-    // The statements the service runs instead (EntityProfiles.PROFILES, CoMentionQueries.CO_MENTIONS),
-    // timed the same way, so the two are compared under the same conditions.
+    // GetEntity's counts from the V4 rollups, as the service read them until V5 and V8: a step
+    // between the raw aggregates and the profile it reads now (SERVICE_PROFILE).
     static final String ROLLUP_PROFILE = """
             SELECT sum(mention_count), count(*), min(published_at), max(published_at),
                    (SELECT count(*) FROM quote WHERE speaker_entity_id = ?)
             FROM entity_article WHERE entity_id = ?
             """;
 
-    static final String ROLLUP_CO_MENTIONS = """
-            SELECT e.id, e.name, e.type, p.article_count
-            FROM entity_pair p JOIN entity e ON e.id = p.other_id
-            WHERE p.entity_id = ? AND p.article_count > 0
-            ORDER BY p.article_count DESC, p.other_id
-            LIMIT 21
-            """;
-
-    // EntityQueries.SEARCH; run with sequential scans allowed (before) and off (now).
+    // EntityQueries.SEARCH before the entity_search function (V7), run with sequential scans allowed.
     static final String SEARCH_ENTITIES = """
             SELECT matched.entity_id
             FROM (SELECT al.entity_id, bool_or(al.alias_key = CAST(? AS text)) AS exact,
@@ -102,7 +116,8 @@ final class Baseline {
                   ORDER BY rank DESC, c.id DESC
                   OFFSET 0 LIMIT 21)""";
 
-    // The hits of a first page of 20 from the first round of the 100 newest matches (ArticleQueries.SEARCH now).
+    // The hits of a first page of 20 from the first round of the 100 newest matches, as ArticleQueries.SEARCH
+    // took them when rounds came.
     private static final String FIRST_ROUND_HITS = """
             (SELECT c.id,
                          (row_number() OVER (ORDER BY c.published_at DESC, c.id DESC) - 1) / 100 AS round,
@@ -137,19 +152,9 @@ final class Baseline {
             LIMIT 21
             """;
 
-    // QuoteQueries.NEAR_ENTITY now: the entity's articles newest first, no full sort.
-    static final String NEAR_QUOTES_NOW = """
-            SELECT a.id, a.title, q.text, q.speaker_entity_id, coalesce(e.name, q.speaker), q.cue
-            FROM entity_article ea JOIN quote q ON q.article_id = ea.article_id
-            JOIN article a ON a.id = q.article_id
-            LEFT JOIN entity e ON e.id = q.speaker_entity_id
-            WHERE ea.entity_id = ?
-              AND EXISTS (SELECT 1 FROM mention m
-                          WHERE m.article_id = q.article_id AND m.entity_id = ?
-                            AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)
-            ORDER BY ea.published_at DESC, q.article_id DESC, q.begin_offset, q.id
-            LIMIT 21
-            """;
+    // ListQuotes near an entity as the service runs it: the entity's articles newest first, nested loops only.
+    private static final String SERVICE_NEAR_QUOTES = QuoteQueries.page(QuoteQueries.NEAR_ENTITY_FROM,
+            QuoteQueries.NEAR_ENTITY, QuoteQueries.NEAR_ENTITY_DATE);
 
     // EntityProfiles.COLUMNS before V8: the V5 day rollups, the two ends of the entity's articles,
     // quotes counted, aliases.
@@ -165,18 +170,9 @@ final class Baseline {
             WHERE e.id IN (?)
             """;
 
-    // EntityProfiles.COLUMNS now: articles and quotes from the entity's row (V8), the two ends of
-    // the entity's articles, aliases.
-    static final String ENTITY_COUNTS_PROFILE = """
-            SELECT e.id, e.name, e.type, e.mention_count, e.article_count,
-                   (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                   (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                   e.quote_count,
-                   (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
-                    WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
-            FROM entity e
-            WHERE e.id IN (?)
-            """;
+    // The profile as the service reads it (EntityProfiles.COLUMNS): articles and quotes from the
+    // entity's row (V8), the two ends of the entity's articles, aliases.
+    private static final String SERVICE_PROFILE = "SELECT " + EntityProfiles.COLUMNS + "\nFROM entity e WHERE e.id = :id";
 
     // TimelineQueries.BUCKETS by week before V5: every entity_article row of the entity.
     static final String WEEKS_FROM_ARTICLES = """
@@ -188,16 +184,9 @@ final class Baseline {
             OFFSET 0 LIMIT 101
             """;
 
-    // TimelineQueries.BUCKETS by week now: the entity's entity_day rows.
-    static final String WEEKS_FROM_DAYS = """
-            SELECT date_trunc('week', CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
-                   sum(days.mention_count), sum(days.article_count),
-                   coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
-            FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
-                  FROM entity_day d WHERE d.entity_id = ?) days
-            GROUP BY period ORDER BY period
-            OFFSET 0 LIMIT 101
-            """;
+    // A timeline over all time as the service reads it: the entity's entity_day rows (V5), each
+    // period with all articles of its days (article_day, V17).
+    private static final TimelineQueries.Statement SERVICE_TIMELINE = TimelineQueries.statement(TimeRange.ALL);
 
     // ArticleQueries.SEARCH before rounds: the newest 200 ranked, headlines by ts_headline over a window
     // around the first match, with the service's headline options; SEARCH_ARTICLES_WHOLE_TEXT is the same
@@ -208,29 +197,48 @@ final class Baseline {
     static final String SEARCH_ARTICLES_ROUNDS =
             withWindowHeadlines(FIRST_ROUND_HITS, "hit.round, hit.rank DESC, hit.id DESC");
 
-    // ArticleQueries.SEARCH now: the texts and the query's lexemes for the service's snippets
-    // (articles.Snippet), which this baseline does not build.
-    static final String SEARCH_ARTICLES_NOW = """
-            SELECT a.id, a.title, hit.rank, left(a.cleaned_text, 20000),
-                   (SELECT string_agg(t.lexeme, ' ') FROM unnest(to_tsvector('english', CAST(? AS text))) t)
-            FROM %s hit
-            JOIN article a ON a.id = hit.id
-            ORDER BY hit.round, hit.rank DESC, hit.id DESC
-            """.formatted(FIRST_ROUND_HITS);
+    // A search with no filter as the service runs it: the texts and the query's lexemes for its
+    // snippets (articles.Snippet), which this baseline does not build.
+    private static final String SERVICE_SEARCH_ARTICLES = ArticleQueries.searchStatement("TRUE");
 
     static final String SEARCH_ARTICLES_WHOLE_TEXT = SEARCH_ARTICLES_NEWEST.replace("'MaxFragments=2'", HEADLINE_OPTIONS);
 
-    // ArticleQueries' planner settings for SearchArticles.
-    static final String SEARCH_PRICES =
-            "plan_cache_mode = force_custom_plan; seq_page_cost = 0.05; random_page_cost = 0.05";
+    // The planner settings SearchArticles' statements before ran with: a plan for the words, pages
+    // priced at 0.05 (PlannerSettings.SEARCH_PAGE_COST's value when they were replaced).
+    private static final Map<String, String> SEARCH_PRICES = Map.of("plan_cache_mode", "force_custom_plan",
+            "seq_page_cost", "0.05", "random_page_cost", "0.05");
 
-    // EntityQueries' planner settings for the search.
-    static final String ONLY_BITMAP_SCANS = "enable_seqscan = off; enable_indexscan = off; enable_indexonlyscan = off";
+    private static final Map<String, String> CUSTOM_PLANS = Map.of("plan_cache_mode", "force_custom_plan");
 
-    /** What a statement's parameters are drawn from. */
-    private enum Draw { ENTITY, NAME, WORD }
+    /** What a statement's parameters are drawn from, and the names of the service's parameters it binds. */
+    enum Draw {
+        ENTITY("id", "nearId"), NAME("key"), WORD("query");
 
-    private record Statement(String label, String sql, Draw draw, String setting) {
+        private final List<String> names;
+
+        Draw(String... names) {
+            this.names = List.of(names);
+        }
+
+        List<String> names() {
+            return names;
+        }
+    }
+
+    /**
+     * A statement timed.
+     *
+     * @param sql      a statement before, whose {@code ?} are all bound to the draw, or one of the
+     *                 service's, whose named parameters are bound to {@code fixed} and, those of
+     *                 {@link Draw#names()}, to the draw
+     * @param fixed    values of named parameters that are not drawn (a first page's offset and limit)
+     * @param settings planner settings it runs with, set for the session around its runs
+     */
+    record Statement(String label, String sql, Draw draw, Map<String, Object> fixed, Map<String, String> settings) {
+
+        static Statement before(String label, String sql, Draw draw, Map<String, String> settings) {
+            return new Statement(label, sql, draw, Map.of(), settings);
+        }
     }
 
     private Baseline() {
@@ -259,50 +267,65 @@ final class Baseline {
                 """.formatted(HEADLINE_OPTIONS, hits, order);
     }
 
+    /** The statements timed, in the order printed: each of the service's after those it replaced. */
+    static List<Statement> statements() {
+        return List.of(
+                Statement.before("GetEntity counts: raw", RAW_PROFILE, Draw.ENTITY, Map.of()),
+                Statement.before("GetEntity counts: V4 rollup", ROLLUP_PROFILE, Draw.ENTITY, Map.of()),
+                Statement.before("GetEntity profile: V5 days", DAY_ROLLUP_PROFILE, Draw.ENTITY, Map.of()),
+                new Statement("GetEntity profile: V8 counts", SERVICE_PROFILE, Draw.ENTITY, Map.of(), Map.of()),
+                Statement.before("Timeline weeks: entity_article", WEEKS_FROM_ARTICLES, Draw.ENTITY, Map.of()),
+                new Statement("Timeline weeks: V5 entity_day", SERVICE_TIMELINE.sql(), Draw.ENTITY,
+                        NamedStatement.values(SERVICE_TIMELINE.parameters(), "unit",
+                                TimelineQueries.Granularity.WEEK.unit(), "offset", 0,
+                                "limit", TimelineQueries.DEFAULT_BUCKETS + 1), Map.of()),
+                Statement.before("GetCoMentions: raw", RAW_CO_MENTIONS, Draw.ENTITY, Map.of()),
+                new Statement("GetCoMentions: V4 rollup", CoMentionQueries.CO_MENTIONS, Draw.ENTITY,
+                        NamedStatement.values(Map.of(), "offset", 0, "limit", FIRST_PAGE), Map.of()),
+                Statement.before("ListQuotes near: before", NEAR_QUOTES_BEFORE, Draw.ENTITY, Map.of()),
+                new Statement("ListQuotes near: now", SERVICE_NEAR_QUOTES, Draw.ENTITY,
+                        NamedStatement.values(Map.of(), "limit", FIRST_PAGE), QuoteQueries.NEAR_ENTITY_PLAN),
+                Statement.before("SearchEntities: seq scan", SEARCH_ENTITIES, Draw.NAME, Map.of()),
+                // The entity_search function (V7) allows itself only bitmap scans.
+                new Statement("SearchEntities: bitmap only", EntityQueries.SEARCH, Draw.NAME,
+                        NamedStatement.values(Map.of(), "type", null, "offset", 0, "limit", FIRST_PAGE), Map.of()),
+                Statement.before("SearchArticles: rank all", SEARCH_ARTICLES_ALL, Draw.WORD, CUSTOM_PLANS),
+                Statement.before("SearchArticles: newest 200", SEARCH_ARTICLES_NEWEST, Draw.WORD, CUSTOM_PLANS),
+                Statement.before("SearchArticles: whole-text snippets", SEARCH_ARTICLES_WHOLE_TEXT, Draw.WORD,
+                        CUSTOM_PLANS),
+                Statement.before("SearchArticles: window snippets", SEARCH_ARTICLES_WINDOW, Draw.WORD, CUSTOM_PLANS),
+                // Pages priced low (PlannerSettings.SEARCH_PAGE_COST).
+                Statement.before("SearchArticles: window snippets, pages 0.05", SEARCH_ARTICLES_WINDOW, Draw.WORD,
+                        SEARCH_PRICES),
+                // Ranked in rounds of 100 (ArticleQueries.RANKING_ROUND).
+                Statement.before("SearchArticles: rounds of 100", SEARCH_ARTICLES_ROUNDS, Draw.WORD, SEARCH_PRICES),
+                // As the service runs it now: snippets built by the service from the texts.
+                new Statement("SearchArticles: rounds, texts", SERVICE_SEARCH_ARTICLES, Draw.WORD,
+                        NamedStatement.values(Map.of(), "roundsStart", 0L,
+                                "roundsLength", (long) ArticleQueries.RANKING_ROUND, "offsetInRounds", 0L,
+                                "limit", FIRST_PAGE), PlannerSettings.WORD_SEARCH));
+    }
+
     static void print(Connection connection, Workload workload, int runs) throws Exception {
         System.out.println("baseline: the statements before (raw aggregates without the V4 rollups; searches before"
                 + " the plan fixes) vs now, 1 JDBC client, " + CALLS
                 + " calls per run, same draws (latency in ms, median of runs)");
-        List<Statement> statements = List.of(
-                new Statement("GetEntity counts: raw", RAW_PROFILE, Draw.ENTITY, null),
-                new Statement("GetEntity counts: V4 rollup", ROLLUP_PROFILE, Draw.ENTITY, null),
-                new Statement("GetEntity profile: V5 days", DAY_ROLLUP_PROFILE, Draw.ENTITY, null),
-                new Statement("GetEntity profile: V8 counts", ENTITY_COUNTS_PROFILE, Draw.ENTITY, null),
-                new Statement("Timeline weeks: entity_article", WEEKS_FROM_ARTICLES, Draw.ENTITY, null),
-                new Statement("Timeline weeks: V5 entity_day", WEEKS_FROM_DAYS, Draw.ENTITY, null),
-                new Statement("GetCoMentions: raw", RAW_CO_MENTIONS, Draw.ENTITY, null),
-                new Statement("GetCoMentions: V4 rollup", ROLLUP_CO_MENTIONS, Draw.ENTITY, null),
-                new Statement("ListQuotes near: before", NEAR_QUOTES_BEFORE, Draw.ENTITY, null),
-                new Statement("ListQuotes near: now", NEAR_QUOTES_NOW, Draw.ENTITY, "enable_sort = off"),
-                new Statement("SearchEntities: seq scan", SEARCH_ENTITIES, Draw.NAME, null),
-                new Statement("SearchEntities: bitmap only", SEARCH_ENTITIES, Draw.NAME, ONLY_BITMAP_SCANS),
-                new Statement("SearchArticles: rank all", SEARCH_ARTICLES_ALL, Draw.WORD, "plan_cache_mode = force_custom_plan"),
-                new Statement("SearchArticles: newest 200", SEARCH_ARTICLES_NEWEST, Draw.WORD,
-                        "plan_cache_mode = force_custom_plan"),
-                new Statement("SearchArticles: whole-text snippets", SEARCH_ARTICLES_WHOLE_TEXT, Draw.WORD,
-                        "plan_cache_mode = force_custom_plan"),
-                new Statement("SearchArticles: window snippets", SEARCH_ARTICLES_WINDOW, Draw.WORD,
-                        "plan_cache_mode = force_custom_plan"),
-                // Pages priced low (PlannerSettings.SEARCH_PAGE_COST).
-                new Statement("SearchArticles: window snippets, pages 0.05", SEARCH_ARTICLES_WINDOW, Draw.WORD,
-                        SEARCH_PRICES),
-                // Ranked in rounds of 100 (ArticleQueries.RANKING_ROUND).
-                new Statement("SearchArticles: rounds of 100", SEARCH_ARTICLES_ROUNDS, Draw.WORD, SEARCH_PRICES),
-                // As the service runs it now: snippets built by the service from the texts.
-                new Statement("SearchArticles: rounds, texts", SEARCH_ARTICLES_NOW, Draw.WORD, SEARCH_PRICES));
-        for (Statement query : statements) {
+        for (Statement query : statements()) {
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];
-            if (query.setting() != null) {
-                settings(connection, "SET ", query.setting());
-            }
+            settings(connection, "SET ", query.settings());
+            NamedStatement sql = new NamedStatement(query.sql());
             for (int run = 0; run < runs; run++) {
                 Random random = new Random(7 + run);
                 long[] latencies = new long[CALLS];
-                try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+                try (PreparedStatement statement = sql.prepare(connection)) {
                     int parameters = statement.getParameterMetaData().getParameterCount();
                     for (int call = 0; call < CALLS; call++) {
-                        bind(statement, parameters, query.draw(), workload, random);
+                        if (sql.isNamed()) {
+                            sql.bind(statement, drawn(sql, query, workload, random));
+                        } else {
+                            bind(statement, parameters, query.draw(), workload, random);
+                        }
                         long begin = System.nanoTime();
                         try (ResultSet rows = statement.executeQuery()) {
                             while (rows.next()) {
@@ -316,15 +339,30 @@ final class Baseline {
                 p50[run] = latencies[CALLS / 2 - 1] / 1e6;
                 p99[run] = latencies[(int) Math.ceil(CALLS * 0.99) - 1] / 1e6;
             }
-            if (query.setting() != null) {
-                settings(connection, "RESET ", query.setting());
-            }
+            settings(connection, "RESET ", query.settings());
             Arrays.sort(p50);
             Arrays.sort(p99);
             System.out.printf(Locale.ROOT, "%-28s p50 %8.2f   p99 %8.2f%n", query.label(), p50[runs / 2], p99[runs / 2]);
         }
     }
 
+    /** The values of a service statement's parameters: {@code fixed}, and the draw for its draw's names. */
+    private static Map<String, Object> drawn(NamedStatement sql, Statement query, Workload workload, Random random) {
+        Object draw = switch (query.draw()) {
+            case ENTITY -> workload.entity(random);
+            case NAME -> NameKey.of(workload.entityName(random));
+            case WORD -> workload.searchWord(random);
+        };
+        Map<String, Object> values = new HashMap<>(query.fixed());
+        for (String name : query.draw().names()) {
+            if (sql.names().contains(name)) {
+                values.put(name, draw);
+            }
+        }
+        return values;
+    }
+
+    // A statement before: every ? bound to the draw (the fourth of SEARCH_ENTITIES to a LIKE pattern).
     private static void bind(PreparedStatement statement, int parameters, Draw draw, Workload workload, Random random)
             throws SQLException {
         switch (draw) {
@@ -349,12 +387,12 @@ final class Baseline {
         }
     }
 
-    /** SETs or RESETs each {@code name = value} of {@code settings} (separated by ';'). */
-    static void settings(Connection connection, String command, String settings) throws SQLException {
+    /** SETs or RESETs each of {@code settings} for the session. */
+    static void settings(Connection connection, String command, Map<String, String> settings) throws SQLException {
         try (java.sql.Statement statement = connection.createStatement()) {
-            for (String setting : settings.split(";")) {
-                String set = setting.strip();
-                statement.execute(command + (command.startsWith("RESET") ? set.substring(0, set.indexOf(' ')) : set));
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                statement.execute(command + setting.getKey()
+                        + (command.startsWith("RESET") ? "" : " = " + setting.getValue()));
             }
         }
     }

@@ -61,11 +61,12 @@ import newsroom.query.v1.TimelineGranularity;
  * most {@code warmup.seconds}), then drives each RPC for {@code seconds},
  * {@code runs} times, and prints each run with the machine's load average
  * before and after it, and the median over runs of p50/p95/p99 latency and
- * throughput per size. The baseline, measured in the same run on the same
- * store, is the query that GetEntity and GetCoMentions replace: aggregating
- * the raw mention and article_entity tables (the schema before V4), one JDBC
- * client. It also writes EXPLAIN (ANALYZE, BUFFERS) of the main queries at the
- * largest size to {@code plans}.
+ * throughput per size. The baseline ({@link Baseline}), measured in the same
+ * run on the same store with one JDBC client, is the service's own statements
+ * beside the ones they replaced (e.g. aggregating the raw mention and
+ * article_entity tables, the schema before V4). It also writes EXPLAIN
+ * (ANALYZE, BUFFERS) of the service's main statements at the largest size to
+ * {@code plans} ({@link QueryPlans}).
  *
  * <p>Run (BENCHMARKS.md): {@code ./mvnw -q -pl benchmarks exec:java@query -Dsample=<files> -Dbase=685
  * -Dsizes=10000,100000 -Druns=3 -Dseconds=8 -Dclients=16 -Dwarmup.calls=20000 -Dwarmup.seconds=120

@@ -3,51 +3,98 @@ package newsroom.bench.query;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import newsroom.query.PlannerSettings;
+import newsroom.query.TimeRange;
+import newsroom.query.WhereClause;
+import newsroom.query.articles.ArticleQueries;
+import newsroom.query.entities.CoMentionQueries;
+import newsroom.query.entities.EntityQueries;
+import newsroom.query.entities.TimelineQueries;
+import newsroom.query.quotes.QuoteQueries;
+import newsroom.query.stories.StoryQueries;
+import newsroom.store.NameKey;
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the query service's main statements, with the
- * SQL as the service sends it (query-service's *Queries classes) and the
- * hardest parameters of the store: the entity mentioned in the most articles,
- * the speaker with the most quotes, the most frequent title word.
+ * SQL as the service sends it (read from query-service's query classes, and
+ * the entity_search function as the store holds it), run with the planner
+ * settings the service runs it with and the hardest parameters of the store:
+ * the entity mentioned in the most articles, the speaker with the most
+ * quotes, the most frequent title word. Each is {@code PREPARE}d with its
+ * text unchanged and executed once with those values ({@link NamedStatement}).
+ * The lists read newest first (ListQuotes, SearchArticles) are explained
+ * without the bound on the newest months (NewestMonths) that the service
+ * tries first on a large store: as the statement it falls back to.
  */
 final class QueryPlans {
-
-    /** QuoteQueries.NEAR_ENTITY as the service runs it, for an entity id given twice as %1$d. */
-    // QuoteQueries.LIST: the page chosen from the quotes alone, then its articles and speakers.
-    private static String quotePage(String from, String where, String date) {
-        return """
-                SELECT a.id, a.title, page.text, page.speaker_entity_id,
-                       coalesce((SELECT e.name FROM entity e WHERE e.id = page.speaker_entity_id), page.speaker), page.cue
-                FROM (SELECT q.id, q.article_id, q.text, q.speaker_entity_id, q.speaker, q.cue, q.begin_offset,
-                             q.end_offset, %3$s AS published_at
-                      FROM %1$s
-                      WHERE %2$s
-                      ORDER BY %3$s DESC, q.article_id DESC, q.begin_offset, q.id
-                      OFFSET 0 LIMIT 21) page
-                JOIN article a ON a.id = page.article_id
-                ORDER BY page.published_at DESC, page.article_id DESC, page.begin_offset, page.id""".formatted(from, where, date);
-    }
-
-    private static String nearEntity(long entity) {
-        return quotePage("entity_article ea JOIN quote q ON q.article_id = ea.article_id", """
-                ea.entity_id = %1$d
-                        AND EXISTS (SELECT 1 FROM mention m
-                                    WHERE m.article_id = q.article_id AND m.entity_id = %1$d
-                                      AND m.begin_offset < q.end_offset + 300 AND m.end_offset > q.begin_offset - 300)""".formatted(entity),
-                "ea.published_at");
-    }
 
     // A word in about one article in ten of the base sample: it walks the date index.
     private static final String COMMON_WORD = "oil";
 
-    // What ArticleQueries.search sets for its transaction (plan_cache_mode is moot for a literal statement).
-    private static final String SEARCH_SETTINGS = "seq_page_cost = 0.05; random_page_cost = 0.05";
+    /** A first page: 20 rows and one more, which tells the service whether there is a next page. */
+    private static final int FIRST_PAGE = 21;
+
+    /** A first page of a timeline: its default number of buckets and one more. */
+    private static final int FIRST_BUCKETS = TimelineQueries.DEFAULT_BUCKETS + 1;
+
+    /** The start of the stories listed and of the timeline by day from noon (the base sample is of 1987). */
+    private static final Instant STORIES_FROM = Instant.parse("1987-06-01T00:00:00Z");
+    private static final Instant NOON = Instant.parse("1987-06-01T12:00:00Z");
+
+    /** One statement explained: its values, and the planner settings it runs with. */
+    record Plan(String title, String sql, Map<String, Object> values, Map<String, String> settings) {
+
+        Plan(String title, String sql, Map<String, Object> values) {
+            this(title, sql, values, Map.of());
+        }
+    }
+
+    /**
+     * The values the statements are explained with: the entity in the most articles, its name key
+     * with two letters swapped, the speaker with the most quotes, a search word and a quote word,
+     * and the entity in about 1.5% of the articles.
+     */
+    record Choices(long entity, String typo, long speaker, String word, String quoteWord, long middling) {
+    }
+
+    /** The statement a PL/pgSQL function returns the rows of, and the settings it runs with. */
+    record StoredFunction(String sql, Map<String, String> settings) {
+
+        /**
+         * @param body      the function's source ({@code pg_proc.prosrc}): one {@code RETURN QUERY}
+         * @param arguments its arguments' names, written in the statement as named parameters
+         * @param config    its SET clauses ({@code pg_proc.proconfig}), each {@code name=value}
+         */
+        static StoredFunction of(String body, String[] arguments, String[] config) {
+            int start = body.indexOf("RETURN QUERY");
+            int end = body.indexOf(';', Math.max(start, 0));
+            if (start < 0 || end < start) {
+                throw new IllegalStateException("not one RETURN QUERY statement:\n" + body);
+            }
+            String sql = body.substring(start + "RETURN QUERY".length(), end).strip();
+            for (String argument : arguments) {
+                sql = sql.replaceAll("\\b" + argument + "\\b", ":" + argument);
+            }
+            Map<String, String> settings = new LinkedHashMap<>();
+            for (String setting : config) {
+                settings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+            return new StoredFunction(sql, settings);
+        }
+    }
 
     private QueryPlans() {
     }
@@ -57,163 +104,123 @@ final class QueryPlans {
         long speaker = single(connection, "SELECT speaker_entity_id FROM quote WHERE speaker_entity_id IS NOT NULL"
                 + " GROUP BY speaker_entity_id ORDER BY count(*) DESC LIMIT 1");
         String name = text(connection, "SELECT name_key FROM entity WHERE id = " + entity);
-        String typo = name.length() > 4 ? name.substring(0, 1) + name.charAt(2) + name.charAt(1) + name.substring(3) : name;
-        String word = workload.searchWord(new java.util.Random(1));
-        String quoteWord = workload.quoteWord(new java.util.Random(1));
+        String typo = NameKey.of(name.length() > 4
+                ? name.substring(0, 1) + name.charAt(2) + name.charAt(1) + name.substring(3) : name);
+        String word = workload.searchWord(new Random(1));
+        String quoteWord = workload.quoteWord(new Random(1));
         // The entity nearest to 1.5% of the articles: before the NEAR_ENTITY rewrite, quotes near
         // such an entity were the slowest to list.
         long middling = single(connection, "SELECT entity_id FROM entity_article GROUP BY entity_id"
                 + " ORDER BY abs(count(*) - (SELECT count(*) FROM article) * 0.015), entity_id LIMIT 1");
+        Choices choices = new Choices(entity, typo, speaker, word, quoteWord, middling);
         StringBuilder out = new StringBuilder();
         out.append("entity ").append(entity).append(" (").append(name).append("), speaker ").append(speaker)
                 .append(", typo '").append(typo).append("', search word '").append(word).append("'\n\n");
-        List<String[]> queries = List.of(
-                new String[] {"GetEntity: profile, tone trend and top co-mentions in one statement (EntityQueries.DETAILS)", """
-                        SELECT e.id, e.name, e.type, e.mention_count, e.article_count,
-                               (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                               (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                               e.quote_count,
-                               (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
-                                WHERE al.entity_id = e.id AND al.alias_key <> e.name_key),
-                               trend.periods, trend.mentions, trend.articles, trend.tones, trend.toned,
-                               top.ids, top.names, top.types, top.shared
-                        FROM entity e
-                        CROSS JOIN LATERAL (
-                            SELECT array_agg(CAST(extract(epoch FROM b.period) AS bigint) ORDER BY b.period) AS periods,
-                                   array_agg(CAST(b.mentions AS bigint) ORDER BY b.period) AS mentions,
-                                   array_agg(CAST(b.articles AS bigint) ORDER BY b.period) AS articles,
-                                   array_agg(CAST(b.tone AS double precision) ORDER BY b.period) AS tones,
-                                   array_agg(CAST(b.toned AS bigint) ORDER BY b.period) AS toned
-                            FROM (SELECT date_trunc('month', CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
-                                         sum(days.mention_count), sum(days.article_count),
-                                         coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
-                                  FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
-                                        FROM entity_day d
-                                        WHERE d.entity_id = %1$d AND d.day >= (SELECT CAST(date_trunc('month', CAST(max(last.day) AS timestamp))
-                                                                                      - interval '11 months' AS date)
-                                                                               FROM entity_day last WHERE last.entity_id = %1$d)) days
-                                  GROUP BY period ORDER BY period OFFSET 0 LIMIT 12) AS b(period, mentions, articles, tone, toned)) trend
-                        CROSS JOIN LATERAL (
-                            SELECT array_agg(CAST(c.id AS bigint) ORDER BY c.shared DESC, c.id) AS ids,
-                                   array_agg(CAST(c.name AS text) ORDER BY c.shared DESC, c.id) AS names,
-                                   array_agg(CAST(c.type AS text) ORDER BY c.shared DESC, c.id) AS types,
-                                   array_agg(CAST(c.shared AS bigint) ORDER BY c.shared DESC, c.id) AS shared
-                            FROM (SELECT e.id, e.name, e.type, p.article_count
-                                  FROM entity_pair p JOIN entity e ON e.id = p.other_id
-                                  WHERE p.entity_id = %1$d AND p.article_count > 0
-                                  ORDER BY p.article_count DESC, p.other_id
-                                  LIMIT 10) AS c(id, name, type, shared)) top
-                        WHERE e.id = %1$d""".formatted(entity)},
-                new String[] {"GetEntity: tone trend (TimelineQueries.BUCKETS over WHOLE_DAYS, SINCE_LAST_YEAR)", """
-                        SELECT date_trunc(CAST('month' AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
-                               sum(days.mention_count), sum(days.article_count),
-                               coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
-                        FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
-                              FROM entity_day d
-                              WHERE d.entity_id = %1$d
-                                AND d.day >= (SELECT CAST(date_trunc('month', CAST(max(last.day) AS timestamp))
-                                                          - interval '11 months' AS date)
-                                              FROM entity_day last WHERE last.entity_id = %1$d)) days
-                        GROUP BY period ORDER BY period
-                        OFFSET 0 LIMIT 12""".formatted(entity)},
-                new String[] {"SearchEntities with a typo, the whole statement (EntityQueries.SEARCH; the function's"
-                        + " own plan is the next one)", """
-                        SELECT e.id, e.name, e.type, e.mention_count, e.article_count,
-                               (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                               (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
-                               e.quote_count,
-                               (SELECT array_agg(al.alias ORDER BY al.alias) FROM entity_alias al
-                                WHERE al.entity_id = e.id AND al.alias_key <> e.name_key)
-                        FROM entity_search('%1$s', NULL, 0, 21) WITH ORDINALITY AS found(entity_id, position)
-                        CROSS JOIN LATERAL (SELECT * FROM entity WHERE entity.id = found.entity_id OFFSET 0) e
-                        ORDER BY found.position""".formatted(typo.replace("'", ""))},
-                new String[] {"SearchEntities with a typo: the body of the entity_search function (V7), only bitmap scans", """
-                        SELECT matched.entity_id
-                        FROM (SELECT al.entity_id, bool_or(al.alias_key = '%1$s') AS exact,
-                                     bool_or(strpos(' ' || al.alias_key, ' ' || '%1$s') > 0) AS word,
-                                     bool_or(al.alias_key %% '%1$s') AS similar
-                              FROM (SELECT a.entity_id, a.alias_key FROM entity_alias a
-                                    WHERE a.alias_key LIKE '%%%1$s%%'
-                                    UNION ALL
-                                    SELECT a.entity_id, a.alias_key FROM entity_alias a
-                                    WHERE a.alias_key %% '%1$s') al
-                              JOIN entity e ON e.id = al.entity_id
-                              GROUP BY al.entity_id) matched
-                        JOIN entity e ON e.id = matched.entity_id
-                        WHERE matched.word OR matched.similar
-                        ORDER BY matched.exact DESC, matched.word DESC, e.mention_count DESC, matched.entity_id
-                        OFFSET 0 LIMIT 21""".formatted(typo.replace("'", "")), Baseline.ONLY_BITMAP_SCANS},
-                new String[] {"ListQuotes by speaker (QuoteQueries.LIST)",
-                        quotePage("quote q", "q.speaker_entity_id = " + speaker, "q.published_at")},
-                new String[] {"ListQuotes near the most mentioned entity (QuoteQueries.NEAR_ENTITY, no full sort)", nearEntity(entity), "enable_sort = off"},
-                new String[] {"ListQuotes near an entity in about 1.5% of the articles (QuoteQueries.NEAR_ENTITY, no full sort)", nearEntity(middling), "enable_sort = off"},
-                new String[] {"ListQuotes by a quote word (QuoteQueries.LIST)", quotePage("quote q",
-                        "q.text_vector @@ websearch_to_tsquery('english', '%s')".formatted(quoteWord.replace("'", "")),
-                        "q.published_at")},
-                new String[] {"GetCoMentions (CoMentionQueries.CO_MENTIONS)", """
-                        SELECT e.id, e.name, e.type, p.article_count
-                        FROM entity_pair p JOIN entity e ON e.id = p.other_id
-                        WHERE p.entity_id = %d AND p.article_count > 0
-                        ORDER BY p.article_count DESC, p.other_id
-                        OFFSET 0 LIMIT 21""".formatted(entity)},
-                new String[] {"GetCoMentions: the entity and its articles (CoMentionQueries.ENTITY)", """
-                        SELECT e.id, e.name, e.type, e.article_count
-                        FROM entity e WHERE e.id = %d""".formatted(entity)},
-                new String[] {"GetEntityTimeline by week (TimelineQueries.BUCKETS over WHOLE_DAYS)", """
-                        SELECT date_trunc(CAST('week' AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
-                               sum(days.mention_count), sum(days.article_count),
-                               coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
-                        FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
-                              FROM entity_day d
-                              WHERE d.entity_id = %d AND TRUE) days
-                        GROUP BY period ORDER BY period
-                        OFFSET 0 LIMIT 101""".formatted(entity)},
-                new String[] {"GetEntityTimeline by day from 12:00 on a day (WHOLE_DAYS and PART_OF_DAY)", """
-                        SELECT date_trunc(CAST('day' AS text), CAST(days.day AS timestamp)) AT TIME ZONE 'UTC' AS period,
-                               sum(days.mention_count), sum(days.article_count),
-                               coalesce(sum(days.tone_sum) / nullif(sum(days.tone_count), 0), 0), sum(days.tone_count)
-                        FROM (SELECT d.day, d.mention_count, d.article_count, d.tone_sum, d.tone_count
-                              FROM entity_day d
-                              WHERE d.entity_id = %1$d AND d.day >= DATE '1987-06-02'
-                              UNION ALL
-                              SELECT CAST(ea.published_at AT TIME ZONE 'UTC' AS date) AS day, ea.mention_count,
-                                     1 AS article_count, coalesce(ea.tone, 0) AS tone_sum,
-                                     CASE WHEN ea.tone IS NULL THEN 0 ELSE 1 END AS tone_count
-                              FROM entity_article ea
-                              WHERE ea.entity_id = %1$d AND ea.published_at >= '1987-06-01T12:00:00Z'
-                                AND ea.published_at < '1987-06-02T00:00:00Z') days
-                        GROUP BY period ORDER BY period
-                        OFFSET 0 LIMIT 101""".formatted(entity)},
-                new String[] {"SearchArticles for '" + word + "' (ArticleQueries.SEARCH)", searchArticles(word),
-                        SEARCH_SETTINGS},
-                new String[] {"SearchArticles for '" + COMMON_WORD + "' (ArticleQueries.SEARCH)",
-                        searchArticles(COMMON_WORD), SEARCH_SETTINGS},
-                new String[] {"ListStories with at least two reports (StoryQueries.STORIES)", """
-                        SELECT a.id, a.title, reports.n, reports.last_report
-                        FROM article a
-                        CROSS JOIN LATERAL (SELECT count(*) AS n, max(r.published_at) AS last_report
-                                            FROM article r WHERE r.story_id = a.id) reports
-                        WHERE a.story_id = a.id AND a.published_at >= '1987-06-01' AND reports.n >= 2
-                        ORDER BY a.published_at DESC, a.id DESC
-                        OFFSET 0 LIMIT 21"""});
-        for (String[] query : queries) {
-            out.append("### ").append(query[0]).append("\n\n```sql\n").append(query[1].strip()).append("\n```\n\n```\n");
-            try (Statement statement = connection.createStatement()) {
-                if (query.length > 2) {
-                    Baseline.settings(connection, "SET ", query[2]);
+        for (Plan plan : plans(choices, entitySearch(connection))) {
+            out.append("### ").append(plan.title()).append("\n\n```sql\n").append(plan.sql().strip())
+                    .append("\n-- with ").append(describe(plan.values()));
+            if (!plan.settings().isEmpty()) {
+                out.append("; SET ").append(describe(plan.settings()));
+            }
+            out.append("\n```\n\n```\n");
+            Baseline.settings(connection, "SET ", plan.settings());
+            try {
+                for (String line : new NamedStatement(plan.sql()).explain(connection, plan.values())) {
+                    out.append(line).append('\n');
                 }
-                try (ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query[1])) {
-                    while (plan.next()) {
-                        out.append(plan.getString(1)).append('\n');
-                    }
-                }
-                if (query.length > 2) {
-                    Baseline.settings(connection, "RESET ", query[2]);
-                }
+            } catch (SQLException e) {
+                throw new SQLException("could not explain " + plan.title() + ": " + e.getMessage(), e.getSQLState(), e);
+            } finally {
+                Baseline.settings(connection, "RESET ", plan.settings());
             }
             out.append("```\n\n");
         }
         Files.writeString(file, out);
+    }
+
+    /** The statements explained, in the order of the plans file, with the values of {@code choices}. */
+    static List<Plan> plans(Choices choices, StoredFunction entitySearch) {
+        String nearEntity = QuoteQueries.page(QuoteQueries.NEAR_ENTITY_FROM, QuoteQueries.NEAR_ENTITY,
+                QuoteQueries.NEAR_ENTITY_DATE);
+        TimelineQueries.Statement allTime = TimelineQueries.statement(TimeRange.ALL);
+        TimelineQueries.Statement fromNoon = TimelineQueries.statement(new TimeRange(Optional.of(NOON),
+                Optional.empty()));
+        WhereClause stories = StoryQueries.listConditions(new TimeRange(Optional.of(STORIES_FROM),
+                Optional.empty()), 2);
+        // A search with no filter (no condition on the matches).
+        String searchArticles = ArticleQueries.searchStatement("TRUE");
+        Map<String, Object> firstRound = NamedStatement.values(Map.of(), "roundsStart", 0L,
+                "roundsLength", (long) ArticleQueries.RANKING_ROUND, "offsetInRounds", 0L, "limit", FIRST_PAGE);
+        long entity = choices.entity();
+        return List.of(
+                new Plan("GetEntity: profile, tone trend and top co-mentions in one statement (EntityQueries.DETAILS)",
+                        EntityQueries.DETAILS,
+                        NamedStatement.values(TimelineQueries.TONE_TREND_PARAMETERS, "id", entity)),
+                new Plan("GetEntity: tone trend (TimelineQueries.TONE_TREND)", TimelineQueries.TONE_TREND,
+                        NamedStatement.values(TimelineQueries.TONE_TREND_PARAMETERS, "id", entity)),
+                new Plan("SearchEntities with a typo, the whole statement (EntityQueries.SEARCH; the function's"
+                        + " own plan is the next one)", EntityQueries.SEARCH, NamedStatement.values(Map.of(),
+                        "key", choices.typo(), "type", null, "offset", 0, "limit", FIRST_PAGE)),
+                new Plan("SearchEntities with a typo: the statement of the entity_search function, with its"
+                        + " settings (only bitmap scans)", entitySearch.sql(), NamedStatement.values(Map.of(),
+                        "search_key", choices.typo(), "only_type", null, "skip_rows", 0, "max_rows", FIRST_PAGE),
+                        entitySearch.settings()),
+                new Plan("ListQuotes by speaker (QuoteQueries.LIST)", QuoteQueries.page(QuoteQueries.QUOTES_FROM,
+                        QuoteQueries.BY_SPEAKER_ID, QuoteQueries.QUOTE_DATE),
+                        NamedStatement.values(Map.of(), "speakerId", choices.speaker(), "limit", FIRST_PAGE)),
+                new Plan("ListQuotes near the most mentioned entity (QuoteQueries.NEAR_ENTITY, NEAR_ENTITY_PLAN)",
+                        nearEntity, NamedStatement.values(Map.of(), "nearId", entity, "limit", FIRST_PAGE),
+                        QuoteQueries.NEAR_ENTITY_PLAN),
+                new Plan("ListQuotes near an entity in about 1.5% of the articles (QuoteQueries.NEAR_ENTITY,"
+                        + " NEAR_ENTITY_PLAN)", nearEntity,
+                        NamedStatement.values(Map.of(), "nearId", choices.middling(), "limit", FIRST_PAGE),
+                        QuoteQueries.NEAR_ENTITY_PLAN),
+                new Plan("ListQuotes by a quote word (QuoteQueries.LIST)", QuoteQueries.page(QuoteQueries.QUOTES_FROM,
+                        QuoteQueries.BY_WORDS, QuoteQueries.QUOTE_DATE),
+                        NamedStatement.values(Map.of(), "textQuery", choices.quoteWord(), "limit", FIRST_PAGE),
+                        PlannerSettings.WORD_SEARCH),
+                new Plan("GetCoMentions (CoMentionQueries.CO_MENTIONS)", CoMentionQueries.CO_MENTIONS,
+                        NamedStatement.values(Map.of(), "id", entity, "offset", 0, "limit", FIRST_PAGE)),
+                new Plan("GetEntityTimeline by week (TimelineQueries.statement, all time)", allTime.sql(),
+                        NamedStatement.values(allTime.parameters(), "unit", TimelineQueries.Granularity.WEEK.unit(),
+                                "id", entity, "offset", 0, "limit", FIRST_BUCKETS)),
+                new Plan("GetEntityTimeline by day from 12:00 on a day (whole days and the part of a day)",
+                        fromNoon.sql(), NamedStatement.values(fromNoon.parameters(), "unit",
+                        TimelineQueries.Granularity.DAY.unit(), "id", entity, "offset", 0, "limit", FIRST_BUCKETS)),
+                new Plan("SearchArticles for '" + choices.word() + "' (ArticleQueries.SEARCH)", searchArticles,
+                        NamedStatement.values(firstRound, "query", choices.word()), PlannerSettings.WORD_SEARCH),
+                new Plan("SearchArticles for '" + COMMON_WORD + "' (ArticleQueries.SEARCH)", searchArticles,
+                        NamedStatement.values(firstRound, "query", COMMON_WORD), PlannerSettings.WORD_SEARCH),
+                new Plan("ListStories with at least two reports (StoryQueries.STORIES)",
+                        StoryQueries.statement(stories.sql()),
+                        NamedStatement.values(stories.parameters(), "offset", 0, "limit", FIRST_PAGE)));
+    }
+
+    /**
+     * The statement the entity_search function (V7) returns the rows of, read from the store as
+     * it holds the function, its arguments written as named parameters; and the settings the
+     * function runs with (its SET clauses).
+     */
+    private static StoredFunction entitySearch(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT p.prosrc,"
+                + " (p.proargnames)[1:p.pronargs], p.proconfig FROM pg_proc p WHERE p.proname = 'entity_search'");
+             ResultSet row = statement.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("the store has no entity_search function");
+            }
+            return StoredFunction.of(row.getString(1), strings(row.getArray(2)), strings(row.getArray(3)));
+        }
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    // "name = value, ..." in name order, for the plans file.
+    private static String describe(Map<String, ?> values) {
+        return new TreeMap<>(values).entrySet().stream()
+                .map(value -> value.getKey() + " = " + value.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static long single(Connection connection, String sql) throws SQLException {
@@ -228,10 +235,5 @@ final class QueryPlans {
             row.next();
             return row.getString(1);
         }
-    }
-
-    // ArticleQueries.SEARCH for a first page of 20 (the baseline's statement), the word written in.
-    private static String searchArticles(String word) {
-        return Baseline.SEARCH_ARTICLES_NOW.replace("?", "'" + word.replace("'", "") + "'").strip();
     }
 }

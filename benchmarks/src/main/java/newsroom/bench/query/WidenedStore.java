@@ -39,6 +39,19 @@ import org.postgresql.copy.CopyManager;
  * canonical name, as ingest resolves exact names; their aliases are every form
  * seen. entity_article, entity_pair, entity_day and entity.mention_count,
  * article_count and quote_count are written as ArticleRollups would.
+ *
+ * <p>Why COPY and SQL of its own rather than the service's code: no service
+ * path does this job. ingest-service stores an analysis only as its analysis
+ * worker gets it from nlp-service for an article it accepted (AnalysisWriter,
+ * a CDI bean that needs the running service), so the service's way to a store
+ * of N analysed articles is N analyses by CoreNLP, seconds each on this
+ * machine ({@link SampleAnalysis} analyses the base sample once): weeks for
+ * the 1,000,000-article store. The copies' rollups are computed once over the
+ * whole store at the end, as the migrations that introduced them (V4, V5, V8)
+ * back-filled them, since the service keeps them per article (ArticleRollups:
+ * an upsert per pair of entities of the article). What reads the store is
+ * the service's own code: the query service over gRPC, and its statements in
+ * {@link Baseline} and {@link QueryPlans}.
  */
 final class WidenedStore {
 

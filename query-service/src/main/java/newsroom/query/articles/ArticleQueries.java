@@ -220,9 +220,7 @@ public class ArticleQueries {
         while (true) {
             Optional<Instant> bound = bounds.get(tried);
             @SuppressWarnings("unchecked")
-            List<Object[]> found = where.bind(entityManager.createNativeQuery(
-                            SEARCH.formatted(ArticleMetadata.COLUMNS, withBound(where, bound), RANKING_ROUND,
-                                    SNIPPET_SOURCE_LENGTH)))
+            List<Object[]> found = where.bind(entityManager.createNativeQuery(searchStatement(withBound(where, bound))))
                     .setParameter("query", text)
                     .setParameter("roundsStart", roundsStart)
                     .setParameter("roundsLength", roundsEnd - roundsStart)
@@ -250,6 +248,17 @@ public class ArticleQueries {
                         ((Number) row[ArticleMetadata.COLUMN_COUNT]).doubleValue(),
                         snippet.of((String) row[ArticleMetadata.COLUMN_COUNT + 1])))
                 .toList()), facets);
+    }
+
+    /**
+     * The statement of a page of a search: {@link #SEARCH} with {@code conditions} on the
+     * matches ({@code article_search s}; {@code TRUE} for none); its parameters are the
+     * conditions', {@code :query}, {@code :roundsStart}, {@code :roundsLength},
+     * {@code :offsetInRounds} and {@code :limit}. Public for the query benchmark, which times
+     * and explains it over plain JDBC.
+     */
+    public static String searchStatement(String conditions) {
+        return SEARCH.formatted(ArticleMetadata.COLUMNS, conditions, RANKING_ROUND, SNIPPET_SOURCE_LENGTH);
     }
 
     /**

@@ -19,7 +19,9 @@ import newsroom.store.StoredEntity;
 @Transactional
 public class CoMentionQueries {
 
-    private static final String CO_MENTIONS = """
+    // CO_MENTIONS and ENTITY are public for the query benchmark, which times
+    // and explains them over plain JDBC.
+    public static final String CO_MENTIONS = """
             SELECT e.id, e.name, e.type, p.article_count
             FROM entity_pair p JOIN entity e ON e.id = p.other_id
             WHERE p.entity_id = :id AND p.article_count > 0

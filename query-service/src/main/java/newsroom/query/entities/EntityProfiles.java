@@ -29,8 +29,9 @@ public class EntityProfiles {
     // entity_article_timeline_idx (min and max become one-row index scans).
     // The canonical name is stored among the aliases too; the profile lists
     // only the other forms. The columns are read from "entity e", in the
-    // order fromRow reads them.
-    static final String COLUMNS = """
+    // order fromRow reads them. Public for the query benchmark, which times
+    // the profile as the service reads it.
+    public static final String COLUMNS = """
             e.id, e.name, e.type, e.mention_count, e.article_count,
                    (SELECT min(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT max(ea.published_at) FROM entity_article ea WHERE ea.entity_id = e.id),

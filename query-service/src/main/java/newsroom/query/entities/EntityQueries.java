@@ -46,7 +46,9 @@ public class EntityQueries {
     // default settings, so a page is this one statement. Each entity found
     // is read by its key (OFFSET 0 keeps the lateral subquery a nested loop;
     // joined plainly, the planner hashed all entities, 0.4 ms against 0.05).
-    private static final String SEARCH = """
+    // Public, as are DETAILS and the other query classes' statements, for
+    // the query benchmark, which times and explains them over plain JDBC.
+    public static final String SEARCH = """
             SELECT %s
             FROM entity_search(CAST(:key AS text), CAST(:type AS text), :offset, :limit)
                  WITH ORDINALITY AS found(entity_id, position)
@@ -64,7 +66,7 @@ public class EntityQueries {
     // Array elements are cast to types Hibernate reads as arrays (bigint,
     // double precision, text); periods are epoch seconds (a timestamptz[]
     // comes back as a serialized object Hibernate cannot read).
-    private static final String DETAILS = """
+    public static final String DETAILS = """
             SELECT %1$s,
                    trend.periods, trend.mentions, trend.articles, trend.tones, trend.toned,
                    top.ids, top.names, top.types, top.shared

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.RequestChecks;
@@ -38,6 +37,11 @@ public class TimelineQueries {
 
         Granularity(String unit) {
             this.unit = unit;
+        }
+
+        /** The unit's name, the value of a timeline statement's {@code :unit}. */
+        public String unit() {
+            return unit;
         }
     }
 
@@ -128,13 +132,45 @@ public class TimelineQueries {
                 DEFAULT_BUCKETS, MAX_BUCKETS);
         timeouts.setLocal(entityManager, CallClass.SEARCH);
         EntityIdentity entity = profiles.ref(entityId);
+        Statement statement = statement(range);
+        Query query = entityManager.createNativeQuery(statement.sql());
+        statement.parameters().forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query
+                .setParameter("unit", granularity.unit)
+                .setParameter("id", entityId)
+                .setParameter("offset", page.offset())
+                .setParameter("limit", page.fetchSize())
+                .getResultList();
+        return new Timeline(entity, page.toPage(rows.stream().map(row -> new TimelinePeriod((Instant) row[0],
+                ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).doubleValue(),
+                ((Number) row[4]).longValue(), ((Number) row[5]).longValue())).toList()));
+    }
+
+    /**
+     * A timeline's statement.
+     *
+     * @param sql        its parameters are {@code :unit} (a {@link Granularity#unit()}), {@code :id} (the entity),
+     *                   {@code :offset}, {@code :limit} (buckets) and those of {@code parameters}
+     * @param parameters the range's bounds, by name
+     */
+    public record Statement(String sql, Map<String, Object> parameters) {
+    }
+
+    /**
+     * The statement of a timeline of {@code range}, which {@link #timeline} runs; public for the
+     * query benchmark, which times and explains it over plain JDBC.
+     */
+    public static Statement statement(TimeRange range) {
         DaySplit split = DaySplit.of(range);
-        List<DayRows> sources = new ArrayList<>();
-        split.wholeDays().ifPresent(days -> {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> days = new ArrayList<>();
+        split.wholeDays().ifPresent(whole -> {
             WhereClause where = new WhereClause();
-            days.from().ifPresent(day -> where.add("d.day >= :dayFrom", "dayFrom", day));
-            days.to().ifPresent(day -> where.add("d.day < :dayTo", "dayTo", day));
-            sources.add(new DayRows(WHOLE_DAYS, where));
+            whole.from().ifPresent(day -> where.add("d.day >= :dayFrom", "dayFrom", day));
+            whole.to().ifPresent(day -> where.add("d.day < :dayTo", "dayTo", day));
+            days.add(WHOLE_DAYS.formatted(where.sql()));
+            parameters.putAll(where.parameters());
         });
         for (int i = 0; i < split.parts().size(); i++) {
             TimeRange part = split.parts().get(i);
@@ -143,42 +179,15 @@ public class TimelineQueries {
             String end = "partEnd" + i;
             part.start().ifPresent(time -> where.add("ea.published_at >= :" + start, start, time));
             part.end().ifPresent(time -> where.add("ea.published_at < :" + end, end, time));
-            sources.add(new DayRows(PART_OF_DAY, where));
+            days.add(PART_OF_DAY.formatted(where.sql()));
+            parameters.putAll(where.parameters());
         }
-        return new Timeline(entity, page.toPage(buckets(entityId, granularity, split, sources, page.offset(),
-                page.fetchSize())));
-    }
-
-    /**
-     * The tone trend, monthly buckets of the twelve months up to the entity's
-     * last mention, as one SELECT of bucket rows (period, mentions, articles,
-     * average tone, toned articles) for the entity {@code :id}, for a
-     * statement that reads it with the profile (EntityQueries); that
-     * statement binds {@link #TONE_TREND_PARAMETERS}.
-     */
-    static final String TONE_TREND = BUCKETS.formatted(WHOLE_DAYS.formatted(SINCE_LAST_YEAR));
-
-    /** The parameters of {@link #TONE_TREND} other than {@code :id}. */
-    static final Map<String, Object> TONE_TREND_PARAMETERS = Map.of(
-            "unit", Granularity.MONTH.unit, "offset", 0, "limit", TONE_TREND_MONTHS);
-
-    /** Rows of days (WHOLE_DAYS or PART_OF_DAY) and their conditions. */
-    private record DayRows(String select, WhereClause where) {
-    }
-
-    private List<TimelinePeriod> buckets(long entityId, Granularity granularity, DaySplit split,
-                                         List<DayRows> sources, int offset, int limit) {
-        if (sources.isEmpty()) {
-            return List.of();
-        }
-        String days = sources.stream().map(source -> source.select().formatted(source.where().sql()))
-                .collect(Collectors.joining("\nUNION ALL\n"));
         WhereClause wholeDays = new WhereClause();
         split.wholeDays().ifPresentOrElse(whole -> {
             whole.from().ifPresent(day -> wholeDays.add("ad.day >= :allFrom", "allFrom", day));
             whole.to().ifPresent(day -> wholeDays.add("ad.day < :allTo", "allTo", day));
         }, () -> wholeDays.add("FALSE"));
-        Map<String, Object> partBounds = new LinkedHashMap<>();
+        parameters.putAll(wholeDays.parameters());
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < split.parts().size(); i++) {
             TimeRange part = split.parts().get(i);
@@ -187,31 +196,32 @@ public class TimelineQueries {
             String end = "allPartEnd" + i;
             part.start().ifPresent(time -> {
                 bounds.add("s.published_at >= :" + start);
-                partBounds.put(start, time);
+                parameters.put(start, time);
             });
             part.end().ifPresent(time -> {
                 bounds.add("s.published_at < :" + end);
-                partBounds.put(end, time);
+                parameters.put(end, time);
             });
             parts.add(bounds.isEmpty() ? "TRUE" : "(" + String.join(" AND ", bounds) + ")");
         }
         String articlesInParts = parts.isEmpty() ? "0"
                 : ARTICLES_IN_PARTS_OF_DAYS.formatted(String.join(" OR ", parts));
-        Query query = entityManager.createNativeQuery(
-                BUCKETS_WITH_ALL_ARTICLES.formatted(wholeDays.sql(), articlesInParts, BUCKETS.formatted(days)));
-        sources.forEach(source -> source.where().bind(query));
-        wholeDays.bind(query);
-        partBounds.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query
-                .setParameter("unit", granularity.unit)
-                .setParameter("id", entityId)
-                .setParameter("offset", offset)
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream().map(row -> new TimelinePeriod((Instant) row[0], ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).doubleValue(), ((Number) row[4]).longValue(),
-                ((Number) row[5]).longValue()))
-                .toList();
+        String sql = BUCKETS_WITH_ALL_ARTICLES.formatted(wholeDays.sql(), articlesInParts,
+                BUCKETS.formatted(String.join("\nUNION ALL\n", days)));
+        return new Statement(sql, Map.copyOf(parameters));
     }
+
+    /**
+     * The tone trend, monthly buckets of the twelve months up to the entity's
+     * last mention, as one SELECT of bucket rows (period, mentions, articles,
+     * average tone, toned articles) for the entity {@code :id}, for a
+     * statement that reads it with the profile (EntityQueries); that
+     * statement binds {@link #TONE_TREND_PARAMETERS}. Public, with its
+     * parameters, for the query benchmark.
+     */
+    public static final String TONE_TREND = BUCKETS.formatted(WHOLE_DAYS.formatted(SINCE_LAST_YEAR));
+
+    /** The parameters of {@link #TONE_TREND} other than {@code :id}. */
+    public static final Map<String, Object> TONE_TREND_PARAMETERS = Map.of(
+            "unit", Granularity.MONTH.unit, "offset", 0, "limit", TONE_TREND_MONTHS);
 }

@@ -74,6 +74,18 @@ public class QuoteQueries {
             ORDER BY page.published_at DESC, page.article_id DESC, page.begin_offset, page.id
             """;
 
+    /** What a page of quotes not near an entity reads: the quotes alone. */
+    public static final String QUOTES_FROM = "quote q";
+
+    /** The date a page of {@link #QUOTES_FROM} is ordered by: the quote's own. */
+    public static final String QUOTE_DATE = "q.published_at";
+
+    /** A speaker by id, a condition of a page of {@link #QUOTES_FROM}. */
+    public static final String BY_SPEAKER_ID = "q.speaker_entity_id = :speakerId";
+
+    /** Words of the quote's text, a condition of a page of {@link #QUOTES_FROM}. */
+    public static final String BY_WORDS = "q.text_vector @@ websearch_to_tsquery('english', :textQuery)";
+
     // Speakers are matched by name key against every stored form, the canonical name included.
     private static final String BY_SPEAKER_NAME =
             "q.speaker_entity_id IN (SELECT al.entity_id FROM entity_alias al WHERE al.alias_key = :speakerKey)";
@@ -94,9 +106,14 @@ public class QuoteQueries {
     // walk is then the only way to order it. An article's quotes and mentions
     // sit in its month's partitions (V15): the date in the joins lets each
     // look-up read that one partition instead of probing every month's index.
-    static final String NEAR_ENTITY_FROM =
+    // NEAR_ENTITY_FROM, NEAR_ENTITY_DATE, NEAR_ENTITY and NEAR_ENTITY_PLAN are
+    // public, as are the other parts of a page, for the query benchmark, which
+    // times and explains pages over plain JDBC.
+    public static final String NEAR_ENTITY_FROM =
             "entity_article ea JOIN quote q ON q.article_id = ea.article_id AND q.published_at = ea.published_at";
-    static final String NEAR_ENTITY = """
+    /** The date a page of quotes near an entity is ordered by: its article's, read from entity_article. */
+    public static final String NEAR_ENTITY_DATE = "ea.published_at";
+    public static final String NEAR_ENTITY = """
             ea.entity_id = :nearId
             AND EXISTS (SELECT 1 FROM mention m
                         WHERE m.article_id = q.article_id AND m.published_at = q.published_at
@@ -125,7 +142,7 @@ public class QuoteQueries {
      * same for every entity (the walk stops at a full page whatever the entity), and partitions
      * are chosen per article while it runs, so one generic plan per connection serves them all.
      */
-    static final Map<String, String> NEAR_ENTITY_PLAN = Map.of(
+    public static final Map<String, String> NEAR_ENTITY_PLAN = Map.of(
             "enable_sort", "off", "enable_mergejoin", "off", "enable_hashjoin", "off",
             "plan_cache_mode", "force_generic_plan");
 
@@ -162,13 +179,13 @@ public class QuoteQueries {
 
         WhereClause where = new WhereClause();
         if (filter.speakerEntityId() > 0) {
-            where.add("q.speaker_entity_id = :speakerId", "speakerId", filter.speakerEntityId());
+            where.add(BY_SPEAKER_ID, "speakerId", filter.speakerEntityId());
         }
         if (!speakerKey.isEmpty()) {
             where.add(BY_SPEAKER_NAME, "speakerKey", speakerKey);
         }
         if (!textQuery.isEmpty()) {
-            where.add("q.text_vector @@ websearch_to_tsquery('english', :textQuery)", "textQuery", textQuery);
+            where.add(BY_WORDS, "textQuery", textQuery);
         }
         if (filter.form() != AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED) {
             // quote_form_date_idx (V11) serves the form alone in date order.
@@ -178,11 +195,11 @@ public class QuoteQueries {
         if (nearEntity) {
             where.add(NEAR_ENTITY, "nearId", filter.nearEntityId());
         }
-        String date = nearEntity ? "ea.published_at" : "q.published_at";
+        String date = nearEntity ? NEAR_ENTITY_DATE : QUOTE_DATE;
         filter.range().restrict(where, date);
         request.after().ifPresent(key -> where.add(AFTER_KEY.formatted(date)));
         // The query is made where it runs: inside the transaction it must share with the setting.
-        Function<String, List<Object[]>> page = sql -> {
+        Function<String, List<Object[]>> readPage = sql -> {
             Query query = where.bind(entityManager.createNativeQuery(sql)).setParameter("limit", request.fetchSize());
             request.after().ifPresent(key -> query
                     .setParameter("afterTime", afterTime(key))
@@ -196,10 +213,10 @@ public class QuoteQueries {
                 nearEntity ? NEAR_ENTITY_PLAN : textQuery.isEmpty() ? Map.of() : PlannerSettings.WORD_SEARCH);
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
             PlannerSettings.setLocal(entityManager, settings);
-            String from = nearEntity ? NEAR_ENTITY_FROM : "quote q";
+            String from = nearEntity ? NEAR_ENTITY_FROM : QUOTES_FROM;
             if (nearEntity) {
                 // Read from the entity's own articles (entity_article, not partitioned), bounded by them.
-                return page.apply(LIST.formatted(ArticleMetadata.COLUMNS, from, where.sql(), date));
+                return readPage.apply(page(from, where.sql(), date));
             }
             // A next page starts at its key: the tries are counted from there.
             TimeRange range = request.after().map(key -> new TimeRange(filter.range().start(),
@@ -207,8 +224,8 @@ public class QuoteQueries {
             List<Object[]> found = List.of();
             for (Optional<Instant> bound : newestMonths.bounds(range)) {
                 String conditions = bound.map(time -> where.sql() + " AND "
-                        + NewestMonths.atOrAfter("q.published_at", time)).orElse(where.sql());
-                found = page.apply(LIST.formatted(ArticleMetadata.COLUMNS, from, conditions, date));
+                        + NewestMonths.atOrAfter(QUOTE_DATE, time)).orElse(where.sql());
+                found = readPage.apply(page(from, conditions, date));
                 if (found.size() >= request.fetchSize()) {
                     break;
                 }
@@ -216,6 +233,15 @@ public class QuoteQueries {
             return found;
         });
         return request.toPage(rows, QuoteQueries::keyOf, QuoteQueries::quoteOf);
+    }
+
+    /**
+     * The statement of a page of quotes: {@link #LIST} from {@code from} ({@link #QUOTES_FROM} or
+     * {@link #NEAR_ENTITY_FROM}) with {@code conditions}, ordered by {@code date} ({@link #QUOTE_DATE}
+     * or {@link #NEAR_ENTITY_DATE}); its parameters are the conditions' and {@code :limit}.
+     */
+    public static String page(String from, String conditions, String date) {
+        return LIST.formatted(ArticleMetadata.COLUMNS, from, conditions, date);
     }
 
     private static Instant afterTime(SortKey key) {

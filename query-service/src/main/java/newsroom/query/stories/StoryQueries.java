@@ -81,14 +81,9 @@ public class StoryQueries {
         PageRequest page = pageTokens.request(pageSize, pageToken,
                 QueryFingerprint.of("ListStories", range.fingerprint(), atLeast));
         timeouts.setLocal(entityManager, CallClass.SEARCH);
-        WhereClause where = new WhereClause();
-        range.restrict(where, "a.published_at");
-        if (atLeast > 1) {
-            where.add("reports.n >= :minReports", "minReports", atLeast);
-        }
+        WhereClause where = listConditions(range, atLeast);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        STORIES.formatted(ArticleMetadata.COLUMNS, MAX_SOURCES, where.sql())))
+        List<Object[]> rows = where.bind(entityManager.createNativeQuery(statement(where.sql())))
                 .setParameter("offset", page.offset())
                 .setParameter("limit", page.fetchSize())
                 .getResultList();
@@ -100,8 +95,7 @@ public class StoryQueries {
         RequestChecks.positiveId("story_id", storyId);
         WhereClause where = new WhereClause().add("a.id = :id", "id", storyId);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(entityManager.createNativeQuery(
-                        STORIES.formatted(ArticleMetadata.COLUMNS, MAX_SOURCES, where.sql())))
+        List<Object[]> rows = where.bind(entityManager.createNativeQuery(statement(where.sql())))
                 .setParameter("offset", 0)
                 .setParameter("limit", 1)
                 .getResultList();
@@ -115,6 +109,29 @@ public class StoryQueries {
                 .getResultList();
         return new StoryDetails(StoryCluster.fromRow(rows.get(0)),
                 reports.stream().map(row -> ArticleMetadata.fromRow(row, 0)).toList());
+    }
+
+    /**
+     * The conditions of a list of the stories whose first report is in {@code range} and that
+     * have at least {@code atLeast} reports (1 or more).
+     */
+    public static WhereClause listConditions(TimeRange range, int atLeast) {
+        WhereClause where = new WhereClause();
+        range.restrict(where, "a.published_at");
+        if (atLeast > 1) {
+            where.add("reports.n >= :minReports", "minReports", atLeast);
+        }
+        return where;
+    }
+
+    /**
+     * The statement of a page of stories: {@link #STORIES} with {@code conditions} on the roots
+     * ({@code article a}) and their reports ({@code reports.n}); its parameters are the
+     * conditions', {@code :offset} and {@code :limit}. Public, with {@link #listConditions}, for
+     * the query benchmark, which times and explains it over plain JDBC.
+     */
+    public static String statement(String conditions) {
+        return STORIES.formatted(ArticleMetadata.COLUMNS, MAX_SOURCES, conditions);
     }
 
     // An article that is not a root is a report of another story: say which.

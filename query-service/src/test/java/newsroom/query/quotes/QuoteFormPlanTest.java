@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import newsroom.query.ListPlans;
 import newsroom.query.TestStore;
-import newsroom.query.articles.ArticleMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +39,7 @@ class QuoteFormPlanTest {
                        CASE WHEN g %% 1000 = 0 THEN 'INDIRECT' WHEN g %% 10 = 0 THEN 'MIXED' ELSE 'DIRECT' END
                 FROM generate_series(1, %d) g""".formatted(fixture.a1(), QUOTES));
         for (String form : new String[] {"INDIRECT", "MIXED"}) {
-            String statement = ListPlans.firstPage(QuoteQueries.LIST.formatted(ArticleMetadata.COLUMNS, "quote q",
+            String statement = ListPlans.firstPage(QuoteQueries.page("quote q",
                     "q.form = '" + form + "'", "q.published_at"));
 
             String plan = ListPlans.explain(dataSource, quotes, statement);

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import newsroom.query.ListPlans;
 import newsroom.query.TestStore;
-import newsroom.query.articles.ArticleMetadata;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +41,7 @@ class QuoteKeysetPlanTest {
                 .replace(":afterArticle", Long.toString(fixture.a1()))
                 .replace(":afterBegin", "0")
                 .replace(":afterId", "1");
-        String statement = ListPlans.firstPage(QuoteQueries.LIST.formatted(ArticleMetadata.COLUMNS, "quote q", after,
+        String statement = ListPlans.firstPage(QuoteQueries.page("quote q", after,
                 "q.published_at"));
 
         String plan = ListPlans.explain(dataSource, quotes, statement);
