@@ -1,30 +1,22 @@
 package newsroom.nlp.pipeline;
 
+import java.util.List;
 import java.util.Set;
+import newsroom.nlp.quotes.AttributionCandidate;
 import newsroom.nlp.quotes.AttributionCandidates;
+import newsroom.nlp.quotes.QuoteContext;
 
 /** Stage 6: quotations and reported clauses that may be someone's words ({@link AttributionCandidates}). */
-final class AttributionCandidateStage implements Stage {
+final class AttributionCandidateStage extends QuoteStage<List<AttributionCandidate>> {
 
     private final AttributionCandidates candidates = new AttributionCandidates();
 
-    @Override
-    public String name() {
-        return "attribution candidates";
+    AttributionCandidateStage() {
+        super("attribution candidates", Set.of(), Layers.ATTRIBUTION_CANDIDATES);
     }
 
     @Override
-    public Set<Layer<?>> requires() {
-        return Set.of(Layers.PARSE, Layers.QUOTATIONS, Layers.NAMED_ENTITIES);
-    }
-
-    @Override
-    public Set<Layer<?>> provides() {
-        return Set.of(Layers.ATTRIBUTION_CANDIDATES);
-    }
-
-    @Override
-    public void run(DocumentLayers document) {
-        document.set(Layers.ATTRIBUTION_CANDIDATES, candidates.find(QuoteStages.context(document)));
+    List<AttributionCandidate> compute(QuoteContext context, DocumentLayers document) {
+        return candidates.find(context);
     }
 }

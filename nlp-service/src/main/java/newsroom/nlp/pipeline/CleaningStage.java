@@ -11,27 +11,16 @@ import newsroom.nlp.v1.Document;
  * nothing left. Text the client has already cleaned ({@code Document.already_cleaned}: ingest-service
  * sends an article's stored cleaned text) passes as it is, so an article is cleaned once, at intake.
  */
-final class CleaningStage implements Stage {
+final class CleaningStage extends SingleLayerStage<String> {
 
     private final ArticleCleaner cleaner = new ArticleCleaner();
 
-    @Override
-    public String name() {
-        return "cleaning";
+    CleaningStage() {
+        super("cleaning", Set.of(Layers.DOCUMENT), Layers.CLEANED_TEXT);
     }
 
     @Override
-    public Set<Layer<?>> requires() {
-        return Set.of(Layers.DOCUMENT);
-    }
-
-    @Override
-    public Set<Layer<?>> provides() {
-        return Set.of(Layers.CLEANED_TEXT);
-    }
-
-    @Override
-    public void run(DocumentLayers document) {
+    String compute(DocumentLayers document) {
         Document submitted = document.get(Layers.DOCUMENT);
         String cleaned;
         if (submitted.getAlreadyCleaned()) {
@@ -48,6 +37,6 @@ final class CleaningStage implements Stage {
             throw new InvalidDocumentException("document.content",
                     "nothing is left to analyse once markup and boilerplate are removed");
         }
-        document.set(Layers.CLEANED_TEXT, cleaned);
+        return cleaned;
     }
 }

@@ -1,30 +1,22 @@
 package newsroom.nlp.pipeline;
 
+import java.util.List;
 import java.util.Set;
+import newsroom.nlp.quotes.Cue;
 import newsroom.nlp.quotes.CueFinder;
+import newsroom.nlp.quotes.QuoteContext;
 
 /** Stage 7: what attributes each candidate: a speech verb, "according to", a colon, a signature ({@link CueFinder}). */
-final class CueStage implements Stage {
+final class CueStage extends QuoteStage<List<Cue>> {
 
     private final CueFinder cues = new CueFinder();
 
-    @Override
-    public String name() {
-        return "cues";
+    CueStage() {
+        super("cues", Set.of(Layers.ATTRIBUTION_CANDIDATES), Layers.CUES);
     }
 
     @Override
-    public Set<Layer<?>> requires() {
-        return Set.of(Layers.PARSE, Layers.QUOTATIONS, Layers.NAMED_ENTITIES, Layers.ATTRIBUTION_CANDIDATES);
-    }
-
-    @Override
-    public Set<Layer<?>> provides() {
-        return Set.of(Layers.CUES);
-    }
-
-    @Override
-    public void run(DocumentLayers document) {
-        document.set(Layers.CUES, cues.find(QuoteStages.context(document), document.get(Layers.ATTRIBUTION_CANDIDATES)));
+    List<Cue> compute(QuoteContext context, DocumentLayers document) {
+        return cues.find(context, document.get(Layers.ATTRIBUTION_CANDIDATES));
     }
 }

@@ -3,29 +3,19 @@ package newsroom.nlp.pipeline;
 import java.util.Optional;
 import java.util.Set;
 import newsroom.nlp.tone.LexiconSentiment;
+import newsroom.nlp.tone.Tone;
 
 /** Stage 15: the tone of the whole document, from a news lexicon with negation and intensifiers ({@link LexiconSentiment}). */
-final class DocumentToneStage implements Stage {
+final class DocumentToneStage extends SingleLayerStage<Optional<Tone>> {
 
     private final LexiconSentiment sentiment = new LexiconSentiment();
 
-    @Override
-    public String name() {
-        return "document tone";
+    DocumentToneStage() {
+        super("document tone", Set.of(Layers.PARSE), Layers.DOCUMENT_TONE);
     }
 
     @Override
-    public Set<Layer<?>> requires() {
-        return Set.of(Layers.PARSE);
-    }
-
-    @Override
-    public Set<Layer<?>> provides() {
-        return Set.of(Layers.DOCUMENT_TONE);
-    }
-
-    @Override
-    public void run(DocumentLayers document) {
-        document.set(Layers.DOCUMENT_TONE, Optional.of(sentiment.score(document.get(Layers.PARSE).tokens())));
+    Optional<Tone> compute(DocumentLayers document) {
+        return Optional.of(sentiment.score(document.get(Layers.PARSE).tokens()));
     }
 }

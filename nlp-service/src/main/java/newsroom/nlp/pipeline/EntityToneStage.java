@@ -1,30 +1,21 @@
 package newsroom.nlp.pipeline;
 
+import java.util.Map;
 import java.util.Set;
 import newsroom.nlp.tone.EntitySentiment;
+import newsroom.nlp.tone.Tone;
 
 /** Stage 11: the tone of the sentences that mention each entity ({@link EntitySentiment}). */
-final class EntityToneStage implements Stage {
+final class EntityToneStage extends SingleLayerStage<Map<String, Tone>> {
 
     private final EntitySentiment tone = new EntitySentiment();
 
-    @Override
-    public String name() {
-        return "entity tone";
+    EntityToneStage() {
+        super("entity tone", Set.of(Layers.ENTITIES, Layers.PARSE), Layers.ENTITY_TONES);
     }
 
     @Override
-    public Set<Layer<?>> requires() {
-        return Set.of(Layers.ENTITIES, Layers.PARSE);
-    }
-
-    @Override
-    public Set<Layer<?>> provides() {
-        return Set.of(Layers.ENTITY_TONES);
-    }
-
-    @Override
-    public void run(DocumentLayers document) {
-        document.set(Layers.ENTITY_TONES, tone.score(document.get(Layers.ENTITIES), document.get(Layers.PARSE).sentences()));
+    Map<String, Tone> compute(DocumentLayers document) {
+        return tone.score(document.get(Layers.ENTITIES), document.get(Layers.PARSE).sentences());
     }
 }

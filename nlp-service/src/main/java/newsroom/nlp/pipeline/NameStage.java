@@ -14,31 +14,20 @@ import newsroom.nlp.text.ParsedText;
  * joined again ({@link OrganizationNames}), and the title before each name
  * ({@link NameTitles}), which entity grouping takes as evidence.
  */
-final class NameStage implements Stage {
+final class NameStage extends SingleLayerStage<List<NameMention>> {
 
     private final SurnameMentions surnames = new SurnameMentions();
     private final OrganizationNames organizations = new OrganizationNames();
     private final NameTitles titles = new NameTitles();
 
-    @Override
-    public String name() {
-        return "names";
+    NameStage() {
+        super("names", Set.of(Layers.NER_NAMES, Layers.PARSE), Layers.NAMES);
     }
 
     @Override
-    public Set<Layer<?>> requires() {
-        return Set.of(Layers.NER_NAMES, Layers.PARSE);
-    }
-
-    @Override
-    public Set<Layer<?>> provides() {
-        return Set.of(Layers.NAMES);
-    }
-
-    @Override
-    public void run(DocumentLayers document) {
+    List<NameMention> compute(DocumentLayers document) {
         ParsedText parsed = document.get(Layers.PARSE);
         List<NameMention> names = surnames.addTo(document.get(Layers.NER_NAMES), parsed.tokens());
-        document.set(Layers.NAMES, titles.addTo(organizations.join(names, parsed), parsed.tokens()));
+        return titles.addTo(organizations.join(names, parsed), parsed.tokens());
     }
 }

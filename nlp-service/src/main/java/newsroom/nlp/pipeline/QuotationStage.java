@@ -1,30 +1,21 @@
 package newsroom.nlp.pipeline;
 
+import java.util.List;
 import java.util.Set;
 import newsroom.nlp.text.QuoteFinder;
+import newsroom.nlp.text.QuoteSpan;
 
 /** Stage 3: the text between quotation marks ({@link QuoteFinder}), which later stages treat as someone's words. */
-final class QuotationStage implements Stage {
+final class QuotationStage extends SingleLayerStage<List<QuoteSpan>> {
 
     private final QuoteFinder finder = new QuoteFinder();
 
-    @Override
-    public String name() {
-        return "quotation marks";
+    QuotationStage() {
+        super("quotation marks", Set.of(Layers.CLEANED_TEXT), Layers.QUOTATIONS);
     }
 
     @Override
-    public Set<Layer<?>> requires() {
-        return Set.of(Layers.CLEANED_TEXT);
-    }
-
-    @Override
-    public Set<Layer<?>> provides() {
-        return Set.of(Layers.QUOTATIONS);
-    }
-
-    @Override
-    public void run(DocumentLayers document) {
-        document.set(Layers.QUOTATIONS, finder.find(document.get(Layers.CLEANED_TEXT)));
+    List<QuoteSpan> compute(DocumentLayers document) {
+        return finder.find(document.get(Layers.CLEANED_TEXT));
     }
 }
