@@ -125,13 +125,7 @@ public final class SuiteBenchmark {
         ServiceProcess service = ServiceProcess.start(new ServiceProcess.Spec(
                 name, jar, port, port + 100, jvmOptions, environment, work.resolve(name + ".log")));
         started.add(service);
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (!service.isReady(probe)) {
-            if (!service.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " did not become ready:\n" + service.logTail(30));
-            }
-            Thread.sleep(50);
-        }
+        ServiceReadiness.await(service, name, probe, READY_TIMEOUT, Duration.ofMillis(50));
         record(figures, name + " start-up until ready (s)", (System.nanoTime() - begin) / 1e9);
         return service;
     }

@@ -21,6 +21,10 @@ final class ShingleScore {
 
     private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int N = 4;
+    // A page's normalised counts, in this order.
+    private static final int TRUE_POSITIVES = 0;
+    private static final int FALSE_POSITIVES = 1;
+    private static final int FALSE_NEGATIVES = 2;
 
     private final List<double[]> pages = new ArrayList<>();
 
@@ -53,23 +57,23 @@ final class ShingleScore {
     }
 
     double precision() {
-        double total = 0;
-        int n = 0;
-        for (double[] page : pages) {
-            if (page[0] + page[1] > 0) {
-                total += page[1] == 0 && page[2] == 0 ? 1 : page[0] / (page[0] + page[1]);
-                n++;
-            }
-        }
-        return total / n;
+        return meanOverPages(FALSE_POSITIVES);
     }
 
     double recall() {
+        return meanOverPages(FALSE_NEGATIVES);
+    }
+
+    // The mean over pages of tp / (tp + misses), misses being the false positives for precision
+    // and the false negatives for recall: a page with neither kind of error scores 1, and a page
+    // with no tp and no misses is left out.
+    private double meanOverPages(int misses) {
         double total = 0;
         int n = 0;
         for (double[] page : pages) {
-            if (page[0] + page[2] > 0) {
-                total += page[1] == 0 && page[2] == 0 ? 1 : page[0] / (page[0] + page[2]);
+            if (page[TRUE_POSITIVES] + page[misses] > 0) {
+                total += page[FALSE_POSITIVES] == 0 && page[FALSE_NEGATIVES] == 0
+                        ? 1 : page[TRUE_POSITIVES] / (page[TRUE_POSITIVES] + page[misses]);
                 n++;
             }
         }

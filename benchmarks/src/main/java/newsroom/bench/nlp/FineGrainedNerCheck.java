@@ -5,13 +5,11 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import newsroom.nlp.pipeline.CoreNlpPipeline;
@@ -32,22 +30,8 @@ import newsroom.nlp.pipeline.CoreNlpPipeline;
 public final class FineGrainedNerCheck {
 
     public static void main(String[] args) throws Exception {
-        Path eval = Path.of(args.length > 0 ? args[0] : "../shared/eval");
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        List<String> articles = new ArrayList<>(SystemRun.bbcArticles(eval.resolve("bbc-news/bbc_news.jsonl"), n));
-        if (args.length > 2) {
-            try (var files = java.nio.file.Files.list(eval.resolve("polnear").resolve(args[2]).resolve("text"))) {
-                for (Path text : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                    articles.add(java.nio.file.Files.readString(text));
-                }
-            }
-        }
-
-        Properties reference = CoreNlpPipeline.properties();
-        reference.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
-        reference.remove("ner.applyFineGrained");
-        reference.remove("ner.buildEntityMentions");
-        StanfordCoreNLP coreNlp = new StanfordCoreNLP(reference);
+        List<String> articles = StockCoreNlpComparison.articles(args);
+        StanfordCoreNLP coreNlp = StockCoreNlpComparison.stockPipeline();
         CoreNlpPipeline newsroom = CoreNlpPipeline.loadedNow();
 
         LocalDate date = LocalDate.of(2005, 1, 1);

@@ -155,21 +155,7 @@ public final class NlpBenchmark {
             Path dir = out.resolve(system).resolve("conll-" + opt("conll"));
             ConllScorer.Counts counts = ConllScorer.score(docs, dir);
             scores.put(system, counts);
-            String python = python("conll_from_analysis.py", file.toString(), dir.toString());
-            if (python != null) {
-                Matcher m = Pattern.compile("F1=([\\d.]+) LOC=([\\d.]+) MISC=([\\d.]+) ORG=([\\d.]+) PER=([\\d.]+)").matcher(python);
-                if (m.find()) {
-                    double[] java = {counts.prf(null)[2], counts.prf("LOC")[2], counts.prf("MISC")[2],
-                            counts.prf("ORG")[2], counts.prf("PER")[2]};
-                    double worst = 0;
-                    for (int i = 0; i < 5; i++) {
-                        worst = Math.max(worst, Math.abs(java[i] - Double.parseDouble(m.group(i + 1))));
-                    }
-                    checks.add(String.format(Locale.ROOT, "check %s CoNLL: reference scorer F1 %s (LOC %s MISC %s ORG %s PER %s);"
-                            + " largest difference to this benchmark's figures %.2f points: %s", system, m.group(1),
-                            m.group(2), m.group(3), m.group(4), m.group(5), worst, worst <= 0.1 ? "AGREE" : "DISAGREE"));
-                }
-            }
+            checkConll(system, counts, file, dir);
         }
         row("CoNLL-2003 " + opt("conll") + " NER P / R / F1 (names only, " + docs.size() + " documents)", systems,
                 s -> {
@@ -189,23 +175,7 @@ public final class NlpBenchmark {
             Path dir = out.resolve(system).resolve("polnear-" + opt("polnear"));
             PolnearScorer.Result r = PolnearScorer.score(split, dir);
             results.put(system, r);
-            String python = python("polnear_quotes.py", split.toString(), dir.toString());
-            if (python != null) {
-                Matcher m = Pattern.compile("named=([\\d.]+)%\\((\\d+)/(\\d+)\\) pronoun=([\\d.]+)%\\((\\d+)/(\\d+)\\) "
-                        + "named\\+pronoun=([\\d.]+)%").matcher(python);
-                Matcher d = Pattern.compile("det_R=([\\d.]+)% det_P=([\\d.]+)%").matcher(python);
-                if (m.find() && d.find()) {
-                    double worst = Math.max(Math.abs(r.namedAccuracy() - Double.parseDouble(m.group(1))),
-                            Math.max(Math.abs(r.pronounAccuracy() - Double.parseDouble(m.group(4))),
-                                    Math.abs(r.bothAccuracy() - Double.parseDouble(m.group(7)))));
-                    worst = Math.max(worst, Math.abs(100.0 * r.detected / r.direct - Double.parseDouble(d.group(1))));
-                    worst = Math.max(worst, Math.abs(100.0 * r.predictedOk / Math.max(1, r.predicted) - Double.parseDouble(d.group(2))));
-                    checks.add(String.format(Locale.ROOT, "check %s PolNeAR: reference scorer named %s%% (%s/%s), pronoun %s%% (%s/%s),"
-                            + " both %s%%, detection R %s%% P %s%%; largest difference to this benchmark's figures %.2f points: %s",
-                            system, m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
-                            d.group(1), d.group(2), worst, worst <= 0.1 ? "AGREE" : "DISAGREE"));
-                }
-            }
+            checkQuotes(system, r, split, dir);
             attributions.put(system, PolnearAttributionScorer.score(split, dir, false));
             checkAttributions(system, attributions.get(system), split, dir);
         }
@@ -227,6 +197,48 @@ public final class NlpBenchmark {
             return "**" + PolnearScorer.Result.pct(r.namedOk + r.pronounOk, r.named + r.pronoun) + "**";
         });
         attributionRows(systems, attributions);
+    }
+
+    /** Runs conll_from_analysis.py on the same JSONs and compares its F1 figures with this benchmark's. */
+    private void checkConll(String system, ConllScorer.Counts counts, Path file, Path dir) throws Exception {
+        String python = python("conll_from_analysis.py", file.toString(), dir.toString());
+        if (python == null) {
+            return;
+        }
+        Matcher m = Pattern.compile("F1=([\\d.]+) LOC=([\\d.]+) MISC=([\\d.]+) ORG=([\\d.]+) PER=([\\d.]+)").matcher(python);
+        if (m.find()) {
+            double[] java = {counts.prf(null)[2], counts.prf("LOC")[2], counts.prf("MISC")[2],
+                    counts.prf("ORG")[2], counts.prf("PER")[2]};
+            double worst = 0;
+            for (int i = 0; i < 5; i++) {
+                worst = Math.max(worst, Math.abs(java[i] - Double.parseDouble(m.group(i + 1))));
+            }
+            checks.add(String.format(Locale.ROOT, "check %s CoNLL: reference scorer F1 %s (LOC %s MISC %s ORG %s PER %s);"
+                    + " largest difference to this benchmark's figures %.2f points: %s", system, m.group(1),
+                    m.group(2), m.group(3), m.group(4), m.group(5), worst, worst <= 0.1 ? "AGREE" : "DISAGREE"));
+        }
+    }
+
+    /** Runs polnear_quotes.py on the same JSONs and compares its direct-quote figures with this benchmark's. */
+    private void checkQuotes(String system, PolnearScorer.Result r, Path split, Path dir) throws Exception {
+        String python = python("polnear_quotes.py", split.toString(), dir.toString());
+        if (python == null) {
+            return;
+        }
+        Matcher m = Pattern.compile("named=([\\d.]+)%\\((\\d+)/(\\d+)\\) pronoun=([\\d.]+)%\\((\\d+)/(\\d+)\\) "
+                + "named\\+pronoun=([\\d.]+)%").matcher(python);
+        Matcher d = Pattern.compile("det_R=([\\d.]+)% det_P=([\\d.]+)%").matcher(python);
+        if (m.find() && d.find()) {
+            double worst = Math.max(Math.abs(r.namedAccuracy() - Double.parseDouble(m.group(1))),
+                    Math.max(Math.abs(r.pronounAccuracy() - Double.parseDouble(m.group(4))),
+                            Math.abs(r.bothAccuracy() - Double.parseDouble(m.group(7)))));
+            worst = Math.max(worst, Math.abs(100.0 * r.detected / r.direct - Double.parseDouble(d.group(1))));
+            worst = Math.max(worst, Math.abs(100.0 * r.predictedOk / Math.max(1, r.predicted) - Double.parseDouble(d.group(2))));
+            checks.add(String.format(Locale.ROOT, "check %s PolNeAR: reference scorer named %s%% (%s/%s), pronoun %s%% (%s/%s),"
+                    + " both %s%%, detection R %s%% P %s%%; largest difference to this benchmark's figures %.2f points: %s",
+                    system, m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7),
+                    d.group(1), d.group(2), worst, worst <= 0.1 ? "AGREE" : "DISAGREE"));
+        }
     }
 
     /** Runs polnear_attributions.py on the same JSONs and compares its SUMMARY figures with the port's. */

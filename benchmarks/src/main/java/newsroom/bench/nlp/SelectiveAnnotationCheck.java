@@ -4,13 +4,10 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import newsroom.nlp.pipeline.CoreNlpPipeline;
 import newsroom.nlp.time.DocumentTimex;
@@ -34,21 +31,8 @@ public final class SelectiveAnnotationCheck {
             "PERCENT");
 
     public static void main(String[] args) throws Exception {
-        Path eval = Path.of(args.length > 0 ? args[0] : "../shared/eval");
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        List<String> articles = new ArrayList<>(SystemRun.bbcArticles(eval.resolve("bbc-news/bbc_news.jsonl"), n));
-        if (args.length > 2) {
-            try (var files = Files.list(eval.resolve("polnear").resolve(args[2]).resolve("text"))) {
-                for (Path text : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                    articles.add(Files.readString(text));
-                }
-            }
-        }
-        Properties reference = CoreNlpPipeline.properties();
-        reference.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
-        reference.remove("ner.applyFineGrained");
-        reference.remove("ner.buildEntityMentions");
-        StanfordCoreNLP coreNlp = new StanfordCoreNLP(reference);
+        List<String> articles = StockCoreNlpComparison.articles(args);
+        StanfordCoreNLP coreNlp = StockCoreNlpComparison.stockPipeline();
         CoreNlpPipeline newsroom = CoreNlpPipeline.loadedNow();
         TemporalExpressionExtractor dates = new TemporalExpressionExtractor();
         LocalDate date = LocalDate.of(2016, 6, 15);

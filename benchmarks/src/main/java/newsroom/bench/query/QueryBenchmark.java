@@ -28,6 +28,7 @@ import newsroom.auth.BearerKey;
 import newsroom.bench.CoreSplit;
 import newsroom.bench.CpuMeter;
 import newsroom.bench.LoadAverage;
+import newsroom.bench.ServiceReadiness;
 import newsroom.bench.ingest.ArticleStreams;
 import newsroom.bench.ingest.IntakeProcess;
 import newsroom.bench.ingest.SyntheticArticles;
@@ -540,14 +541,11 @@ public final class QueryBenchmark {
         ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec(name,
                 jar, port, adminPort, jvmOptions(),
                 environment, work.resolve(name + ".log")));
-        ReadinessProbe probe = new ReadinessProbe();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!query.isReady(probe)) {
-            if (!query.isAlive() || Instant.now().isAfter(deadline)) {
-                query.stop(Duration.ofSeconds(20));
-                throw new IllegalStateException(name + " did not become ready:\n" + query.logTail(30));
-            }
-            Thread.sleep(100);
+        try {
+            ServiceReadiness.await(query, name, new ReadinessProbe(), Duration.ofMinutes(3), Duration.ofMillis(100));
+        } catch (IllegalStateException notReady) {
+            query.stop(Duration.ofSeconds(20));
+            throw notReady;
         }
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext()
                 // Completions run on the channel's event loop, where LoadDriver starts each client's next call.

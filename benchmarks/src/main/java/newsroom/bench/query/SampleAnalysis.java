@@ -5,8 +5,6 @@ import com.google.gson.JsonParser;
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import newsroom.auth.BearerKey;
-import newsroom.cli.credentials.LocalCredentials;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import newsroom.auth.BearerKey;
+import newsroom.bench.ServiceReadiness;
+import newsroom.cli.credentials.LocalCredentials;
 import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.Service;
@@ -98,14 +99,7 @@ public final class SampleAnalysis {
                 .maxInboundMessageSize(64 << 20).build();
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
-            ReadinessProbe probe = new ReadinessProbe();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            while (!nlp.isReady(probe)) {
-                if (!nlp.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("nlp-service did not become ready:\n" + nlp.logTail(30));
-                }
-                Thread.sleep(100);
-            }
+            ServiceReadiness.await(nlp, "nlp-service", new ReadinessProbe(), Duration.ofMinutes(5), Duration.ofMillis(100));
             var stub = NlpServiceGrpc.newBlockingStub(channel);
             long begin = System.nanoTime();
             long budget = TimeUnit.MINUTES.toNanos(minutes);

@@ -1,30 +1,28 @@
 package newsroom.bench.query;
 
+import static newsroom.bench.query.StoreCopy.copy;
+import static newsroom.bench.query.StoreCopy.execute;
+import static newsroom.bench.query.StoreCopy.row;
+import static newsroom.bench.query.StoreCopy.writeRollups;
+
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
-import newsroom.store.MonthPartitions;
 import newsroom.store.NameKey;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Widens the analysed base sample into a large store with COPY. Article
@@ -57,6 +55,10 @@ final class WidenedStore {
 
     private static final int COPIES_PER_STORY = 4;
     private static final int BATCH = 2000;
+    // The article columns this store fills, in the order of its rows' values.
+    private static final String ARTICLE_COLUMNS = "article (id, source, title, published_at, content_type, language, raw_content,"
+            + " cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at, analyzed_at,"
+            + " analysis, story_id, duplicate_of, tone)";
 
     private final List<AnalyzedSample> base;
     private final Map<String, Long> entityIds = new LinkedHashMap<>();
@@ -127,31 +129,14 @@ final class WidenedStore {
     void growTo(Connection connection, int target) throws SQLException, IOException {
         while (articles < target) {
             int end = Math.min(target, articles + BATCH);
-            Batch batch = new Batch();
+            ArticleCopyBatch batch = new ArticleCopyBatch(ARTICLE_COLUMNS);
             for (int i = articles; i < end; i++) {
-                batch.add(i);
+                add(batch, i);
             }
             batch.write(connection);
             articles = end;
         }
-        execute(connection, "SELECT setval('article_id_seq', " + articles + ")");
-        execute(connection, "TRUNCATE entity_pair");
-        StringBuilder pairs = new StringBuilder();
-        pairCounts.forEach((key, count) -> row(pairs, key >>> 32, key & 0xffffffffL, count));
-        copy(connection, "entity_pair (entity_id, other_id, article_count)", pairs);
-        // As the V4 and V8 migrations back-fill them.
-        execute(connection, "UPDATE entity e SET mention_count = totals.n, article_count = totals.articles"
-                + " FROM (SELECT entity_id, sum(mention_count) AS n, count(*) AS articles"
-                + " FROM entity_article GROUP BY entity_id) totals WHERE totals.entity_id = e.id");
-        execute(connection, "UPDATE entity e SET quote_count = totals.n FROM (SELECT speaker_entity_id, count(*) AS n"
-                + " FROM quote WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id) totals"
-                + " WHERE totals.speaker_entity_id = e.id");
-        // As the V5 migration back-fills it.
-        execute(connection, "TRUNCATE entity_day");
-        execute(connection, "INSERT INTO entity_day (entity_id, day, mention_count, article_count, tone_sum, tone_count)"
-                + " SELECT entity_id, CAST(published_at AT TIME ZONE 'UTC' AS date), sum(mention_count), count(*),"
-                + " coalesce(sum(tone), 0), count(tone) FROM entity_article GROUP BY 1, 2");
-        execute(connection, "VACUUM ANALYZE");
+        writeRollups(connection, articles, pairCounts);
     }
 
     /**
@@ -207,103 +192,47 @@ final class WidenedStore {
         return removed;
     }
 
-    private final class Batch {
-        final StringBuilder articleRows = new StringBuilder();
-        final StringBuilder links = new StringBuilder();
-        final StringBuilder mentions = new StringBuilder();
-        final StringBuilder quotes = new StringBuilder();
-        final StringBuilder entityArticles = new StringBuilder();
-        final Set<YearMonth> months = new TreeSet<>();
-
-        void add(int index) {
-            int b = index % base.size();
-            int c = index / base.size();
-            long id = index + 1L;
-            long root = (long) (c - c % COPIES_PER_STORY) * base.size() + b + 1;
-            AnalyzedSample sample = base.get(b);
-            Analysis analysis = sample.analysis();
-            Instant published = sample.published()
-                    .plus(Duration.ofDays(7L * (c / COPIES_PER_STORY)))
-                    .plus(Duration.ofHours(3L * (c % COPIES_PER_STORY)));
-            months.add(MonthPartitions.monthOf(published));
-            String tone = analysis.hasSentiment() ? String.valueOf(analysis.getSentiment().getScore()) : "\\N";
-            row(articleRows, id, sample.source(), sample.title(), published, "PLAIN_TEXT", "en",
-                    analysis.getCleanedText(), analysis.getCleanedText(), "bench-" + id, "ANALYZED", 1, published,
-                    published, published, "\\\\x" + HexFormat.of().formatHex(analysis.toByteArray()), root,
-                    root == id ? "\\N" : root, tone);
-            Map<String, Long> local = localToGlobal.get(b);
-            Map<Long, Integer> mentionCounts = new LinkedHashMap<>();
-            for (Entity entity : analysis.getEntitiesList()) {
-                Long global = local.get(entity.getId());
-                if (global == null) {
-                    continue;
-                }
-                row(links, id, entity.getId(), global, entity.getSalience());
-                for (Mention mention : entity.getMentionsList()) {
-                    row(mentions, id, global, mention.getText(), mention.getBegin(), mention.getEnd(),
-                            mention.getKind().name(), published);
-                }
-                mentionCounts.merge(global, entity.getMentionsCount(), Integer::sum);
+    private void add(ArticleCopyBatch batch, int index) {
+        int b = index % base.size();
+        int c = index / base.size();
+        long id = index + 1L;
+        long root = (long) (c - c % COPIES_PER_STORY) * base.size() + b + 1;
+        AnalyzedSample sample = base.get(b);
+        Analysis analysis = sample.analysis();
+        Instant published = sample.published()
+                .plus(Duration.ofDays(7L * (c / COPIES_PER_STORY)))
+                .plus(Duration.ofHours(3L * (c % COPIES_PER_STORY)));
+        String tone = analysis.hasSentiment() ? String.valueOf(analysis.getSentiment().getScore()) : "\\N";
+        batch.article(published, id, sample.source(), sample.title(), published, "PLAIN_TEXT", "en",
+                analysis.getCleanedText(), analysis.getCleanedText(), "bench-" + id, "ANALYZED", 1, published,
+                published, published, "\\\\x" + HexFormat.of().formatHex(analysis.toByteArray()), root,
+                root == id ? "\\N" : root, tone);
+        Map<String, Long> local = localToGlobal.get(b);
+        Map<Long, Integer> mentionCounts = new LinkedHashMap<>();
+        for (Entity entity : analysis.getEntitiesList()) {
+            Long global = local.get(entity.getId());
+            if (global == null) {
+                continue;
             }
-            mentionCounts.forEach((global, count) -> row(entityArticles, global, id, published, count, tone));
-            for (long x : mentionCounts.keySet()) {
-                for (long y : mentionCounts.keySet()) {
-                    if (x != y) {
-                        pairCounts.merge((x << 32) | y, 1, Integer::sum);
-                    }
+            batch.link(id, entity.getId(), global, entity.getSalience());
+            for (Mention mention : entity.getMentionsList()) {
+                batch.mention(id, global, mention.getText(), mention.getBegin(), mention.getEnd(),
+                        mention.getKind().name(), published);
+            }
+            mentionCounts.merge(global, entity.getMentionsCount(), Integer::sum);
+        }
+        mentionCounts.forEach((global, count) -> batch.entityArticle(global, id, published, count, tone));
+        for (long x : mentionCounts.keySet()) {
+            for (long y : mentionCounts.keySet()) {
+                if (x != y) {
+                    pairCounts.merge((x << 32) | y, 1, Integer::sum);
                 }
             }
-            for (Quote quote : analysis.getQuotesList()) {
-                Long speaker = local.get(quote.getSpeakerEntityId());
-                row(quotes, id, speaker == null ? "\\N" : speaker, speaker == null ? "" : quote.getSpeaker(),
-                        quote.getText(), quote.getCue(), quote.getBegin(), quote.getEnd(), published);
-            }
         }
-
-        void write(Connection connection) throws SQLException, IOException {
-            // Rows go to their months' partitions (V15), which must exist first: the search rows
-            // too, written by the store's trigger with the articles.
-            for (YearMonth month : months) {
-                MonthPartitions.create(connection, month);
-            }
-            copy(connection, "article (id, source, title, published_at, content_type, language, raw_content,"
-                    + " cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at, analyzed_at,"
-                    + " analysis, story_id, duplicate_of, tone)", articleRows);
-            copy(connection, "article_entity (article_id, local_entity_id, entity_id, salience)", links);
-            copy(connection, "mention (article_id, entity_id, text, begin_offset, end_offset, kind, published_at)",
-                    mentions);
-            copy(connection, "quote (article_id, speaker_entity_id, speaker, text, cue, begin_offset, end_offset,"
-                    + " published_at)", quotes);
-            copy(connection, "entity_article (entity_id, article_id, published_at, mention_count, tone)",
-                    entityArticles);
-        }
-    }
-
-    // One row of COPY's text format; "\N" passes through as NULL, every other value is escaped.
-    private static void row(StringBuilder out, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            String value = String.valueOf(values[i]);
-            if (value.equals("\\N") || value.startsWith("\\\\x")) {
-                out.append(value);
-            } else {
-                out.append(value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                        .replace("\r", "\\r"));
-            }
-        }
-        out.append('\n');
-    }
-
-    private static void copy(Connection connection, String table, StringBuilder rows) throws SQLException, IOException {
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        for (Quote quote : analysis.getQuotesList()) {
+            Long speaker = local.get(quote.getSpeakerEntityId());
+            batch.quote(id, speaker == null ? "\\N" : speaker, speaker == null ? "" : quote.getSpeaker(),
+                    quote.getText(), quote.getCue(), quote.getBegin(), quote.getEnd(), published);
         }
     }
 }

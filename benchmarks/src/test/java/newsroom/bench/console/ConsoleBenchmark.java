@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,6 +31,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import newsroom.auth.BearerKey;
+import newsroom.bench.ServiceReadiness;
 import newsroom.cli.credentials.LocalCredentials;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.ServiceProcess;
@@ -467,14 +467,7 @@ public final class ConsoleBenchmark {
                 home.resolve("query-service/target/quarkus-app/quarkus-run.jar").toString()));
         ServiceProcess query = ServiceProcess.start(new ServiceProcess.Spec("query-service", jar, PORT, ADMIN_PORT,
                 List.of("-Xmx" + xmx), environment, work.resolve("query-service.log")));
-        ReadinessProbe probe = new ReadinessProbe();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!query.isReady(probe)) {
-            if (!query.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("query-service did not become ready:\n" + query.logTail(30));
-            }
-            Thread.sleep(100);
-        }
+        ServiceReadiness.await(query, "query-service", new ReadinessProbe(), Duration.ofMinutes(3), Duration.ofMillis(100));
         System.out.println("query-service: " + jar + " -Xmx" + xmx + ", log " + work.resolve("query-service.log"));
         return query;
     }

@@ -1,30 +1,28 @@
 package newsroom.bench.console;
 
+import static newsroom.bench.query.StoreCopy.copy;
+import static newsroom.bench.query.StoreCopy.execute;
+import static newsroom.bench.query.StoreCopy.row;
+import static newsroom.bench.query.StoreCopy.writeRollups;
+
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
+import newsroom.bench.query.ArticleCopyBatch;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Entity;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
 import newsroom.nlp.v1.Sentiment;
-import newsroom.store.MonthPartitions;
 import newsroom.store.NameKey;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * A large analysed store written straight into PostgreSQL with COPY, as the query benchmark's
@@ -49,6 +47,10 @@ final class ConsoleStore {
     static final Instant FIRST = Instant.parse("2024-01-01T00:00:00Z");
     private static final int STORY_SIZE = 4;
     private static final int BATCH = 2_000;
+    // The article columns this store fills, in the order of its rows' values.
+    private static final String ARTICLE_COLUMNS = "article (id, source, title, url, published_at, content_type, language, raw_content,"
+            + " cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at, analyzed_at,"
+            + " analysis, story_id, duplicate_of, tone)";
 
     /** Words of the text, most common first: searches pick from the head, the middle and the tail. */
     static final List<String> WORDS = List.of(
@@ -143,30 +145,14 @@ final class ConsoleStore {
     void growTo(Connection connection, int target) throws SQLException, IOException {
         while (articles < target) {
             int end = Math.min(target, articles + BATCH);
-            Batch batch = new Batch();
+            ArticleCopyBatch batch = new ArticleCopyBatch(ARTICLE_COLUMNS);
             for (int i = articles; i < end; i++) {
-                batch.add(i + 1L);
+                add(batch, i + 1L);
             }
             batch.write(connection);
             articles = end;
         }
-        execute(connection, "SELECT setval('article_id_seq', " + articles + ")");
-        execute(connection, "TRUNCATE entity_pair");
-        StringBuilder pairs = new StringBuilder();
-        pairCounts.forEach((key, count) -> row(pairs, key >>> 32, key & 0xffffffffL, count));
-        copy(connection, "entity_pair (entity_id, other_id, article_count)", pairs);
-        // As the V4, V5 and V8 migrations back-fill them.
-        execute(connection, "UPDATE entity e SET mention_count = totals.n, article_count = totals.articles"
-                + " FROM (SELECT entity_id, sum(mention_count) AS n, count(*) AS articles"
-                + " FROM entity_article GROUP BY entity_id) totals WHERE totals.entity_id = e.id");
-        execute(connection, "UPDATE entity e SET quote_count = totals.n FROM (SELECT speaker_entity_id, count(*) AS n"
-                + " FROM quote WHERE speaker_entity_id IS NOT NULL GROUP BY speaker_entity_id) totals"
-                + " WHERE totals.speaker_entity_id = e.id");
-        execute(connection, "TRUNCATE entity_day");
-        execute(connection, "INSERT INTO entity_day (entity_id, day, mention_count, article_count, tone_sum, tone_count)"
-                + " SELECT entity_id, CAST(published_at AT TIME ZONE 'UTC' AS date), sum(mention_count), count(*),"
-                + " coalesce(sum(tone), 0), count(tone) FROM entity_article GROUP BY 1, 2");
-        execute(connection, "VACUUM ANALYZE");
+        writeRollups(connection, articles, pairCounts);
     }
 
     /** Publication time of article {@code id}. */
@@ -179,121 +165,93 @@ final class ConsoleStore {
         return (int) Math.floor(Math.pow(n + 1, random.nextDouble())) - 1;
     }
 
-    private final class Batch {
-        final StringBuilder articleRows = new StringBuilder();
-        final StringBuilder links = new StringBuilder();
-        final StringBuilder mentions = new StringBuilder();
-        final StringBuilder quotes = new StringBuilder();
-        final StringBuilder entityArticles = new StringBuilder();
-        final Set<YearMonth> months = new TreeSet<>();
-
-        void add(long id) {
-            Random random = new Random(id * 0x9E3779B97F4A7C15L + 11);
-            List<Integer> drawn = new ArrayList<>();
-            while (drawn.size() < ENTITIES_PER_ARTICLE) {
-                int k = skewed(random, ENTITIES);
-                if (!drawn.contains(k)) {
-                    drawn.add(k);
-                }
-            }
-            StringBuilder text = new StringBuilder();
-            Analysis.Builder analysis = Analysis.newBuilder().setLanguage("en");
-            Map<Integer, Entity.Builder> entities = new LinkedHashMap<>();
-            for (int e = 0; e < drawn.size(); e++) {
-                entities.put(drawn.get(e), Entity.newBuilder().setId("e" + (e + 1)).setName(names.get(drawn.get(e)))
-                        .setType(types.get(drawn.get(e))).setSalience(1.0 / (e + 2)));
-            }
-            int sentences = 8 + random.nextInt(5);
-            for (int s = 0; s < sentences; s++) {
-                if (s > 0) {
-                    text.append(s % 3 == 0 ? "\n\n" : " ");
-                }
-                int k = drawn.get(s % drawn.size());
-                mention(text, entities.get(k), names.get(k));
-                text.append(" ").append(words(random, 6 + random.nextInt(10))).append('.');
-            }
-            List<Integer> people = drawn.stream().filter(k -> types.get(k) == Entity.Type.PERSON).toList();
-            for (int q = 0; q < QUOTES_PER_ARTICLE; q++) {
-                text.append("\n\n\"");
-                String words = capitalised(words(random, 8 + random.nextInt(8)));
-                int begin = text.length();
-                text.append(words);
-                int end = text.length();
-                text.append(",\" ");
-                Quote.Builder quote = Quote.newBuilder().setText(words).setBegin(begin).setEnd(end).setCue("say");
-                if (!people.isEmpty()) {
-                    int k = people.get(q % people.size());
-                    mention(text, entities.get(k), names.get(k));
-                    quote.setSpeakerEntityId(entities.get(k).getId()).setSpeaker(names.get(k));
-                } else {
-                    text.append("an official");
-                }
-                text.append(" said.");
-                analysis.addQuotes(quote);
-            }
-            String cleaned = text.toString();
-            double tone = Math.round((random.nextDouble() * 2 - 1) * 100) / 100.0;
-            analysis.setCleanedText(cleaned).setSentiment(Sentiment.newBuilder().setScore(tone));
-            entities.values().forEach(analysis::addEntities);
-            Analysis built = analysis.build();
-
-            Instant published = published(id);
-            months.add(MonthPartitions.monthOf(published));
-            long root = id - (id - 1) % STORY_SIZE;
-            String title = capitalised(words(random, 4)) + " as " + names.get(drawn.get(0)) + " "
-                    + WORDS.get(random.nextInt(WORDS.size()));
-            row(articleRows, id, source(id), title, "https://example.org/news/" + id, published, "PLAIN_TEXT",
-                    "en", cleaned, cleaned, "console-bench-" + id, "ANALYZED", 1, published, published, published,
-                    "\\\\x" + HexFormat.of().formatHex(built.toByteArray()), root, root == id ? "\\N" : root,
-                    tone);
-            for (Map.Entry<Integer, Entity.Builder> entry : entities.entrySet()) {
-                long global = entry.getKey() + 1L;
-                Entity.Builder entity = entry.getValue();
-                row(links, id, entity.getId(), global, entity.getSalience());
-                for (Mention mention : entity.getMentionsList()) {
-                    row(mentions, id, global, mention.getText(), mention.getBegin(), mention.getEnd(),
-                            mention.getKind().name(), published);
-                }
-                row(entityArticles, global, id, published, entity.getMentionsCount(), tone);
-                for (int other : entities.keySet()) {
-                    if (other != entry.getKey()) {
-                        pairCounts.merge((global << 32) | (other + 1L), 1, Integer::sum);
-                    }
-                }
-            }
-            for (Quote quote : built.getQuotesList()) {
-                Long speaker = quote.getSpeakerEntityId().isEmpty() ? null
-                        : entities.entrySet().stream().filter(e -> e.getValue().getId().equals(quote.getSpeakerEntityId()))
-                        .findFirst().orElseThrow().getKey() + 1L;
-                row(quotes, id, speaker == null ? "\\N" : speaker, quote.getSpeaker(), quote.getText(),
-                        quote.getCue(), quote.getBegin(), quote.getEnd(), published);
+    private void add(ArticleCopyBatch batch, long id) {
+        Random random = new Random(id * 0x9E3779B97F4A7C15L + 11);
+        List<Integer> drawn = new ArrayList<>();
+        while (drawn.size() < ENTITIES_PER_ARTICLE) {
+            int k = skewed(random, ENTITIES);
+            if (!drawn.contains(k)) {
+                drawn.add(k);
             }
         }
-
-        private void mention(StringBuilder text, Entity.Builder entity, String name) {
+        StringBuilder text = new StringBuilder();
+        Analysis.Builder analysis = Analysis.newBuilder().setLanguage("en");
+        Map<Integer, Entity.Builder> entities = new LinkedHashMap<>();
+        for (int e = 0; e < drawn.size(); e++) {
+            entities.put(drawn.get(e), Entity.newBuilder().setId("e" + (e + 1)).setName(names.get(drawn.get(e)))
+                    .setType(types.get(drawn.get(e))).setSalience(1.0 / (e + 2)));
+        }
+        int sentences = 8 + random.nextInt(5);
+        for (int s = 0; s < sentences; s++) {
+            if (s > 0) {
+                text.append(s % 3 == 0 ? "\n\n" : " ");
+            }
+            int k = drawn.get(s % drawn.size());
+            mention(text, entities.get(k), names.get(k));
+            text.append(" ").append(words(random, 6 + random.nextInt(10))).append('.');
+        }
+        List<Integer> people = drawn.stream().filter(k -> types.get(k) == Entity.Type.PERSON).toList();
+        for (int q = 0; q < QUOTES_PER_ARTICLE; q++) {
+            text.append("\n\n\"");
+            String words = capitalised(words(random, 8 + random.nextInt(8)));
             int begin = text.length();
-            text.append(name);
-            entity.addMentions(Mention.newBuilder().setText(name).setBegin(begin).setEnd(text.length())
-                    .setKind(Mention.Kind.NAME));
-        }
-
-        void write(Connection connection) throws SQLException, IOException {
-            // Rows go to their months' partitions (V15), which must exist first: the search rows
-            // too, written by the store's trigger with the articles.
-            for (YearMonth month : months) {
-                MonthPartitions.create(connection, month);
+            text.append(words);
+            int end = text.length();
+            text.append(",\" ");
+            Quote.Builder quote = Quote.newBuilder().setText(words).setBegin(begin).setEnd(end).setCue("say");
+            if (!people.isEmpty()) {
+                int k = people.get(q % people.size());
+                mention(text, entities.get(k), names.get(k));
+                quote.setSpeakerEntityId(entities.get(k).getId()).setSpeaker(names.get(k));
+            } else {
+                text.append("an official");
             }
-            copy(connection, "article (id, source, title, url, published_at, content_type, language, raw_content,"
-                    + " cleaned_text, content_sha256, status, attempts, next_attempt_at, accepted_at, analyzed_at,"
-                    + " analysis, story_id, duplicate_of, tone)", articleRows);
-            copy(connection, "article_entity (article_id, local_entity_id, entity_id, salience)", links);
-            copy(connection, "mention (article_id, entity_id, text, begin_offset, end_offset, kind, published_at)",
-                    mentions);
-            copy(connection, "quote (article_id, speaker_entity_id, speaker, text, cue, begin_offset, end_offset,"
-                    + " published_at)", quotes);
-            copy(connection, "entity_article (entity_id, article_id, published_at, mention_count, tone)",
-                    entityArticles);
+            text.append(" said.");
+            analysis.addQuotes(quote);
         }
+        String cleaned = text.toString();
+        double tone = Math.round((random.nextDouble() * 2 - 1) * 100) / 100.0;
+        analysis.setCleanedText(cleaned).setSentiment(Sentiment.newBuilder().setScore(tone));
+        entities.values().forEach(analysis::addEntities);
+        Analysis built = analysis.build();
+
+        Instant published = published(id);
+        long root = id - (id - 1) % STORY_SIZE;
+        String title = capitalised(words(random, 4)) + " as " + names.get(drawn.get(0)) + " "
+                + WORDS.get(random.nextInt(WORDS.size()));
+        batch.article(published, id, source(id), title, "https://example.org/news/" + id, published, "PLAIN_TEXT",
+                "en", cleaned, cleaned, "console-bench-" + id, "ANALYZED", 1, published, published, published,
+                "\\\\x" + HexFormat.of().formatHex(built.toByteArray()), root, root == id ? "\\N" : root,
+                tone);
+        for (Map.Entry<Integer, Entity.Builder> entry : entities.entrySet()) {
+            long global = entry.getKey() + 1L;
+            Entity.Builder entity = entry.getValue();
+            batch.link(id, entity.getId(), global, entity.getSalience());
+            for (Mention mention : entity.getMentionsList()) {
+                batch.mention(id, global, mention.getText(), mention.getBegin(), mention.getEnd(),
+                        mention.getKind().name(), published);
+            }
+            batch.entityArticle(global, id, published, entity.getMentionsCount(), tone);
+            for (int other : entities.keySet()) {
+                if (other != entry.getKey()) {
+                    pairCounts.merge((global << 32) | (other + 1L), 1, Integer::sum);
+                }
+            }
+        }
+        for (Quote quote : built.getQuotesList()) {
+            Long speaker = quote.getSpeakerEntityId().isEmpty() ? null
+                    : entities.entrySet().stream().filter(e -> e.getValue().getId().equals(quote.getSpeakerEntityId()))
+                    .findFirst().orElseThrow().getKey() + 1L;
+            batch.quote(id, speaker == null ? "\\N" : speaker, quote.getSpeaker(), quote.getText(),
+                    quote.getCue(), quote.getBegin(), quote.getEnd(), published);
+        }
+    }
+
+    private void mention(StringBuilder text, Entity.Builder entity, String name) {
+        int begin = text.length();
+        text.append(name);
+        entity.addMentions(Mention.newBuilder().setText(name).setBegin(begin).setEnd(text.length())
+                .setKind(Mention.Kind.NAME));
     }
 
     // Words drawn with the same skew as entities: the first words of WORDS are in most articles.
@@ -310,33 +268,5 @@ final class ConsoleStore {
 
     private static String capitalised(String words) {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    // One row of COPY's text format; "\N" passes through as NULL, every other value is escaped.
-    private static void row(StringBuilder out, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            String value = String.valueOf(values[i]);
-            if (value.equals("\\N") || value.startsWith("\\\\x")) {
-                out.append(value);
-            } else {
-                out.append(value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                        .replace("\r", "\\r"));
-            }
-        }
-        out.append('\n');
-    }
-
-    private static void copy(Connection connection, String table, StringBuilder rows) throws SQLException, IOException {
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString()));
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
