@@ -3,53 +3,16 @@ package newsroom.nlp.quotes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
-import newsroom.nlp.pipeline.CoreNlpPipeline;
-import newsroom.nlp.pipeline.DocumentAnalyzer;
-import newsroom.nlp.pipeline.TestModels;
-import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.AttributionForm;
-import newsroom.nlp.v1.Document;
-import newsroom.nlp.v1.Features;
 import newsroom.nlp.v1.Quote;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** The attribution rules on short texts written for the test, through the real pipeline without gRPC. */
 @QuarkusTest
 @Order(4)
-class QuoteAttributionTest {
-
-    @Inject
-    CoreNlpPipeline pipeline;
-
-    @Inject
-    DocumentAnalyzer analyzer;
-
-    @BeforeEach
-    void modelsLoaded() {
-        TestModels.awaitLoaded(pipeline);
-    }
-
-    private List<Quote> quotes(String text) {
-        return analyzer.analyze(AnalyzeDocumentRequest.newBuilder()
-                .setDocument(Document.newBuilder().setType(Document.Type.PLAIN_TEXT).setContent(text))
-                .setFeatures(Features.newBuilder().setExtractQuotes(true))
-                .build()).getQuotesList();
-    }
-
-    /** The attributions of one form, in order. */
-    private List<Quote> quotes(String text, AttributionForm form) {
-        return quotes(text).stream().filter(q -> q.getForm() == form).toList();
-    }
-
-    private static void assertQuote(Quote quote, String text, String speaker, String cue) {
-        assertEquals(text, quote.getText());
-        assertEquals(speaker, quote.getSpeaker(), "speaker of \"" + text + "\"");
-        assertEquals(cue, quote.getCue(), "cue of \"" + text + "\"");
-    }
+class QuoteAttributionTest extends QuotePipelineTest {
 
     @Test
     void speakerBeforeOrAfterTheQuote() {
@@ -87,9 +50,8 @@ class QuoteAttributionTest {
 
     @Test
     void noSingleSpeakerMeansNoSpeakerEntityButTheSubjectsWords() {
-        List<Quote> quotes = quotes("Germany and France vowed to \u201cwork together on energy.\u201d");
-        assertEquals("Germany and France", quotes.get(0).getSpeaker());
-        assertEquals("", quotes.get(0).getSpeakerEntityId());
+        assertSpeakerWithoutEntity(quotes("Germany and France vowed to \u201cwork together on energy.\u201d").get(0),
+                "Germany and France");
     }
 
     @Test

@@ -4,53 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
-import newsroom.nlp.pipeline.CoreNlpPipeline;
-import newsroom.nlp.pipeline.DocumentAnalyzer;
-import newsroom.nlp.pipeline.TestModels;
-import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.AttributionForm;
-import newsroom.nlp.v1.Document;
-import newsroom.nlp.v1.Features;
 import newsroom.nlp.v1.Mention;
 import newsroom.nlp.v1.Quote;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reported speech, through the real pipeline without gRPC, on sentences written for the test. */
 @QuarkusTest
 @Order(5)
-class ReportedSpeechTest {
-
-    @Inject
-    CoreNlpPipeline pipeline;
-
-    @Inject
-    DocumentAnalyzer analyzer;
-
-    @BeforeEach
-    void modelsLoaded() {
-        TestModels.awaitLoaded(pipeline);
-    }
-
-    private Analysis analyze(String text) {
-        return analyzer.analyze(AnalyzeDocumentRequest.newBuilder()
-                .setDocument(Document.newBuilder().setType(Document.Type.PLAIN_TEXT).setContent(text))
-                .setFeatures(Features.newBuilder().setExtractQuotes(true))
-                .build());
-    }
+class ReportedSpeechTest extends QuotePipelineTest {
 
     private List<Quote> reported(String text) {
-        return analyze(text).getQuotesList().stream().filter(q -> q.getForm() == AttributionForm.INDIRECT).toList();
+        return quotes(text, AttributionForm.INDIRECT);
     }
 
     private static void assertReported(Quote quote, String content, String speaker, String cue) {
-        assertEquals(content, quote.getText());
-        assertEquals(speaker, quote.getSpeaker(), "speaker of \"" + content + "\"");
-        assertEquals(cue, quote.getCue(), "cue of \"" + content + "\"");
+        assertQuote(quote, content, speaker, cue);
         assertEquals(AttributionForm.INDIRECT, quote.getForm());
     }
 
@@ -61,29 +35,21 @@ class ReportedSpeechTest {
         assertReported(quotes.get(0), "the talks had been very productive", "Maria Novak", "say");
     }
 
-    @Test
-    void theClauseAReportingVerbFollows() {
-        List<Quote> quotes = reported("The talks were very productive, Maria Novak said on Monday.");
-        assertReported(quotes.get(0), "The talks were very productive", "Maria Novak", "say");
-    }
-
-    @Test
-    void cognitionVerbsReportToo() {
-        List<Quote> quotes = reported("Tom Becker believes that the agreement will hold until the elections.");
-        assertReported(quotes.get(0), "the agreement will hold until the elections", "Tom Becker", "believe");
-    }
-
-    @Test
-    void accordingToGivesTheRestOfTheSentence() {
-        List<Quote> quotes = reported("According to Tom Becker, the budget will be balanced next year.");
-        assertReported(quotes.get(0), "the budget will be balanced next year", "Tom Becker", "according to");
+    /** The first reported clause of a sentence: its words, its speaker and what reports it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            the clause a reporting verb follows | The talks were very productive, Maria Novak said on Monday. | The talks were very productive | Maria Novak | say
+            cognition verbs report too | Tom Becker believes that the agreement will hold until the elections. | the agreement will hold until the elections | Tom Becker | believe
+            according to gives the rest of the sentence | According to Tom Becker, the budget will be balanced next year. | the budget will be balanced next year | Tom Becker | according to
+            """)
+    void aReportedClause(String rule, String text, String content, String speaker, String cue) {
+        assertReported(reported(text).get(0), content, speaker, cue);
     }
 
     @Test
     void aPluralSourceKeepsItsWordsAndNoEntity() {
-        List<Quote> quotes = reported("Several senior officials said the vote would be delayed.");
-        assertEquals("Several senior officials", quotes.get(0).getSpeaker());
-        assertEquals("", quotes.get(0).getSpeakerEntityId());
+        assertSpeakerWithoutEntity(reported("Several senior officials said the vote would be delayed.").get(0),
+                "Several senior officials");
     }
 
     @Test
