@@ -23,7 +23,6 @@ import newsroom.query.v1.GetEntityRequest;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.QueryServiceGrpc.QueryServiceBlockingStub;
 import newsroom.query.v1.SearchArticlesRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,11 +50,8 @@ class FairShareTest {
     @TestHTTPResource("/")
     URI server;
 
-    @ConfigProperty(name = "newsroom.test.key.all")
-    String hammerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
+    @Inject
+    RoleKeys keys;
 
     @Inject
     TestStore store;
@@ -69,9 +65,9 @@ class FairShareTest {
         ManagedChannel hammerChannel = channel();
         ManagedChannel readerChannel = channel();
         List<Thread> hammers = new ArrayList<>();
-        Hammer hammer = new Hammer(stub(hammerChannel, hammerKey));
+        Hammer hammer = new Hammer(stub(hammerChannel, keys.allRoles()));
         try {
-            QueryServiceBlockingStub reader = stub(readerChannel, readerKey);
+            QueryServiceBlockingStub reader = stub(readerChannel, keys.reader());
             GetEntityRequest lookup = GetEntityRequest.newBuilder().setEntityId(entity).build();
             for (int i = 0; i < WARM_UP_CALLS; i++) {
                 reader.getEntity(lookup);

@@ -7,10 +7,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import newsroom.query.RoleKeys;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,8 +35,8 @@ class ConsoleSessionApiTest {
     @TestHTTPResource("/")
     URI server;
 
-    @ConfigProperty(name = "newsroom.test.key.writer")
-    String writerKey;
+    @Inject
+    RoleKeys keys;
 
     @Test
     void aReadersSessionMayQuery() {
@@ -57,7 +58,7 @@ class ConsoleSessionApiTest {
 
     @Test
     void theAuthorizationHeaderWinsOverTheCookie() {
-        HttpResponse<String> response = new ApiClient(server, writerKey).get(QUERY,
+        HttpResponse<String> response = new ApiClient(server, keys.writer()).get(QUERY,
                 "Cookie", SessionCallers.COOKIE + "=" + TestSessionCallers.READER_SESSION);
         assertEquals(403, response.statusCode(), response.body());
     }
