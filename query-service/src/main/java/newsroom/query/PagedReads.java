@@ -3,11 +3,14 @@ package newsroom.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
+import newsroom.query.paging.KeysetPageRequest;
+import newsroom.query.paging.PageRequest;
 import newsroom.query.paging.PageTokens;
+import newsroom.query.paging.QueryFingerprint;
 
 /**
- * What a call that answers with a page of rows reads with: the page tokens that say which
- * page it is, and the entity manager its statements run on. A search (a {@link CallClass#SEARCH}
+ * What a call that answers with a page of rows reads with: the page its page token asks
+ * for, and the entity manager its statements run on. A search (a {@link CallClass#SEARCH}
  * call) starts its transaction with {@link #underSearchLimit()}, so that every search gets the
  * searches' statement_timeout ({@link StatementTimeouts}) the same way.
  */
@@ -24,9 +27,19 @@ public class PagedReads {
         this.timeouts = timeouts;
     }
 
-    /** The tokens that say which page a call asks for. */
-    public PageTokens pageTokens() {
-        return pageTokens;
+    /** The page a call's page size and token ask for, of the list {@code query} names ({@link PageTokens#request}). */
+    public PageRequest page(int pageSize, String pageToken, QueryFingerprint query) {
+        return pageTokens.request(pageSize, pageToken, query);
+    }
+
+    /** The same, for a list with its own default and largest page size. */
+    public PageRequest page(int pageSize, String pageToken, QueryFingerprint query, int defaultSize, int maxSize) {
+        return pageTokens.request(pageSize, pageToken, query, defaultSize, maxSize);
+    }
+
+    /** The page a call asks for, of a list that pages by key ({@link PageTokens#keysetRequest}). */
+    public KeysetPageRequest keysetPage(int pageSize, String pageToken, QueryFingerprint query) {
+        return pageTokens.keysetRequest(pageSize, pageToken, query);
     }
 
     /** The entity manager, for statements that run under the limit the call already has. */

@@ -51,9 +51,6 @@ class FairShareTest {
     URI server;
 
     @Inject
-    RoleKeys keys;
-
-    @Inject
     TestStore store;
 
     @Test
@@ -65,9 +62,9 @@ class FairShareTest {
         ManagedChannel hammerChannel = channel();
         ManagedChannel readerChannel = channel();
         List<Thread> hammers = new ArrayList<>();
-        Hammer hammer = new Hammer(stub(hammerChannel, keys.allRoles()));
+        Hammer hammer = new Hammer(stub(hammerChannel, RoleKeys.allRoles()));
         try {
-            QueryServiceBlockingStub reader = stub(readerChannel, keys.reader());
+            QueryServiceBlockingStub reader = stub(readerChannel, RoleKeys.reader());
             GetEntityRequest lookup = GetEntityRequest.newBuilder().setEntityId(entity).build();
             for (int i = 0; i < WARM_UP_CALLS; i++) {
                 reader.getEntity(lookup);

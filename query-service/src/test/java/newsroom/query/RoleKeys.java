@@ -1,34 +1,30 @@
 package newsroom.query;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import newsroom.testkeys.TestKeysResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** This run's client keys ({@link TestKeysResource}), for tests that call as a given role. */
-@ApplicationScoped
-public class RoleKeys {
+public final class RoleKeys {
 
-    @ConfigProperty(name = TestKeysResource.ALL_ROLES_KEY)
-    String allRoles;
-
-    @ConfigProperty(name = TestKeysResource.READER_KEY)
-    String reader;
-
-    @ConfigProperty(name = TestKeysResource.WRITER_KEY)
-    String writer;
+    private RoleKeys() {
+    }
 
     /** The key of a client holding every role. */
-    public String allRoles() {
-        return allRoles;
+    public static String allRoles() {
+        return key(TestKeysResource.ALL_ROLES_KEY);
     }
 
     /** The key of a client with the reader role only. */
-    public String reader() {
-        return reader;
+    public static String reader() {
+        return key(TestKeysResource.READER_KEY);
     }
 
     /** The key of a client with the writer role only. */
-    public String writer() {
-        return writer;
+    public static String writer() {
+        return key(TestKeysResource.WRITER_KEY);
+    }
+
+    private static String key(String setting) {
+        return ConfigProvider.getConfig().getValue(setting, String.class);
     }
 }

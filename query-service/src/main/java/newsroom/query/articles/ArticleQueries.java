@@ -193,7 +193,7 @@ public class ArticleQueries {
                                OptionalInt facetSample) {
         String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
         WhereClause where = restriction(filter, "s", "article_id");
-        PageRequest page = reads.pageTokens().request(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
+        PageRequest page = reads.page(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
                 filter.entityId(), filter.source(), filter.language(), filter.range().fingerprint()));
         // A plan made for the words searched, pages priced for memory
         // (PlannerSettings.WORD_SEARCH); with the searches' statement_timeout,

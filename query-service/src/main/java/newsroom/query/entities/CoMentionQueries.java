@@ -39,7 +39,7 @@ public class CoMentionQueries {
     /** A page of the entities mentioned with {@code entityId}, most shared articles first. */
     public CoMentions list(long entityId, int pageSize, String pageToken) {
         RequestChecks.positiveId("entity_id", entityId);
-        PageRequest page = reads.pageTokens().request(pageSize, pageToken,
+        PageRequest page = reads.page(pageSize, pageToken,
                 QueryFingerprint.of("GetCoMentions", entityId));
         // The entity's number of articles is the weights' denominator (kept by ArticleRollups).
         StoredEntity stored = profiles.stored(entityId);

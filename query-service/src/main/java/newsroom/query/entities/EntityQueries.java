@@ -107,7 +107,7 @@ public class EntityQueries {
             throw new InvalidArgumentException("type", "is not a known entity type");
         }
         boolean anyType = type == Entity.Type.TYPE_UNSPECIFIED;
-        PageRequest page = reads.pageTokens().request(pageSize, pageToken,
+        PageRequest page = reads.page(pageSize, pageToken,
                 QueryFingerprint.of("SearchEntities", key, type.name()));
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
             reads.underSearchLimit();

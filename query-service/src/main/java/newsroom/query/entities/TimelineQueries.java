@@ -119,7 +119,7 @@ public class TimelineQueries {
         if (granularity == null) {
             throw new InvalidArgumentException("granularity", "must be DAY, WEEK or MONTH");
         }
-        PageRequest page = reads.pageTokens().request(pageSize, pageToken,
+        PageRequest page = reads.page(pageSize, pageToken,
                 QueryFingerprint.of("GetEntityTimeline", entityId, granularity, range.fingerprint()),
                 DEFAULT_BUCKETS, MAX_BUCKETS);
         reads.underSearchLimit();

@@ -76,7 +76,7 @@ public class EventQueries {
             throw new InvalidArgumentException("type",
                     "must be MEET, VISIT, DISCUSS, AGREE, CRITICIZE, ANNOUNCE or unset (any type)");
         }
-        PageRequest request = reads.pageTokens().request(pageSize, pageToken, QueryFingerprint.of("ListEvents",
+        PageRequest request = reads.page(pageSize, pageToken, QueryFingerprint.of("ListEvents",
                 filter.entityId(), filter.type(), filter.range().fingerprint()));
 
         WhereClause where = new WhereClause().add("ee.entity_id = :entityId", "entityId", filter.entityId());

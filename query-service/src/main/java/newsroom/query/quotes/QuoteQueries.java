@@ -166,7 +166,7 @@ public class QuoteQueries {
         if (filter.form() == AttributionForm.UNRECOGNIZED) {
             throw new InvalidArgumentException("form", "must be DIRECT, MIXED, INDIRECT or unset (any form)");
         }
-        KeysetPageRequest request = reads.pageTokens().keysetRequest(pageSize, pageToken,
+        KeysetPageRequest request = reads.keysetPage(pageSize, pageToken,
                 QueryFingerprint.of("ListQuotes", filter.speakerEntityId(), speakerKey, textQuery,
                         filter.nearEntityId(), filter.range().fingerprint(), filter.form()));
 

@@ -71,7 +71,7 @@ public class StoryQueries {
             throw new InvalidArgumentException("min_report_count", "must not be negative");
         }
         int atLeast = Math.max(1, minReports);
-        PageRequest page = reads.pageTokens().request(pageSize, pageToken,
+        PageRequest page = reads.page(pageSize, pageToken,
                 QueryFingerprint.of("ListStories", range.fingerprint(), atLeast));
         reads.underSearchLimit();
         WhereClause where = listConditions(range, atLeast);

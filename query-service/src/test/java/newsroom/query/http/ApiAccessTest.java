@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import newsroom.query.RoleKeys;
@@ -27,12 +26,9 @@ class ApiAccessTest {
     @TestHTTPResource("/")
     URI server;
 
-    @Inject
-    RoleKeys keys;
-
     @Test
     void aReaderMayQuery() {
-        new ApiClient(server, keys.reader()).getJson(QUERY, SearchEntitiesResponse.getDefaultInstance());
+        new ApiClient(server, RoleKeys.reader()).getJson(QUERY, SearchEntitiesResponse.getDefaultInstance());
     }
 
     @Test
@@ -47,22 +43,22 @@ class ApiAccessTest {
 
     @Test
     void anUnknownKeyOrABadHeaderIs401() {
-        new ApiClient(server, keys.reader() + "x").getError(QUERY, 401, Status.Code.UNAUTHENTICATED, "unknown API key");
-        HttpResponse<String> basic = new ApiClient(server, null).get(QUERY, "Authorization", "Basic " + keys.reader());
+        new ApiClient(server, RoleKeys.reader() + "x").getError(QUERY, 401, Status.Code.UNAUTHENTICATED, "unknown API key");
+        HttpResponse<String> basic = new ApiClient(server, null).get(QUERY, "Authorization", "Basic " + RoleKeys.reader());
         assertEquals(401, basic.statusCode(), basic.body());
         assertTrue(basic.body().contains("malformed authorization"), basic.body());
     }
 
     @Test
     void aKeyWithoutTheReaderRoleIs403() {
-        new ApiClient(server, keys.writer()).getError(QUERY, 403, Status.Code.PERMISSION_DENIED,
+        new ApiClient(server, RoleKeys.writer()).getError(QUERY, 403, Status.Code.PERMISSION_DENIED,
                 "the API key \"test-writer\" lacks the reader role");
     }
 
     @Test
     void theApiOnlyReads() throws Exception {
         java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(server.resolve(QUERY))
-                .header("Authorization", "Bearer " + keys.reader())
+                .header("Authorization", "Bearer " + RoleKeys.reader())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
         HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(post,
                 HttpResponse.BodyHandlers.ofString());
@@ -72,7 +68,7 @@ class ApiAccessTest {
 
     @Test
     void noCorsUnlessConfigured() {
-        HttpResponse<String> response = new ApiClient(server, keys.reader()).get(QUERY, "Origin", "https://evil.example");
+        HttpResponse<String> response = new ApiClient(server, RoleKeys.reader()).get(QUERY, "Origin", "https://evil.example");
         assertEquals(200, response.statusCode());
         assertFalse(response.headers().firstValue("Access-Control-Allow-Origin").isPresent(), response.headers().toString());
     }

@@ -7,7 +7,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -35,9 +34,6 @@ class ConsoleSessionApiTest {
     @TestHTTPResource("/")
     URI server;
 
-    @Inject
-    RoleKeys keys;
-
     @Test
     void aReadersSessionMayQuery() {
         HttpResponse<String> response = new ApiClient(server, null).get(QUERY,
@@ -58,7 +54,7 @@ class ConsoleSessionApiTest {
 
     @Test
     void theAuthorizationHeaderWinsOverTheCookie() {
-        HttpResponse<String> response = new ApiClient(server, keys.writer()).get(QUERY,
+        HttpResponse<String> response = new ApiClient(server, RoleKeys.writer()).get(QUERY,
                 "Cookie", SessionCallers.COOKIE + "=" + TestSessionCallers.READER_SESSION);
         assertEquals(403, response.statusCode(), response.body());
     }

@@ -1,7 +1,6 @@
 package newsroom.query.http;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import jakarta.inject.Inject;
 import java.net.URI;
 import newsroom.query.RoleKeys;
 import newsroom.query.StoreFixtureTest;
@@ -16,13 +15,10 @@ abstract class JsonApiTest extends StoreFixtureTest {
     @TestHTTPResource("/")
     URI server;
 
-    @Inject
-    RoleKeys keys;
-
     ApiClient api;
 
     @BeforeEach
     void connect() {
-        api = new ApiClient(server, keys.reader());
+        api = new ApiClient(server, RoleKeys.reader());
     }
 }
