@@ -29,30 +29,19 @@ import newsroom.query.v1.SearchArticlesRequest;
 import newsroom.query.v1.SearchArticlesResponse;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ArticlesTest {
+class ArticlesTest extends StoreFixtureTest {
 
     @GrpcClient("query")
     QueryServiceGrpc.QueryServiceBlockingStub query;
-
-    @Inject
-    TestStore store;
 
     @Inject
     EntityManagerFactory entityManagerFactory;
 
     @Inject
     ArticleQueries articles;
-
-    TestStore.Fixture fixture;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-    }
 
     @Test
     void getArticleReturnsMetadataTextAnalysisAndGlobalEntities() {
@@ -339,17 +328,14 @@ class ArticlesTest {
     @Test
     void pagingThroughSearchResultsVisitsEachArticleOnceInRankOrder() {
         List<ArticleHit> all = new ArrayList<>();
-        String token = "";
-        int pages = 0;
-        do {
-            SearchArticlesResponse page = search("zebrafinch", 7, token);
+        List<SearchArticlesResponse> pages = PageWalk.pages(token -> search("zebrafinch", 7, token),
+                SearchArticlesResponse::getNextPageToken);
+        for (SearchArticlesResponse page : pages) {
             assertTrue(page.getHitsCount() <= 7);
             all.addAll(page.getHitsList());
-            token = page.getNextPageToken();
-            pages++;
-        } while (!token.isEmpty());
+        }
 
-        assertEquals(5, pages);
+        assertEquals(5, pages.size());
         assertEquals(TestStore.FILLER_ARTICLES, all.size());
         assertEquals(new HashSet<>(fixture.fillers()), new HashSet<>(ids(all)));
         List<ArticleHit> expectedOrder = new ArrayList<>(all);

@@ -24,28 +24,17 @@ import newsroom.query.v1.TimelineBucket;
 import newsroom.query.v1.TimelineGranularity;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GetCoMentions and GetEntityTimeline: who is mentioned with whom, and when. */
 @QuarkusTest
-class CoverageTest {
+class CoverageTest extends StoreFixtureTest {
 
     @GrpcClient("query")
     QueryServiceGrpc.QueryServiceBlockingStub query;
 
     @Inject
-    TestStore store;
-
-    @Inject
     EntityManagerFactory entityManagerFactory;
-
-    TestStore.Fixture fixture;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-    }
 
     @Test
     void coMentionsComeMostSharedFirstWithWeights() {
@@ -66,13 +55,11 @@ class CoverageTest {
     @Test
     void coMentionsPageInTheSameOrder() {
         List<CoMention> all = new ArrayList<>();
-        String token = "";
-        do {
-            GetCoMentionsResponse page = coMentions(fixture.lavrov(), 1, token);
+        for (GetCoMentionsResponse page : PageWalk.pages(token -> coMentions(fixture.lavrov(), 1, token),
+                GetCoMentionsResponse::getNextPageToken)) {
             assertTrue(page.getCoMentionsCount() <= 1);
             all.addAll(page.getCoMentionsList());
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        }
 
         assertEquals(otherIds(coMentions(fixture.lavrov(), 100, "").getCoMentionsList()), otherIds(all));
         assertEquals(4, all.size());

@@ -25,27 +25,16 @@ import newsroom.query.v1.SearchEntitiesRequest;
 import newsroom.query.v1.SearchEntitiesResponse;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class EntitiesTest {
+class EntitiesTest extends StoreFixtureTest {
 
     @GrpcClient("query")
     QueryServiceGrpc.QueryServiceBlockingStub query;
 
     @Inject
-    TestStore store;
-
-    @Inject
     EntityManagerFactory entityManagerFactory;
-
-    TestStore.Fixture fixture;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-    }
 
     @Test
     void nameSearchIgnoresCaseAccentsAndFindsAliases() {
@@ -165,12 +154,10 @@ class EntitiesTest {
     @Test
     void pagingGoesThroughEveryMatchMostMentionedFirst() {
         List<GlobalEntity> all = new ArrayList<>();
-        String token = "";
-        do {
-            SearchEntitiesResponse page = search("zebrafinch", Entity.Type.PERSON, 10, token);
+        for (SearchEntitiesResponse page : PageWalk.pages(token -> search("zebrafinch", Entity.Type.PERSON, 10, token),
+                SearchEntitiesResponse::getNextPageToken)) {
             all.addAll(page.getEntitiesList());
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        }
 
         assertEquals(TestStore.KEEPERS, all.size());
         assertEquals(new HashSet<>(fixture.keepers()), new HashSet<>(ids(all)));

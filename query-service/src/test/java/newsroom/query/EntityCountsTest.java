@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * attributed otherwise, and taken out.
  */
 @QuarkusTest
-class EntityCountsTest {
+class EntityCountsTest extends StoreFixtureTest {
 
     // The counts kept and counted from the rows, per entity; quotes of one article may be left
     // out (its rollups taken out while its quote rows stay). Only numbers are formatted in.
@@ -25,16 +23,6 @@ class EntityCountsTest {
                    (SELECT count(*) FROM entity_article ea WHERE ea.entity_id = e.id),
                    (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id AND q.article_id <> %d)
             FROM entity e ORDER BY e.id""";
-
-    @Inject
-    TestStore store;
-
-    TestStore.Fixture fixture;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-    }
 
     @Test
     void writtenAnalysesAreCounted() {

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * written, written again with another tone and date, and taken out.
  */
 @QuarkusTest
-class EntityDaysTest {
+class EntityDaysTest extends StoreFixtureTest {
 
     private static final String DAYS = """
             SELECT entity_id, day, mention_count, article_count, tone_sum, tone_count
@@ -28,16 +26,6 @@ class EntityDaysTest {
             SELECT entity_id, CAST(published_at AT TIME ZONE 'UTC' AS date), sum(mention_count), count(*),
                    coalesce(sum(tone), 0), count(tone)
             FROM entity_article GROUP BY 1, 2 ORDER BY 1, 2""";
-
-    @Inject
-    TestStore store;
-
-    TestStore.Fixture fixture;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-    }
 
     @Test
     void writtenAnalysesAreSummedPerDay() {

@@ -23,7 +23,6 @@ import newsroom.query.v1.GetEntityRequest;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.QueryServiceGrpc.QueryServiceBlockingStub;
 import newsroom.query.v1.SearchArticlesRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,12 +50,6 @@ class FairShareTest {
     @TestHTTPResource("/")
     URI server;
 
-    @ConfigProperty(name = "newsroom.test.key.all")
-    String hammerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
     @Inject
     TestStore store;
 
@@ -69,9 +62,9 @@ class FairShareTest {
         ManagedChannel hammerChannel = channel();
         ManagedChannel readerChannel = channel();
         List<Thread> hammers = new ArrayList<>();
-        Hammer hammer = new Hammer(stub(hammerChannel, hammerKey));
+        Hammer hammer = new Hammer(stub(hammerChannel, RoleKeys.allRoles()));
         try {
-            QueryServiceBlockingStub reader = stub(readerChannel, readerKey);
+            QueryServiceBlockingStub reader = stub(readerChannel, RoleKeys.reader());
             GetEntityRequest lookup = GetEntityRequest.newBuilder().setEntityId(entity).build();
             for (int i = 0; i < WARM_UP_CALLS; i++) {
                 reader.getEntity(lookup);

@@ -8,12 +8,12 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import newsroom.query.v1.ExportAnalysesRequest;
 import newsroom.query.v1.GetCoMentionsRequest;
 import newsroom.query.v1.GetEntityTimelineRequest;
@@ -23,7 +23,6 @@ import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.SearchArticlesRequest;
 import newsroom.query.v1.SearchEntitiesRequest;
 import newsroom.query.v1.TimelineGranularity;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * the field, never with an internal error, and the store is the same afterwards.
  */
 @QuarkusTest
-class HostileTextTest {
+class HostileTextTest extends StoreFixtureTest {
 
     static final List<String> HOSTILE = List.of(
             "'; DROP TABLE article; --",
@@ -50,16 +49,6 @@ class HostileTextTest {
 
     @GrpcClient("query")
     QueryServiceGrpc.QueryServiceBlockingStub query;
-
-    @Inject
-    TestStore store;
-
-    TestStore.Fixture fixture;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-    }
 
     @Test
     void everyTextFieldTakesHostileTextAsPlainTextOrRefusesItByName() {
@@ -136,17 +125,19 @@ class HostileTextTest {
     }
 
     private int entitiesFound(String text) {
-        try {
-            return query.searchEntities(SearchEntitiesRequest.newBuilder().setQuery(text).build()).getEntitiesCount();
-        } catch (StatusRuntimeException e) {
-            assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e::toString);
-            return 0;
-        }
+        return foundOrRefused(() -> query.searchEntities(SearchEntitiesRequest.newBuilder().setQuery(text).build())
+                .getEntitiesCount());
     }
 
     private int quotesFound(String speaker) {
+        return foundOrRefused(() -> query.listQuotes(ListQuotesRequest.newBuilder().setSpeakerName(speaker).build())
+                .getQuotesCount());
+    }
+
+    /** How many {@code search} found; none when it was refused, which must be as INVALID_ARGUMENT. */
+    private static int foundOrRefused(IntSupplier search) {
         try {
-            return query.listQuotes(ListQuotesRequest.newBuilder().setSpeakerName(speaker).build()).getQuotesCount();
+            return search.getAsInt();
         } catch (StatusRuntimeException e) {
             assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e::toString);
             return 0;

@@ -25,11 +25,10 @@ import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.QuoteRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class QuotesTest {
+class QuotesTest extends StoreFixtureTest {
 
     private static final List<String> LAVROV_QUOTES = List.of(
             // The second article is newer, so its quote comes first.
@@ -41,20 +40,10 @@ class QuotesTest {
     QueryServiceGrpc.QueryServiceBlockingStub query;
 
     @Inject
-    TestStore store;
-
-    @Inject
     PageTokens pageTokens;
 
     @Inject
     DataSource dataSource;
-
-    TestStore.Fixture fixture;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-    }
 
     @Test
     void quotesOfASpeakerEntityComeNewestArticleFirstThenInTextOrder() {
@@ -134,13 +123,11 @@ class QuotesTest {
     void pagingThroughQuotesNearAnEntityKeepsTheNewestFirstOrder() {
         List<String> all = texts(query.listQuotes(request().setNearEntityId(fixture.pakistan()).build()));
         List<String> paged = new java.util.ArrayList<>();
-        String token = "";
-        do {
-            ListQuotesResponse page = query.listQuotes(request().setNearEntityId(fixture.pakistan())
-                    .setPageSize(2).setPageToken(token).build());
+        for (ListQuotesResponse page : PageWalk.pages(token -> query.listQuotes(request()
+                .setNearEntityId(fixture.pakistan()).setPageSize(2).setPageToken(token).build()),
+                ListQuotesResponse::getNextPageToken)) {
             paged.addAll(texts(page));
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        }
 
         assertEquals(7, all.size());
         assertEquals(all, paged);
@@ -249,13 +236,11 @@ class QuotesTest {
     @Test
     void noFilterListsEveryQuoteOnceAcrossPages() {
         List<QuoteRecord> all = new ArrayList<>();
-        String token = "";
-        do {
-            ListQuotesResponse page = query.listQuotes(request().setPageSize(37).setPageToken(token).build());
+        for (ListQuotesResponse page : PageWalk.pages(token -> query.listQuotes(request().setPageSize(37)
+                .setPageToken(token).build()), ListQuotesResponse::getNextPageToken)) {
             assertTrue(page.getQuotesCount() <= 37);
             all.addAll(page.getQuotesList());
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        }
 
         assertEquals(store.count("quote"), all.size());
         Set<String> distinct = new HashSet<>();
@@ -291,13 +276,11 @@ class QuotesTest {
                     + " ORDER BY published_at DESC, article_id DESC, begin_offset, id").stream()
                     .map(row -> (String) row[0]).toList();
             List<String> walked = new ArrayList<>();
-            String token = "";
-            do {
-                ListQuotesResponse page = query.listQuotes(request().setTextQuery("keysetwalk").setPageSize(100)
-                        .setPageToken(token).build());
+            for (ListQuotesResponse page : PageWalk.pages(token -> query.listQuotes(request()
+                    .setTextQuery("keysetwalk").setPageSize(100).setPageToken(token).build()),
+                    ListQuotesResponse::getNextPageToken)) {
                 walked.addAll(texts(page));
-                token = page.getNextPageToken();
-            } while (!token.isEmpty());
+            }
 
             assertEquals(count, expected.size());
             assertEquals(expected, walked);
@@ -367,17 +350,14 @@ class QuotesTest {
                             + "|" + row[6] + "|" + row[7])
                     .toList();
             List<String> now = new ArrayList<>();
-            String token = "";
-            do {
-                ListQuotesResponse page = query.listQuotes(c.request().toBuilder().setPageSize(7)
-                        .setPageToken(token).build());
+            for (ListQuotesResponse page : PageWalk.pages(token -> query.listQuotes(c.request().toBuilder()
+                    .setPageSize(7).setPageToken(token).build()), ListQuotesResponse::getNextPageToken)) {
                 for (QuoteRecord quote : page.getQuotesList()) {
                     now.add(quote.getArticle().getId() + "|" + quote.getText() + "|" + quote.getSpeakerEntityId()
                             + "|" + quote.getSpeaker() + "|" + quote.getCue() + "|" + quote.getBegin() + "|"
                             + quote.getEnd() + "|" + quote.getForm());
                 }
-                token = page.getNextPageToken();
-            } while (!token.isEmpty());
+            }
 
             assertFalse(before.isEmpty(), c.request().toString());
             assertEquals(before, now, c.request().toString());
@@ -460,12 +440,10 @@ class QuotesTest {
     /** Every quote the request lists, over as many pages of 37 as it takes. */
     private List<QuoteRecord> all(ListQuotesRequest.Builder request) {
         List<QuoteRecord> all = new ArrayList<>();
-        String token = "";
-        do {
-            ListQuotesResponse page = query.listQuotes(request.setPageSize(37).setPageToken(token).build());
+        for (ListQuotesResponse page : PageWalk.pages(token -> query.listQuotes(request.setPageSize(37)
+                .setPageToken(token).build()), ListQuotesResponse::getNextPageToken)) {
             all.addAll(page.getQuotesList());
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        }
         return all;
     }
 

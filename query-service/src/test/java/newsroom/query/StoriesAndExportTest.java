@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,25 +21,14 @@ import newsroom.query.v1.ListStoriesRequest;
 import newsroom.query.v1.ListStoriesResponse;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.Story;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ListStories, GetStory and ExportAnalyses. */
 @QuarkusTest
-class StoriesAndExportTest {
+class StoriesAndExportTest extends StoreFixtureTest {
 
     @GrpcClient("query")
     QueryServiceGrpc.QueryServiceBlockingStub query;
-
-    @Inject
-    TestStore store;
-
-    TestStore.Fixture fixture;
-
-    @BeforeEach
-    void writeStore() {
-        fixture = store.fixture();
-    }
 
     @Test
     void storiesComeNewestFirstWithTheirReportCounts() {

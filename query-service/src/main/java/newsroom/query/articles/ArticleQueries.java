@@ -1,7 +1,6 @@
 package newsroom.query.articles;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,17 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import newsroom.nlp.v1.Analysis;
-import newsroom.query.CallClass;
 import newsroom.query.NewestMonths;
 import newsroom.query.NotFoundException;
+import newsroom.query.PagedReads;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
-import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
 import newsroom.query.entities.EntityIdentity;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
-import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.ArticleEntityLink;
 import newsroom.store.ArticleState;
@@ -140,16 +137,11 @@ public class ArticleQueries {
             ORDER BY facet, articles DESC, source, entity_id
             """;
 
-    private final EntityManager entityManager;
-    private final PageTokens pageTokens;
-    private final StatementTimeouts timeouts;
+    private final PagedReads reads;
     private final NewestMonths newestMonths;
 
-    ArticleQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts,
-                   NewestMonths newestMonths) {
-        this.entityManager = entityManager;
-        this.pageTokens = pageTokens;
-        this.timeouts = timeouts;
+    ArticleQueries(PagedReads reads, NewestMonths newestMonths) {
+        this.reads = reads;
         this.newestMonths = newestMonths;
     }
 
@@ -201,12 +193,12 @@ public class ArticleQueries {
                                OptionalInt facetSample) {
         String text = RequestChecks.requiredText("query", query, MAX_QUERY_LENGTH);
         WhereClause where = restriction(filter, "s", "article_id");
-        PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
+        PageRequest page = reads.page(pageSize, pageToken, QueryFingerprint.of("SearchArticles", text,
                 filter.entityId(), filter.source(), filter.language(), filter.range().fingerprint()));
         // A plan made for the words searched, pages priced for memory
         // (PlannerSettings.WORD_SEARCH); with the searches' statement_timeout,
         // in the same one statement.
-        PlannerSettings.setLocal(entityManager, timeouts.settingWith(CallClass.SEARCH, PlannerSettings.WORD_SEARCH));
+        reads.underSearchLimit(PlannerSettings.WORD_SEARCH);
         // The rounds the page's rows (and the one after it, fetched to tell
         // whether there is a next page) fall in, as positions among the
         // matches newest first.
@@ -220,7 +212,8 @@ public class ArticleQueries {
         while (true) {
             Optional<Instant> bound = bounds.get(tried);
             @SuppressWarnings("unchecked")
-            List<Object[]> found = where.bind(entityManager.createNativeQuery(searchStatement(withBound(where, bound))))
+            List<Object[]> found = where.bind(reads.entityManager()
+                            .createNativeQuery(searchStatement(withBound(where, bound))))
                     .setParameter("query", text)
                     .setParameter("roundsStart", roundsStart)
                     .setParameter("roundsLength", roundsEnd - roundsStart)
@@ -272,7 +265,7 @@ public class ArticleQueries {
         List<Object[]> rows = List.of();
         for (Optional<Instant> bound : bounds) {
             @SuppressWarnings("unchecked")
-            List<Object[]> found = where.bind(entityManager.createNativeQuery(
+            List<Object[]> found = where.bind(reads.entityManager().createNativeQuery(
                             FACETS.formatted(withBound(where, bound), TOP_FACETS)))
                     .setParameter("query", text)
                     .setParameter("sample", sample)

@@ -121,15 +121,13 @@ public class ConsolePages {
                     .with("language", text(language)).with("entity_id", entityId)
                     .with("start_time", PageDates.rfc3339(start)).with("end_time", PageDates.rfc3339(end))
                     .with("format", "csv").toString();
-            String next = response.getNextPageToken().isEmpty() ? "" : Links.to("/search").with("q", words)
+            Views.Paging paging = Views.Paging.after(Links.to("/search").with("q", words)
                     .with("source", text(source)).with("language", text(language)).with("entity", text(entity))
-                    .with("from", text(from)).with("to", text(to)).with("page_token", response.getNextPageToken())
-                    .toString();
+                    .with("from", text(from)).with("to", text(to)), response.getNextPageToken());
             return ConsoleTemplates.search(chrome, new Views.SearchPage(words, text(source), text(language),
                     text(entity), text(from), text(to), true, response.getTotalSize(),
                     response.getTotalSize() > 0 || response.getHitsCount() == 0,
-                    response.getTotalSizeIsLowerBound(), results, sources, entities, csv,
-                    new Views.Paging(next)));
+                    response.getTotalSizeIsLowerBound(), results, sources, entities, csv, paging));
         });
     }
 
@@ -313,12 +311,10 @@ public class ConsolePages {
             String csv = Links.to("/api/v1/quotes").with("speaker", text(speaker)).with("q", text(q))
                     .with("start_time", PageDates.rfc3339(start)).with("end_time", PageDates.rfc3339(end))
                     .with("format", "csv").toString();
-            String next = response.getNextPageToken().isEmpty() ? "" : Links.to("/quotes")
-                    .with("speaker", text(speaker)).with("q", text(q)).with("from", text(from)).with("to", text(to))
-                    .with("page_token", response.getNextPageToken()).toString();
+            Views.Paging paging = Views.Paging.after(Links.to("/quotes").with("speaker", text(speaker))
+                    .with("q", text(q)).with("from", text(from)).with("to", text(to)), response.getNextPageToken());
             return ConsoleTemplates.quotes(chrome, new Views.QuotesPage(text(speaker), text(q), text(from), text(to),
-                    response.getQuotesList().stream().map(ConsoleQueries::quote).toList(), csv,
-                    new Views.Paging(next)));
+                    response.getQuotesList().stream().map(ConsoleQueries::quote).toList(), csv, paging));
         });
     }
 
@@ -339,12 +335,10 @@ public class ConsolePages {
             String csv = Links.to("/api/v1/stories").with("start_time", PageDates.rfc3339(start))
                     .with("end_time", PageDates.rfc3339(end)).with("min_report_count", min).with("format", "csv")
                     .toString();
-            String next = response.getNextPageToken().isEmpty() ? "" : Links.to("/stories").with("from", text(from))
-                    .with("to", text(to)).with("min_reports", min).with("page_token", response.getNextPageToken())
-                    .toString();
+            Views.Paging paging = Views.Paging.after(Links.to("/stories").with("from", text(from))
+                    .with("to", text(to)).with("min_reports", min), response.getNextPageToken());
             return ConsoleTemplates.stories(chrome, new Views.StoriesPage(text(from), text(to), min,
-                    response.getStoriesList().stream().map(ConsoleQueries::story).toList(), csv,
-                    new Views.Paging(next)));
+                    response.getStoriesList().stream().map(ConsoleQueries::story).toList(), csv, paging));
         });
     }
 

@@ -2,9 +2,9 @@ package newsroom.query.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import newsroom.auth.Caller;
 import newsroom.auth.GrpcAccessControl;
+import newsroom.query.DurationSettings;
 import newsroom.query.http.SessionCallers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,10 +57,7 @@ public class Sessions implements SessionCallers {
 
     Sessions(SignedValues cookies, SignedValues formTokens, Duration idleTimeout, Clock clock,
              Function<String, Optional<Caller>> callers) {
-        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("newsroom.console.session-idle-timeout must be positive, not "
-                    + idleTimeout);
-        }
+        DurationSettings.requirePositive("newsroom.console.session-idle-timeout", idleTimeout);
         this.cookies = cookies;
         this.formTokens = formTokens;
         this.idleTimeout = idleTimeout;

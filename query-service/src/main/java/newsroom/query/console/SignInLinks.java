@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import newsroom.query.DurationSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -75,10 +76,7 @@ public class SignInLinks {
     }
 
     SignInLinks(SignedValues signer, Duration lifetime, Clock clock) {
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException("newsroom.console.sign-in-link-lifetime must be positive, not "
-                    + lifetime);
-        }
+        DurationSettings.requirePositive("newsroom.console.sign-in-link-lifetime", lifetime);
         this.signer = signer;
         this.lifetime = lifetime;
         this.clock = clock;

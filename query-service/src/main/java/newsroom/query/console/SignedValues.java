@@ -1,12 +1,10 @@
 package newsroom.query.console;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import newsroom.query.HmacSha256;
 
 /**
  * Values signed with HMAC-SHA256 for one purpose (sign-in links, session cookies, form
@@ -16,20 +14,19 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SignedValues {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec key;
+    private final HmacSha256 key;
 
     SignedValues(byte[] consoleKey, String purpose) {
-        this.key = new SecretKeySpec(mac(new SecretKeySpec(consoleKey, ALGORITHM),
-                ("newsroom console " + purpose).getBytes(StandardCharsets.UTF_8)), ALGORITHM);
+        this.key = new HmacSha256(new HmacSha256(consoleKey)
+                .mac(("newsroom console " + purpose).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code payload}, signed. */
     String sign(String payload) {
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return BASE64.encodeToString(bytes) + "." + BASE64.encodeToString(mac(key, bytes));
+        return BASE64.encodeToString(bytes) + "." + BASE64.encodeToString(key.mac(bytes));
     }
 
     /** The payload of a value this purpose signed; empty when it was not signed here or was altered. */
@@ -41,7 +38,7 @@ final class SignedValues {
         try {
             byte[] payload = Base64.getUrlDecoder().decode(signed.substring(0, dot));
             byte[] signature = Base64.getUrlDecoder().decode(signed.substring(dot + 1));
-            if (!MessageDigest.isEqual(mac(key, payload), signature)) {
+            if (!MessageDigest.isEqual(key.mac(payload), signature)) {
                 return Optional.empty();
             }
             return Optional.of(new String(payload, StandardCharsets.UTF_8));
@@ -52,16 +49,6 @@ final class SignedValues {
 
     /** A signature of {@code value} alone, for tokens that are compared, not read (form tokens). */
     String signature(String value) {
-        return BASE64.encodeToString(mac(key, value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] mac(SecretKeySpec key, byte[] bytes) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(bytes);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has " + ALGORITHM, e);
-        }
+        return BASE64.encodeToString(key.mac(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

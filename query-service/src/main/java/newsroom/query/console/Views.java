@@ -39,6 +39,12 @@ public final class Views {
 
     /** The link to a list's next page, empty on the last page. */
     public record Paging(String nextUrl) {
+
+        /** The paging of a list shown by {@code list}, whose next page (if any) {@code nextPageToken} asks for. */
+        static Paging after(Links list, String nextPageToken) {
+            return new Paging(nextPageToken.isEmpty() ? "" : list.with("page_token", nextPageToken).toString());
+        }
+
         public boolean hasNext() {
             return !nextUrl.isEmpty();
         }

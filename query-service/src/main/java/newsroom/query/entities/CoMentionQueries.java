@@ -1,12 +1,11 @@
 package newsroom.query.entities;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import newsroom.query.PagedReads;
 import newsroom.query.RequestChecks;
 import newsroom.query.paging.PageRequest;
-import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.StoredEntity;
 
@@ -29,20 +28,19 @@ public class CoMentionQueries {
             OFFSET :offset LIMIT :limit
             """;
 
-    private final EntityManager entityManager;
+    private final PagedReads reads;
     private final EntityProfiles profiles;
-    private final PageTokens pageTokens;
 
-    CoMentionQueries(EntityManager entityManager, EntityProfiles profiles, PageTokens pageTokens) {
-        this.entityManager = entityManager;
+    CoMentionQueries(PagedReads reads, EntityProfiles profiles) {
+        this.reads = reads;
         this.profiles = profiles;
-        this.pageTokens = pageTokens;
     }
 
     /** A page of the entities mentioned with {@code entityId}, most shared articles first. */
     public CoMentions list(long entityId, int pageSize, String pageToken) {
         RequestChecks.positiveId("entity_id", entityId);
-        PageRequest page = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("GetCoMentions", entityId));
+        PageRequest page = reads.page(pageSize, pageToken,
+                QueryFingerprint.of("GetCoMentions", entityId));
         // The entity's number of articles is the weights' denominator (kept by ArticleRollups).
         StoredEntity stored = profiles.stored(entityId);
         EntityIdentity entity = EntityIdentity.stored(stored.id, stored.name, stored.type);
@@ -66,7 +64,7 @@ public class CoMentionQueries {
 
     private List<CoMentionedEntity> rows(long entityId, long articles, int offset, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(CO_MENTIONS)
+        List<Object[]> rows = reads.entityManager().createNativeQuery(CO_MENTIONS)
                 .setParameter("id", entityId)
                 .setParameter("offset", offset)
                 .setParameter("limit", limit)

@@ -2,20 +2,18 @@ package newsroom.query.entities;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import newsroom.nlp.v1.Entity;
-import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NotFoundException;
+import newsroom.query.PagedReads;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
-import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.store.NameKey;
 
@@ -87,14 +85,10 @@ public class EntityQueries {
             WHERE e.id = :id
             """.formatted(EntityProfiles.COLUMNS, TimelineQueries.TONE_TREND, CoMentionQueries.top(TOP_CO_MENTIONS));
 
-    private final EntityManager entityManager;
-    private final PageTokens pageTokens;
-    private final StatementTimeouts timeouts;
+    private final PagedReads reads;
 
-    EntityQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
-        this.entityManager = entityManager;
-        this.pageTokens = pageTokens;
-        this.timeouts = timeouts;
+    EntityQueries(PagedReads reads) {
+        this.reads = reads;
     }
 
     /**
@@ -113,12 +107,12 @@ public class EntityQueries {
             throw new InvalidArgumentException("type", "is not a known entity type");
         }
         boolean anyType = type == Entity.Type.TYPE_UNSPECIFIED;
-        PageRequest page = pageTokens.request(pageSize, pageToken,
+        PageRequest page = reads.page(pageSize, pageToken,
                 QueryFingerprint.of("SearchEntities", key, type.name()));
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
-            timeouts.setLocal(entityManager, CallClass.SEARCH);
+            reads.underSearchLimit();
             @SuppressWarnings("unchecked")
-            List<Object[]> found = entityManager.createNativeQuery(SEARCH)
+            List<Object[]> found = reads.entityManager().createNativeQuery(SEARCH)
                     .setParameter("key", key)
                     .setParameter("type", anyType ? null : type.name())
                     .setParameter("offset", page.offset())
@@ -132,7 +126,7 @@ public class EntityQueries {
     /** One entity's profile with its tone trend and top co-mentions. */
     public EntityDetails get(long entityId) {
         RequestChecks.positiveId("entity_id", entityId);
-        Query details = entityManager.createNativeQuery(DETAILS).setParameter("id", entityId);
+        Query details = reads.entityManager().createNativeQuery(DETAILS).setParameter("id", entityId);
         TimelineQueries.TONE_TREND_PARAMETERS.forEach(details::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = details.getResultList();
@@ -153,15 +147,11 @@ public class EntityQueries {
                     ((Number) mentions[i]).longValue(), ((Number) articles[i]).longValue(),
                     ((Number) tones[i]).doubleValue(), ((Number) toned[i]).longValue(), 0));
         }
-        Object[] ids = SqlArray.values(row[at + 5]);
-        Object[] names = SqlArray.values(row[at + 6]);
-        Object[] types = SqlArray.values(row[at + 7]);
+        List<EntityIdentity> others = EntityIdentity.fromArrays(row, at + 5);
         Object[] shared = SqlArray.values(row[at + 8]);
-        List<CoMentionedEntity> top = new ArrayList<>(ids.length);
-        for (int i = 0; i < ids.length; i++) {
-            EntityIdentity other = EntityIdentity.stored(((Number) ids[i]).longValue(), (String) names[i],
-                    (String) types[i]);
-            top.add(CoMentionQueries.of(other, ((Number) shared[i]).longValue(), profile.articleCount()));
+        List<CoMentionedEntity> top = new ArrayList<>(others.size());
+        for (int i = 0; i < others.size(); i++) {
+            top.add(CoMentionQueries.of(others.get(i), ((Number) shared[i]).longValue(), profile.articleCount()));
         }
         return new EntityDetails(profile, trend, top);
     }

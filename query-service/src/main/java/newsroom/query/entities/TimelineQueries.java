@@ -1,7 +1,6 @@
 package newsroom.query.entities;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -9,14 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
+import newsroom.query.PagedReads;
 import newsroom.query.RequestChecks;
-import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.WhereClause;
 import newsroom.query.paging.PageRequest;
-import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 
 /**
@@ -107,17 +104,12 @@ public class TimelineQueries {
                       FROM entity_day last WHERE last.entity_id = :id)
             """.formatted(TONE_TREND_MONTHS - 1);
 
-    private final EntityManager entityManager;
+    private final PagedReads reads;
     private final EntityProfiles profiles;
-    private final PageTokens pageTokens;
-    private final StatementTimeouts timeouts;
 
-    TimelineQueries(EntityManager entityManager, EntityProfiles profiles, PageTokens pageTokens,
-                    StatementTimeouts timeouts) {
-        this.entityManager = entityManager;
+    TimelineQueries(PagedReads reads, EntityProfiles profiles) {
+        this.reads = reads;
         this.profiles = profiles;
-        this.pageTokens = pageTokens;
-        this.timeouts = timeouts;
     }
 
     /** A page of the periods in {@code range} in which the entity is mentioned, oldest first. */
@@ -127,13 +119,13 @@ public class TimelineQueries {
         if (granularity == null) {
             throw new InvalidArgumentException("granularity", "must be DAY, WEEK or MONTH");
         }
-        PageRequest page = pageTokens.request(pageSize, pageToken,
+        PageRequest page = reads.page(pageSize, pageToken,
                 QueryFingerprint.of("GetEntityTimeline", entityId, granularity, range.fingerprint()),
                 DEFAULT_BUCKETS, MAX_BUCKETS);
-        timeouts.setLocal(entityManager, CallClass.SEARCH);
+        reads.underSearchLimit();
         EntityIdentity entity = profiles.ref(entityId);
         Statement statement = statement(range);
-        Query query = entityManager.createNativeQuery(statement.sql());
+        Query query = reads.entityManager().createNativeQuery(statement.sql());
         statement.parameters().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query

@@ -2,14 +2,13 @@ package newsroom.query.events;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import newsroom.nlp.v1.Event;
-import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
+import newsroom.query.PagedReads;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
 import newsroom.query.WhereClause;
@@ -19,7 +18,6 @@ import newsroom.query.entities.EntityProfiles;
 import newsroom.query.entities.SqlArray;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
-import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 
 /**
@@ -64,17 +62,12 @@ public class EventQueries {
             ORDER BY page.happened_at DESC, page.article_id DESC, page.begin_offset, page.event_id
             """;
 
-    private final EntityManager entityManager;
+    private final PagedReads reads;
     private final EntityProfiles profiles;
-    private final PageTokens pageTokens;
-    private final StatementTimeouts timeouts;
 
-    EventQueries(EntityManager entityManager, EntityProfiles profiles, PageTokens pageTokens,
-                 StatementTimeouts timeouts) {
-        this.entityManager = entityManager;
+    EventQueries(PagedReads reads, EntityProfiles profiles) {
+        this.reads = reads;
         this.profiles = profiles;
-        this.pageTokens = pageTokens;
-        this.timeouts = timeouts;
     }
 
     public Page<ReportedEvent> list(EventFilter filter, int pageSize, String pageToken) {
@@ -83,7 +76,7 @@ public class EventQueries {
             throw new InvalidArgumentException("type",
                     "must be MEET, VISIT, DISCUSS, AGREE, CRITICIZE, ANNOUNCE or unset (any type)");
         }
-        PageRequest request = pageTokens.request(pageSize, pageToken, QueryFingerprint.of("ListEvents",
+        PageRequest request = reads.page(pageSize, pageToken, QueryFingerprint.of("ListEvents",
                 filter.entityId(), filter.type(), filter.range().fingerprint()));
 
         WhereClause where = new WhereClause().add("ee.entity_id = :entityId", "entityId", filter.entityId());
@@ -93,9 +86,9 @@ public class EventQueries {
         filter.range().restrict(where, "ee.happened_at");
         // In a transaction of its own, for the searches' statement_timeout.
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
-            timeouts.setLocal(entityManager, CallClass.SEARCH);
+            reads.underSearchLimit();
             @SuppressWarnings("unchecked")
-            List<Object[]> page = where.bind(entityManager.createNativeQuery(LIST.formatted(
+            List<Object[]> page = where.bind(reads.entityManager().createNativeQuery(LIST.formatted(
                             ArticleMetadata.COLUMNS, where.sql())))
                     .setParameter("offset", request.offset())
                     .setParameter("limit", request.fetchSize())
@@ -114,16 +107,12 @@ public class EventQueries {
         Optional<EntityIdentity> location = row[at + 7] == null
                 ? Optional.empty()
                 : Optional.of(EntityIdentity.fromRow(row, at + 7));
-        Object[] ids = SqlArray.values(row[at + 10]);
-        Object[] names = SqlArray.values(row[at + 11]);
-        Object[] types = SqlArray.values(row[at + 12]);
+        List<EntityIdentity> parties = EntityIdentity.fromArrays(row, at + 10);
         Object[] roles = SqlArray.values(row[at + 13]);
         List<EntityIdentity> actors = new ArrayList<>();
         List<EntityIdentity> participants = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            EntityIdentity entity = EntityIdentity.stored(((Number) ids[i]).longValue(), (String) names[i],
-                    (String) types[i]);
-            (roles[i].equals("ACTOR") ? actors : participants).add(entity);
+        for (int i = 0; i < parties.size(); i++) {
+            (roles[i].equals("ACTOR") ? actors : participants).add(parties.get(i));
         }
         return new ReportedEvent(typeOf((String) row[at]), (String) row[at + 1], actors, participants,
                 (String) row[at + 2], location, (String) row[at + 3], (Instant) row[at + 4],

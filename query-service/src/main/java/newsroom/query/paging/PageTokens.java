@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,8 +15,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import newsroom.query.DurationSettings;
+import newsroom.query.HmacSha256;
 import newsroom.query.InvalidArgumentException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -49,13 +48,12 @@ public class PageTokens {
     private static final String OFFSET_VERSION = "v2";
     private static final String KEY_VERSION = "v3";
     private static final String FIELD = "page_token";
-    private static final String ALGORITHM = "HmacSHA256";
     /** Shortest key accepted: 256 bits as base64 text. */
     static final int MIN_KEY_CHARACTERS = 32;
     /** How far a token's issue time may lie in the future: the clock difference between replicas. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    private final SecretKeySpec key;
+    private final HmacSha256 key;
     private final Duration maxAge;
     private final int maxOffset;
     private final Clock clock;
@@ -68,13 +66,11 @@ public class PageTokens {
     }
 
     PageTokens(byte[] key, Duration maxAge, int maxOffset, Clock clock) {
-        if (maxAge.isNegative() || maxAge.isZero()) {
-            throw new IllegalArgumentException("newsroom.query.page-token-max-age must be positive, not " + maxAge);
-        }
+        DurationSettings.requirePositive("newsroom.query.page-token-max-age", maxAge);
         if (maxOffset < 1) {
             throw new IllegalArgumentException("newsroom.query.max-page-offset must be at least 1, not " + maxOffset);
         }
-        this.key = new SecretKeySpec(key, ALGORITHM);
+        this.key = new HmacSha256(key);
         this.maxAge = maxAge;
         this.maxOffset = maxOffset;
         this.clock = clock;
@@ -118,7 +114,7 @@ public class PageTokens {
         byte[] payload = (version + ":" + position + ":" + clock.instant().getEpochSecond() + ":" + query.hex())
                 .getBytes(StandardCharsets.UTF_8);
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString(payload) + "." + base64.encodeToString(sign(payload));
+        return base64.encodeToString(payload) + "." + base64.encodeToString(key.mac(payload));
     }
 
     /**
@@ -165,7 +161,7 @@ public class PageTokens {
         } catch (IllegalArgumentException e) {
             throw notIssuedHere();
         }
-        if (!MessageDigest.isEqual(sign(payload), signature)) {
+        if (!MessageDigest.isEqual(key.mac(payload), signature)) {
             throw notIssuedHere();
         }
         // Signed by this service, so well formed.
@@ -190,16 +186,6 @@ public class PageTokens {
                     + " this list differently; restart from the first page without a page_token");
         }
         return parts[1];
-    }
-
-    private byte[] sign(byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has " + ALGORITHM, e);
-        }
     }
 
     private static InvalidArgumentException notIssuedHere() {

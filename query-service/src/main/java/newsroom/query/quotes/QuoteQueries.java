@@ -2,7 +2,6 @@ package newsroom.query.quotes;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import newsroom.nlp.v1.AttributionForm;
-import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NewestMonths;
+import newsroom.query.PagedReads;
 import newsroom.query.PlannerSettings;
 import newsroom.query.RequestChecks;
 import newsroom.query.StatementTimeouts;
@@ -22,7 +21,6 @@ import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleMetadata;
 import newsroom.query.paging.KeysetPageRequest;
 import newsroom.query.paging.Page;
-import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 import newsroom.query.paging.SortKey;
 import newsroom.store.NameKey;
@@ -146,16 +144,11 @@ public class QuoteQueries {
             "enable_sort", "off", "enable_mergejoin", "off", "enable_hashjoin", "off",
             "plan_cache_mode", "force_generic_plan");
 
-    private final EntityManager entityManager;
-    private final PageTokens pageTokens;
-    private final StatementTimeouts timeouts;
+    private final PagedReads reads;
     private final NewestMonths newestMonths;
 
-    QuoteQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts,
-                 NewestMonths newestMonths) {
-        this.entityManager = entityManager;
-        this.pageTokens = pageTokens;
-        this.timeouts = timeouts;
+    QuoteQueries(PagedReads reads, NewestMonths newestMonths) {
+        this.reads = reads;
         this.newestMonths = newestMonths;
     }
 
@@ -173,7 +166,7 @@ public class QuoteQueries {
         if (filter.form() == AttributionForm.UNRECOGNIZED) {
             throw new InvalidArgumentException("form", "must be DIRECT, MIXED, INDIRECT or unset (any form)");
         }
-        KeysetPageRequest request = pageTokens.keysetRequest(pageSize, pageToken,
+        KeysetPageRequest request = reads.keysetPage(pageSize, pageToken,
                 QueryFingerprint.of("ListQuotes", filter.speakerEntityId(), speakerKey, textQuery,
                         filter.nearEntityId(), filter.range().fingerprint(), filter.form()));
 
@@ -200,7 +193,8 @@ public class QuoteQueries {
         request.after().ifPresent(key -> where.add(AFTER_KEY.formatted(date)));
         // The query is made where it runs: inside the transaction it must share with the setting.
         Function<String, List<Object[]>> readPage = sql -> {
-            Query query = where.bind(entityManager.createNativeQuery(sql)).setParameter("limit", request.fetchSize());
+            Query query = where.bind(reads.entityManager().createNativeQuery(sql))
+                    .setParameter("limit", request.fetchSize());
             request.after().ifPresent(key -> query
                     .setParameter("afterTime", afterTime(key))
                     .setParameter("afterArticle", key.value(1))
@@ -209,10 +203,10 @@ public class QuoteQueries {
             return rows(query);
         };
         // By words, the plan the article search uses (its rare words read from quote_text_idx).
-        Map<String, String> settings = timeouts.settingWith(CallClass.SEARCH,
-                nearEntity ? NEAR_ENTITY_PLAN : textQuery.isEmpty() ? Map.of() : PlannerSettings.WORD_SEARCH);
+        Map<String, String> plan = nearEntity ? NEAR_ENTITY_PLAN
+                : textQuery.isEmpty() ? Map.of() : PlannerSettings.WORD_SEARCH;
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> {
-            PlannerSettings.setLocal(entityManager, settings);
+            reads.underSearchLimit(plan);
             String from = nearEntity ? NEAR_ENTITY_FROM : QUOTES_FROM;
             if (nearEntity) {
                 // Read from the entity's own articles (entity_article, not partitioned), bounded by them.

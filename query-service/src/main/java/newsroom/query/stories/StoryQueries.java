@@ -1,20 +1,17 @@
 package newsroom.query.stories;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import newsroom.query.CallClass;
 import newsroom.query.InvalidArgumentException;
 import newsroom.query.NotFoundException;
+import newsroom.query.PagedReads;
 import newsroom.query.RequestChecks;
-import newsroom.query.StatementTimeouts;
 import newsroom.query.TimeRange;
 import newsroom.query.WhereClause;
 import newsroom.query.articles.ArticleMetadata;
 import newsroom.query.paging.Page;
 import newsroom.query.paging.PageRequest;
-import newsroom.query.paging.PageTokens;
 import newsroom.query.paging.QueryFingerprint;
 
 /**
@@ -62,14 +59,10 @@ public class StoryQueries {
     // A read by id, on the mapped row (article_pkey); only the one column, not the article's text.
     private static final String STORY_OF = "select a.storyId from StoredArticle a where a.id = :id";
 
-    private final EntityManager entityManager;
-    private final PageTokens pageTokens;
-    private final StatementTimeouts timeouts;
+    private final PagedReads reads;
 
-    StoryQueries(EntityManager entityManager, PageTokens pageTokens, StatementTimeouts timeouts) {
-        this.entityManager = entityManager;
-        this.pageTokens = pageTokens;
-        this.timeouts = timeouts;
+    StoryQueries(PagedReads reads) {
+        this.reads = reads;
     }
 
     /** Stories whose first report is in {@code range} and that have at least {@code minReports} reports. */
@@ -78,12 +71,12 @@ public class StoryQueries {
             throw new InvalidArgumentException("min_report_count", "must not be negative");
         }
         int atLeast = Math.max(1, minReports);
-        PageRequest page = pageTokens.request(pageSize, pageToken,
+        PageRequest page = reads.page(pageSize, pageToken,
                 QueryFingerprint.of("ListStories", range.fingerprint(), atLeast));
-        timeouts.setLocal(entityManager, CallClass.SEARCH);
+        reads.underSearchLimit();
         WhereClause where = listConditions(range, atLeast);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(entityManager.createNativeQuery(statement(where.sql())))
+        List<Object[]> rows = where.bind(reads.entityManager().createNativeQuery(statement(where.sql())))
                 .setParameter("offset", page.offset())
                 .setParameter("limit", page.fetchSize())
                 .getResultList();
@@ -95,7 +88,7 @@ public class StoryQueries {
         RequestChecks.positiveId("story_id", storyId);
         WhereClause where = new WhereClause().add("a.id = :id", "id", storyId);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(entityManager.createNativeQuery(statement(where.sql())))
+        List<Object[]> rows = where.bind(reads.entityManager().createNativeQuery(statement(where.sql())))
                 .setParameter("offset", 0)
                 .setParameter("limit", 1)
                 .getResultList();
@@ -103,7 +96,7 @@ public class StoryQueries {
             throw notAStory(storyId);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> reports = entityManager.createNativeQuery(REPORTS)
+        List<Object[]> reports = reads.entityManager().createNativeQuery(REPORTS)
                 .setParameter("id", storyId)
                 .setParameter("limit", MAX_REPORTS)
                 .getResultList();
@@ -136,7 +129,8 @@ public class StoryQueries {
 
     // An article that is not a root is a report of another story: say which.
     private NotFoundException notAStory(long storyId) {
-        List<Long> root = entityManager.createQuery(STORY_OF, Long.class).setParameter("id", storyId).getResultList();
+        List<Long> root = reads.entityManager().createQuery(STORY_OF, Long.class).setParameter("id", storyId)
+                .getResultList();
         if (!root.isEmpty() && root.get(0) != null) {
             return new NotFoundException("story", storyId,
                     "article " + storyId + " is a report of story " + root.get(0).longValue());

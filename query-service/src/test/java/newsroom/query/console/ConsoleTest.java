@@ -26,6 +26,7 @@ import newsroom.auth.ApiKey;
 import newsroom.auth.BearerKey;
 import newsroom.auth.KeyRegistry;
 import newsroom.auth.Role;
+import newsroom.query.RoleKeys;
 import newsroom.query.TestStore;
 import newsroom.query.v1.ConsoleServiceGrpc;
 import newsroom.query.v1.CreateSignInLinkRequest;
@@ -48,12 +49,6 @@ class ConsoleTest {
 
     @TestHTTPResource("/")
     URI server;
-
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.writer")
-    String writerKey;
 
     @ConfigProperty(name = "newsroom.auth.keys-file")
     String keysFile;
@@ -87,7 +82,7 @@ class ConsoleTest {
 
     @Test
     void aSignInLinkFromConsoleServiceSignsInOnceWithAStrictHttpOnlyCookie() {
-        SignInLink link = signInLink(readerKey);
+        SignInLink link = signInLink(RoleKeys.reader());
         assertTrue(link.getPath().startsWith("/sign-in?token="), link.getPath());
         assertTrue(link.getExpireTime().getSeconds() > System.currentTimeMillis() / 1000, "expires in the future");
 
@@ -116,7 +111,7 @@ class ConsoleTest {
 
     @Test
     void anAlteredOrForeignTokenIsRefused() {
-        String token = signInLink(readerKey).getPath().substring("/sign-in?token=".length());
+        String token = signInLink(RoleKeys.reader()).getPath().substring("/sign-in?token=".length());
         String altered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
         for (String bad : List.of(altered, "nonsense", "a.b", "YQ.YQ")) {
             HttpResponse<String> answer = new Browser(server).get("/sign-in?token=" + bad);
@@ -149,16 +144,16 @@ class ConsoleTest {
                 && form.body().contains("id=\"sign-in-submit\""), form.body());
         String token = Browser.formToken(form.body());
 
-        HttpResponse<String> writer = browser.post("/sign-in", Map.of("key", writerKey, "csrf", token));
+        HttpResponse<String> writer = browser.post("/sign-in", Map.of("key", RoleKeys.writer(), "csrf", token));
         assertEquals(403, writer.statusCode());
         assertTrue(writer.body().contains("lacks the reader role"), writer.body());
         token = Browser.formToken(writer.body());
-        HttpResponse<String> unknown = browser.post("/sign-in", Map.of("key", readerKey + "x", "csrf", token));
+        HttpResponse<String> unknown = browser.post("/sign-in", Map.of("key", RoleKeys.reader() + "x", "csrf", token));
         assertEquals(401, unknown.statusCode());
         assertTrue(unknown.body().contains("unknown API key"), unknown.body());
         token = Browser.formToken(unknown.body());
 
-        HttpResponse<String> reader = browser.post("/sign-in", Map.of("key", readerKey, "csrf", token));
+        HttpResponse<String> reader = browser.post("/sign-in", Map.of("key", RoleKeys.reader(), "csrf", token));
         assertEquals(303, reader.statusCode());
         assertTrue(browser.cookies.containsKey("newsroom_session"));
         assertEquals(200, browser.get("/quotes").statusCode());
@@ -168,12 +163,12 @@ class ConsoleTest {
     void theSignInFormIsRefusedWithoutItsTokenOrCookie() {
         Browser browser = new Browser(server);
         String token = Browser.formToken(browser.get("/sign-in").body());
-        HttpResponse<String> noToken = browser.post("/sign-in", Map.of("key", readerKey));
+        HttpResponse<String> noToken = browser.post("/sign-in", Map.of("key", RoleKeys.reader()));
         assertEquals(403, noToken.statusCode());
-        HttpResponse<String> wrongToken = browser.post("/sign-in", Map.of("key", readerKey, "csrf", token + "x"));
+        HttpResponse<String> wrongToken = browser.post("/sign-in", Map.of("key", RoleKeys.reader(), "csrf", token + "x"));
         assertEquals(403, wrongToken.statusCode());
         // A cross-site form: the browser sends no SameSite=Strict cookie with it.
-        HttpResponse<String> crossSite = new Browser(server).post("/sign-in", Map.of("key", readerKey, "csrf", token));
+        HttpResponse<String> crossSite = new Browser(server).post("/sign-in", Map.of("key", RoleKeys.reader(), "csrf", token));
         assertEquals(403, crossSite.statusCode());
         assertTrue(crossSite.body().contains("came from another site"), crossSite.body());
         assertTrue(Browser.setCookie(crossSite, "newsroom_session").isEmpty());
@@ -424,7 +419,7 @@ class ConsoleTest {
                 () -> anonymous.createSignInLink(CreateSignInLinkRequest.getDefaultInstance()));
         assertEquals(Status.Code.UNAUTHENTICATED, noKey.getStatus().getCode());
         StatusRuntimeException writer = assertThrows(StatusRuntimeException.class,
-                () -> anonymous.withInterceptors(new BearerKey(writerKey))
+                () -> anonymous.withInterceptors(new BearerKey(RoleKeys.writer()))
                         .createSignInLink(CreateSignInLinkRequest.getDefaultInstance()));
         assertEquals(Status.Code.PERMISSION_DENIED, writer.getStatus().getCode());
         assertTrue(writer.getStatus().getDescription().contains("lacks the reader role"), writer.getStatus().toString());
@@ -437,7 +432,7 @@ class ConsoleTest {
 
     private Browser signedIn() {
         Browser browser = new Browser(server);
-        assertEquals(303, browser.get(signInLink(readerKey).getPath()).statusCode());
+        assertEquals(303, browser.get(signInLink(RoleKeys.reader()).getPath()).statusCode());
         return browser;
     }
 }

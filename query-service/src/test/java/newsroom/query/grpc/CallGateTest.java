@@ -19,31 +19,25 @@ class CallGateTest {
     @Test
     void admitsNoMoreCallsAtOnceThanAllowed() throws Exception {
         CallGate gate = gate(2);
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
+        CallsAtOnce atOnce = new CallsAtOnce();
         List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Thread caller = new Thread(() -> gate.admit("one", () -> {
-                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                sleep(20);
-                return running.decrementAndGet();
-            }));
+            Thread caller = new Thread(() -> gate.admit("one", () -> atOnce.during(() -> sleep(20))));
             callers.add(caller);
             caller.start();
         }
         for (Thread caller : callers) {
             caller.join(10_000);
         }
-        assertEquals(2, mostAtOnce.get());
+        assertEquals(2, atOnce.most());
     }
 
     @Test
     void waitingCallsRunInTheOrderTheyArrived() throws Exception {
         CallGate gate = gate(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread first = new Thread(() -> gate.admit("one", () -> await(release)));
-        first.start();
-        waitUntilParked(first); // admitted, and holding its admission until released
+        // Admitted, and holding its admission until released.
+        Thread first = startParked(() -> gate.admit("one", () -> await(release)));
         List<Integer> order = Collections.synchronizedList(new ArrayList<>());
         List<Thread> waiting = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -75,9 +69,7 @@ class CallGateTest {
         });
         holder.start();
         waitUntilParked(holder);
-        Thread waiting = new Thread(() -> gate.admit("one", () -> order.add("waiting")));
-        waiting.start();
-        waitUntilParked(waiting);
+        Thread waiting = startParked(() -> gate.admit("one", () -> order.add("waiting")));
         letGo.countDown();
         holder.join(10_000);
         waiting.join(10_000);
@@ -105,22 +97,17 @@ class CallGateTest {
     void aClientRunsNoMoreThanItsShareAndAnotherClientPassesItsQueue() throws Exception {
         CallGate gate = new CallGate(4, 2, 100);
         CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
+        CallsAtOnce atOnce = new CallsAtOnce();
         List<Thread> hammering = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Thread caller = new Thread(() -> gate.admit("hammer", () -> {
-                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                await(release);
-                return running.decrementAndGet();
-            }));
+            Thread caller = new Thread(() -> gate.admit("hammer", () -> atOnce.during(() -> await(release))));
             caller.start();
             hammering.add(caller);
         }
         for (Thread caller : hammering) {
             waitUntilParked(caller); // two hold their admission, four wait in the hammer's queue
         }
-        assertEquals(2, running.get());
+        assertEquals(2, atOnce.running());
 
         // Another client is not queued behind the hammer's four waiting calls.
         assertEquals("answered", gate.admit("reader", () -> "answered"));
@@ -129,22 +116,18 @@ class CallGateTest {
         for (Thread caller : hammering) {
             caller.join(10_000);
         }
-        assertEquals(2, mostAtOnce.get(), "the hammer never ran more than its share");
+        assertEquals(2, atOnce.most(), "the hammer never ran more than its share");
     }
 
     @Test
     void freedAdmissionsGoToWaitingClientsInTurn() throws Exception {
         CallGate gate = new CallGate(1, 1, 100);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> gate.admit("holder", () -> await(release)));
-        holder.start();
-        waitUntilParked(holder);
+        Thread holder = startParked(() -> gate.admit("holder", () -> await(release)));
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         List<Thread> waiting = new ArrayList<>();
         for (String call : List.of("a1", "a2", "a3", "b1", "b2")) {
-            Thread caller = new Thread(() -> gate.admit(call.substring(0, 1), () -> order.add(call)));
-            caller.start();
-            waitUntilParked(caller);
+            Thread caller = startParked(() -> gate.admit(call.substring(0, 1), () -> order.add(call)));
             waiting.add(caller);
         }
         release.countDown();
@@ -159,14 +142,10 @@ class CallGateTest {
     void aClientWithTooManyCallsWaitingIsToldToWait() throws Exception {
         CallGate gate = new CallGate(1, 1, 2);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> gate.admit("greedy", () -> await(release)));
-        holder.start();
-        waitUntilParked(holder);
+        Thread holder = startParked(() -> gate.admit("greedy", () -> await(release)));
         List<Thread> waiting = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Thread caller = new Thread(() -> gate.admit("greedy", () -> "late"));
-            caller.start();
-            waitUntilParked(caller);
+            Thread caller = startParked(() -> gate.admit("greedy", () -> "late"));
             waiting.add(caller);
         }
 
@@ -176,9 +155,7 @@ class CallGateTest {
         assertTrue(refused.getStatus().getDescription().contains("newsroom.query.waiting-calls-per-key=2"),
                 refused.getStatus().getDescription());
         // Another client still queues as usual.
-        Thread other = new Thread(() -> gate.admit("patient", () -> "served"));
-        other.start();
-        waitUntilParked(other);
+        Thread other = startParked(() -> gate.admit("patient", () -> "served"));
 
         release.countDown();
         holder.join(10_000);
@@ -209,6 +186,34 @@ class CallGateTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Counts the calls inside {@link #during} at once, and the most there ever were. */
+    private static final class CallsAtOnce {
+        private final AtomicInteger running = new AtomicInteger();
+        private final AtomicInteger most = new AtomicInteger();
+
+        int during(Runnable call) {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            call.run();
+            return running.decrementAndGet();
+        }
+
+        int running() {
+            return running.get();
+        }
+
+        int most() {
+            return most.get();
+        }
+    }
+
+    /** A new thread running {@code call}, once it waits (for an admission, or inside its call). */
+    private static Thread startParked(Runnable call) throws InterruptedException {
+        Thread thread = new Thread(call);
+        thread.start();
+        waitUntilParked(thread);
+        return thread;
     }
 
     private static void waitUntilParked(Thread thread) throws InterruptedException {

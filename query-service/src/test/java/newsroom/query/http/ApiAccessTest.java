@@ -9,8 +9,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import newsroom.query.RoleKeys;
 import newsroom.query.v1.SearchEntitiesResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +26,9 @@ class ApiAccessTest {
     @TestHTTPResource("/")
     URI server;
 
-    @ConfigProperty(name = "newsroom.test.key.reader")
-    String readerKey;
-
-    @ConfigProperty(name = "newsroom.test.key.writer")
-    String writerKey;
-
     @Test
     void aReaderMayQuery() {
-        new ApiClient(server, readerKey).getJson(QUERY, SearchEntitiesResponse.getDefaultInstance());
+        new ApiClient(server, RoleKeys.reader()).getJson(QUERY, SearchEntitiesResponse.getDefaultInstance());
     }
 
     @Test
@@ -49,22 +43,22 @@ class ApiAccessTest {
 
     @Test
     void anUnknownKeyOrABadHeaderIs401() {
-        new ApiClient(server, readerKey + "x").getError(QUERY, 401, Status.Code.UNAUTHENTICATED, "unknown API key");
-        HttpResponse<String> basic = new ApiClient(server, null).get(QUERY, "Authorization", "Basic " + readerKey);
+        new ApiClient(server, RoleKeys.reader() + "x").getError(QUERY, 401, Status.Code.UNAUTHENTICATED, "unknown API key");
+        HttpResponse<String> basic = new ApiClient(server, null).get(QUERY, "Authorization", "Basic " + RoleKeys.reader());
         assertEquals(401, basic.statusCode(), basic.body());
         assertTrue(basic.body().contains("malformed authorization"), basic.body());
     }
 
     @Test
     void aKeyWithoutTheReaderRoleIs403() {
-        new ApiClient(server, writerKey).getError(QUERY, 403, Status.Code.PERMISSION_DENIED,
+        new ApiClient(server, RoleKeys.writer()).getError(QUERY, 403, Status.Code.PERMISSION_DENIED,
                 "the API key \"test-writer\" lacks the reader role");
     }
 
     @Test
     void theApiOnlyReads() throws Exception {
         java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(server.resolve(QUERY))
-                .header("Authorization", "Bearer " + readerKey)
+                .header("Authorization", "Bearer " + RoleKeys.reader())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
         HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(post,
                 HttpResponse.BodyHandlers.ofString());
@@ -74,7 +68,7 @@ class ApiAccessTest {
 
     @Test
     void noCorsUnlessConfigured() {
-        HttpResponse<String> response = new ApiClient(server, readerKey).get(QUERY, "Origin", "https://evil.example");
+        HttpResponse<String> response = new ApiClient(server, RoleKeys.reader()).get(QUERY, "Origin", "https://evil.example");
         assertEquals(200, response.statusCode());
         assertFalse(response.headers().firstValue("Access-Control-Allow-Origin").isPresent(), response.headers().toString());
     }

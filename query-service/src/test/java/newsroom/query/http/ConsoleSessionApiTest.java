@@ -10,7 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import newsroom.query.RoleKeys;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +34,6 @@ class ConsoleSessionApiTest {
     @TestHTTPResource("/")
     URI server;
 
-    @ConfigProperty(name = "newsroom.test.key.writer")
-    String writerKey;
-
     @Test
     void aReadersSessionMayQuery() {
         HttpResponse<String> response = new ApiClient(server, null).get(QUERY,
@@ -57,7 +54,7 @@ class ConsoleSessionApiTest {
 
     @Test
     void theAuthorizationHeaderWinsOverTheCookie() {
-        HttpResponse<String> response = new ApiClient(server, writerKey).get(QUERY,
+        HttpResponse<String> response = new ApiClient(server, RoleKeys.writer()).get(QUERY,
                 "Cookie", SessionCallers.COOKIE + "=" + TestSessionCallers.READER_SESSION);
         assertEquals(403, response.statusCode(), response.body());
     }

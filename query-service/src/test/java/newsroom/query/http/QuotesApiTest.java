@@ -7,6 +7,7 @@ import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
+import newsroom.query.PageWalk;
 import newsroom.query.TestStore;
 import newsroom.query.v1.ListQuotesResponse;
 import newsroom.query.v1.QuoteRecord;
@@ -35,13 +36,11 @@ class QuotesApiTest extends JsonApiTest {
     @Test
     void theCsvExportFollowsEveryPageInOrder() {
         List<String> json = new ArrayList<>();
-        String token = "";
-        do {
-            ListQuotesResponse page = api.getJson("/api/v1/quotes?q=zebrafinch+chorus&limit=100&page_token=" + token,
-                    ListQuotesResponse.getDefaultInstance());
+        for (ListQuotesResponse page : PageWalk.pages(token -> api.getJson(
+                "/api/v1/quotes?q=zebrafinch+chorus&limit=100&page_token=" + token,
+                ListQuotesResponse.getDefaultInstance()), ListQuotesResponse::getNextPageToken)) {
             page.getQuotesList().forEach(quote -> json.add(quote.getArticle().getId() + "," + quote.getText()));
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        }
         assertEquals(FILLER_QUOTES, json.size());
 
         List<String> lines = api.getCsv("/api/v1/quotes?q=zebrafinch+chorus&format=csv");

@@ -7,6 +7,7 @@ import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
+import newsroom.query.PageWalk;
 import newsroom.query.TestStore;
 import newsroom.query.v1.GetStoryResponse;
 import newsroom.query.v1.ListStoriesResponse;
@@ -36,13 +37,10 @@ class StoriesApiTest extends JsonApiTest {
     @Test
     void storiesAsCsvPageThroughAll() {
         List<Long> json = new ArrayList<>();
-        String token = "";
-        do {
-            ListStoriesResponse page = api.getJson("/api/v1/stories?limit=3&page_token=" + token,
-                    ListStoriesResponse.getDefaultInstance());
+        for (ListStoriesResponse page : PageWalk.pages(token -> api.getJson("/api/v1/stories?limit=3&page_token=" + token,
+                ListStoriesResponse.getDefaultInstance()), ListStoriesResponse::getNextPageToken)) {
             page.getStoriesList().forEach(story -> json.add(story.getId()));
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        }
         assertTrue(json.size() > 7, "more than one CSV page: " + json.size());
 
         List<String> lines = api.getCsv("/api/v1/stories?format=csv");

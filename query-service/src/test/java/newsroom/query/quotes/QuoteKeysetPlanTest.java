@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class QuoteKeysetPlanTest {
 
-    /** Quotes written for the check: enough that reading them all is dearer than walking an index. */
-    private static final int QUOTES = 20_000;
-
     @Inject
     DataSource dataSource;
 
@@ -29,12 +26,7 @@ class QuoteKeysetPlanTest {
     @Test
     void thePageAfterAKeySeeksIntoTheDateIndex() throws Exception {
         TestStore.Fixture fixture = store.fixture();
-        ListPlans.Rows quotes = sql -> sql.execute("""
-                SELECT create_month_partitions(CAST(m AS date))
-                FROM generate_series(timestamp '2021-01-01', timestamp '2023-04-01', interval '1 month') m;
-                INSERT INTO quote (article_id, text, begin_offset, end_offset, published_at, form)
-                SELECT %d, 'words ' || g, 0, 5, '2021-01-01T00:00:00Z'::timestamptz + g * interval '1 hour', 'DIRECT'
-                FROM generate_series(1, %d) g""".formatted(fixture.a1(), QUOTES));
+        ListPlans.Rows quotes = HourlyQuotes.of(fixture.a1(), "'DIRECT'");
         // After the 15,000th newest quote's key.
         String after = QuoteQueries.AFTER_KEY.formatted("q.published_at")
                 .replace(":afterTime", "'2021-08-23T08:00:00Z'::timestamptz")
