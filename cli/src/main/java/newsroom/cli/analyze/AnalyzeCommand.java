@@ -16,7 +16,7 @@ import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.ingest.ArticleFiles;
 import newsroom.cli.ingest.PublishedTime;
 import newsroom.cli.output.AnalysisReport;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.output.Reply;
 import newsroom.cli.run.Service;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.AnalyzeDocumentResponse;
@@ -65,11 +65,7 @@ public class AnalyzeCommand implements Callable<Integer> {
                     NlpServiceGrpc.newBlockingStub(nlp.channel())
                             .withDeadlineAfter(DEADLINE_MINUTES, TimeUnit.MINUTES)
                             .analyzeDocument(request.build()));
-            if (json) {
-                System.out.println(ProtoJson.print(response.getAnalysis()));
-            } else {
-                AnalysisReport.print(response.getAnalysis(), System.out);
-            }
+            Reply.print(json, response.getAnalysis(), analysis -> AnalysisReport.print(analysis, System.out));
             return 0;
         }
     }

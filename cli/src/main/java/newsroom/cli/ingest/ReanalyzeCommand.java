@@ -8,7 +8,7 @@ import newsroom.cli.UserError;
 import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProgressLine;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.output.Reply;
 import newsroom.cli.query.TimeBound;
 import newsroom.cli.run.Service;
 import newsroom.ingest.v1.IngestServiceGrpc;
@@ -74,11 +74,7 @@ public class ReanalyzeCommand implements Callable<Integer> {
                 }
             }
             reanalysis = watcher.awaitDone(reanalysis, progress);
-            if (json) {
-                System.out.println(ProtoJson.print(reanalysis));
-            } else {
-                ReanalysisSummary.lines(reanalysis).forEach(System.out::println);
-            }
+            Reply.print(json, reanalysis, done -> ReanalysisSummary.lines(done).forEach(System.out::println));
             return reanalysis.getFailedCount() > 0 ? 1 : 0;
         }
     }

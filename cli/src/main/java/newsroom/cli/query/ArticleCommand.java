@@ -3,11 +3,8 @@ package newsroom.cli.query;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.AnalysisReport;
-import newsroom.cli.output.ProtoJson;
-import newsroom.cli.run.Service;
+import newsroom.cli.output.Reply;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.GetArticleRequest;
 import newsroom.query.v1.GetArticleResponse;
@@ -35,27 +32,25 @@ public class ArticleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            GetArticleResponse response = ServiceCallException.call(query.endpoint(), () ->
-                    QueryChannel.stub(query).getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build()));
-            if (json) {
-                System.out.println(ProtoJson.print(response));
-                return 0;
-            }
-            printSummary(response.getArticle());
-            if (withText) {
-                System.out.println();
-                System.out.println(response.getCleanedText());
-            }
+        GetArticleResponse response = QueryChannel.callOnce(newsroom,
+                stub -> stub.getArticle(GetArticleRequest.newBuilder().setArticleId(articleId).build()));
+        Reply.print(json, response, this::show);
+        return 0;
+    }
+
+    private void show(GetArticleResponse response) {
+        printSummary(response.getArticle());
+        if (withText) {
             System.out.println();
-            if (response.hasAnalysis()) {
-                AnalysisReport.print(response.getAnalysis(), System.out);
-            } else if (!response.getFailure().isEmpty()) {
-                System.out.println("Analysis failed: " + response.getFailure());
-            } else {
-                System.out.println("Not analysed yet.");
-            }
-            return 0;
+            System.out.println(response.getCleanedText());
+        }
+        System.out.println();
+        if (response.hasAnalysis()) {
+            AnalysisReport.print(response.getAnalysis(), System.out);
+        } else if (!response.getFailure().isEmpty()) {
+            System.out.println("Analysis failed: " + response.getFailure());
+        } else {
+            System.out.println("Not analysed yet.");
         }
     }
 

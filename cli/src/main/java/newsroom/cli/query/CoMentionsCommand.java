@@ -3,11 +3,9 @@ package newsroom.cli.query;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.grpc.Pages;
+import newsroom.cli.output.Listing;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.query.v1.CoMention;
 import newsroom.query.v1.GetCoMentionsRequest;
 import newsroom.query.v1.GetCoMentionsResponse;
@@ -37,36 +35,23 @@ public class CoMentionsCommand implements Callable<Integer> {
     public Integer call() {
         Limit.check(limit);
         GetCoMentionsResponse.Builder all = GetCoMentionsResponse.newBuilder();
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            String pageToken = "";
-            do {
-                GetCoMentionsRequest request = GetCoMentionsRequest.newBuilder().setEntityId(entityId)
-                        .setPageSize(Limit.pageSize(limit, all.getCoMentionsCount())).setPageToken(pageToken).build();
-                GetCoMentionsResponse page = ServiceCallException.call(query.endpoint(),
-                        () -> QueryChannel.stub(query).getCoMentions(request));
-                all.setEntity(page.getEntity()).setArticleCount(page.getArticleCount());
-                all.addAllCoMentions(page.getCoMentionsList()
-                        .subList(0, Math.min(page.getCoMentionsCount(), limit - all.getCoMentionsCount())));
-                pageToken = page.getNextPageToken();
-                all.setNextPageToken(pageToken);
-            } while (!pageToken.isEmpty() && all.getCoMentionsCount() < limit);
+        try (QueryChannel query = QueryChannel.open(newsroom)) {
+            GetCoMentionsResponse last = Pages.collect(limit, Limit.MAX_PAGE_SIZE, (pageSize, pageToken) ->
+                    query.call(stub -> stub.getCoMentions(GetCoMentionsRequest.newBuilder().setEntityId(entityId)
+                            .setPageSize(pageSize).setPageToken(pageToken).build())),
+                    GetCoMentionsResponse::getCoMentionsList, GetCoMentionsResponse::getNextPageToken,
+                    all::addAllCoMentions);
+            all.setEntity(last.getEntity()).setArticleCount(last.getArticleCount())
+                    .setNextPageToken(last.getNextPageToken());
         }
-        if (json) {
-            System.out.println(ProtoJson.print(all));
-            return 0;
+        if (!json) {
+            System.out.printf("%s is mentioned in %d articles.%n", all.getEntity().getName(), all.getArticleCount());
         }
-        System.out.printf("%s is mentioned in %d articles.%n", all.getEntity().getName(), all.getArticleCount());
-        if (all.getCoMentionsCount() == 0) {
-            System.out.println("No other entity is mentioned with it.");
-            return 0;
-        }
-        Table table = new Table("ID", "NAME", "TYPE", "SHARED ARTICLES", "WEIGHT");
-        for (CoMention coMention : all.getCoMentionsList()) {
-            table.row(coMention.getEntity().getId(), coMention.getEntity().getName(),
+        Listing.print(json, all, all.getCoMentionsList(), "No other entity is mentioned with it.",
+                new Table("ID", "NAME", "TYPE", "SHARED ARTICLES", "WEIGHT"),
+                (CoMention coMention) -> new Object[] {coMention.getEntity().getId(), coMention.getEntity().getName(),
                     coMention.getEntity().getType().name(), coMention.getSharedArticleCount(),
-                    String.format(Locale.ROOT, "%.2f", coMention.getWeight()));
-        }
-        table.print(System.out);
+                    String.format(Locale.ROOT, "%.2f", coMention.getWeight())});
         return 0;
     }
 }

@@ -3,11 +3,9 @@ package newsroom.cli.query;
 import java.util.List;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.grpc.Pages;
+import newsroom.cli.output.Listing;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.nlp.v1.Entity;
 import newsroom.query.v1.GlobalEntity;
 import newsroom.query.v1.SearchEntitiesRequest;
@@ -44,38 +42,24 @@ public class EntitiesCommand implements Callable<Integer> {
         Limit.check(limit);
         String text = String.join(" ", name);
         SearchEntitiesResponse.Builder all = SearchEntitiesResponse.newBuilder();
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            String pageToken = "";
-            do {
+        try (QueryChannel query = QueryChannel.open(newsroom)) {
+            SearchEntitiesResponse last = Pages.collect(limit, Limit.MAX_PAGE_SIZE, (pageSize, pageToken) -> {
                 SearchEntitiesRequest.Builder request = SearchEntitiesRequest.newBuilder()
                         .setQuery(text)
-                        .setPageSize(Limit.pageSize(limit, all.getEntitiesCount()))
+                        .setPageSize(pageSize)
                         .setPageToken(pageToken);
                 if (type != null) {
                     request.setType(type);
                 }
-                SearchEntitiesResponse page = ServiceCallException.call(query.endpoint(),
-                        () -> QueryChannel.stub(query).searchEntities(request.build()));
-                all.addAllEntities(page.getEntitiesList()
-                        .subList(0, Math.min(page.getEntitiesCount(), limit - all.getEntitiesCount())));
-                pageToken = page.getNextPageToken();
-                all.setNextPageToken(pageToken);
-            } while (!pageToken.isEmpty() && all.getEntitiesCount() < limit);
+                return query.call(stub -> stub.searchEntities(request.build()));
+            }, SearchEntitiesResponse::getEntitiesList, SearchEntitiesResponse::getNextPageToken, all::addAllEntities);
+            all.setNextPageToken(last.getNextPageToken());
         }
-        if (json) {
-            System.out.println(ProtoJson.print(all));
-            return 0;
-        }
-        if (all.getEntitiesCount() == 0) {
-            System.out.println("No entity is called " + text + ".");
-            return 0;
-        }
-        Table table = new Table("ID", "NAME", "TYPE", "MENTIONS", "ARTICLES", "QUOTES", "ALIASES");
-        for (GlobalEntity entity : all.getEntitiesList()) {
-            table.row(entity.getId(), entity.getName(), entity.getType().name(), entity.getMentionCount(),
-                    entity.getArticleCount(), entity.getQuoteCount(), String.join(", ", entity.getAliasesList()));
-        }
-        table.print(System.out);
+        Listing.print(json, all, all.getEntitiesList(), "No entity is called " + text + ".",
+                new Table("ID", "NAME", "TYPE", "MENTIONS", "ARTICLES", "QUOTES", "ALIASES"),
+                (GlobalEntity entity) -> new Object[] {entity.getId(), entity.getName(), entity.getType().name(),
+                    entity.getMentionCount(), entity.getArticleCount(), entity.getQuoteCount(),
+                    String.join(", ", entity.getAliasesList())});
         return 0;
     }
 }

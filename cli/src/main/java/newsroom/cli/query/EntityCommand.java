@@ -3,11 +3,8 @@ package newsroom.cli.query;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.output.Reply;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.query.v1.CoMention;
 import newsroom.query.v1.GetEntityRequest;
 import newsroom.query.v1.GetEntityResponse;
@@ -34,15 +31,13 @@ public class EntityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GetEntityResponse response;
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            response = ServiceCallException.call(query.endpoint(), () -> QueryChannel.stub(query)
-                    .getEntity(GetEntityRequest.newBuilder().setEntityId(entityId).build()));
-        }
-        if (json) {
-            System.out.println(ProtoJson.print(response));
-            return 0;
-        }
+        GetEntityResponse response = QueryChannel.callOnce(newsroom,
+                stub -> stub.getEntity(GetEntityRequest.newBuilder().setEntityId(entityId).build()));
+        Reply.print(json, response, EntityCommand::show);
+        return 0;
+    }
+
+    private static void show(GetEntityResponse response) {
         GlobalEntity entity = response.getEntity();
         System.out.printf("%s (%s, id %d)%n", entity.getName(), entity.getType().name(), entity.getId());
         if (entity.getAliasesCount() > 0) {
@@ -71,6 +66,5 @@ public class EntityCommand implements Callable<Integer> {
             }
             with.print(System.out);
         }
-        return 0;
     }
 }

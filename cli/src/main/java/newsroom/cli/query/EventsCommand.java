@@ -6,11 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import newsroom.cli.NewsroomCommand;
 import newsroom.cli.UserError;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.grpc.Pages;
+import newsroom.cli.output.Listing;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.nlp.v1.Event;
 import newsroom.query.v1.EntityRef;
 import newsroom.query.v1.EventRecord;
@@ -55,43 +53,24 @@ public class EventsCommand implements Callable<Integer> {
         Limit.check(limit);
         Event.Type only = type == null ? Event.Type.TYPE_UNSPECIFIED : parseType(type);
         ListEventsResponse.Builder all = ListEventsResponse.newBuilder();
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            String pageToken = "";
-            do {
+        try (QueryChannel query = QueryChannel.open(newsroom)) {
+            ListEventsResponse last = Pages.collect(limit, Limit.MAX_PAGE_SIZE, (pageSize, pageToken) -> {
                 ListEventsRequest.Builder request = ListEventsRequest.newBuilder()
                         .setEntityId(entityId)
                         .setType(only)
-                        .setPageSize(Limit.pageSize(limit, all.getEventsCount()))
+                        .setPageSize(pageSize)
                         .setPageToken(pageToken);
-                if (from != null) {
-                    request.setStartTime(TimeBound.parse("--from", from));
-                }
-                if (to != null) {
-                    request.setEndTime(TimeBound.parse("--to", to));
-                }
-                ListEventsResponse page = ServiceCallException.call(query.endpoint(),
-                        () -> QueryChannel.stub(query).listEvents(request.build()));
-                all.addAllEvents(page.getEventsList()
-                        .subList(0, Math.min(page.getEventsCount(), limit - all.getEventsCount())));
-                pageToken = page.getNextPageToken();
-                all.setNextPageToken(pageToken);
-            } while (!pageToken.isEmpty() && all.getEventsCount() < limit);
+                TimeBound.setRange(from, to, request::setStartTime, request::setEndTime);
+                return query.call(stub -> stub.listEvents(request.build()));
+            }, ListEventsResponse::getEventsList, ListEventsResponse::getNextPageToken, all::addAllEvents);
+            all.setNextPageToken(last.getNextPageToken());
         }
-        if (json) {
-            System.out.println(ProtoJson.print(all));
-            return 0;
-        }
-        if (all.getEventsCount() == 0) {
-            System.out.println("No events found.");
-            return 0;
-        }
-        Table table = new Table("WHEN", "TYPE", "ACTORS", "WITH", "WHERE", "ARTICLE", "TOPIC");
-        for (EventRecord event : all.getEventsList()) {
-            table.row(when(event), event.getType().name().toLowerCase(Locale.ROOT), names(event.getActorsList()),
-                    names(event.getParticipantsList()), event.hasLocation() ? event.getLocation().getName() : "",
-                    event.getArticle().getId(), event.getTopic());
-        }
-        table.print(System.out);
+        Listing.print(json, all, all.getEventsList(), "No events found.",
+                new Table("WHEN", "TYPE", "ACTORS", "WITH", "WHERE", "ARTICLE", "TOPIC"),
+                (EventRecord event) -> new Object[] {when(event), event.getType().name().toLowerCase(Locale.ROOT),
+                    names(event.getActorsList()), names(event.getParticipantsList()),
+                    event.hasLocation() ? event.getLocation().getName() : "", event.getArticle().getId(),
+                    event.getTopic()});
         return 0;
     }
 

@@ -12,6 +12,7 @@ import newsroom.query.v1.ExportAnalysesRequest;
 import newsroom.query.v1.ExportedAnalysis;
 import newsroom.query.v1.QueryServiceGrpc;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -34,11 +35,8 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME", description = "Only articles of this publisher.")
     String source;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Only articles published on or after DATE.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Only articles published before DATE.")
-    String to;
+    @Mixin
+    PublishedRange published;
 
     @Option(names = "--json", description = "Print the count on stderr as JSON too: {\"exported\": N}."
             + " The analyses on stdout are JSON lines either way.")
@@ -50,12 +48,7 @@ public class ExportCommand implements Callable<Integer> {
         if (source != null) {
             request.setSource(source);
         }
-        if (from != null) {
-            request.setStartTime(TimeBound.parse("--from", from));
-        }
-        if (to != null) {
-            request.setEndTime(TimeBound.parse("--to", to));
-        }
+        published.applyTo(request::setStartTime, request::setEndTime);
         long count = 0;
         try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
             // No deadline: an export takes as long as the store is large.

@@ -6,7 +6,7 @@ import newsroom.cli.UserError;
 final class Limit {
 
     /** The largest page the query service serves. */
-    private static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 100;
 
     private Limit() {
     }
@@ -15,10 +15,5 @@ final class Limit {
         if (limit < 1) {
             throw new UserError("--limit: must be at least 1, not " + limit);
         }
-    }
-
-    /** The page size that fetches no more than the rest of the limit. */
-    static int pageSize(int limit, int collected) {
-        return Math.min(MAX_PAGE_SIZE, limit - collected);
     }
 }

@@ -5,12 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
 import newsroom.cli.UserError;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
+import newsroom.cli.grpc.Pages;
 import newsroom.cli.output.Attribution;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.output.Listing;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.nlp.v1.AttributionForm;
 import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
@@ -62,11 +60,10 @@ public class QuotesCommand implements Callable<Integer> {
         Limit.check(limit);
         AttributionForm only = form == null ? AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED : parseForm(form);
         ListQuotesResponse.Builder all = ListQuotesResponse.newBuilder();
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            String pageToken = "";
-            do {
+        try (QueryChannel query = QueryChannel.open(newsroom)) {
+            ListQuotesResponse last = Pages.collect(limit, Limit.MAX_PAGE_SIZE, (pageSize, pageToken) -> {
                 ListQuotesRequest.Builder request = ListQuotesRequest.newBuilder()
-                        .setPageSize(Limit.pageSize(limit, all.getQuotesCount()))
+                        .setPageSize(pageSize)
                         .setPageToken(pageToken);
                 if (speaker != null) {
                     request.setSpeakerName(speaker);
@@ -76,35 +73,18 @@ public class QuotesCommand implements Callable<Integer> {
                 }
                 request.setNearEntityId(nearEntityId);
                 request.setForm(only);
-                if (from != null) {
-                    request.setStartTime(TimeBound.parse("--from", from));
-                }
-                if (to != null) {
-                    request.setEndTime(TimeBound.parse("--to", to));
-                }
-                ListQuotesResponse page = ServiceCallException.call(query.endpoint(),
-                        () -> QueryChannel.stub(query).listQuotes(request.build()));
-                all.addAllQuotes(page.getQuotesList()
-                        .subList(0, Math.min(page.getQuotesCount(), limit - all.getQuotesCount())));
-                pageToken = page.getNextPageToken();
-                all.setNextPageToken(pageToken);
-            } while (!pageToken.isEmpty() && all.getQuotesCount() < limit);
+                TimeBound.setRange(from, to, request::setStartTime, request::setEndTime);
+                return query.call(stub -> stub.listQuotes(request.build()));
+            }, ListQuotesResponse::getQuotesList, ListQuotesResponse::getNextPageToken, all::addAllQuotes);
+            all.setNextPageToken(last.getNextPageToken());
         }
-        if (json) {
-            System.out.println(ProtoJson.print(all));
-            return 0;
-        }
-        if (all.getQuotesCount() == 0) {
-            System.out.println("No quotes found.");
-            return 0;
-        }
-        Table table = new Table("SPEAKER", "CUE", "FORM", "ARTICLE", "DATE", "TEXT");
-        for (QuoteRecord quote : all.getQuotesList()) {
-            Attribution attribution = Attribution.of(quote);
-            table.row(attribution.speaker(), attribution.cue(), attribution.form(), quote.getArticle().getId(),
-                    TimeBound.day(quote.getArticle().getPublishedTime()), attribution.words());
-        }
-        table.print(System.out);
+        Listing.print(json, all, all.getQuotesList(), "No quotes found.",
+                new Table("SPEAKER", "CUE", "FORM", "ARTICLE", "DATE", "TEXT"), (QuoteRecord quote) -> {
+                    Attribution attribution = Attribution.of(quote);
+                    return new Object[] {attribution.speaker(), attribution.cue(), attribution.form(),
+                        quote.getArticle().getId(), TimeBound.day(quote.getArticle().getPublishedTime()),
+                        attribution.words()};
+                });
         return 0;
     }
 

@@ -4,15 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.grpc.Pages;
+import newsroom.cli.output.Listing;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.query.v1.ArticleHit;
 import newsroom.query.v1.SearchArticlesRequest;
 import newsroom.query.v1.SearchArticlesResponse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,11 +38,8 @@ public class SearchCommand implements Callable<Integer> {
     @Option(names = "--language", paramLabel = "CODE", description = "Only articles in this language ('en').")
     String language;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Only articles published on or after DATE.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Only articles published before DATE.")
-    String to;
+    @Mixin
+    PublishedRange published;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N articles (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -56,51 +52,31 @@ public class SearchCommand implements Callable<Integer> {
         Limit.check(limit);
         String text = String.join(" ", words);
         SearchArticlesResponse.Builder all = SearchArticlesResponse.newBuilder();
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            String pageToken = "";
-            do {
-                SearchArticlesRequest.Builder builder = SearchArticlesRequest.newBuilder()
+        try (QueryChannel query = QueryChannel.open(newsroom)) {
+            SearchArticlesResponse last = Pages.collect(limit, Limit.MAX_PAGE_SIZE, (pageSize, pageToken) -> {
+                SearchArticlesRequest.Builder request = SearchArticlesRequest.newBuilder()
                         .setQuery(text)
                         .setEntityId(entityId)
-                        .setPageSize(Limit.pageSize(limit, all.getHitsCount()))
+                        .setPageSize(pageSize)
                         .setPageToken(pageToken);
                 if (source != null) {
-                    builder.setSource(source);
+                    request.setSource(source);
                 }
                 if (language != null) {
-                    builder.setLanguage(language);
+                    request.setLanguage(language);
                 }
-                if (from != null) {
-                    builder.setStartTime(TimeBound.parse("--from", from));
-                }
-                if (to != null) {
-                    builder.setEndTime(TimeBound.parse("--to", to));
-                }
-                SearchArticlesRequest request = builder.build();
-                SearchArticlesResponse page = ServiceCallException.call(query.endpoint(),
-                        () -> QueryChannel.stub(query).searchArticles(request));
-                all.addAllHits(page.getHitsList().subList(0, Math.min(page.getHitsCount(), limit - all.getHitsCount())));
-                pageToken = page.getNextPageToken();
-                all.setNextPageToken(pageToken);
-            } while (!pageToken.isEmpty() && all.getHitsCount() < limit);
+                published.applyTo(request::setStartTime, request::setEndTime);
+                return query.call(stub -> stub.searchArticles(request.build()));
+            }, SearchArticlesResponse::getHitsList, SearchArticlesResponse::getNextPageToken, all::addAllHits);
+            all.setNextPageToken(last.getNextPageToken());
         }
-        if (json) {
-            System.out.println(ProtoJson.print(all));
-            return 0;
-        }
-        if (all.getHitsCount() == 0) {
-            System.out.println("No article matches " + text + ".");
-            return 0;
-        }
-        Table table = new Table("ID", "PUBLISHED", "SOURCE", "TITLE", "SNIPPET");
-        for (ArticleHit hit : all.getHitsList()) {
-            table.row(hit.getArticle().getId(),
+        Listing.print(json, all, all.getHitsList(), "No article matches " + text + ".",
+                new Table("ID", "PUBLISHED", "SOURCE", "TITLE", "SNIPPET"), (ArticleHit hit) -> new Object[] {
+                    hit.getArticle().getId(),
                     hit.getArticle().hasPublishedTime()
                             ? Instant.ofEpochSecond(hit.getArticle().getPublishedTime().getSeconds()).toString().substring(0, 10)
                             : "",
-                    hit.getArticle().getSource(), hit.getArticle().getTitle(), Snippets.forTerminal(hit.getSnippet()));
-        }
-        table.print(System.out);
+                    hit.getArticle().getSource(), hit.getArticle().getTitle(), Snippets.forTerminal(hit.getSnippet())});
         return 0;
     }
 }

@@ -2,11 +2,9 @@ package newsroom.cli.query;
 
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.grpc.Pages;
+import newsroom.cli.output.Listing;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.query.v1.ListStoriesRequest;
 import newsroom.query.v1.ListStoriesResponse;
 import newsroom.query.v1.Story;
@@ -42,39 +40,19 @@ public class StoriesCommand implements Callable<Integer> {
     public Integer call() {
         Limit.check(limit);
         ListStoriesResponse.Builder all = ListStoriesResponse.newBuilder();
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            String pageToken = "";
-            do {
+        try (QueryChannel query = QueryChannel.open(newsroom)) {
+            ListStoriesResponse last = Pages.collect(limit, Limit.MAX_PAGE_SIZE, (pageSize, pageToken) -> {
                 ListStoriesRequest.Builder request = ListStoriesRequest.newBuilder().setMinReportCount(minReports)
-                        .setPageSize(Limit.pageSize(limit, all.getStoriesCount())).setPageToken(pageToken);
-                if (from != null) {
-                    request.setStartTime(TimeBound.parse("--from", from));
-                }
-                if (to != null) {
-                    request.setEndTime(TimeBound.parse("--to", to));
-                }
-                ListStoriesResponse page = ServiceCallException.call(query.endpoint(),
-                        () -> QueryChannel.stub(query).listStories(request.build()));
-                all.addAllStories(page.getStoriesList()
-                        .subList(0, Math.min(page.getStoriesCount(), limit - all.getStoriesCount())));
-                pageToken = page.getNextPageToken();
-                all.setNextPageToken(pageToken);
-            } while (!pageToken.isEmpty() && all.getStoriesCount() < limit);
+                        .setPageSize(pageSize).setPageToken(pageToken);
+                TimeBound.setRange(from, to, request::setStartTime, request::setEndTime);
+                return query.call(stub -> stub.listStories(request.build()));
+            }, ListStoriesResponse::getStoriesList, ListStoriesResponse::getNextPageToken, all::addAllStories);
+            all.setNextPageToken(last.getNextPageToken());
         }
-        if (json) {
-            System.out.println(ProtoJson.print(all));
-            return 0;
-        }
-        if (all.getStoriesCount() == 0) {
-            System.out.println("No stories found.");
-            return 0;
-        }
-        Table table = new Table("STORY", "FIRST REPORT", "LAST REPORT", "REPORTS", "TITLE");
-        for (Story story : all.getStoriesList()) {
-            table.row(story.getId(), TimeBound.show(story.getFirstReport().getPublishedTime()),
-                    TimeBound.show(story.getLastReportTime()), story.getReportCount(), story.getFirstReport().getTitle());
-        }
-        table.print(System.out);
+        Listing.print(json, all, all.getStoriesList(), "No stories found.",
+                new Table("STORY", "FIRST REPORT", "LAST REPORT", "REPORTS", "TITLE"),
+                (Story story) -> new Object[] {story.getId(), TimeBound.show(story.getFirstReport().getPublishedTime()),
+                    TimeBound.show(story.getLastReportTime()), story.getReportCount(), story.getFirstReport().getTitle()});
         return 0;
     }
 }

@@ -2,11 +2,8 @@ package newsroom.cli.query;
 
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.output.Reply;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.GetStoryRequest;
 import newsroom.query.v1.GetStoryResponse;
@@ -31,15 +28,13 @@ public class StoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GetStoryResponse response;
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            response = ServiceCallException.call(query.endpoint(), () -> QueryChannel.stub(query)
-                    .getStory(GetStoryRequest.newBuilder().setStoryId(storyId).build()));
-        }
-        if (json) {
-            System.out.println(ProtoJson.print(response));
-            return 0;
-        }
+        GetStoryResponse response = QueryChannel.callOnce(newsroom,
+                stub -> stub.getStory(GetStoryRequest.newBuilder().setStoryId(storyId).build()));
+        Reply.print(json, response, StoryCommand::show);
+        return 0;
+    }
+
+    private static void show(GetStoryResponse response) {
         System.out.printf("story %d: %d reports%n", response.getStory().getId(), response.getStory().getReportCount());
         Table table = new Table("ARTICLE", "PUBLISHED", "SOURCE", "COPY OF", "TITLE");
         for (ArticleSummary report : response.getReportsList()) {
@@ -47,6 +42,5 @@ public class StoryCommand implements Callable<Integer> {
                     report.getDuplicateOf() == 0 ? "-" : report.getDuplicateOf(), report.getTitle());
         }
         table.print(System.out);
-        return 0;
     }
 }

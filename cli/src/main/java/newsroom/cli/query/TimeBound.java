@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
 import newsroom.cli.UserError;
 
 /** {@code --from} and {@code --to}: a date (midnight UTC) or an ISO-8601 instant. */
@@ -23,6 +24,17 @@ public final class TimeBound {
             throw new UserError(option + ": '" + value + "' is not a date (2021-04-07) or an instant (2021-04-07T09:00:00Z)");
         }
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    /** Sets a request's start from {@code --from} and its end from {@code --to}, each where it is given. */
+    public static void setRange(String from, String to, Consumer<Timestamp> setStartTime,
+                                Consumer<Timestamp> setEndTime) {
+        if (from != null) {
+            setStartTime.accept(parse("--from", from));
+        }
+        if (to != null) {
+            setEndTime.accept(parse("--to", to));
+        }
     }
 
     public static String show(Timestamp timestamp) {

@@ -4,16 +4,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import newsroom.cli.NewsroomCommand;
 import newsroom.cli.UserError;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.grpc.Pages;
+import newsroom.cli.output.Listing;
 import newsroom.cli.output.Table;
-import newsroom.cli.run.Service;
 import newsroom.query.v1.GetEntityTimelineRequest;
 import newsroom.query.v1.GetEntityTimelineResponse;
 import newsroom.query.v1.TimelineBucket;
 import newsroom.query.v1.TimelineGranularity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -36,11 +35,8 @@ public class TimelineCommand implements Callable<Integer> {
             description = "day, week (Monday to Sunday) or month (default: ${DEFAULT-VALUE}); UTC.")
     String by;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Only articles published on or after DATE.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Only articles published before DATE.")
-    String to;
+    @Mixin
+    PublishedRange published;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N periods (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -58,41 +54,21 @@ public class TimelineCommand implements Callable<Integer> {
             default -> throw new UserError("--by: must be day, week or month, not '" + by + "'");
         };
         GetEntityTimelineResponse.Builder all = GetEntityTimelineResponse.newBuilder();
-        try (ServiceChannel query = newsroom.channel(Service.QUERY)) {
-            String pageToken = "";
-            do {
+        try (QueryChannel query = QueryChannel.open(newsroom)) {
+            GetEntityTimelineResponse last = Pages.collect(limit, MAX_PAGE_SIZE, (pageSize, pageToken) -> {
                 GetEntityTimelineRequest.Builder request = GetEntityTimelineRequest.newBuilder()
                         .setEntityId(entityId).setGranularity(granularity)
-                        .setPageSize(Math.min(MAX_PAGE_SIZE, limit - all.getBucketsCount())).setPageToken(pageToken);
-                if (from != null) {
-                    request.setStartTime(TimeBound.parse("--from", from));
-                }
-                if (to != null) {
-                    request.setEndTime(TimeBound.parse("--to", to));
-                }
-                GetEntityTimelineResponse page = ServiceCallException.call(query.endpoint(),
-                        () -> QueryChannel.stub(query).getEntityTimeline(request.build()));
-                all.setEntity(page.getEntity());
-                all.addAllBuckets(page.getBucketsList()
-                        .subList(0, Math.min(page.getBucketsCount(), limit - all.getBucketsCount())));
-                pageToken = page.getNextPageToken();
-                all.setNextPageToken(pageToken);
-            } while (!pageToken.isEmpty() && all.getBucketsCount() < limit);
+                        .setPageSize(pageSize).setPageToken(pageToken);
+                published.applyTo(request::setStartTime, request::setEndTime);
+                return query.call(stub -> stub.getEntityTimeline(request.build()));
+            }, GetEntityTimelineResponse::getBucketsList, GetEntityTimelineResponse::getNextPageToken,
+                    all::addAllBuckets);
+            all.setEntity(last.getEntity()).setNextPageToken(last.getNextPageToken());
         }
-        if (json) {
-            System.out.println(ProtoJson.print(all));
-            return 0;
-        }
-        if (all.getBucketsCount() == 0) {
-            System.out.println(all.getEntity().getName() + " is not mentioned in that time.");
-            return 0;
-        }
-        Table table = new Table(by.toUpperCase(Locale.ROOT) + " FROM", "ARTICLES", "MENTIONS", "TONE");
-        for (TimelineBucket bucket : all.getBucketsList()) {
-            table.row(TimeBound.day(bucket.getStartTime()), bucket.getArticleCount(), bucket.getMentionCount(),
-                    tone(bucket));
-        }
-        table.print(System.out);
+        Listing.print(json, all, all.getBucketsList(), all.getEntity().getName() + " is not mentioned in that time.",
+                new Table(by.toUpperCase(Locale.ROOT) + " FROM", "ARTICLES", "MENTIONS", "TONE"),
+                (TimelineBucket bucket) -> new Object[] {TimeBound.day(bucket.getStartTime()), bucket.getArticleCount(),
+                    bucket.getMentionCount(), tone(bucket)});
         return 0;
     }
 

@@ -15,35 +15,29 @@ final class EnvironmentValues {
     }
 
     static int port(Map<String, String> environment, String variable, int defaultPort) {
-        String value = environment.get(variable);
-        if (value == null || value.isBlank()) {
-            return defaultPort;
-        }
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new UserError(variable + ": must be a port number from 1 to 65535, not \"" + value + "\"");
-        }
+        return wholeNumber(environment, variable, defaultPort, 1, 65535, "a port number from 1 to 65535");
     }
 
     /** A whole number, 0 or more. */
     static int count(Map<String, String> environment, String variable, int defaultValue) {
+        return wholeNumber(environment, variable, defaultValue, 0, Integer.MAX_VALUE, "a whole number, 0 or more");
+    }
+
+    /** @throws UserError saying the value must be {@code expected} when it is not a whole number from min to max */
+    private static int wholeNumber(Map<String, String> environment, String variable, int defaultValue, int min,
+                                   int max, String expected) {
         String value = environment.get(variable);
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
         try {
-            int count = Integer.parseInt(value.trim());
-            if (count < 0) {
+            int number = Integer.parseInt(value.trim());
+            if (number < min || number > max) {
                 throw new NumberFormatException();
             }
-            return count;
+            return number;
         } catch (NumberFormatException e) {
-            throw new UserError(variable + ": must be a whole number, 0 or more, not \"" + value + "\"");
+            throw new UserError(variable + ": must be " + expected + ", not \"" + value + "\"");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import newsroom.auth.tls.LocalCertificateAuthority;
 import newsroom.auth.tls.TlsFiles;
 import newsroom.cli.credentials.LocalCredentials;
@@ -245,23 +246,29 @@ public final class Supervisor {
             progress.milestone("Stopping the services...");
             suite.close();
         }
-        if (replica != null) {
-            progress.milestone("Stopping the PostgreSQL replica...");
-            try {
-                replica.close();
-            } catch (IOException | RuntimeException e) {
-                out.println("The PostgreSQL replica did not stop cleanly: " + e.getMessage());
-            }
-        }
-        if (postgres != null) {
-            progress.milestone("Stopping PostgreSQL...");
-            try {
-                postgres.close();
-            } catch (IOException | RuntimeException e) {
-                out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
-        }
+        stop("the PostgreSQL replica", replica);
+        stop("PostgreSQL", postgres);
         progress.milestone("Stopped.");
+    }
+
+    /** Stops a database server, if one was started; one that does not stop cleanly is said, and the rest go on. */
+    private void stop(String name, AutoCloseable server) {
+        if (server != null) {
+            progress.milestone("Stopping " + name + "...");
+            close(server, e -> out.println(Character.toUpperCase(name.charAt(0)) + name.substring(1)
+                    + " did not stop cleanly: " + e.getMessage()));
+        }
+    }
+
+    private static void close(AutoCloseable server, Consumer<Exception> notStopped) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            notStopped.accept(e);
+        }
     }
 
     /**
@@ -271,20 +278,9 @@ public final class Supervisor {
     private static Thread stopOnJvmExit(Suite suite, LocalReplica replica, SupervisedPostgres postgres) {
         Thread hook = new Thread(() -> {
             suite.close();
-            if (replica != null) {
-                try {
-                    replica.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // the JVM is exiting; nothing else can be done
-                }
-            }
-            if (postgres != null) {
-                try {
-                    postgres.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // the JVM is exiting; nothing else can be done
-                }
-            }
+            // The JVM is exiting: a server that does not stop cleanly is past helping.
+            close(replica, notStopped -> { });
+            close(postgres, notStopped -> { });
         }, "newsroom-supervisor-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;

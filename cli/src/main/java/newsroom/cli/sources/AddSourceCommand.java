@@ -9,6 +9,7 @@ import newsroom.cli.UserError;
 import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
+import newsroom.cli.output.Reply;
 import newsroom.cli.output.Table;
 import newsroom.ingest.v1.AddSourceRequest;
 import newsroom.ingest.v1.DiscoverSourcesRequest;
@@ -85,11 +86,7 @@ public class AddSourceCommand implements Callable<Integer> {
         }
         Source source = ServiceCallException.call(ingest.endpoint(),
                 () -> SourcesCommand.stub(ingest).addSource(request.build()));
-        if (json) {
-            System.out.println(ProtoJson.print(source));
-        } else {
-            System.out.println(following(source));
-        }
+        Reply.print(json, source, added -> System.out.println(following(added)));
         return 0;
     }
 

@@ -1,27 +1,21 @@
 package newsroom.cli.sources;
 
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import newsroom.cli.grpc.ServiceCallException;
-import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.output.ProtoJson;
+import newsroom.cli.output.Reply;
 import newsroom.ingest.v1.FetchOutcome;
 import newsroom.ingest.v1.FetchSourceRequest;
 import newsroom.ingest.v1.FetchSourceResponse;
 import newsroom.ingest.v1.Source;
-import newsroom.ingest.v1.SourceServiceGrpc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code newsroom sources fetch ID}: fetches a source now and says what it found. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Fetches a source now, paused or not, waits until its new items' pages are ingested and says"
                 + " what it found: the outcome, new items, articles accepted and items skipped. Exits with 1 when"
                 + " the fetch failed.")
-public class FetchSourceCommand implements Callable<Integer> {
+public class FetchSourceCommand extends OneSourceCommand {
 
     /**
      * A fetch waits for robots.txt, the host delay between requests and every new item's page:
@@ -29,29 +23,15 @@ public class FetchSourceCommand implements Callable<Integer> {
      */
     private static final long DEADLINE_MINUTES = 5;
 
-    @ParentCommand
-    SourcesCommand sources;
-
-    @Parameters(paramLabel = "ID", description = "The source's id, as 'newsroom sources list' shows it.")
-    String id;
-
     @Option(names = "--json", description = "Print the FetchSourceResponse as proto3 JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        FetchSourceRequest request = FetchSourceRequest.newBuilder().setId(SourceId.parse(id)).build();
-        FetchSourceResponse response;
-        try (ServiceChannel ingest = sources.channel()) {
-            response = ServiceCallException.call(ingest.endpoint(), () -> SourceServiceGrpc
-                    .newBlockingStub(ingest.channel()).withDeadlineAfter(DEADLINE_MINUTES, TimeUnit.MINUTES)
-                    .fetchSource(request));
-        }
-        if (json) {
-            System.out.println(ProtoJson.print(response));
-        } else {
-            report(response);
-        }
+        FetchSourceRequest request = FetchSourceRequest.newBuilder().setId(sourceId()).build();
+        FetchSourceResponse response = sources.call(
+                stub -> stub.withDeadlineAfter(DEADLINE_MINUTES, TimeUnit.MINUTES).fetchSource(request));
+        Reply.print(json, response, FetchSourceCommand::report);
         return response.getOutcome() == FetchOutcome.FETCH_FAILED ? 1 : 0;
     }
 

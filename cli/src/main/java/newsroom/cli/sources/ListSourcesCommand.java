@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import newsroom.cli.UserError;
 import newsroom.cli.grpc.ServiceCallException;
+import newsroom.cli.grpc.Pages;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.output.ProtoJson;
 import newsroom.cli.output.Table;
@@ -43,29 +44,22 @@ public class ListSourcesCommand implements Callable<Integer> {
         }
         int wanted = limit == null ? Integer.MAX_VALUE : limit;
         List<Source> listed = new ArrayList<>();
-        long total = 0;
+        ListSourcesResponse last;
         try (ServiceChannel ingest = sources.channel()) {
-            String pageToken = "";
-            int collected = 0;
-            do {
-                ListSourcesRequest request = ListSourcesRequest.newBuilder()
-                        .setPageSize(Math.min(MAX_PAGE_SIZE, wanted - collected)).setPageToken(pageToken).build();
-                ListSourcesResponse page = ServiceCallException.call(ingest.endpoint(),
-                        () -> SourcesCommand.stub(ingest).listSources(request));
-                List<Source> kept = page.getSourcesList().subList(0, Math.min(page.getSourcesCount(), wanted - collected));
-                collected += kept.size();
-                total = page.getTotalCount();
-                if (json) {
-                    // Lines as the pages come: 10,000 sources need not wait for the last page.
-                    kept.forEach(source -> System.out.println(ProtoJson.printOneLine(source)));
-                } else {
-                    listed.addAll(kept);
-                }
-                pageToken = page.getNextPageToken();
-            } while (!pageToken.isEmpty() && collected < wanted);
+            last = Pages.collect(wanted, MAX_PAGE_SIZE, (pageSize, pageToken) -> ServiceCallException.call(
+                    ingest.endpoint(), () -> SourcesCommand.stub(ingest).listSources(ListSourcesRequest.newBuilder()
+                            .setPageSize(pageSize).setPageToken(pageToken).build())),
+                    ListSourcesResponse::getSourcesList, ListSourcesResponse::getNextPageToken, kept -> {
+                        if (json) {
+                            // Lines as the pages come: 10,000 sources need not wait for the last page.
+                            kept.forEach(source -> System.out.println(ProtoJson.printOneLine(source)));
+                        } else {
+                            listed.addAll(kept);
+                        }
+                    });
         }
         if (!json) {
-            print(listed, total);
+            print(listed, last.getTotalCount());
         }
         return 0;
     }

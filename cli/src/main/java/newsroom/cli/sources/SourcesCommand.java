@@ -1,7 +1,9 @@
 package newsroom.cli.sources;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import newsroom.cli.NewsroomCommand;
+import newsroom.cli.grpc.ServiceCallException;
 import newsroom.cli.grpc.ServiceChannel;
 import newsroom.cli.run.Service;
 import newsroom.ingest.v1.SourceServiceGrpc;
@@ -49,6 +51,17 @@ public class SourcesCommand implements Runnable {
     /** A channel to ingest-service, which serves SourceService. */
     ServiceChannel channel() {
         return newsroom.channel(Service.INGEST);
+    }
+
+    /**
+     * One call on a channel of its own, with the deadline every call but FetchSource gets.
+     *
+     * @throws ServiceCallException naming ingest-service when the call fails
+     */
+    <R> R call(Function<SourceServiceGrpc.SourceServiceBlockingStub, R> rpc) {
+        try (ServiceChannel ingest = channel()) {
+            return ServiceCallException.call(ingest.endpoint(), () -> rpc.apply(stub(ingest)));
+        }
     }
 
     /** A blocking stub with the deadline every call but FetchSource gets. */
