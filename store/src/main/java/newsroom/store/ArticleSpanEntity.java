@@ -28,4 +28,12 @@ public abstract class ArticleSpanEntity extends GeneratedIdEntity {
     /** End of the span, UTF-16 code units, exclusive. */
     @Column(name = "end_offset")
     public int end;
+
+    /** Places the row at [{@code begin}, {@code end}) of the article's cleaned text, with the article's time. */
+    public void placeIn(StoredArticle article, int begin, int end) {
+        this.articleId = article.id;
+        this.publishedAt = article.publishedAt;
+        this.begin = begin;
+        this.end = end;
+    }
 }
