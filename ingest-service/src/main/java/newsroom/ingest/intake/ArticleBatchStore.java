@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import newsroom.ingest.AutoCommitConnections;
-import newsroom.ingest.language.LanguageIdentifier;
+import newsroom.ingest.intake.language.LanguageIdentifier;
 import newsroom.ingest.story.ShingleSignature;
 import newsroom.ingest.story.SignedArticle;
 import newsroom.ingest.story.StoryIndex;
