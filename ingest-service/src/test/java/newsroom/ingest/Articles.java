@@ -1,7 +1,13 @@
 package newsroom.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +15,11 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.IngestArticleRequest;
+import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.store.StoredArticle;
 
 /** Test articles and what the tests read back from the store. */
-final class Articles {
+public final class Articles {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -57,8 +64,8 @@ final class Articles {
                 .getSingleResult()).longValue());
     }
 
-    /** Waits, boundedly, for a state change made by the worker. */
-    static void await(String what, BooleanSupplier condition) {
+    /** Waits, boundedly, for a state change made by the worker (or another of the service's threads). */
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -71,5 +78,16 @@ final class Articles {
                 throw new AssertionError("interrupted while waiting for " + what, e);
             }
         }
+    }
+
+    /** The request is refused as INVALID_ARGUMENT with a message that starts so, and nothing is stored. */
+    static void assertRejected(IngestServiceGrpc.IngestServiceBlockingStub ingest, IngestArticleRequest request,
+                               String expectedMessageStart) {
+        long before = articleCount();
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> ingest.ingestArticle(request));
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
+        assertTrue(e.getStatus().getDescription().startsWith(expectedMessageStart),
+                "expected '" + expectedMessageStart + "...', got '" + e.getStatus().getDescription() + "'");
+        assertEquals(before, articleCount(), "nothing may be stored for a rejected article");
     }
 }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.GrpcService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,7 +19,6 @@ import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.GetIngestStatusResponse;
 import newsroom.ingest.v1.IngestArticleResponse;
-import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.Document;
@@ -33,16 +30,9 @@ import newsroom.store.StoredQuote;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class IngestAndAnalyzeTest {
+class IngestAndAnalyzeTest extends IngestWithNlpTest {
 
     static final Instant PUBLISHED = Instant.parse("2021-04-07T09:00:00Z");
-
-    @GrpcClient("ingest")
-    IngestServiceGrpc.IngestServiceBlockingStub ingest;
-
-    @Inject
-    @GrpcService
-    NameSpottingNlpService nlp;
 
     @Inject
     AnalysisWriter writer;

@@ -156,11 +156,6 @@ class InvalidArticleTest {
     }
 
     private void assertRejected(IngestArticleRequest request, String expectedMessageStart) {
-        long before = Articles.articleCount();
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> ingest.ingestArticle(request));
-        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
-        assertTrue(e.getStatus().getDescription().startsWith(expectedMessageStart),
-                "expected '" + expectedMessageStart + "...', got '" + e.getStatus().getDescription() + "'");
-        assertEquals(before, Articles.articleCount(), "nothing may be stored for a rejected article");
+        Articles.assertRejected(ingest, request, expectedMessageStart);
     }
 }

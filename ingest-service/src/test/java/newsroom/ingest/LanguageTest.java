@@ -2,32 +2,21 @@ package newsroom.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.GrpcService;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
-import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.store.ArticleState;
 import newsroom.store.StoredArticle;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class LanguageTest {
+class LanguageTest extends IngestWithNlpTest {
 
     static final String FRENCH = """
             Le gouvernement a annoncé mercredi une hausse des aides pour les agriculteurs touchés par \
             la sécheresse, une mesure attendue depuis plusieurs semaines par les syndicats du secteur. \
             Le ministre a précisé que les versements commenceraient dès le mois prochain.""";
-
-    @GrpcClient("ingest")
-    IngestServiceGrpc.IngestServiceBlockingStub ingest;
-
-    @Inject
-    @GrpcService
-    NameSpottingNlpService nlp;
 
     @Test
     void aFrenchArticleIsStoredAsUnsupportedAndNeverAnalyzed() {

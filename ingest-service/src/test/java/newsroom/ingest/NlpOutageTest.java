@@ -3,26 +3,15 @@ package newsroom.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.GrpcService;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.GetIngestStatusResponse;
-import newsroom.ingest.v1.IngestServiceGrpc;
 import org.junit.jupiter.api.Test;
 
 /** The NLP service failing: articles wait through outages and are given up only for their own faults. */
 @QuarkusTest
-class NlpOutageTest {
-
-    @GrpcClient("ingest")
-    IngestServiceGrpc.IngestServiceBlockingStub ingest;
-
-    @Inject
-    @GrpcService
-    NameSpottingNlpService nlp;
+class NlpOutageTest extends IngestWithNlpTest {
 
     @Test
     void anArticleWaitsWhileTheNlpServiceIsUnavailableAndIsAnalyzedWhenItReturns() {

@@ -11,8 +11,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.grpc.GrpcClient;
-import io.quarkus.grpc.GrpcService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,7 +32,6 @@ import newsroom.ingest.reanalysis.ReanalysisJobs;
 import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.GetReanalysisRequest;
-import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.ingest.v1.Reanalysis;
 import newsroom.ingest.v1.StartReanalysisRequest;
 import newsroom.ingest.v1.StartReanalysisResponse;
@@ -52,16 +49,9 @@ import org.junit.jupiter.api.Test;
  * range holds only them.
  */
 @QuarkusTest
-class ReanalysisTest {
+class ReanalysisTest extends IngestWithNlpTest {
 
     private static final String TALKS = "Sergey Lavrov said the talks had been very productive. ";
-
-    @GrpcClient("ingest")
-    IngestServiceGrpc.IngestServiceBlockingStub ingest;
-
-    @Inject
-    @GrpcService
-    NameSpottingNlpService nlp;
 
     @Inject
     ReanalysisJobs reanalyses;

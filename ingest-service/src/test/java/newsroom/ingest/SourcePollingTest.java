@@ -68,27 +68,24 @@ class SourcePollingTest {
 
     @Test
     void anRssFeedsItemsBecomeArticlesWithTheItemsTitleAuthorAndTime() {
-        Page dated = site.page("/news/harbour-vote", title("Harbour vote delayed"), MARCH_1, "Ann Quayle");
-        Page undated = site.page("/news/tide-tables", title("Tide tables reprinted"), null, null);
-        site.rssFeed("/feed.xml", dated, undated);
-
-        Source source = Sources.awaitFirstFetch(sources, follow("/feed.xml", "Harbour Courier"));
+        DatedAndUndated listed = followDatedAndUndated(site::rssFeed, "/feed.xml", "Harbour Courier", "Ann Quayle");
+        Source source = listed.source();
 
         assertEquals(SourceKind.RSS, source.getKind());
         assertEquals(FetchOutcome.FETCHED, source.getLastOutcome());
         assertEquals(2, source.getItemsSeen());
         assertEquals(2, source.getArticlesAccepted());
         assertTrue(source.hasLastNewItemTime());
-        StoredArticle first = articleAt(source, dated);
-        assertEquals(dated.title(), first.title);
+        StoredArticle first = articleAt(source, listed.dated());
+        assertEquals(listed.dated().title(), first.title);
         assertEquals("Ann Quayle", first.author);
         assertEquals("Harbour Courier", first.source);
-        assertEquals(dated.url().toString(), first.canonicalUrl);
+        assertEquals(listed.dated().url().toString(), first.canonicalUrl);
         assertEquals(MARCH_1, first.publishedAt);
         assertFalse(first.publishedTimeEstimated);
         assertEquals("HTML", first.contentType);
         // Nothing says when the undated page was published: the time of storing, flagged.
-        StoredArticle second = articleAt(source, undated);
+        StoredArticle second = articleAt(source, listed.undated());
         assertTrue(second.publishedTimeEstimated);
         assertEquals("", second.author);
     }
@@ -111,20 +108,17 @@ class SourcePollingTest {
 
     @Test
     void aSitemapsPagesGiveTheirOwnTitleAuthorAndTime() {
-        Page dated = site.page("/news/market", title("Market hall reopens"), MARCH_1, "Cy Stall");
-        Page undated = site.page("/news/bridge", title("Bridge repainted"), null, null);
-        site.sitemap("/sitemap.xml", dated, undated);
-
-        Source source = Sources.awaitFirstFetch(sources, follow("/sitemap.xml", "Courier sitemap"));
+        DatedAndUndated listed = followDatedAndUndated(site::sitemap, "/sitemap.xml", "Courier sitemap", "Cy Stall");
+        Source source = listed.source();
 
         assertEquals(SourceKind.SITEMAP, source.getKind());
         assertEquals(2, source.getArticlesAccepted());
-        StoredArticle article = articleAt(source, dated);
-        assertEquals(dated.title(), article.title, "the page's own title (og:title)");
+        StoredArticle article = articleAt(source, listed.dated());
+        assertEquals(listed.dated().title(), article.title, "the page's own title (og:title)");
         assertEquals("Cy Stall", article.author, "the page's own byline");
         assertEquals(MARCH_1, article.publishedAt, "the page's own time");
         assertFalse(article.publishedTimeEstimated);
-        assertTrue(articleAt(source, undated).publishedTimeEstimated);
+        assertTrue(articleAt(source, listed.undated()).publishedTimeEstimated);
     }
 
     @Test
@@ -334,6 +328,26 @@ class SourcePollingTest {
         assertTrue(text.lines().anyMatch(line -> line.startsWith("newsroom_source_pages_total{")
                 && line.contains("outcome=\"stored\"")), "pages by outcome");
         assertTrue(text.contains("newsroom_source_articles_accepted_total"), "articles accepted");
+    }
+
+    /** How a test site lists pages at a path: an RSS feed, a sitemap. */
+    private interface Listing {
+        void publish(String path, Page... pages);
+    }
+
+    /** A source after its first fetch, and the two pages it lists. */
+    private record DatedAndUndated(Source source, Page dated, Page undated) {
+    }
+
+    /**
+     * Follows the {@code listing} at {@code path} of two pages, one dated {@link #MARCH_1} with
+     * {@code author}'s byline and one with neither, and waits for its first fetch.
+     */
+    private DatedAndUndated followDatedAndUndated(Listing listing, String path, String name, String author) {
+        Page dated = site.page("/news/dated", title("Dated report"), MARCH_1, author);
+        Page undated = site.page("/news/undated", title("Undated report"), null, null);
+        listing.publish(path, dated, undated);
+        return new DatedAndUndated(Sources.awaitFirstFetch(sources, follow(path, name)), dated, undated);
     }
 
     private long follow(String path, String name) {

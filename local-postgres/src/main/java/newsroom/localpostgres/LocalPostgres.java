@@ -26,7 +26,7 @@ import java.time.Duration;
  * ({@link DatabasePasswords}), and the services log in as roles with only the rights
  * they need ({@link DatabaseRole}, {@link RoleGrants}).
  */
-public final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements LocalDatabase, AutoCloseable {
 
     /** The database Newsroom's services use. */
     public static final String DATABASE = "newsroom";
@@ -169,6 +169,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** JDBC URL of the {@value #DATABASE} database, without credentials. */
+    @Override
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
     }
@@ -188,15 +189,9 @@ public final class LocalPostgres implements AutoCloseable {
         return passwords;
     }
 
-    /** How {@code role} logs in. */
+    @Override
     public DatabaseLogin login(DatabaseRole role) {
         return passwords.login(role);
-    }
-
-    /** A connection to the {@value #DATABASE} database as {@code role}. */
-    public Connection connect(DatabaseRole role) throws SQLException {
-        DatabaseLogin login = login(role);
-        return DriverManager.getConnection(jdbcUrl(), login.user(), login.password());
     }
 
     private void grant() throws SQLException {

@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +40,7 @@ import java.util.stream.Stream;
  * <p>The replica can be stopped and started again ({@link #stop}, {@link #start}): it resumes
  * streaming where it stopped, its slot having kept the WAL in between.
  */
-public final class LocalReplica implements AutoCloseable {
+public final class LocalReplica implements LocalDatabase, AutoCloseable {
 
     /** The slot of the replica {@code newsroom up --replica} keeps. */
     public static final String KEPT_SLOT = "newsroom_replica";
@@ -158,19 +157,15 @@ public final class LocalReplica implements AutoCloseable {
     }
 
     /** JDBC URL of the {@value LocalPostgres#DATABASE} database on the replica, without credentials. */
+    @Override
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + LocalPostgres.DATABASE;
     }
 
     /** How {@code role} logs in: as on the primary. */
+    @Override
     public DatabaseLogin login(DatabaseRole role) {
         return primary.login(role);
-    }
-
-    /** A connection to the {@value LocalPostgres#DATABASE} database on the replica as {@code role}. */
-    public Connection connect(DatabaseRole role) throws SQLException {
-        DatabaseLogin login = login(role);
-        return DriverManager.getConnection(jdbcUrl(), login.user(), login.password());
     }
 
     /** Whether {@link #dataDirectory} holds a replica that can go on streaming from the primary. */

@@ -91,47 +91,51 @@ final class RoleGrants {
      * the sequences of serial and identity columns (they follow their table) and what an
      * extension owns (pg_trgm's functions stay the extension's).
      */
-    private static final String TRANSFER_OWNERSHIP = """
+    private static final String TRANSFER_OWNERSHIP = ("""
             DO $$
             DECLARE
                 object record;
             BEGIN
-                FOR object IN
-                    SELECT c.oid::regclass AS name,
-                           CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
-                                          WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE'
-                                          WHEN 'c' THEN 'TYPE' ELSE 'TABLE' END AS kind
-                    FROM pg_class c
-                    WHERE c.relnamespace = 'public'::regnamespace
-                      AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
-                      AND c.relowner <> '%1$s'::regrole
-                      AND NOT EXISTS (SELECT FROM pg_depend d
-                                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                                        AND d.deptype IN ('a', 'i', 'e'))
-                LOOP
-                    EXECUTE format('ALTER %%s %%s OWNER TO %1$s', object.kind, object.name);
-                END LOOP;
-                FOR object IN
-                    SELECT p.oid::regprocedure AS name,
-                           CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END AS kind
-                    FROM pg_proc p
-                    WHERE p.pronamespace = 'public'::regnamespace
-                      AND p.proowner <> '%1$s'::regrole
-                      AND NOT EXISTS (SELECT FROM pg_depend d
-                                      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
-                LOOP
-                    EXECUTE format('ALTER %%s %%s OWNER TO %1$s', object.kind, object.name);
-                END LOOP;
-                FOR object IN
-                    SELECT t.oid::regtype AS name, CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END AS kind
-                    FROM pg_type t
-                    WHERE t.typnamespace = 'public'::regnamespace
-                      AND t.typtype IN ('e', 'd', 'r')
-                      AND t.typowner <> '%1$s'::regrole
-                      AND NOT EXISTS (SELECT FROM pg_depend d
-                                      WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
-                LOOP
-                    EXECUTE format('ALTER %%s %%s OWNER TO %1$s', object.kind, object.name);
-                END LOOP;
-            END $$""".formatted(OWNER);
+            """ + toOwner("""
+                SELECT c.oid::regclass AS name,
+                       CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                                      WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE'
+                                      WHEN 'c' THEN 'TYPE' ELSE 'TABLE' END AS kind
+                FROM pg_class c
+                WHERE c.relnamespace = 'public'::regnamespace
+                  AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
+                  AND c.relowner <> '%1$s'::regrole
+                  AND NOT EXISTS (SELECT FROM pg_depend d
+                                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                    AND d.deptype IN ('a', 'i', 'e'))
+            """) + toOwner("""
+                SELECT p.oid::regprocedure AS name,
+                       CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END AS kind
+                FROM pg_proc p
+                WHERE p.pronamespace = 'public'::regnamespace
+                  AND p.proowner <> '%1$s'::regrole
+                  AND NOT EXISTS (SELECT FROM pg_depend d
+                                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+            """) + toOwner("""
+                SELECT t.oid::regtype AS name, CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END AS kind
+                FROM pg_type t
+                WHERE t.typnamespace = 'public'::regnamespace
+                  AND t.typtype IN ('e', 'd', 'r')
+                  AND t.typowner <> '%1$s'::regrole
+                  AND NOT EXISTS (SELECT FROM pg_depend d
+                                  WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+            """) + """
+            END $$""").formatted(OWNER);
+
+    /**
+     * The block's loop that gives the owner each object the query finds: its rows name the
+     * object ({@code name}) and say what kind of object it is ({@code kind}, as ALTER spells it).
+     */
+    private static String toOwner(String objects) {
+        return "    FOR object IN\n" + objects.indent(4) + """
+                    LOOP
+                        EXECUTE format('ALTER %%s %%s OWNER TO %1$s', object.kind, object.name);
+                    END LOOP;
+                """;
+    }
 }

@@ -1,24 +1,16 @@
 package newsroom.store;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** One submitted article, its cleaned text, and where its analysis stands. */
 @Entity
 @Table(name = "article")
-public class StoredArticle extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class StoredArticle extends GeneratedIdEntity {
 
     /** Null when the client gave none: several articles may lack a URL. */
     public String url;

@@ -1,11 +1,7 @@
 package newsroom.store;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -15,11 +11,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "entity")
-public class StoredEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class StoredEntity extends GeneratedIdEntity {
 
     /** The fullest name seen. */
     public String name;

@@ -1,11 +1,7 @@
 package newsroom.store;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,19 +9,12 @@ import java.time.ZoneOffset;
 
 /**
  * Something an article reports happening (V11): a meeting, a visit, talks, an
- * agreement, criticism or an announcement. Who took part is in
- * {@link EventEntityLink}s.
+ * agreement, criticism or an announcement, at the span of its reporting sentence. Who took
+ * part is in {@link EventEntityLink}s.
  */
 @Entity
 @Table(name = "event")
-public class StoredEvent extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "article_id")
-    public Long articleId;
+public class StoredEvent extends ArticleSpanEntity {
 
     /** The name of {@code newsroom.nlp.v1.Event.Type}: MEET, VISIT, DISCUSS, AGREE, CRITICIZE or ANNOUNCE. */
     public String type;
@@ -47,18 +36,6 @@ public class StoredEvent extends PanacheEntityBase {
     /** The first day of the period {@link #dateValue} names; null when it names none. */
     @Column(name = "date_first_day")
     public LocalDate dateFirstDay;
-
-    /** The article's publication time, copied as a quote's is. */
-    @Column(name = "published_at")
-    public Instant publishedAt;
-
-    /** Start of the reporting sentence in the article's cleaned text, UTF-16 code units, inclusive. */
-    @Column(name = "begin_offset")
-    public int begin;
-
-    /** End of the reporting sentence, UTF-16 code units, exclusive. */
-    @Column(name = "end_offset")
-    public int end;
 
     /**
      * Where the event is placed in time, for ordering and period filters: the first instant (UTC)

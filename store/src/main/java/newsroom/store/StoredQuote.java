@@ -1,13 +1,8 @@
 package newsroom.store;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /**
  * An attribution in an article (quoted words or reported speech) and the
@@ -15,14 +10,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "quote")
-public class StoredQuote extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "article_id")
-    public Long articleId;
+public class StoredQuote extends ArticleSpanEntity {
 
     /** Null when the quote has no single identifiable speaker. */
     @Column(name = "speaker_entity_id")
@@ -43,19 +31,6 @@ public class StoredQuote extends PanacheEntityBase {
 
     /** Lemma of the cue ("say", "add", "according to"); empty when none. */
     public String cue = "";
-
-    /**
-     * The article's publication time, copied so quote lists order by date on one index (V4); the
-     * table is partitioned by it (V15).
-     */
-    @Column(name = "published_at")
-    public Instant publishedAt;
-
-    @Column(name = "begin_offset")
-    public int begin;
-
-    @Column(name = "end_offset")
-    public int end;
 
     /**
      * The words' search vector, {@code to_tsvector('english', text)} in tsvector's text form:

@@ -28,14 +28,11 @@ class ArticleDaysTest {
 
     @Test
     void keepsTheSearchableArticlesOfEachDayOnEveryChange() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, "16");
-            try (Connection owner = postgres.connect(DatabaseRole.OWNER); Statement sql = owner.createStatement()) {
-                sql.execute("SELECT create_month_partitions('2021-04-01'), create_month_partitions('2021-05-01')");
-                // Before V17: two searchable articles on 6 April, one on 30 April, one still queued.
-                sql.execute(articles(1, "ANALYZED", "'2021-04-06T10:00:00Z'", "'2021-04-06T23:59:59Z'",
-                        "'2021-04-30T23:30:00Z'") + articles(4, "ACCEPTED", "'2021-04-07T00:00:00Z'"));
-            }
+        // Before V17: two searchable articles on 6 April, one on 30 April, one still queued.
+        try (LocalPostgres postgres = StoreMigrations.startMigrated("16",
+                "SELECT create_month_partitions('2021-04-01'), create_month_partitions('2021-05-01')",
+                articles(1, "ANALYZED", "'2021-04-06T10:00:00Z'", "'2021-04-06T23:59:59Z'", "'2021-04-30T23:30:00Z'")
+                        + articles(4, "ACCEPTED", "'2021-04-07T00:00:00Z'"))) {
             StoreMigrations.migrate(postgres, null);
             try (Connection writer = postgres.connect(DatabaseRole.WRITER); Statement sql = writer.createStatement()) {
                 assertEquals(Map.of("2021-04-06", 2L, "2021-04-30", 1L), days(sql, KEPT_DAYS));

@@ -18,6 +18,8 @@ import newsroom.localpostgres.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each class of database failure, raised by a real PostgreSQL, gets its one status, and no
@@ -81,22 +83,18 @@ class DatabaseFailuresTest {
         assertStatus(Status.Code.DEADLINE_EXCEEDED, timedOut);
     }
 
-    @Test
-    void aDuplicateKeyIsAlreadyExists() throws SQLException {
-        SQLException duplicate = failure("CREATE TEMP TABLE " + SQL_MARKER + " (id int PRIMARY KEY)",
-                "INSERT INTO " + SQL_MARKER + " VALUES (1), (1)");
+    /** A duplicate key is ALREADY_EXISTS; a violation of another constraint is INVALID_ARGUMENT. */
+    @ParameterizedTest(name = "{0} violated by {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "PRIMARY KEY             | (1), (1) | ALREADY_EXISTS",
+            "NOT NULL CHECK (id > 0) | (-1)     | INVALID_ARGUMENT"})
+    void aViolatedConstraintIsAlreadyExistsOnlyForAUniqueKey(String constraint, String values, Status.Code code)
+            throws SQLException {
+        SQLException violation = failure("CREATE TEMP TABLE " + SQL_MARKER + " (id int " + constraint + ")",
+                "INSERT INTO " + SQL_MARKER + " VALUES " + values);
 
-        assertTrue(DatabaseFailures.isUniqueViolation(duplicate));
-        assertStatus(Status.Code.ALREADY_EXISTS, duplicate);
-    }
-
-    @Test
-    void anotherConstraintViolationIsInvalidArgument() throws SQLException {
-        SQLException missing = failure("CREATE TEMP TABLE " + SQL_MARKER + " (id int NOT NULL CHECK (id > 0))",
-                "INSERT INTO " + SQL_MARKER + " VALUES (-1)");
-
-        assertFalse(DatabaseFailures.isUniqueViolation(missing));
-        assertStatus(Status.Code.INVALID_ARGUMENT, missing);
+        assertEquals(code == Status.Code.ALREADY_EXISTS, DatabaseFailures.isUniqueViolation(violation));
+        assertStatus(code, violation);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -48,8 +50,7 @@ class EntityColumnsTest {
         // The scan below found the entities at all: these two are the store's oldest and newest.
         assertTrue(entities.contains(StoredArticle.class) && entities.contains(StoredReanalysisJob.class),
                 "entities found: " + entities);
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, null);
+        try (LocalPostgres postgres = StoreMigrations.startMigrated(null)) {
             List<Executable> checks = new ArrayList<>();
             try (Connection connection = postgres.connect(DatabaseRole.OWNER)) {
                 for (Class<?> entity : entities) {
@@ -102,8 +103,11 @@ class EntityColumnsTest {
         return columns;
     }
 
+    /** The type's own persistent fields and those of the mapped superclasses it extends. */
     private static List<Field> persistentFields(Class<?> type) {
-        return Stream.of(type.getDeclaredFields())
+        return Stream.<Class<?>>iterate(type, Objects::nonNull, Class::getSuperclass)
+                .takeWhile(level -> level == type || level.isAnnotationPresent(MappedSuperclass.class))
+                .flatMap(level -> Stream.of(level.getDeclaredFields()))
                 .filter(field -> !Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers())
                         && !field.isAnnotationPresent(Transient.class))
                 .toList();

@@ -41,11 +41,7 @@ class EntityCountsMigrationTest {
 
     @Test
     void backFillsArticleAndQuoteCounts() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, "7");
-            try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
-                statement.execute(STORE_BEFORE_V8);
-            }
+        try (LocalPostgres postgres = StoreMigrations.startMigrated("7", STORE_BEFORE_V8)) {
             StoreMigrations.migrate(postgres, "8");
             try (Connection connection = connect(postgres)) {
                 Map<Long, String> counts = counts(connection);

@@ -38,11 +38,7 @@ class FormsAndEventsMigrationTest {
 
     @Test
     void everyStoredQuoteIsKeptAndReadsAsDirect() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, "10");
-            try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
-                statement.execute(STORE_BEFORE_V11);
-            }
+        try (LocalPostgres postgres = StoreMigrations.startMigrated("10", STORE_BEFORE_V11)) {
             List<String> before = quotes(postgres, "id, article_id, speaker_entity_id, speaker, text, cue,"
                     + " begin_offset, end_offset, published_at, text_vector");
 
@@ -56,10 +52,8 @@ class FormsAndEventsMigrationTest {
 
     @Test
     void formsEventTypesAndRolesAreOnlyTheirEnumsNames() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, "11");
+        try (LocalPostgres postgres = StoreMigrations.startMigrated("11", STORE_BEFORE_V11)) {
             try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
-                statement.execute(STORE_BEFORE_V11);
                 statement.execute("INSERT INTO quote (article_id, text, begin_offset, end_offset, form)"
                         + " VALUES (1, 'the talks went well', 0, 19, 'INDIRECT')");
                 assertThrows(SQLException.class, () -> statement.execute("INSERT INTO quote (article_id, text,"
@@ -79,10 +73,8 @@ class FormsAndEventsMigrationTest {
 
     @Test
     void anArticlesEventsGoWithIt() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, "11");
+        try (LocalPostgres postgres = StoreMigrations.startMigrated("11", STORE_BEFORE_V11)) {
             try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
-                statement.execute(STORE_BEFORE_V11);
                 statement.execute("INSERT INTO event (id, article_id, type, trigger, published_at, begin_offset,"
                         + " end_offset) VALUES (1, 1, 'MEET', 'met', '2021-04-07T09:00:00Z', 0, 30),"
                         + " (2, 2, 'VISIT', 'visited', '2021-04-08T09:00:00Z', 0, 30)");

@@ -88,8 +88,7 @@ class PartitionMigrationTest {
 
     @Test
     void movesEveryRowToItsMonthsPartitionUnchanged() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, "14");
+        try (LocalPostgres postgres = StoreMigrations.startMigrated("14")) {
             Map<Long, String> articlesBefore;
             Map<Long, String> entitiesBefore;
             long[] countsBefore;
@@ -149,8 +148,7 @@ class PartitionMigrationTest {
 
     @Test
     void anArticleMovedToAnotherMonthTakesItsRowsAlong() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, null);
+        try (LocalPostgres postgres = StoreMigrations.startMigrated(null)) {
             try (Connection connection = postgres.connect(DatabaseRole.OWNER);
                  Statement sql = connection.createStatement()) {
                 sql.execute("SELECT create_month_partitions('2021-04-01'), create_month_partitions('2021-05-01')");
@@ -182,8 +180,7 @@ class PartitionMigrationTest {
 
     @Test
     void aNewMonthsPartitionsAreCreatedOnceAndReadByTheReader() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, null);
+        try (LocalPostgres postgres = StoreMigrations.startMigrated(null)) {
             try (Connection writer = postgres.connect(DatabaseRole.WRITER)) {
                 assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1999, 12)),
                         "the writer creates a month's four partitions");
@@ -215,28 +212,19 @@ class PartitionMigrationTest {
      */
     @Test
     void aCreationWaitsOutAVacuumsLockOnArticleAndLeavesTheCallersLockTimeout() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, null);
-            try (Connection vacuum = postgres.connect(DatabaseRole.OWNER);
-                 Connection writer = postgres.connect(DatabaseRole.WRITER);
-                 Statement vacuumSql = vacuum.createStatement()) {
-                vacuum.setAutoCommit(false);
-                vacuumSql.execute("LOCK TABLE article IN SHARE UPDATE EXCLUSIVE MODE");
-                Thread release = commitAfter(vacuum, 1500);
-                writer.setAutoCommit(false);
-                try (Statement sql = writer.createStatement()) {
-                    sql.execute("SET LOCAL lock_timeout = '7s'");
-                    assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1998, 7)),
-                            "created once the vacuum's lock was released");
-                    try (ResultSet setting = sql.executeQuery("SELECT current_setting('lock_timeout')")) {
-                        setting.next();
-                        assertEquals("7s", setting.getString(1), "the caller's own lock_timeout is restored");
-                    }
+        whileAVacuumLocks("article", writer -> {
+            writer.setAutoCommit(false);
+            try (Statement sql = writer.createStatement()) {
+                sql.execute("SET LOCAL lock_timeout = '7s'");
+                assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1998, 7)),
+                        "created once the vacuum's lock was released");
+                try (ResultSet setting = sql.executeQuery("SELECT current_setting('lock_timeout')")) {
+                    setting.next();
+                    assertEquals("7s", setting.getString(1), "the caller's own lock_timeout is restored");
                 }
-                writer.commit();
-                release.join();
             }
-        }
+            writer.commit();
+        });
     }
 
     /**
@@ -246,35 +234,43 @@ class PartitionMigrationTest {
      */
     @Test
     void aCreationInItsOwnTransactionsWaitsOutAVacuumsLockOnEntity() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, null);
+        whileAVacuumLocks("entity", writer -> {
+            assertTrue(writer.getAutoCommit());
+            assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1998, 8)),
+                    "created once the vacuum's lock was released");
+            assertTrue(writer.getAutoCommit(), "the connection is left in auto-commit mode");
+        });
+    }
+
+    /** What a test does on the writer's connection while the vacuum's lock is held. */
+    private interface WriterSession {
+        void run(Connection writer) throws Exception;
+    }
+
+    /**
+     * Runs the session on a freshly migrated store's writer while another session holds the lock a
+     * vacuum takes on the table, and releases that lock (commits) 1.5 s in, on a thread of its own.
+     */
+    private static void whileAVacuumLocks(String table, WriterSession session) throws Exception {
+        try (LocalPostgres postgres = StoreMigrations.startMigrated(null)) {
             try (Connection vacuum = postgres.connect(DatabaseRole.OWNER);
                  Connection writer = postgres.connect(DatabaseRole.WRITER);
                  Statement vacuumSql = vacuum.createStatement()) {
                 vacuum.setAutoCommit(false);
-                vacuumSql.execute("LOCK TABLE entity IN SHARE UPDATE EXCLUSIVE MODE");
-                Thread release = commitAfter(vacuum, 1500);
-                assertTrue(writer.getAutoCommit());
-                assertEquals(4, MonthPartitions.create(writer, java.time.YearMonth.of(1998, 8)),
-                        "created once the vacuum's lock was released");
-                assertTrue(writer.getAutoCommit(), "the connection is left in auto-commit mode");
+                vacuumSql.execute("LOCK TABLE " + table + " IN SHARE UPDATE EXCLUSIVE MODE");
+                Thread release = new Thread(() -> {
+                    try {
+                        Thread.sleep(1500);
+                        vacuum.commit();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                release.start();
+                session.run(writer);
                 release.join();
             }
         }
-    }
-
-    // Ends the holder's transaction, and so its locks, after the given time, on a thread of its own.
-    private static Thread commitAfter(Connection holder, long millis) {
-        Thread release = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-                holder.commit();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        release.start();
-        return release;
     }
 
 

@@ -42,11 +42,9 @@ class SearchStatisticsTest {
 
     @Test
     void aWordOutsideTheStatisticsIsEstimatedRareNotAtHalfAPercent() throws Exception {
-        try (LocalPostgres postgres = LocalPostgres.startThrowAway()) {
-            StoreMigrations.migrate(postgres, null);
+        try (LocalPostgres postgres = StoreMigrations.startMigrated(null, STORE)) {
             try (Connection connection = postgres.connect(DatabaseRole.OWNER);
                  Statement statement = connection.createStatement()) {
-                statement.execute(STORE);
                 statement.execute("ANALYZE article_search");
                 long withV10 = estimatedRows(statement);
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.ingest.language.LanguageIdentifier;
+import newsroom.ingest.intake.language.LanguageIdentifier;
 
 /**
  * False "not English" calls on English news, the error that costs most (an

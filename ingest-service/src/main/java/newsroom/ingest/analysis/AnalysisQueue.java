@@ -1,12 +1,10 @@
 package newsroom.ingest.analysis;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +14,7 @@ import java.util.Optional;
  * Each method commits on its own so that no lock is held during an NLP call.
  */
 @ApplicationScoped
-public class AnalysisQueue {
+public class AnalysisQueue extends LeasedQueue {
 
     // The head of article_pending_idx (next_attempt_at, partial: ACCEPTED only); SKIP LOCKED
     // passes over the articles other workers are claiming at the same moment.
@@ -56,22 +54,15 @@ public class AnalysisQueue {
                                failed_attempts = failed_attempts + 1
             WHERE id = :id AND status = 'ACCEPTED'""";
 
-    private final EntityManager entityManager;
-
-    public AnalysisQueue(EntityManager entityManager) {
-        this.entityManager = entityManager;
-    }
-
     /** Claims the accepted article that has been due longest, if any; other workers skip it. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<ClaimedArticle> claimNext(Duration lease) {
-        List<?> due = entityManager.createNativeQuery(CLAIM).getResultList();
+        Optional<Object> due = firstDue(CLAIM);
         if (due.isEmpty()) {
             return Optional.empty();
         }
-        long id = ((Number) due.get(0)).longValue();
-        entityManager.createNativeQuery(LEASE)
-                .setParameter("lease", (double) lease.toMillis() / 1000)
+        long id = ((Number) due.get()).longValue();
+        lease(LEASE, lease)
                 .setParameter("id", id)
                 .executeUpdate();
         Object[] row = (Object[]) entityManager.createQuery(CLAIMED)
@@ -87,10 +78,7 @@ public class AnalysisQueue {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void retryLater(long articleId, Duration delay, String error, boolean counts) {
-        entityManager.createNativeQuery(RETRY_LATER)
-                .setParameter("error", error)
-                .setParameter("counted", counts ? 1 : 0)
-                .setParameter("delay", (double) delay.toMillis() / 1000)
+        giveBack(RETRY_LATER, delay, error, counts)
                 .setParameter("id", articleId)
                 .executeUpdate();
     }

@@ -12,10 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import newsroom.ingest.DaemonThreads;
 import newsroom.ingest.IngestConfig;
 import newsroom.ingest.intake.ArticleAccepted;
 import newsroom.ingest.reanalysis.ReanalysisStarted;
@@ -76,12 +75,7 @@ public class AnalysisWorker {
             return;
         }
         int concurrency = Math.max(1, config.worker().concurrency());
-        AtomicInteger number = new AtomicInteger();
-        threads = Executors.newFixedThreadPool(concurrency, task -> {
-            Thread thread = new Thread(task, "analysis-worker-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        threads = DaemonThreads.pool("analysis-worker", concurrency);
         running = true;
         for (int i = 0; i < concurrency; i++) {
             threads.execute(this::workUntilStopped);

@@ -144,12 +144,9 @@ public class AnalysisWriter {
 
     private void storeMention(StoredArticle article, long globalId, Mention mention) {
         StoredMention stored = new StoredMention();
-        stored.articleId = article.id;
-        stored.publishedAt = article.publishedAt;
+        stored.placeIn(article, mention.getBegin(), mention.getEnd());
         stored.entityId = globalId;
         stored.text = mention.getText();
-        stored.begin = mention.getBegin();
-        stored.end = mention.getEnd();
         stored.kind = mention.getKind() == Mention.Kind.UNRECOGNIZED
                 ? Mention.Kind.KIND_UNSPECIFIED.name()
                 : mention.getKind().name();
@@ -158,16 +155,13 @@ public class AnalysisWriter {
 
     private void storeQuote(StoredArticle article, Quote quote, Long speakerId) {
         StoredQuote stored = new StoredQuote();
-        stored.articleId = article.id;
-        stored.publishedAt = article.publishedAt;
+        stored.placeIn(article, quote.getBegin(), quote.getEnd());
         stored.speakerEntityId = speakerId;
         // Without a global entity the words still say who it was ("both countries", "said Caddell").
         stored.speaker = quote.getSpeaker();
         stored.text = quote.getText();
         stored.form = formOf(quote).name();
         stored.cue = quote.getCue();
-        stored.begin = quote.getBegin();
-        stored.end = quote.getEnd();
         entityManager.persist(stored);
     }
 
@@ -193,7 +187,7 @@ public class AnalysisWriter {
         // Two document entities may resolve to one global entity; it then takes part once, as an actor.
         participants.removeAll(actors);
         StoredEvent stored = new StoredEvent();
-        stored.articleId = article.id;
+        stored.placeIn(article, event.getBegin(), event.getEnd());
         stored.type = event.getType() == Event.Type.UNRECOGNIZED
                 ? Event.Type.TYPE_UNSPECIFIED.name()
                 : event.getType().name();
@@ -202,9 +196,6 @@ public class AnalysisWriter {
         stored.locationEntityId = globalIds.get(event.getLocationEntityId());
         stored.dateValue = event.getDate();
         stored.dateFirstDay = TimexFirstDay.of(event.getDate()).orElse(null);
-        stored.publishedAt = article.publishedAt;
-        stored.begin = event.getBegin();
-        stored.end = event.getEnd();
         entityManager.persist(stored);
         link(stored, actors, EventEntityLink.Role.ACTOR);
         link(stored, participants, EventEntityLink.Role.PARTICIPANT);

@@ -1,12 +1,10 @@
 package newsroom.ingest.analysis;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +16,7 @@ import java.util.Optional;
  * {@link #fail}. Whichever finishes a job's last pending item marks the job finished.
  */
 @ApplicationScoped
-public class ReanalysisQueue {
+public class ReanalysisQueue extends LeasedQueue {
 
     // The head of reanalysis_item_pending_idx (job_id, next_attempt_at, article_id; partial:
     // PENDING only), oldest job first; SKIP LOCKED as AnalysisQueue's claim.
@@ -81,24 +79,17 @@ public class ReanalysisQueue {
             WHERE id = :job AND finished_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM reanalysis_item WHERE job_id = :job AND state = 'PENDING')""";
 
-    private final EntityManager entityManager;
-
-    public ReanalysisQueue(EntityManager entityManager) {
-        this.entityManager = entityManager;
-    }
-
     /** Claims the pending article of the oldest re-analysis that has been due longest, if any. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<ClaimedArticle> claimNext(Duration lease) {
-        List<?> due = entityManager.createNativeQuery(CLAIM).getResultList();
+        Optional<Object> due = firstDue(CLAIM);
         if (due.isEmpty()) {
             return Optional.empty();
         }
-        Object[] item = (Object[]) due.get(0);
+        Object[] item = (Object[]) due.get();
         long job = ((Number) item[0]).longValue();
         long articleId = ((Number) item[1]).longValue();
-        entityManager.createNativeQuery(LEASE)
-                .setParameter("lease", (double) lease.toMillis() / 1000)
+        lease(LEASE, lease)
                 .setParameter("job", job)
                 .setParameter("article", articleId)
                 .executeUpdate();
@@ -151,10 +142,7 @@ public class ReanalysisQueue {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void retryLater(ClaimedArticle article, Duration delay, String error, boolean counts) {
-        entityManager.createNativeQuery(RETRY_LATER)
-                .setParameter("error", error)
-                .setParameter("counted", counts ? 1 : 0)
-                .setParameter("delay", (double) delay.toMillis() / 1000)
+        giveBack(RETRY_LATER, delay, error, counts)
                 .setParameter("job", article.reanalysisId())
                 .setParameter("article", article.id())
                 .executeUpdate();

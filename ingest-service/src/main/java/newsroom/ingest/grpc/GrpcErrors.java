@@ -2,6 +2,8 @@ package newsroom.ingest.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.smallrye.mutiny.Uni;
+import java.util.concurrent.Callable;
 import newsroom.grpcstatus.FailureStatuses;
 import newsroom.ingest.backpressure.BacklogFullException;
 import newsroom.ingest.intake.ArticleNotFoundException;
@@ -42,5 +44,33 @@ final class GrpcErrors {
 
     static StatusRuntimeException toStatus(Throwable failure) {
         return STATUSES.toStatus(failure);
+    }
+
+    /**
+     * A call's answer: what the work returns, or its failure as a status. The work runs on the
+     * worker thread its method's {@code @Blocking} gives it; an interrupt there means the server is
+     * shutting down.
+     */
+    static <T> Uni<T> answer(Callable<T> work) {
+        return Uni.createFrom().item(() -> {
+            try {
+                return work.call();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Status.CANCELLED.withDescription("the server is shutting down").asRuntimeException();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    /** Refuses a request whose {@code field} names no {@code what} (a positive id) with INVALID_ARGUMENT. */
+    static void requireId(long id, String field, String what) {
+        if (id <= 0) {
+            throw Status.INVALID_ARGUMENT.withDescription(field + ": is required (a positive " + what + ")")
+                    .asRuntimeException();
+        }
     }
 }

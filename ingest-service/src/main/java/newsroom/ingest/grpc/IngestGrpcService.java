@@ -1,6 +1,5 @@
 package newsroom.ingest.grpc;
 
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -47,7 +46,7 @@ public class IngestGrpcService implements IngestService {
     @Override
     @Blocking
     public Uni<IngestArticleResponse> ingestArticle(IngestArticleRequest request) {
-        return Uni.createFrom().item(() -> {
+        return GrpcErrors.answer(() -> {
             backlogLimit.checkRoom();
             IntakeOutcome outcome = intake.ingest(request.hasArticle() ? request.getArticle() : null);
             return IngestArticleResponse.newBuilder()
@@ -56,7 +55,7 @@ public class IngestGrpcService implements IngestService {
                     .setAlreadyStored(outcome.alreadyStored())
                     .setDuplicateOf(outcome.duplicateOf())
                     .build();
-        }).onFailure().transform(GrpcErrors::toStatus);
+        });
     }
 
     // Blocking: each message is prepared on a worker thread as it arrives and the
@@ -75,11 +74,8 @@ public class IngestGrpcService implements IngestService {
     @Override
     @Blocking
     public Uni<GetIngestStatusResponse> getIngestStatus(GetIngestStatusRequest request) {
-        return Uni.createFrom().item(() -> {
-            if (request.getArticleId() <= 0) {
-                throw Status.INVALID_ARGUMENT.withDescription("article_id: is required (a positive article id)")
-                        .asRuntimeException();
-            }
+        return GrpcErrors.answer(() -> {
+            GrpcErrors.requireId(request.getArticleId(), "article_id", "article id");
             ArticleProgress found = progress.find(request.getArticleId());
             GetIngestStatusResponse.Builder response = GetIngestStatusResponse.newBuilder()
                     .setArticleId(found.articleId())
@@ -94,32 +90,29 @@ public class IngestGrpcService implements IngestService {
                 response.setAnalyzedTime(ProtoValues.timestamp(found.analyzedAt()));
             }
             return response.build();
-        }).onFailure().transform(GrpcErrors::toStatus);
+        });
     }
 
     @Override
     @Blocking
     public Uni<StartReanalysisResponse> startReanalysis(StartReanalysisRequest request) {
-        return Uni.createFrom().item(() -> {
+        return GrpcErrors.answer(() -> {
             StartedReanalysis started = reanalyses.start(ReanalysisMessages.range(request));
             return StartReanalysisResponse.newBuilder()
                     .setReanalysis(ReanalysisMessages.reanalysis(started.job()))
                     .setResumed(started.resumed())
                     .build();
-        }).onFailure().transform(GrpcErrors::toStatus);
+        });
     }
 
     @Override
     @Blocking
     public Uni<GetReanalysisResponse> getReanalysis(GetReanalysisRequest request) {
-        return Uni.createFrom().item(() -> {
-            if (request.getReanalysisId() <= 0) {
-                throw Status.INVALID_ARGUMENT.withDescription("reanalysis_id: is required (a positive re-analysis id)")
-                        .asRuntimeException();
-            }
+        return GrpcErrors.answer(() -> {
+            GrpcErrors.requireId(request.getReanalysisId(), "reanalysis_id", "re-analysis id");
             return GetReanalysisResponse.newBuilder()
                     .setReanalysis(ReanalysisMessages.reanalysis(reanalyses.find(request.getReanalysisId())))
                     .build();
-        }).onFailure().transform(GrpcErrors::toStatus);
+        });
     }
 }

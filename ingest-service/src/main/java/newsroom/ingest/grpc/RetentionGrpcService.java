@@ -26,9 +26,8 @@ public class RetentionGrpcService implements RetentionService {
     @Override
     @Blocking
     public Uni<ApplyRetentionResponse> applyRetention(ApplyRetentionRequest request) {
-        return Uni.createFrom().item(() -> response(retention.apply(request.getOlderThanMonths(),
-                        request.getDryRun(), request.getExpectedCutoffMonth())))
-                .onFailure().transform(GrpcErrors::toStatus);
+        return GrpcErrors.answer(() -> response(retention.apply(request.getOlderThanMonths(),
+                request.getDryRun(), request.getExpectedCutoffMonth())));
     }
 
     private static ApplyRetentionResponse response(RetentionReport report) {

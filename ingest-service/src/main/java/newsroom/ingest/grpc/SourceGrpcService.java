@@ -1,10 +1,8 @@
 package newsroom.ingest.grpc;
 
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import java.util.concurrent.Callable;
 import newsroom.ingest.sources.SourcePage;
 import newsroom.ingest.sources.SourceRegistry;
 import newsroom.ingest.v1.AddSourceRequest;
@@ -35,14 +33,14 @@ public class SourceGrpcService implements SourceService {
     @Override
     @Blocking
     public Uni<Source> addSource(AddSourceRequest request) {
-        return call(() -> SourceMessages.source(sources.add(request.getUrl(), request.getName(),
+        return GrpcErrors.answer(() -> SourceMessages.source(sources.add(request.getUrl(), request.getName(),
                 SourceMessages.interval(request.hasInterval(), request.getInterval()))));
     }
 
     @Override
     @Blocking
     public Uni<DiscoverSourcesResponse> discoverSources(DiscoverSourcesRequest request) {
-        return call(() -> DiscoverSourcesResponse.newBuilder()
+        return GrpcErrors.answer(() -> DiscoverSourcesResponse.newBuilder()
                 .addAllSources(sources.discover(request.getUrl()).stream().map(SourceMessages::discovered).toList())
                 .build());
     }
@@ -50,7 +48,7 @@ public class SourceGrpcService implements SourceService {
     @Override
     @Blocking
     public Uni<ListSourcesResponse> listSources(ListSourcesRequest request) {
-        return call(() -> {
+        return GrpcErrors.answer(() -> {
             SourcePage page = sources.list(request.getPageSize(), request.getPageToken());
             return ListSourcesResponse.newBuilder()
                     .addAllSources(page.sources().stream().map(SourceMessages::source).toList())
@@ -63,25 +61,25 @@ public class SourceGrpcService implements SourceService {
     @Override
     @Blocking
     public Uni<Source> getSource(GetSourceRequest request) {
-        return call(() -> SourceMessages.source(sources.get(request.getId())));
+        return GrpcErrors.answer(() -> SourceMessages.source(sources.get(request.getId())));
     }
 
     @Override
     @Blocking
     public Uni<Source> pauseSource(PauseSourceRequest request) {
-        return call(() -> SourceMessages.source(sources.pause(request.getId())));
+        return GrpcErrors.answer(() -> SourceMessages.source(sources.pause(request.getId())));
     }
 
     @Override
     @Blocking
     public Uni<Source> resumeSource(ResumeSourceRequest request) {
-        return call(() -> SourceMessages.source(sources.resume(request.getId())));
+        return GrpcErrors.answer(() -> SourceMessages.source(sources.resume(request.getId())));
     }
 
     @Override
     @Blocking
     public Uni<DeleteSourceResponse> deleteSource(DeleteSourceRequest request) {
-        return call(() -> {
+        return GrpcErrors.answer(() -> {
             sources.delete(request.getId());
             return DeleteSourceResponse.getDefaultInstance();
         });
@@ -90,21 +88,6 @@ public class SourceGrpcService implements SourceService {
     @Override
     @Blocking
     public Uni<FetchSourceResponse> fetchSource(FetchSourceRequest request) {
-        return call(() -> SourceMessages.fetched(sources.fetchNow(request.getId())));
-    }
-
-    private static <T> Uni<T> call(Callable<T> work) {
-        return Uni.createFrom().item(() -> {
-            try {
-                return work.call();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw Status.CANCELLED.withDescription("the server is shutting down").asRuntimeException();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).onFailure().transform(GrpcErrors::toStatus);
+        return GrpcErrors.answer(() -> SourceMessages.fetched(sources.fetchNow(request.getId())));
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import newsroom.ingest.language.LanguageIdentifier;
+import newsroom.ingest.AutoCommitConnections;
+import newsroom.ingest.intake.language.LanguageIdentifier;
 import newsroom.ingest.story.ShingleSignature;
 import newsroom.ingest.story.SignedArticle;
 import newsroom.ingest.story.StoryIndex;
@@ -113,7 +114,7 @@ class ArticleBatchStore {
      *                          when a concurrent submission of the same article committed first
      */
     IntakeOutcome findOrInsertAlone(PreparedArticle prepared) {
-        try (Connection connection = autocommitConnection()) {
+        try (Connection connection = AutoCommitConnections.open(dataSource)) {
             return findOrInsert(connection, List.of(prepared)).get(0);
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the article: " + e.getMessage(), e);
@@ -172,19 +173,11 @@ class ArticleBatchStore {
 
     /** The stored article with the same URL, else the same content, if any (read outside any transaction). */
     Optional<IntakeOutcome> findStored(ValidArticle article) {
-        try (Connection connection = autocommitConnection()) {
+        try (Connection connection = AutoCommitConnections.open(dataSource)) {
             return lookUp(connection, List.of(article), 0, new long[0]).stored.same(article);
         } catch (SQLException e) {
             throw new IllegalStateException("could not look up the article: " + e.getMessage(), e);
         }
-    }
-
-    private Connection autocommitConnection() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        if (!connection.getAutoCommit()) {
-            connection.setAutoCommit(true);
-        }
-        return connection;
     }
 
     /** Inserts the articles at positions {@code fresh} of {@code batch}, filling in their outcomes. */

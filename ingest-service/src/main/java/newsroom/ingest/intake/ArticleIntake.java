@@ -11,7 +11,7 @@ import newsroom.cleaning.NestingTooDeepException;
 import newsroom.cleaning.PageMetadata;
 import newsroom.fetching.UrlNormalizer;
 import newsroom.ingest.IngestConfig;
-import newsroom.ingest.language.LanguageIdentifier;
+import newsroom.ingest.intake.language.LanguageIdentifier;
 import newsroom.ingest.story.ShingleSignature;
 import newsroom.ingest.story.StoryIndex;
 import newsroom.ingest.v1.Article;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import newsroom.ingest.DaemonThreads;
 import newsroom.ingest.IngestConfig;
 import newsroom.store.MonthPartitions;
 import org.jboss.logging.Logger;
@@ -40,11 +41,7 @@ public class MonthsAheadJob {
     }
 
     void start(@Observes StartupEvent startup) {
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "partitions-ahead");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(task -> DaemonThreads.daemon(task, "partitions-ahead"));
         // The first run before the service takes requests: an article of this month stored right
         // after start finds its partitions (a store down now is tried again soon, see RETRY).
         runAndReschedule();

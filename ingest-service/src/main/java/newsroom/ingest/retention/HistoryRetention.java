@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import newsroom.ingest.AutoCommitConnections;
 import newsroom.store.DatabaseFailures;
 import newsroom.store.MonthPartitions;
 import org.jboss.logging.Logger;
@@ -85,7 +86,7 @@ public class HistoryRetention {
 
     private RetentionReport count(YearMonth cutoff) throws SQLException {
         List<MonthCounts> months = new ArrayList<>();
-        try (Connection connection = autocommitting()) {
+        try (Connection connection = AutoCommitConnections.open(dataSource)) {
             for (YearMonth month : monthsBefore(connection, cutoff)) {
                 months.add(new MonthRemoval(month).count(connection));
             }
@@ -95,7 +96,7 @@ public class HistoryRetention {
 
     private RetentionReport remove(YearMonth cutoff) throws SQLException {
         List<MonthCounts> removed = new ArrayList<>();
-        try (Connection connection = autocommitting()) {
+        try (Connection connection = AutoCommitConnections.open(dataSource)) {
             for (YearMonth month : monthsBefore(connection, cutoff)) {
                 MonthCounts counts = removeRetrying(connection, month, removed);
                 // This replica creates the month again when it next stores a row of it; other
@@ -177,14 +178,6 @@ public class HistoryRetention {
             }
         }
         return months;
-    }
-
-    private Connection autocommitting() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        if (!connection.getAutoCommit()) {
-            connection.setAutoCommit(true);
-        }
-        return connection;
     }
 
     private static YearMonth parseMonth(String month) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import newsroom.fetching.HostPacer;
+import newsroom.ingest.AutoCommitConnections;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,7 +78,7 @@ public class PostgresHostPacer implements HostPacer {
 
     /** Tries once to take the host's turn for {@code hold}. */
     Attempt attempt(String host, Duration hold) {
-        try (Connection connection = autoCommitted()) {
+        try (Connection connection = AutoCommitConnections.open(dataSource)) {
             try (PreparedStatement take = connection.prepareStatement(TAKE)) {
                 take.setDouble(1, seconds(hold));
                 take.setString(2, host);
@@ -104,7 +105,8 @@ public class PostgresHostPacer implements HostPacer {
     }
 
     private void close(String host, OffsetDateTime heldUntil, Duration delay) {
-        try (Connection connection = autoCommitted(); PreparedStatement close = connection.prepareStatement(CLOSE)) {
+        try (Connection connection = AutoCommitConnections.open(dataSource);
+             PreparedStatement close = connection.prepareStatement(CLOSE)) {
             close.setDouble(1, seconds(delay));
             close.setString(2, host);
             close.setObject(3, heldUntil);
@@ -113,14 +115,6 @@ public class PostgresHostPacer implements HostPacer {
             // The response is in hand; the host merely stays held until the hold ends: slower, never less polite.
             LOG.warnf("could not end the request turn for %s (held until %s): %s", host, heldUntil, e.getMessage());
         }
-    }
-
-    private Connection autoCommitted() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        if (!connection.getAutoCommit()) {
-            connection.setAutoCommit(true);
-        }
-        return connection;
     }
 
     private static double seconds(Duration duration) {

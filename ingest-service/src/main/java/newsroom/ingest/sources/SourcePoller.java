@@ -7,10 +7,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import newsroom.ingest.DaemonThreads;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,15 +54,9 @@ public class SourcePoller {
             return;
         }
         int concurrency = Math.max(1, config.concurrency());
-        AtomicInteger number = new AtomicInteger();
-        fetchThreads = Executors.newFixedThreadPool(concurrency, task -> {
-            Thread thread = new Thread(task, "source-fetch-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        fetchThreads = DaemonThreads.pool("source-fetch", concurrency);
         running = true;
-        scheduler = new Thread(this::pollUntilStopped, "source-poller");
-        scheduler.setDaemon(true);
+        scheduler = DaemonThreads.daemon(this::pollUntilStopped, "source-poller");
         scheduler.start();
         LOG.infof("source poller started: %d fetches at once, polling every %s", concurrency, config.pollInterval());
     }

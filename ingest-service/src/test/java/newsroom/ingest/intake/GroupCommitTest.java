@@ -35,6 +35,8 @@ class GroupCommitTest {
     private static final int MAX_ARTICLES = 128;
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final HeldTransactions transactions = new HeldTransactions();
+    private final GroupCommit commits = new GroupCommit(MAX_TRANSACTIONS, MAX_ARTICLES, transactions);
 
     @AfterEach
     void stopCallers() {
@@ -43,26 +45,20 @@ class GroupCommitTest {
 
     @Test
     void callersQueuedWhileTheTransactionsRunShareTheNextOneAndEachGetsItsOwnOutcomes() throws Exception {
-        HeldTransactions transactions = new HeldTransactions();
-        GroupCommit commits = new GroupCommit(MAX_TRANSACTIONS, MAX_ARTICLES, transactions);
-
-        // Two callers start the two transactions allowed; they are held open.
-        Future<List<IntakeOutcome>> first = call(commits, articles(1, 1));
-        Future<List<IntakeOutcome>> second = call(commits, articles(2, 1));
-        transactions.awaitStarted(2);
+        List<Future<List<IntakeOutcome>>> held = occupyBothTransactions();
         // Three more wait: two single articles and a batch of three.
-        Future<List<IntakeOutcome>> third = call(commits, articles(10, 1));
-        Future<List<IntakeOutcome>> fourth = call(commits, articles(20, 1));
-        Future<List<IntakeOutcome>> batch = call(commits, articles(30, 3));
-        awaitQueued(commits, 3);
+        Future<List<IntakeOutcome>> third = call(articles(10, 1));
+        Future<List<IntakeOutcome>> fourth = call(articles(20, 1));
+        Future<List<IntakeOutcome>> batch = call(articles(30, 3));
+        awaitQueued(3);
 
         transactions.release();
 
-        assertEquals(List.of(1L), ids(first.get(1, TimeUnit.MINUTES)));
-        assertEquals(List.of(2L), ids(second.get(1, TimeUnit.MINUTES)));
-        assertEquals(List.of(10L), ids(third.get(1, TimeUnit.MINUTES)));
-        assertEquals(List.of(20L), ids(fourth.get(1, TimeUnit.MINUTES)));
-        assertEquals(List.of(30L, 31L, 32L), ids(batch.get(1, TimeUnit.MINUTES)));
+        assertEquals(List.of(1L), ids(held.get(0)));
+        assertEquals(List.of(2L), ids(held.get(1)));
+        assertEquals(List.of(10L), ids(third));
+        assertEquals(List.of(20L), ids(fourth));
+        assertEquals(List.of(30L, 31L, 32L), ids(batch));
         // The three waiting callers went into one transaction: 5 articles, 3 transactions.
         assertEquals(List.of(1, 1, 5), transactions.groupSizes().stream().sorted().toList());
         assertTrue(transactions.mostAtOnce() <= MAX_TRANSACTIONS);
@@ -71,43 +67,35 @@ class GroupCommitTest {
     @Test
     void aFailedTransactionFailsEveryCallerOfItsGroupAndTheNextGroupStillRuns() throws Exception {
         RuntimeException storeDown = new IllegalStateException("store down");
-        HeldTransactions transactions = new HeldTransactions();
         transactions.failGroupsHolding(20L, storeDown);
-        GroupCommit commits = new GroupCommit(MAX_TRANSACTIONS, MAX_ARTICLES, transactions);
 
-        Future<List<IntakeOutcome>> first = call(commits, articles(1, 1));
-        Future<List<IntakeOutcome>> second = call(commits, articles(2, 1));
-        transactions.awaitStarted(2);
-        Future<List<IntakeOutcome>> third = call(commits, articles(10, 1));
-        Future<List<IntakeOutcome>> fourth = call(commits, articles(20, 1));
-        awaitQueued(commits, 2);
+        List<Future<List<IntakeOutcome>>> held = occupyBothTransactions();
+        Future<List<IntakeOutcome>> third = call(articles(10, 1));
+        Future<List<IntakeOutcome>> fourth = call(articles(20, 1));
+        awaitQueued(2);
         transactions.release();
 
-        assertEquals(List.of(1L), ids(first.get(1, TimeUnit.MINUTES)));
+        assertEquals(List.of(1L), ids(held.get(0)));
         assertSame(storeDown, failure(third));
         assertSame(storeDown, failure(fourth));
-        assertEquals(List.of(2L), ids(second.get(1, TimeUnit.MINUTES)));
+        assertEquals(List.of(2L), ids(held.get(1)));
         // Later callers are served.
-        assertEquals(List.of(40L), ids(call(commits, articles(40, 1)).get(1, TimeUnit.MINUTES)));
+        assertEquals(List.of(40L), ids(call(articles(40, 1))));
     }
 
     @Test
     void aGroupHoldsAtMostMaxArticlesAndTheRestGoIntoTheNext() throws Exception {
-        HeldTransactions transactions = new HeldTransactions();
-        GroupCommit commits = new GroupCommit(MAX_TRANSACTIONS, MAX_ARTICLES, transactions);
-        Future<List<IntakeOutcome>> first = call(commits, articles(1, 1));
-        Future<List<IntakeOutcome>> second = call(commits, articles(2, 1));
-        transactions.awaitStarted(2);
+        List<Future<List<IntakeOutcome>>> held = occupyBothTransactions();
         int batch = MAX_ARTICLES / 2 + 1;
         List<Future<List<IntakeOutcome>>> big = new ArrayList<>();
         for (int b = 0; b < 3; b++) {
-            big.add(call(commits, articles(1_000L * (b + 1), batch)));
-            awaitQueued(commits, b + 1);
+            big.add(call(articles(1_000L * (b + 1), batch)));
+            awaitQueued(b + 1);
         }
         transactions.release();
 
-        first.get(1, TimeUnit.MINUTES);
-        second.get(1, TimeUnit.MINUTES);
+        ids(held.get(0));
+        ids(held.get(1));
         for (int b = 0; b < 3; b++) {
             List<IntakeOutcome> outcomes = big.get(b).get(1, TimeUnit.MINUTES);
             assertEquals(batch, outcomes.size());
@@ -125,11 +113,18 @@ class GroupCommitTest {
         assertTrue(refused.getMessage().contains("group-commit-transactions"), refused.getMessage());
     }
 
-    private Future<List<IntakeOutcome>> call(GroupCommit commits, List<PreparedArticle> articles) {
+    private Future<List<IntakeOutcome>> call(List<PreparedArticle> articles) {
         return callers.submit(() -> commits.store(articles));
     }
 
-    private static void awaitQueued(GroupCommit commits, int count) throws InterruptedException {
+    /** Articles 1 and 2, each by a caller of its own, in the two transactions allowed: held open until released. */
+    private List<Future<List<IntakeOutcome>>> occupyBothTransactions() throws InterruptedException {
+        List<Future<List<IntakeOutcome>>> held = List.of(call(articles(1, 1)), call(articles(2, 1)));
+        transactions.awaitStarted(MAX_TRANSACTIONS);
+        return held;
+    }
+
+    private void awaitQueued(int count) throws InterruptedException {
         while (commits.queued() < count) {
             Thread.sleep(1);
         }
@@ -144,8 +139,9 @@ class GroupCommitTest {
         }
     }
 
-    private static List<Long> ids(List<IntakeOutcome> outcomes) {
-        return outcomes.stream().map(IntakeOutcome::articleId).toList();
+    /** The ids of the call's outcomes, once it has returned. */
+    private static List<Long> ids(Future<List<IntakeOutcome>> call) throws Exception {
+        return call.get(1, TimeUnit.MINUTES).stream().map(IntakeOutcome::articleId).toList();
     }
 
     /** {@code count} articles whose content hashes are the ids the fake transaction answers with. */

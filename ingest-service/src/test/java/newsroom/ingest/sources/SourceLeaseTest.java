@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import newsroom.ingest.Articles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +85,7 @@ class SourceLeaseTest {
         assertTrue(store.claim(id, FIVE_MINUTES).isEmpty(), "leased: a second claim is refused");
 
         List<SourceLease> reclaimed = new ArrayList<>();
-        awaitUntil("the lapsed lease to be claimed again", () -> {
+        Articles.await("the lapsed lease to be claimed again", () -> {
             store.claimDue(100, FIVE_MINUTES).stream().filter(lease -> lease.source().id() == id)
                     .forEach(reclaimed::add);
             return !reclaimed.isEmpty();
@@ -163,20 +164,5 @@ class SourceLeaseTest {
 
     private static Set<Long> ids(List<SourceLease> leases) {
         return new HashSet<>(leases.stream().map(lease -> lease.source().id()).toList());
-    }
-
-    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package newsroom.ingest.language;
+package newsroom.ingest.intake.language;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package newsroom.ingest.language;
+package newsroom.ingest.intake.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
