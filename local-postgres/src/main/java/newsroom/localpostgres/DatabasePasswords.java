@@ -1,11 +1,9 @@
 package newsroom.localpostgres;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -94,30 +92,14 @@ public final class DatabasePasswords {
 
     private static void write(Path directory, Map<DatabaseRole, String> passwords) throws IOException {
         if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory);
-            if (isPosix()) {
-                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-            }
+            PrivateFiles.createDirectory(directory);
         }
         StringBuilder content = new StringBuilder(
                 "# Passwords of the embedded PostgreSQL's roles (written by Newsroom): <role> <password>.\n");
         passwords.forEach((role, password) -> content.append(role.roleName()).append(' ').append(password).append('\n'));
         Path file = directory.resolve(FILE_NAME);
         Path partial = directory.resolve(FILE_NAME + ".new");
-        writePrivate(partial, content.toString());
+        PrivateFiles.write(partial, content.toString());
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Writes {@code content} to a new file that only its owner can read, from its first byte on. */
-    static void writePrivate(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        if (isPosix()) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.writeString(file, content);
-    }
-
-    private static boolean isPosix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 }

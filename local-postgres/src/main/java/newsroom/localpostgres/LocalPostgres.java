@@ -3,11 +3,8 @@ package newsroom.localpostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -141,7 +138,7 @@ public final class LocalPostgres implements LocalDatabase, AutoCloseable {
         EmbeddedPostgres server;
         try {
             // initdb reads the superuser's password from a file; it lives only until the server is up.
-            passwordFile = Files.createTempFile("newsroom-pg-password-", "", privateFile());
+            passwordFile = Files.createTempFile("newsroom-pg-password-", "", PrivateFiles.ownerOnly());
             Files.writeString(passwordFile, passwords.of(DatabaseRole.SUPERUSER) + "\n");
             builder.setLocaleConfig("pwfile", passwordFile.toString());
             server = builder.start();
@@ -226,13 +223,6 @@ public final class LocalPostgres implements LocalDatabase, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + dataDirectory.resolve("pg_hba.conf"), e);
         }
-    }
-
-    private static FileAttribute<?>[] privateFile() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -209,11 +208,7 @@ public final class LocalReplica implements LocalDatabase, AutoCloseable {
     /** Takes a base backup of the primary into {@link #dataDirectory} and makes it a standby of it. */
     private void copyPrimary() throws IOException {
         deleteRecursively(dataDirectory);
-        Files.createDirectories(dataDirectory);
-        // PostgreSQL refuses a data directory that others may read.
-        if (dataDirectory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
-        }
+        PrivateFiles.createDirectory(dataDirectory);
         try (Connection connection = primary.connect(DatabaseRole.SUPERUSER); Statement sql = connection.createStatement()) {
             dropSlot(connection, slot);
             try (PreparedStatement create = connection.prepareStatement(

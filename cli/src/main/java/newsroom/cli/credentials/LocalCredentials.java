@@ -1,12 +1,10 @@
 package newsroom.cli.credentials;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.security.SecureRandom;
@@ -19,6 +17,7 @@ import newsroom.auth.ApiKey;
 import newsroom.auth.KeyRegistry;
 import newsroom.auth.Role;
 import newsroom.cli.run.Service;
+import newsroom.localpostgres.PrivateFiles;
 
 /**
  * The API keys of a suite run on this machine, in one directory
@@ -61,14 +60,14 @@ public final class LocalCredentials {
     public static synchronized LocalCredentials ensure(Path directory) throws IOException {
         LocalCredentials credentials = new LocalCredentials(directory.toAbsolutePath());
         if (!Files.isRegularFile(credentials.keysFile())) {
-            createPrivateDirectory(directory);
+            PrivateFiles.createDirectory(directory);
             String client = ApiKey.generate();
             String analyze = ApiKey.generate();
             String ingest = ApiKey.generate();
-            writePrivate(credentials.clientKeyFile(), client + "\n");
-            writePrivate(credentials.analyzeKeyFile(), analyze + "\n");
-            writePrivate(credentials.ingestKeyFile(), ingest + "\n");
-            writePrivate(credentials.keysFile(), String.join("\n",
+            PrivateFiles.write(credentials.clientKeyFile(), client + "\n");
+            PrivateFiles.write(credentials.analyzeKeyFile(), analyze + "\n");
+            PrivateFiles.write(credentials.ingestKeyFile(), ingest + "\n");
+            PrivateFiles.write(credentials.keysFile(), String.join("\n",
                     "# API keys the Newsroom services accept: <sha-256 of the key> <roles> <name>.",
                     "# Delete a line to revoke its key; `newsroom credentials issue` adds one.",
                     KeyRegistry.entry(client, CLIENT_ROLES, CLIENT_KEY_NAME),
@@ -78,7 +77,7 @@ public final class LocalCredentials {
             credentials.upgrade();
         }
         if (!Files.isRegularFile(credentials.pageTokenKeyFile())) {
-            writePrivate(credentials.pageTokenKeyFile(), randomSecret() + "\n");
+            PrivateFiles.write(credentials.pageTokenKeyFile(), randomSecret() + "\n");
         }
         return credentials;
     }
@@ -100,14 +99,14 @@ public final class LocalCredentials {
         }
         if (!Files.isRegularFile(analyzeKeyFile())) {
             String analyze = ApiKey.generate();
-            writePrivate(analyzeKeyFile(), analyze + "\n");
+            PrivateFiles.write(analyzeKeyFile(), analyze + "\n");
             lines.add(KeyRegistry.entry(analyze, Set.of(Role.ANALYZER), ANALYZE_KEY_NAME));
             changed = true;
         }
         if (changed) {
             // Replaced whole, so a running service never reads half a file (which would reject every key).
             Path next = keysFile().resolveSibling("keys.next");
-            writePrivate(next, String.join("\n", lines) + "\n");
+            PrivateFiles.write(next, String.join("\n", lines) + "\n");
             Files.move(next, keysFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
@@ -200,24 +199,5 @@ public final class LocalCredentials {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private static void createPrivateDirectory(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        if (isPosix()) {
-            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-        }
-    }
-
-    private static void writePrivate(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        if (isPosix()) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.writeString(file, content);
-    }
-
-    private static boolean isPosix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 }
