@@ -23,7 +23,7 @@ final class RigUnderTest extends ServiceLogsOnFailure implements AfterEachCallba
     }
 
     @Override
-    List<ServiceProcess> processes() {
+    protected List<ServiceProcess> processes() {
         return rig == null ? List.of() : rig.processes();
     }
 

@@ -9,14 +9,15 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * Prints the end of every service's log when a test or its set-up fails: the
  * reason is almost always there, and the processes and their logs are gone after.
- * Extended by what holds a test's processes ({@link SuiteUnderTest}, {@link RigUnderTest}).
+ * Extended by what holds a test's processes ({@link SuiteUnderTest}, {@link RigUnderTest}, and
+ * deploy-tests' NlpLoadSpreadIT through this module's test jar).
  */
-abstract class ServiceLogsOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public abstract class ServiceLogsOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final int LINES = 60;
 
     /** The processes started so far (none before the set-up has started any). */
-    abstract List<ServiceProcess> processes();
+    protected abstract List<ServiceProcess> processes();
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {

@@ -115,7 +115,7 @@ final class SuiteUnderTest extends ServiceLogsOnFailure implements AfterAllCallb
     }
 
     @Override
-    List<ServiceProcess> processes() {
+    protected List<ServiceProcess> processes() {
         return suite == null ? List.of() : suite.processes();
     }
 
