@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +34,7 @@ import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.ServiceProcess;
 import newsroom.cli.run.Suite;
+import newsroom.e2e.ServiceLogsOnFailure;
 import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.GetIngestStatusRequest;
@@ -51,10 +51,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Client-side balancing from ingest-service to nlp-service, with real processes: two
@@ -99,7 +96,12 @@ class NlpLoadSpreadIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @RegisterExtension
-    static final LogsOnFailure LOGS_ON_FAILURE = new LogsOnFailure();
+    static final ServiceLogsOnFailure LOGS_ON_FAILURE = new ServiceLogsOnFailure() {
+        @Override
+        protected List<ServiceProcess> processes() {
+            return PROCESSES;
+        }
+    };
 
     @BeforeAll
     static void startPostgresTwoNlpInstancesAndIngest() throws Exception {
@@ -395,28 +397,5 @@ class NlpLoadSpreadIT {
 
     private static IngestServiceGrpc.IngestServiceBlockingStub ingestStub() {
         return IngestServiceGrpc.newBlockingStub(ingest.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
-    }
-
-    /** Prints the end of every process's log when the set-up or a test fails: the reason is usually there. */
-    static final class LogsOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
-
-        @Override
-        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-            print();
-            throw failure;
-        }
-
-        @Override
-        public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-            print();
-            throw failure;
-        }
-
-        private static void print() {
-            for (ServiceProcess process : PROCESSES) {
-                System.err.println("===== last 60 lines of " + process.spec().logFile() + " =====");
-                System.err.println(process.logTail(60));
-            }
-        }
     }
 }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +21,6 @@ import newsroom.ingest.v1.IngestArticlesResponse;
 import newsroom.ingest.v1.IngestResult;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.localpostgres.LocalPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,21 +47,12 @@ class BulkStreamMemoryIT {
     /** A G1 or Serial pause in -Xlog:gc: "Pause Young (Normal) (G1 Evacuation Pause) 24M->5M(256M) 3.1ms". */
     private static final Pattern PAUSE = Pattern.compile("Pause .* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-    private StandInNlpRig rig;
-
     @RegisterExtension
-    final ServiceLogsOnFailure logsOnFailure = new ServiceLogsOnFailure(() -> rig == null ? List.of() : rig.processes());
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    final RigUnderTest rigUnderTest = new RigUnderTest();
 
     @Test
     void twoHundredThousandArticlesWithKibibyteReferencesFitIn384MibOfHeap() throws Exception {
-        rig = StandInNlpRig.start(LocalPostgres.startThrowAway(), 5);
+        StandInNlpRig rig = rigUnderTest.start(LocalPostgres.startThrowAway(), 5);
         Path gcLog = StandInNlpRig.logs().toAbsolutePath().resolve("ingest-service-bulk-memory-gc.log");
         Files.deleteIfExists(gcLog);
         ServiceProcess ingestService = rig.startIngest("ingest-service-bulk-memory",
@@ -106,39 +94,24 @@ class BulkStreamMemoryIT {
 
     /** Sends the articles as fast as flow control lets them go, and waits for the response. */
     private static IngestArticlesResponse stream(ServiceChannel channel) throws Exception {
-        CompletableFuture<IngestArticlesResponse> response = new CompletableFuture<>();
-        IngestServiceGrpc.newStub(channel.channel()).withDeadlineAfter(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
-                .ingestArticles(new ClientResponseObserver<IngestArticlesRequest, IngestArticlesResponse>() {
-                    private int next;
+        StreamResponse<IngestArticlesRequest, IngestArticlesResponse> response = new StreamResponse<>() {
+            private int next;
 
-                    @Override
-                    public void beforeStart(ClientCallStreamObserver<IngestArticlesRequest> requests) {
-                        requests.setOnReadyHandler(() -> {
-                            while (requests.isReady() && next < ARTICLES) {
-                                requests.onNext(request(next++));
-                            }
-                            if (next == ARTICLES) {
-                                next++;
-                                requests.onCompleted();
-                            }
-                        });
+            @Override
+            public void beforeStart(ClientCallStreamObserver<IngestArticlesRequest> requests) {
+                requests.setOnReadyHandler(() -> {
+                    while (requests.isReady() && next < ARTICLES) {
+                        requests.onNext(request(next++));
                     }
-
-                    @Override
-                    public void onNext(IngestArticlesResponse value) {
-                        response.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        response.completeExceptionally(error);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        response.completeExceptionally(new AssertionError("the stream ended without a response"));
+                    if (next == ARTICLES) {
+                        next++;
+                        requests.onCompleted();
                     }
                 });
+            }
+        };
+        IngestServiceGrpc.newStub(channel.channel()).withDeadlineAfter(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                .ingestArticles(response);
         return response.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -39,16 +39,16 @@ final class ConsoleBrowser implements AutoCloseable {
     private static final Path CHROMEDRIVER =
             Path.of(System.getProperty("newsroom.e2e.chromedriver", "/usr/bin/chromedriver"));
 
+    /** Where {@link #screenshot} saves its pictures, kept as test artefacts. */
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("newsroom.e2e.screenshots", "target/screenshots"));
     /** A bound, not an expectation: a page and its chart on a loaded CI machine. */
     private static final Duration PAGE_LIMIT = Duration.ofSeconds(60);
 
     private final ChromeDriver driver;
-    private final Path screenshots;
     private final URI console;
 
-    private ConsoleBrowser(ChromeDriver driver, Path screenshots, URI console) {
+    private ConsoleBrowser(ChromeDriver driver, URI console) {
         this.driver = driver;
-        this.screenshots = screenshots;
         this.console = console;
     }
 
@@ -58,11 +58,11 @@ final class ConsoleBrowser implements AutoCloseable {
      * trust anchors from an NSS database that Debian fills only with certutil, which CI lacks,
      * so the suite's certificate is pinned by its public key instead of trusting everything.
      */
-    static ConsoleBrowser start(URI console, Path screenshots, Optional<Path> serverCertificate) throws IOException {
+    static ConsoleBrowser start(URI console, Optional<Path> serverCertificate) throws IOException {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium (.ci/run does)");
         assertTrue(Files.isExecutable(CHROMEDRIVER),
                 CHROMEDRIVER + " is missing: install Debian's chromium-driver (.ci/run does)");
-        Files.createDirectories(screenshots);
+        Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
@@ -73,7 +73,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        return new ConsoleBrowser(new ChromeDriver(service, options), screenshots, console);
+        return new ConsoleBrowser(new ChromeDriver(service, options), console);
     }
 
     /** Opens {@code path} ("/search?q=Lavrov") on the console. */
@@ -118,7 +118,7 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Saves the page as {@code name}.png under the screenshot directory; returns the file. */
     Path screenshot(String name) throws IOException {
         File taken = driver.getScreenshotAs(OutputType.FILE);
-        Path saved = screenshots.resolve(name + ".png");
+        Path saved = SCREENSHOTS.resolve(name + ".png");
         Files.copy(taken.toPath(), saved, StandardCopyOption.REPLACE_EXISTING);
         return saved;
     }

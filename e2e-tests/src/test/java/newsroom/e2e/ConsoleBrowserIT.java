@@ -21,17 +21,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
 import newsroom.cli.run.Suite;
 import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.ArticleStatus;
-import newsroom.ingest.v1.GetIngestStatusRequest;
 import newsroom.ingest.v1.GetIngestStatusResponse;
 import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestServiceGrpc;
-import newsroom.localpostgres.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,10 +48,7 @@ import org.openqa.selenium.WebElement;
  */
 class ConsoleBrowserIT {
 
-    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
-    private static final Path SAMPLE = HOME.resolve("samples/pakistan-russia-2021-04-07.txt");
-    private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"), "console");
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("newsroom.e2e.screenshots", "target/screenshots"));
+    private static final Path LOGS = SuiteUnderTest.LOGS.resolve("console");
 
     /** Bounds, not expectations: a slow CI machine may need all of them. */
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
@@ -79,8 +73,8 @@ class ConsoleBrowserIT {
                     and <script>document.title='pwned'</script> too.
                     """.formatted(HOSTILE_MARKUP)));
 
-    private static LocalPostgres postgres;
-    private static Suite suite;
+    @RegisterExtension
+    static final SuiteUnderTest SUITE = new SuiteUnderTest();
     private static ServicePorts ports;
     private static ServiceChannel ingest;
     private static ConsoleBrowser browser;
@@ -88,57 +82,37 @@ class ConsoleBrowserIT {
     private static long sampleId;
     private static long hostileId;
 
-    @RegisterExtension
-    static final ServiceLogsOnFailure LOGS_ON_FAILURE =
-            new ServiceLogsOnFailure(() -> suite == null ? List.of() : suite.processes());
-
     private record MoreArticle(String title, String publishedTime, String text) {
     }
 
     @BeforeAll
     static void startTheSuiteWithArticlesAndABrowser() throws Exception {
-        for (Service service : Service.values()) {
-            assertTrue(Files.isRegularFile(service.jar(HOME)),
-                    service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
-        }
-        postgres = LocalPostgres.startThrowAway();
-        ports = ServicePorts.free();
-        suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS);
-        for (Service service : Service.values()) {
-            suite.start(service);
-        }
-        suite.awaitReady(suite.processes(), START_LIMIT, (notReady, elapsed) -> { }, () -> false);
-        ingest = suite.channel(Service.INGEST);
+        Suite suite = SUITE.create(LOGS);
+        ports = SUITE.ports();
+        SUITE.startAndAwait(START_LIMIT, Service.values());
+        ingest = SUITE.channel(Service.INGEST);
 
-        sampleId = ingest("Dawn", null, "2021-04-07T00:00:00Z", Files.readString(SAMPLE));
+        sampleId = ingest("Dawn", null, "2021-04-07T00:00:00Z", Files.readString(SuiteUnderTest.SAMPLE));
         List<Long> ids = new ArrayList<>(List.of(sampleId));
         for (MoreArticle article : MORE_ARTICLES) {
             ids.add(ingest("Example News", article.title(), article.publishedTime(), article.text()));
         }
         hostileId = ids.get(ids.size() - 1);
         for (long id : ids) {
-            GetIngestStatusResponse analyzed = awaitFinalStatus(id);
+            GetIngestStatusResponse analyzed = SuiteUnderTest.awaitFinalStatus(ingest, id, ANALYSIS_LIMIT);
             assertEquals(ArticleStatus.ANALYZED, analyzed.getStatus(), () -> "article " + id + ": " + analyzed.getError());
         }
 
-        cli = new NewsroomCli(HOME, suite, ports, Optional.empty());
-        browser = ConsoleBrowser.start(URI.create("http://localhost:" + ports.of(Service.QUERY) + "/"), SCREENSHOTS,
+        cli = new NewsroomCli(SuiteUnderTest.HOME, suite, ports, Optional.empty());
+        browser = ConsoleBrowser.start(URI.create("http://localhost:" + ports.of(Service.QUERY) + "/"),
                 Optional.empty());
     }
 
+    /** Before {@link SuiteUnderTest} stops the services. */
     @AfterAll
-    static void stopEverything() throws IOException {
+    static void closeTheBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (ingest != null) {
-            ingest.close();
-        }
-        if (suite != null) {
-            suite.close();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 
@@ -307,20 +281,4 @@ class ConsoleBrowserIT {
                 .getArticleId();
     }
 
-    private static GetIngestStatusResponse awaitFinalStatus(long articleId) throws InterruptedException {
-        long deadline = System.nanoTime() + ANALYSIS_LIMIT.toNanos();
-        GetIngestStatusResponse status;
-        do {
-            status = IngestServiceGrpc.newBlockingStub(ingest.channel()).withDeadlineAfter(30, TimeUnit.SECONDS)
-                    .getIngestStatus(GetIngestStatusRequest.newBuilder().setArticleId(articleId).build());
-            if (status.getStatus() == ArticleStatus.ANALYZED || status.getStatus() == ArticleStatus.FAILED) {
-                return status;
-            }
-            Thread.sleep(1000);
-        } while (System.nanoTime() < deadline);
-        fail("article " + articleId + " was not analysed within " + ANALYSIS_LIMIT.toMinutes()
-                + " min; last status " + status.getStatus() + ", attempts " + status.getAttempts()
-                + ", error: " + status.getError());
-        return status;
-    }
 }

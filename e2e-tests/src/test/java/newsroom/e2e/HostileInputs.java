@@ -421,46 +421,56 @@ final class HostileInputs {
 
     // --- Ids: empty (0), negative, and far beyond any stored ---
 
+    /**
+     * One RPC that looks something up by an id: the ids it must refuse as out of range, and
+     * whether the greatest long, beyond any stored, must be NOT_FOUND.
+     */
+    private record IdLookup(String field, String rpc, IdCall call, long[] outOfRange, boolean unknownBeyond) {
+    }
+
+    @FunctionalInterface
+    private interface IdCall {
+        void call(long id) throws Exception;
+    }
+
     private void idsOutOfRange() {
-        for (long id : new long[] {0, -1, Long.MIN_VALUE}) {
-            add("article_id " + id + " (GetIngestStatus)", () -> grpc(() -> ingestStub().getIngestStatus(
-                    GetIngestStatusRequest.newBuilder().setArticleId(id).build())), INVALID, "article_id");
-            add("article_id " + id + " (GetArticle)", () -> grpc(() -> query().getArticle(
-                    GetArticleRequest.newBuilder().setArticleId(id).build())), INVALID, "article_id");
+        List<IdLookup> lookups = List.of(
+                new IdLookup("article_id", "GetIngestStatus", id -> ingestStub().getIngestStatus(
+                        GetIngestStatusRequest.newBuilder().setArticleId(id).build()),
+                        new long[] {0, -1, Long.MIN_VALUE}, true),
+                new IdLookup("article_id", "GetArticle", id -> query().getArticle(
+                        GetArticleRequest.newBuilder().setArticleId(id).build()),
+                        new long[] {0, -1, Long.MIN_VALUE}, true),
+                new IdLookup("reanalysis_id", "GetReanalysis", id -> ingestStub().getReanalysis(
+                        GetReanalysisRequest.newBuilder().setReanalysisId(id).build()), new long[] {0, -1}, true),
+                new IdLookup("entity_id", "GetEntity", id -> query().getEntity(
+                        GetEntityRequest.newBuilder().setEntityId(id).build()), new long[] {0, -1}, true),
+                new IdLookup("story_id", "GetStory", id -> query().getStory(
+                        GetStoryRequest.newBuilder().setStoryId(id).build()), new long[] {0}, true),
+                new IdLookup("entity_id", "GetCoMentions", id -> query().getCoMentions(
+                        GetCoMentionsRequest.newBuilder().setEntityId(id).build()), new long[] {-1}, false),
+                new IdLookup("entity_id", "GetEntityTimeline", id -> query().getEntityTimeline(
+                        GetEntityTimelineRequest.newBuilder().setEntityId(id).build()), new long[] {0}, false),
+                new IdLookup("entity_id", "ListEvents", id -> query().listEvents(
+                        ListEventsRequest.newBuilder().setEntityId(id).build()), new long[] {-1}, false),
+                new IdLookup("entity_id", "SearchArticles", id -> query().searchArticles(
+                        SearchArticlesRequest.newBuilder().setQuery("minister").setEntityId(id).build()),
+                        new long[] {-1}, false),
+                new IdLookup("near_entity_id", "ListQuotes", id -> query().listQuotes(
+                        ListQuotesRequest.newBuilder().setNearEntityId(id).build()), new long[] {-1}, false),
+                new IdLookup("entity_id", "ExportAnalyses", id -> query().exportAnalyses(
+                        ExportAnalysesRequest.newBuilder().setEntityId(id).build()).forEachRemaining(analysis -> { }),
+                        new long[] {-1}, false));
+        for (IdLookup lookup : lookups) {
+            for (long id : lookup.outOfRange()) {
+                add(lookup.field() + " " + id + " (" + lookup.rpc() + ")", () -> grpc(() -> lookup.call().call(id)),
+                        INVALID, lookup.field());
+            }
+            if (lookup.unknownBeyond()) {
+                add(lookup.field() + " of the greatest long (" + lookup.rpc() + ")",
+                        () -> grpc(() -> lookup.call().call(Long.MAX_VALUE)), NOT_FOUND, "");
+            }
         }
-        add("article_id of the greatest long (GetIngestStatus)", () -> grpc(() -> ingestStub().getIngestStatus(
-                GetIngestStatusRequest.newBuilder().setArticleId(Long.MAX_VALUE).build())), NOT_FOUND, "");
-        add("article_id of the greatest long (GetArticle)", () -> grpc(() -> query().getArticle(
-                GetArticleRequest.newBuilder().setArticleId(Long.MAX_VALUE).build())), NOT_FOUND, "");
-        add("reanalysis_id 0 (GetReanalysis)", () -> grpc(() -> ingestStub().getReanalysis(
-                GetReanalysisRequest.newBuilder().setReanalysisId(0).build())), INVALID, "reanalysis_id");
-        add("reanalysis_id -1 (GetReanalysis)", () -> grpc(() -> ingestStub().getReanalysis(
-                GetReanalysisRequest.newBuilder().setReanalysisId(-1).build())), INVALID, "reanalysis_id");
-        add("reanalysis_id of the greatest long (GetReanalysis)", () -> grpc(() -> ingestStub().getReanalysis(
-                GetReanalysisRequest.newBuilder().setReanalysisId(Long.MAX_VALUE).build())), NOT_FOUND, "");
-        add("entity_id 0 (GetEntity)", () -> grpc(() -> query().getEntity(
-                GetEntityRequest.newBuilder().setEntityId(0).build())), INVALID, "entity_id");
-        add("entity_id -1 (GetEntity)", () -> grpc(() -> query().getEntity(
-                GetEntityRequest.newBuilder().setEntityId(-1).build())), INVALID, "entity_id");
-        add("entity_id of the greatest long (GetEntity)", () -> grpc(() -> query().getEntity(
-                GetEntityRequest.newBuilder().setEntityId(Long.MAX_VALUE).build())), NOT_FOUND, "");
-        add("story_id 0 (GetStory)", () -> grpc(() -> query().getStory(
-                GetStoryRequest.newBuilder().setStoryId(0).build())), INVALID, "story_id");
-        add("story_id of the greatest long (GetStory)", () -> grpc(() -> query().getStory(
-                GetStoryRequest.newBuilder().setStoryId(Long.MAX_VALUE).build())), NOT_FOUND, "");
-        add("entity_id -1 (GetCoMentions)", () -> grpc(() -> query().getCoMentions(
-                GetCoMentionsRequest.newBuilder().setEntityId(-1).build())), INVALID, "entity_id");
-        add("entity_id 0 (GetEntityTimeline)", () -> grpc(() -> query().getEntityTimeline(
-                GetEntityTimelineRequest.newBuilder().build())), INVALID, "entity_id");
-        add("entity_id -1 (ListEvents)", () -> grpc(() -> query().listEvents(
-                ListEventsRequest.newBuilder().setEntityId(-1).build())), INVALID, "entity_id");
-        add("entity_id -1 (SearchArticles)", () -> grpc(() -> query().searchArticles(
-                SearchArticlesRequest.newBuilder().setQuery("minister").setEntityId(-1).build())), INVALID, "entity_id");
-        add("near_entity_id -1 (ListQuotes)", () -> grpc(() -> query().listQuotes(
-                ListQuotesRequest.newBuilder().setNearEntityId(-1).build())), INVALID, "near_entity_id");
-        add("entity_id -1 (ExportAnalyses)", () -> grpc(() -> query().exportAnalyses(
-                ExportAnalysesRequest.newBuilder().setEntityId(-1).build()).forEachRemaining(analysis -> { })),
-                INVALID, "entity_id");
     }
 
     // --- Page sizes out of range and page tokens this service never issued ---

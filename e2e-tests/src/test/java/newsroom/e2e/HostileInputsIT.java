@@ -10,8 +10,6 @@ import com.google.protobuf.ByteString;
 import io.grpc.CompressorRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +24,6 @@ import newsroom.auth.BearerKey;
 import newsroom.auth.Role;
 import newsroom.cli.grpc.Endpoint;
 import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.ReadinessProbe;
 import newsroom.cli.run.Service;
 import newsroom.cli.run.ServicePorts;
@@ -39,7 +36,6 @@ import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.localpostgres.DatabaseRole;
-import newsroom.localpostgres.LocalPostgres;
 import newsroom.nlp.v1.AnalyzeDocumentRequest;
 import newsroom.nlp.v1.AnalyzeDocumentResponse;
 import newsroom.nlp.v1.Document;
@@ -67,15 +63,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputsIT {
 
-    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
-    private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"), "hostile");
+    private static final Path LOGS = SuiteUnderTest.LOGS.resolve("hostile");
 
     /** Bounds, not expectations: a slow CI machine may need all of them. */
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
     private static final Duration ANSWER_LIMIT = Duration.ofSeconds(RawCalls.DEADLINE_SECONDS + 30);
     private static final int AT_LEAST = 100;
 
-    private static LocalPostgres postgres;
+    @RegisterExtension
+    static final SuiteUnderTest SUITE = new SuiteUnderTest();
     private static StoreContents store;
     private static Suite suite;
     private static ServicePorts ports;
@@ -83,27 +79,17 @@ class HostileInputsIT {
     private static final List<ManagedChannel> compressingChannels = new ArrayList<>();
     private static HostileInputs.Targets targets;
 
-    @RegisterExtension
-    static final ServiceLogsOnFailure LOGS_ON_FAILURE =
-            new ServiceLogsOnFailure(() -> suite == null ? List.of() : suite.processes());
-
     @BeforeAll
     static void startTheSuite() throws Exception {
-        for (Service service : Service.values()) {
-            assertTrue(Files.isRegularFile(service.jar(HOME)),
-                    service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
-        }
-        postgres = LocalPostgres.startThrowAway();
-        store = new StoreContents(postgres.jdbcUrl(), postgres.login(DatabaseRole.READER));
-        ports = ServicePorts.free();
-        suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS);
+        suite = SUITE.create(LOGS);
+        store = new StoreContents(SUITE.postgres().jdbcUrl(), SUITE.postgres().login(DatabaseRole.READER));
+        ports = SUITE.ports();
         // A key of its own with every role, whatever roles the CLI's key has.
         String key = suite.credentials().issue(EnumSet.allOf(Role.class), "hostile-inputs").key();
         // nlp-service last: loading CoreNLP takes both cores for a minute, and the others,
         // starting beside it on a busy machine, could wait past their database pool's timeout.
-        suite.awaitReady(List.of(suite.start(Service.INGEST), suite.start(Service.QUERY)), START_LIMIT,
-                (notReady, elapsed) -> { }, () -> false);
-        suite.awaitReady(List.of(suite.start(Service.NLP)), START_LIMIT, (notReady, elapsed) -> { }, () -> false);
+        SUITE.startAndAwait(START_LIMIT, Service.INGEST, Service.QUERY);
+        SUITE.startAndAwait(START_LIMIT, Service.NLP);
 
         Map<Service, io.grpc.Channel> compressing = new EnumMap<>(Service.class);
         Map<Service, Integer> httpPorts = new EnumMap<>(Service.class);
@@ -136,16 +122,11 @@ class HostileInputsIT {
         return channel;
     }
 
+    /** Before {@link SuiteUnderTest} stops the services. */
     @AfterAll
-    static void stopEverything() throws IOException {
+    static void closeTheChannels() {
         channels.forEach(ServiceChannel::close);
         compressingChannels.forEach(ManagedChannel::shutdownNow);
-        if (suite != null) {
-            suite.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @TestFactory

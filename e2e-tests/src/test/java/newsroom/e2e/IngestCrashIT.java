@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,12 +27,10 @@ import newsroom.cli.run.PortCheck;
 import newsroom.cli.run.ServiceProcess;
 import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.IngestArticleRequest;
-import newsroom.ingest.v1.IngestArticlesRequest;
 import newsroom.ingest.v1.IngestArticlesResponse;
 import newsroom.ingest.v1.IngestResult;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.localpostgres.LocalPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,21 +53,12 @@ class IngestCrashIT {
     /** What ingest-service tells clients while PostgreSQL is down (newsroom.store.DatabaseFailures.STORE_UNAVAILABLE). */
     private static final String STORE_UNAVAILABLE = "the article store is unavailable; retry later";
 
-    private StandInNlpRig rig;
-
     @RegisterExtension
-    final ServiceLogsOnFailure logsOnFailure = new ServiceLogsOnFailure(() -> rig == null ? List.of() : rig.processes());
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    final RigUnderTest rigUnderTest = new RigUnderTest();
 
     @Test
     void killingIngestAndNlpMidLoadLosesAndDoublesNothing() throws Exception {
-        rig = StandInNlpRig.start(LocalPostgres.startThrowAway(), 150);
+        StandInNlpRig rig = rigUnderTest.start(LocalPostgres.startThrowAway(), 150);
         StoreContents store = rig.store();
         ServiceProcess first = rig.startIngest("ingest-service-before-kill", Map.of());
 
@@ -120,7 +107,7 @@ class IngestCrashIT {
         int postgresPort = PortCheck.freePort();
         Path dataDirectory = directory.resolve("pgdata");
         Path credentialsDirectory = directory.resolve("credentials");
-        rig = StandInNlpRig.start(LocalPostgres.start(dataDirectory, credentialsDirectory, postgresPort), 50);
+        StandInNlpRig rig = rigUnderTest.start(LocalPostgres.start(dataDirectory, credentialsDirectory, postgresPort), 50);
         StoreContents store = rig.store();
         ServiceProcess ingest = rig.startIngest("ingest-service-postgres-outage", Map.of());
 
@@ -235,33 +222,7 @@ class IngestCrashIT {
 
     private static IngestArticlesResponse send(ServiceChannel channel, List<Article> batch, Runnable pauseHalfway)
             throws Exception {
-        CompletableFuture<IngestArticlesResponse> done = new CompletableFuture<>();
-        StreamObserver<IngestArticlesRequest> requests = IngestServiceGrpc.newStub(channel.channel())
-                .withDeadlineAfter(60, TimeUnit.SECONDS)
-                .ingestArticles(new StreamObserver<>() {
-                    @Override
-                    public void onNext(IngestArticlesResponse value) {
-                        done.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        done.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        done.completeExceptionally(new IllegalStateException("no response"));
-                    }
-                });
-        for (int i = 0; i < batch.size(); i++) {
-            if (i == batch.size() / 2) {
-                pauseHalfway.run();
-            }
-            requests.onNext(IngestArticlesRequest.newBuilder().setArticle(batch.get(i)).build());
-        }
-        requests.onCompleted();
-        IngestArticlesResponse response = done.get(90, TimeUnit.SECONDS);
+        IngestArticlesResponse response = BulkClient.send(channel, batch, pauseHalfway::run, Duration.ZERO);
         assertEquals(0, response.getRejectedCount(), () -> "rejected: " + response.getResultsList());
         return response;
     }

@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.ByteString;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import newsroom.cli.grpc.ServiceChannel;
-import newsroom.cli.run.DatabaseConnection;
 import newsroom.cli.run.Service;
-import newsroom.cli.run.ServicePorts;
-import newsroom.cli.run.ServiceProcess;
-import newsroom.cli.run.Suite;
 import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.ArticleStatus;
 import newsroom.ingest.v1.GetIngestStatusRequest;
@@ -30,7 +24,6 @@ import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.ingest.v1.Reanalysis;
 import newsroom.ingest.v1.StartReanalysisRequest;
 import newsroom.ingest.v1.StartReanalysisResponse;
-import newsroom.localpostgres.LocalPostgres;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.AttributionForm;
 import newsroom.nlp.v1.Entity;
@@ -50,7 +43,6 @@ import newsroom.query.v1.QuoteRecord;
 import newsroom.query.v1.SearchArticlesRequest;
 import newsroom.query.v1.SearchArticlesResponse;
 import newsroom.query.v1.SearchEntitiesRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,9 +57,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IngestToQueryIT {
 
-    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
-    private static final Path SAMPLE = HOME.resolve("samples/pakistan-russia-2021-04-07.txt");
-    private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"));
 
     /** Bounds, not expectations: a slow CI machine may need all of them. */
     private static final Duration SERVICE_START_LIMIT = Duration.ofMinutes(3);
@@ -76,46 +65,17 @@ class IngestToQueryIT {
     /** How long to watch the article while nlp-service is down, unless the worker tries it sooner. */
     private static final Duration NLP_DOWN_WATCH = Duration.ofSeconds(20);
 
-    private static LocalPostgres postgres;
-    private static Suite suite;
-    private static ServicePorts ports;
+    @RegisterExtension
+    static final SuiteUnderTest SUITE = new SuiteUnderTest();
     private static ServiceChannel ingest;
     private static ServiceChannel query;
 
-    @RegisterExtension
-    static final ServiceLogsOnFailure LOGS_ON_FAILURE =
-            new ServiceLogsOnFailure(() -> suite == null ? List.of() : suite.processes());
-
     @BeforeAll
     static void startDatabaseIngestAndQuery() throws Exception {
-        for (Service service : Service.values()) {
-            assertTrue(Files.isRegularFile(service.jar(HOME)),
-                    service.jar(HOME) + " is missing: build the services first (./mvnw verify builds them)");
-        }
-        postgres = LocalPostgres.startThrowAway();
-        ports = ServicePorts.free();
-        suite = new Suite(HOME, DatabaseConnection.of(postgres), ports, LOGS);
-        ServiceProcess ingestProcess = suite.start(Service.INGEST);
-        ServiceProcess queryProcess = suite.start(Service.QUERY);
-        suite.awaitReady(List.of(ingestProcess, queryProcess), SERVICE_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
-        ingest = suite.channel(Service.INGEST);
-        query = suite.channel(Service.QUERY);
-    }
-
-    @AfterAll
-    static void stopEverything() throws IOException {
-        if (ingest != null) {
-            ingest.close();
-        }
-        if (query != null) {
-            query.close();
-        }
-        if (suite != null) {
-            suite.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        SUITE.create(SuiteUnderTest.LOGS);
+        SUITE.startAndAwait(SERVICE_START_LIMIT, Service.INGEST, Service.QUERY);
+        ingest = SUITE.channel(Service.INGEST);
+        query = SUITE.channel(Service.QUERY);
     }
 
     @Test
@@ -126,7 +86,7 @@ class IngestToQueryIT {
                         .setPublishedTime(com.google.protobuf.Timestamp.newBuilder()
                                 .setSeconds(Instant.parse("2021-04-07T00:00:00Z").getEpochSecond()))
                         .setContentType(Article.ContentType.PLAIN_TEXT)
-                        .setContent(ByteString.copyFrom(Files.readAllBytes(SAMPLE))))
+                        .setContent(ByteString.copyFrom(Files.readAllBytes(SuiteUnderTest.SAMPLE))))
                 .build());
         long articleId = ingested.getArticleId();
         assertNotEquals(0, articleId, "ingest returns the new article's id");
@@ -134,9 +94,8 @@ class IngestToQueryIT {
 
         assertWaitsWhileNlpIsDown(articleId);
 
-        ServiceProcess nlp = suite.start(Service.NLP);
-        suite.awaitReady(List.of(nlp), NLP_START_LIMIT, (notReady, elapsed) -> { }, () -> false);
-        GetIngestStatusResponse analyzed = awaitFinalStatus(articleId);
+        SUITE.startAndAwait(NLP_START_LIMIT, Service.NLP);
+        GetIngestStatusResponse analyzed = SuiteUnderTest.awaitFinalStatus(ingest, articleId, ANALYSIS_LIMIT);
         assertEquals(ArticleStatus.ANALYZED, analyzed.getStatus(), () -> "analysis failed: " + analyzed.getError());
 
         assertLavrovsQuotes(articleId);
@@ -168,21 +127,6 @@ class IngestToQueryIT {
         } while (System.nanoTime() < deadline);
     }
 
-    private static GetIngestStatusResponse awaitFinalStatus(long articleId) throws InterruptedException {
-        long deadline = System.nanoTime() + ANALYSIS_LIMIT.toNanos();
-        GetIngestStatusResponse status;
-        do {
-            status = ingestStub().getIngestStatus(GetIngestStatusRequest.newBuilder().setArticleId(articleId).build());
-            if (status.getStatus() == ArticleStatus.ANALYZED || status.getStatus() == ArticleStatus.FAILED) {
-                return status;
-            }
-            Thread.sleep(1000);
-        } while (System.nanoTime() < deadline);
-        fail("article " + articleId + " was not analysed within " + ANALYSIS_LIMIT.toMinutes()
-                + " min of nlp-service being ready; last status " + status.getStatus() + ", attempts "
-                + status.getAttempts() + ", error: " + status.getError());
-        return status;
-    }
 
     private static void assertLavrovsQuotes(long articleId) {
         ListQuotesResponse response = queryStub().listQuotes(ListQuotesRequest.newBuilder()

@@ -6,16 +6,13 @@ import io.grpc.Compressor;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import newsroom.testrawgrpc.RawBytes;
 
 /**
  * Calls any gRPC method with request bytes as they are, bypassing the generated stubs'
@@ -27,22 +24,6 @@ final class RawCalls {
     /** A generous bound on one call: a hostile input must be answered, not waited out. */
     static final long DEADLINE_SECONDS = 30;
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
-
     private RawCalls() {
     }
 
@@ -51,15 +32,13 @@ final class RawCalls {
     }
 
     static byte[] unary(Channel channel, MethodDescriptor<?, ?> method, byte[] request, CallOptions options) {
-        return ClientCalls.blockingUnaryCall(channel, raw(method), withDeadline(options), request);
+        return ClientCalls.blockingUnaryCall(channel, RawBytes.of(method), withDeadline(options), request);
     }
 
     /** A unary call of a method no stub on the classpath describes ("grpc.health.v1.Health/Check"). */
     static byte[] unary(Channel channel, String fullMethodName, byte[] request) {
-        MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder()
-                .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(fullMethodName)
-                .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
-        return ClientCalls.blockingUnaryCall(channel, method, withDeadline(CallOptions.DEFAULT), request);
+        return ClientCalls.blockingUnaryCall(channel, RawBytes.unary(fullMethodName), withDeadline(CallOptions.DEFAULT),
+                request);
     }
 
     /** Sends {@code requests} on a client stream and returns the one response. */
@@ -67,7 +46,7 @@ final class RawCalls {
                                CallOptions options) throws InterruptedException {
         CompletableFuture<byte[]> response = new CompletableFuture<>();
         StreamObserver<byte[]> sender = ClientCalls.asyncClientStreamingCall(
-                channel.newCall(raw(method), withDeadline(options)), new StreamObserver<>() {
+                channel.newCall(RawBytes.of(method), withDeadline(options)), new StreamObserver<>() {
                     @Override
                     public void onNext(byte[] value) {
                         response.complete(value);
@@ -101,7 +80,7 @@ final class RawCalls {
 
     /** Reads a server stream to its end and returns how many messages came. */
     static int serverStream(Channel channel, MethodDescriptor<?, ?> method, byte[] request) {
-        Iterator<byte[]> responses = ClientCalls.blockingServerStreamingCall(channel, raw(method),
+        Iterator<byte[]> responses = ClientCalls.blockingServerStreamingCall(channel, RawBytes.of(method),
                 withDeadline(CallOptions.DEFAULT), request);
         int count = 0;
         while (responses.hasNext()) {
@@ -109,11 +88,6 @@ final class RawCalls {
             count++;
         }
         return count;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static MethodDescriptor<byte[], byte[]> raw(MethodDescriptor<?, ?> method) {
-        return ((MethodDescriptor<Object, Object>) method).toBuilder(BYTES, BYTES).build();
     }
 
     /** {@code options} with the default deadline, unless they hold one. */

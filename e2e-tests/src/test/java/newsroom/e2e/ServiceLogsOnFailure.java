@@ -1,7 +1,6 @@
 package newsroom.e2e;
 
 import java.util.List;
-import java.util.function.Supplier;
 import newsroom.cli.run.ServiceProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
@@ -10,16 +9,15 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * Prints the end of every service's log when a test or its set-up fails: the
  * reason is almost always there, and the processes and their logs are gone after.
+ * Extended by what holds a test's processes ({@link SuiteUnderTest}, {@link RigUnderTest}, and
+ * deploy-tests' NlpLoadSpreadIT through this module's test jar).
  */
-final class ServiceLogsOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public abstract class ServiceLogsOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final int LINES = 60;
 
-    private final Supplier<List<ServiceProcess>> processes;
-
-    ServiceLogsOnFailure(Supplier<List<ServiceProcess>> processes) {
-        this.processes = processes;
-    }
+    /** The processes started so far (none before the set-up has started any). */
+    protected abstract List<ServiceProcess> processes();
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
@@ -34,7 +32,7 @@ final class ServiceLogsOnFailure implements TestExecutionExceptionHandler, Lifec
     }
 
     private void printLogs() {
-        for (ServiceProcess process : processes.get()) {
+        for (ServiceProcess process : processes()) {
             System.err.println("===== last " + LINES + " lines of " + process.spec().logFile()
                     + (process.isAlive() ? "" : " (exited with code " + process.exitCode() + ")") + " =====");
             System.err.println(process.logTail(LINES));

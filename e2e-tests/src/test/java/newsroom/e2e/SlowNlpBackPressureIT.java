@@ -20,7 +20,6 @@ import newsroom.ingest.v1.IngestArticleRequest;
 import newsroom.ingest.v1.IngestArticleResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.localpostgres.LocalPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,21 +42,12 @@ class SlowNlpBackPressureIT {
     /** A bound, not an expectation: a slow CI machine may need all of it. */
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
-    private StandInNlpRig rig;
-
     @RegisterExtension
-    final ServiceLogsOnFailure logsOnFailure = new ServiceLogsOnFailure(() -> rig == null ? List.of() : rig.processes());
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+    final RigUnderTest rigUnderTest = new RigUnderTest();
 
     @Test
     void aSlowNlpServiceMeetsBoundedWorkDeadlinesAndRefusalsAndRetriesSucceedOnceItIsFast() throws Exception {
-        rig = StandInNlpRig.start(LocalPostgres.startThrowAway(), SLOW_MILLIS);
+        StandInNlpRig rig = rigUnderTest.start(LocalPostgres.startThrowAway(), SLOW_MILLIS);
         StoreContents store = rig.store();
         CountingNlpService nlp = rig.nlp();
         rig.startIngest("ingest-service-slow-nlp", Map.of(

@@ -49,23 +49,19 @@ class SourceReplicasIT {
     /** A bound, not an expectation: a slow CI machine may need all of it. */
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
+    @RegisterExtension
+    final RigUnderTest rigUnderTest = new RigUnderTest();
     private StandInNlpRig rig;
     private final List<LocalNewsSite> sites = new ArrayList<>();
 
-    @RegisterExtension
-    final ServiceLogsOnFailure logsOnFailure = new ServiceLogsOnFailure(() -> rig == null ? List.of() : rig.processes());
-
     @AfterEach
-    void stopEverything() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
+    void stopTheSites() {
         sites.forEach(LocalNewsSite::close);
     }
 
     @Test
     void twoReplicasShareTheSourcesFetchEachPageOnceAndKeepTheHostDelay() throws Exception {
-        rig = StandInNlpRig.start(LocalPostgres.startThrowAway(), 20);
+        rig = rigUnderTest.start(LocalPostgres.startThrowAway(), 20);
         for (int host = 1; host <= 3; host++) {
             sites.add(LocalNewsSite.start("127.0.0." + host));
         }
@@ -156,7 +152,7 @@ class SourceReplicasIT {
 
     @Test
     void aReplicaKilledMidFetchLeavesItsSourceToTheOtherOnceItsLeaseEnds() throws Exception {
-        rig = StandInNlpRig.start(LocalPostgres.startThrowAway(), 20);
+        rig = rigUnderTest.start(LocalPostgres.startThrowAway(), 20);
         LocalNewsSite site = LocalNewsSite.start("127.0.0.4");
         sites.add(site);
         // Each page takes a second to answer: a fetch of the feed's 6 items takes about 6 s, well

@@ -28,8 +28,8 @@ import newsroom.localpostgres.LocalPostgres;
  */
 public final class StandInNlpRig implements AutoCloseable {
 
-    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
-    private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs"));
+    private static final Path HOME = SuiteUnderTest.HOME;
+    private static final Path LOGS = SuiteUnderTest.LOGS;
     /** A bound, not an expectation: a slow CI machine may need all of it. */
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
 

@@ -76,28 +76,29 @@ public final class StoreContents {
 
     /** The first column of every row of {@code query}. */
     Set<Long> ids(String query) throws SQLException {
-        Set<Long> ids = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
+        return firstColumn(query, rows -> rows.getLong(1));
     }
 
     /** The first column of every row of {@code query}, as text. */
     Set<String> texts(String query) throws SQLException {
-        Set<String> texts = new HashSet<>();
+        return firstColumn(query, rows -> rows.getString(1));
+    }
+
+    /** Reads the first column of the current row. */
+    private interface FirstColumn<T> {
+        T of(ResultSet rows) throws SQLException;
+    }
+
+    private <T> Set<T> firstColumn(String query, FirstColumn<T> column) throws SQLException {
+        Set<T> values = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, login.user(), login.password());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(query)) {
             while (rows.next()) {
-                texts.add(rows.getString(1));
+                values.add(column.of(rows));
             }
         }
-        return texts;
+        return values;
     }
 
     /** The timestamp in the first column of {@code query}'s first row; empty for no row or NULL. */

@@ -11,7 +11,6 @@ import com.google.gson.JsonParser;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +43,6 @@ import newsroom.cli.run.RunStateFile;
 import newsroom.cli.run.Service;
 import newsroom.ingest.v1.Article;
 import newsroom.ingest.v1.IngestArticleRequest;
-import newsroom.ingest.v1.IngestArticlesRequest;
 import newsroom.ingest.v1.IngestArticlesResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
 import newsroom.localpostgres.DatabaseLogin;
@@ -73,7 +70,7 @@ import org.junit.jupiter.api.Test;
  */
 class SupervisorHealsIT {
 
-    private static final Path HOME = Path.of(System.getProperty("newsroom.home", "..")).toAbsolutePath().normalize();
+    private static final Path HOME = SuiteUnderTest.HOME;
     private static final Path LOGS = Path.of(System.getProperty("newsroom.e2e.logs", "target/e2e-logs")).toAbsolutePath();
     private static final Path CLI_JAR = HOME.resolve("cli/target/quarkus-app/quarkus-run.jar");
     private static final String SITE = "heal.example.org";
@@ -442,38 +439,13 @@ class SupervisorHealsIT {
         }
 
         private IngestArticlesResponse send(List<Article> batch) throws Exception {
-            CompletableFuture<IngestArticlesResponse> done = new CompletableFuture<>();
-            StreamObserver<IngestArticlesRequest> requests = IngestServiceGrpc.newStub(channel.channel())
-                    .withDeadlineAfter(60, TimeUnit.SECONDS)
-                    .ingestArticles(new StreamObserver<>() {
-                        @Override
-                        public void onNext(IngestArticlesResponse value) {
-                            done.complete(value);
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            done.completeExceptionally(t);
-                        }
-
-                        @Override
-                        public void onCompleted() {
-                            done.completeExceptionally(new IllegalStateException("no response"));
-                        }
-                    });
-            for (int i = 0; i < batch.size(); i++) {
-                if (i == batch.size() / 2) {
-                    CountDownLatch held = heldMidStream.getAndSet(null);
-                    if (held != null) {
-                        held.countDown();
-                        resume.await();
-                    }
+            return BulkClient.send(channel, batch, () -> {
+                CountDownLatch held = heldMidStream.getAndSet(null);
+                if (held != null) {
+                    held.countDown();
+                    resume.await();
                 }
-                requests.onNext(IngestArticlesRequest.newBuilder().setArticle(batch.get(i)).build());
-                Thread.sleep(BETWEEN_ARTICLES.toMillis());
-            }
-            requests.onCompleted();
-            return done.get(90, TimeUnit.SECONDS);
+            }, BETWEEN_ARTICLES);
         }
     }
 }

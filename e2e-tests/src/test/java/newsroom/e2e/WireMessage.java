@@ -76,10 +76,7 @@ final class WireMessage {
                 gzip.write(header(enclosing[i], lengths[i]));
             }
             gzip.write(header(field, zeros));
-            byte[] block = new byte[1 << 20];
-            for (long left = zeros; left > 0; left -= block.length) {
-                gzip.write(block, 0, (int) Math.min(block.length, left));
-            }
+            writeZeros(gzip, zeros);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,14 +87,19 @@ final class WireMessage {
     static byte[] gzipOfZeros(long zeros) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         try (OutputStream gzip = new GZIPOutputStream(compressed, 1 << 16)) {
-            byte[] block = new byte[1 << 20];
-            for (long left = zeros; left > 0; left -= block.length) {
-                gzip.write(block, 0, (int) Math.min(block.length, left));
-            }
+            writeZeros(gzip, zeros);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return compressed.toByteArray();
+    }
+
+    /** Writes {@code zeros} zero bytes a mebibyte at a time, so that no array of their size is ever made. */
+    private static void writeZeros(OutputStream out, long zeros) throws IOException {
+        byte[] block = new byte[1 << 20];
+        for (long left = zeros; left > 0; left -= block.length) {
+            out.write(block, 0, (int) Math.min(block.length, left));
+        }
     }
 
     private static long fieldSize(int field, long length) {

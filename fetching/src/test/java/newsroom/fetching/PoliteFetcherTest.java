@@ -5,6 +5,9 @@ import newsroom.fetching.testing.LocalNewsSite.Failure;
 import newsroom.fetching.testing.LocalNewsSite.Request;
 import newsroom.fetching.testing.LocalNewsSite.Validation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -29,8 +32,7 @@ class PoliteFetcherTest {
     void fetchesWithItsUserAgentAndUnGzips() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             site.page("/news/a", "Harbour vote delayed", MONDAY);
-            FetchResult.Fetched page = assertInstanceOf(FetchResult.Fetched.class,
-                    TestFetchers.fetcher().fetch(site.url("/news/a"), Validators.NONE));
+            FetchResult.Fetched page = fetchWithAFreshFetcher(FetchResult.Fetched.class, site.url("/news/a"));
             assertTrue(page.isHtml());
             assertTrue(page.text().contains("<h1 class=\"headline\">Harbour vote delayed</h1>"));
             Request request = site.requests("/news/a").get(0);
@@ -133,63 +135,53 @@ class PoliteFetcherTest {
         }
     }
 
-    @Test
-    void sendsEtagBackAndTakesA304() throws Exception {
+    /**
+     * A site that validates with its ETag alone, or its Last-Modified alone: the fetcher keeps
+     * that validator, sends it back, takes the 304, and fetches the feed again once it changes.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Validation.class, names = {"ETAG_ONLY", "LAST_MODIFIED_ONLY"})
+    void sendsTheValidatorBackAndTakesA304(Validation validation) throws Exception {
+        boolean etag = validation == Validation.ETAG_ONLY;
         try (LocalNewsSite site = LocalNewsSite.start()) {
             LocalNewsSite.Page page = site.page("/a", "First story", MONDAY);
             site.rssFeed("/feed.xml", page);
-            site.validation(Validation.ETAG_ONLY);
+            site.validation(validation);
             PoliteFetcher fetcher = TestFetchers.fetcher();
             FetchResult.Fetched first = assertInstanceOf(FetchResult.Fetched.class,
                     fetcher.fetch(site.url("/feed.xml"), Validators.NONE));
-            assertNull(first.validators().lastModified());
-            assertEquals(new FetchResult.NotModified(site.url("/feed.xml")),
-                    fetcher.fetch(site.url("/feed.xml"), first.validators()));
-            assertEquals(first.validators().etag(), site.requests("/feed.xml").get(1).ifNoneMatch());
+            Validators kept = first.validators();
+            assertNull(etag ? kept.lastModified() : kept.etag(), "the site sends one validator only");
+            assertEquals(new FetchResult.NotModified(site.url("/feed.xml")), fetcher.fetch(site.url("/feed.xml"), kept));
+            Request revalidation = site.requests("/feed.xml").get(1);
+            assertEquals(etag ? kept.etag() : kept.lastModified(),
+                    etag ? revalidation.ifNoneMatch() : revalidation.ifModifiedSince());
 
             site.revise("/a", "First story, updated", MONDAY);
-            assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch(site.url("/feed.xml"), first.validators()));
+            assertInstanceOf(FetchResult.Fetched.class, fetcher.fetch(site.url("/feed.xml"), kept));
         }
     }
 
-    @Test
-    void sendsLastModifiedBackAndTakesA304() throws Exception {
+    /** A page that fails fails the fetch with what went wrong, gzipped or not (a huge body fails at the cap). */
+    @ParameterizedTest
+    @CsvSource({
+            "SERVER_ERROR, /broken, HTTP 500 Internal Server Error",
+            "HUGE_BODY, /huge, body larger than 5 MiB"})
+    void aFailingPageIsAFailureThatSaysWhatWhetherGzippedOrNot(Failure failure, String path, String error)
+            throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
-            LocalNewsSite.Page page = site.page("/a", "First story", MONDAY);
-            site.rssFeed("/feed.xml", page);
-            site.validation(Validation.LAST_MODIFIED_ONLY);
+            site.failing(path, failure);
             PoliteFetcher fetcher = TestFetchers.fetcher();
-            FetchResult.Fetched first = assertInstanceOf(FetchResult.Fetched.class,
-                    fetcher.fetch(site.url("/feed.xml"), Validators.NONE));
-            assertNull(first.validators().etag());
-            assertEquals(new FetchResult.NotModified(site.url("/feed.xml")),
-                    fetcher.fetch(site.url("/feed.xml"), first.validators()));
-            assertEquals(first.validators().lastModified(), site.requests("/feed.xml").get(1).ifModifiedSince());
-        }
-    }
-
-    @Test
-    void httpErrorsAreFailuresThatSayWhat() throws Exception {
-        try (LocalNewsSite site = LocalNewsSite.start()) {
-            site.failing("/broken", Failure.SERVER_ERROR);
-            PoliteFetcher fetcher = TestFetchers.fetcher();
-            assertEquals(new FetchResult.Failed(site.url("/broken"), "HTTP 500 Internal Server Error"),
-                    fetcher.fetch(site.url("/broken"), Validators.NONE));
-            assertEquals(new FetchResult.Failed(site.url("/missing"), "HTTP 404 Not Found"),
-                    fetcher.fetch(site.url("/missing"), Validators.NONE));
-        }
-    }
-
-    @Test
-    void aHugeBodyFailsAtTheCapWhetherGzippedOrNot() throws Exception {
-        try (LocalNewsSite site = LocalNewsSite.start()) {
-            site.failing("/huge", Failure.HUGE_BODY);
-            PoliteFetcher fetcher = TestFetchers.fetcher();
-            assertEquals(new FetchResult.Failed(site.url("/huge"), "body larger than 5 MiB"),
-                    fetcher.fetch(site.url("/huge"), Validators.NONE));
+            assertFails(fetcher, site.url(path), error);
             site.gzip(false);
-            assertEquals(new FetchResult.Failed(site.url("/huge"), "body larger than 5 MiB"),
-                    fetcher.fetch(site.url("/huge"), Validators.NONE));
+            assertFails(fetcher, site.url(path), error);
+        }
+    }
+
+    @Test
+    void aMissingPageIsAFailureThatSaysWhat() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start()) {
+            assertFails(TestFetchers.fetcher(), site.url("/missing"), "HTTP 404 Not Found");
         }
     }
 
@@ -197,8 +189,7 @@ class PoliteFetcherTest {
     void aRedirectLoopFailsAfterFiveRedirects() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             site.failing("/loop", Failure.REDIRECT_LOOP);
-            FetchResult.Failed failed = assertInstanceOf(FetchResult.Failed.class,
-                    TestFetchers.fetcher().fetch(site.url("/loop"), Validators.NONE));
+            FetchResult.Failed failed = fetchWithAFreshFetcher(FetchResult.Failed.class, site.url("/loop"));
             assertEquals("more than 5 redirects", failed.error());
             assertEquals(6, site.requests("/loop").size(), "the first request and five redirects");
         }
@@ -209,8 +200,7 @@ class PoliteFetcherTest {
         try (LocalNewsSite site = LocalNewsSite.start(); LocalNewsSite other = LocalNewsSite.start("127.0.0.7")) {
             other.page("/moved", "Moved story", MONDAY);
             site.redirect("/old", other.url("/moved"));
-            FetchResult.Fetched fetched = assertInstanceOf(FetchResult.Fetched.class,
-                    TestFetchers.fetcher().fetch(site.url("/old"), Validators.NONE));
+            FetchResult.Fetched fetched = fetchWithAFreshFetcher(FetchResult.Fetched.class, site.url("/old"));
             assertEquals(other.url("/moved"), fetched.url());
             assertEquals(1, other.requests("/robots.txt").size(), "the new host's robots.txt is read too");
         }
@@ -268,8 +258,7 @@ class PoliteFetcherTest {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             site.page("/a", "First story", MONDAY);
             site.failing("/robots.txt", Failure.SERVER_ERROR);
-            FetchResult.Failed failed = assertInstanceOf(FetchResult.Failed.class,
-                    TestFetchers.fetcher().fetch(site.url("/a"), Validators.NONE));
+            FetchResult.Failed failed = fetchWithAFreshFetcher(FetchResult.Failed.class, site.url("/a"));
             assertTrue(failed.error().startsWith("robots.txt could not be read (HTTP 500 Internal Server Error)"),
                     failed.error());
             assertEquals(List.of(), site.requests("/a"));
@@ -280,8 +269,7 @@ class PoliteFetcherTest {
     void aNonHtmlPageIsFetchedAsWhatItIs() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             site.failing("/photo.png", Failure.IMAGE);
-            FetchResult.Fetched image = assertInstanceOf(FetchResult.Fetched.class,
-                    TestFetchers.fetcher().fetch(site.url("/photo.png"), Validators.NONE));
+            FetchResult.Fetched image = fetchWithAFreshFetcher(FetchResult.Fetched.class, site.url("/photo.png"));
             assertEquals("image/png", image.contentType());
             assertTrue(!image.isHtml());
         }
@@ -292,8 +280,7 @@ class PoliteFetcherTest {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             String text = "<html><head><title>Caf\u00e9</title></head><body><p>\u201cNo,\u201d she said \u2013 twice.</p></body></html>";
             site.resource("/latin", "text/html; charset=ISO-8859-1", text.getBytes(Charset.forName("windows-1252")));
-            FetchResult.Fetched page = assertInstanceOf(FetchResult.Fetched.class,
-                    TestFetchers.fetcher().fetch(site.url("/latin"), Validators.NONE));
+            FetchResult.Fetched page = fetchWithAFreshFetcher(FetchResult.Fetched.class, site.url("/latin"));
             assertEquals(text, page.text());
         }
     }
@@ -314,5 +301,15 @@ class PoliteFetcherTest {
             Duration gap = Duration.between(requests.get(i - 1).at(), requests.get(i).at());
             assertTrue(gap.compareTo(delay) >= 0, "requests " + (i - 1) + " and " + i + " only " + gap + " apart: " + requests);
         }
+    }
+
+    /** Fetching {@code url} (no redirect) fails with {@code error}. */
+    private static void assertFails(PoliteFetcher fetcher, URI url, String error) throws Exception {
+        assertEquals(new FetchResult.Failed(url, error), fetcher.fetch(url, Validators.NONE));
+    }
+
+    /** Fetches {@code url} with a fetcher of its own, which has seen no host yet, and checks what came of it. */
+    private static <T extends FetchResult> T fetchWithAFreshFetcher(Class<T> expected, URI url) throws Exception {
+        return assertInstanceOf(expected, TestFetchers.fetcher().fetch(url, Validators.NONE));
     }
 }

@@ -31,9 +31,7 @@ class SourceDocumentsTest {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             Page vote = site.page("/news/vote", "Harbour vote delayed", MONDAY);
             Page ferry = site.page("/news/ferry", "Ferry fares to rise", TUESDAY, "Helen Carter");
-            site.rssFeed("/feed.xml", ferry, vote);
-            SourceDocument feed = read(site, "/feed.xml");
-            assertEquals(SourceKind.RSS, feed.kind());
+            SourceDocument feed = publishAndRead(site, LocalNewsSite::rssFeed, "/feed.xml", SourceKind.RSS, ferry, vote);
             assertEquals(LocalNewsSite.NAME, feed.title());
             assertEquals(List.of(
                     new SourceItem(LocalNewsSite.guid(ferry), ferry.url().toString(), "Ferry fares to rise", "Helen Carter",
@@ -47,9 +45,7 @@ class SourceDocumentsTest {
     void readsRss1() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             Page vote = site.page("/news/vote", "Harbour vote delayed", MONDAY);
-            site.rdfFeed("/index.rdf", vote);
-            SourceDocument feed = read(site, "/index.rdf");
-            assertEquals(SourceKind.RSS, feed.kind());
+            SourceDocument feed = publishAndRead(site, LocalNewsSite::rdfFeed, "/index.rdf", SourceKind.RSS, vote);
             SourceItem item = feed.items().get(0);
             assertEquals(vote.url().toString(), item.key(), "rdf:about is the link: the normalised link is the key");
             assertEquals("Harbour vote delayed", item.title());
@@ -63,9 +59,8 @@ class SourceDocumentsTest {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             Page vote = site.page("/news/vote", "Harbour vote delayed", MONDAY, "Grace Whitfield");
             Page undated = site.page("/news/undated", "Undated notice", null, null);
-            site.atomFeed("/atom.xml", vote, undated);
-            SourceDocument feed = read(site, "/atom.xml");
-            assertEquals(SourceKind.ATOM, feed.kind());
+            SourceDocument feed = publishAndRead(site, LocalNewsSite::atomFeed, "/atom.xml", SourceKind.ATOM, vote,
+                    undated);
             assertEquals(new SourceItem(LocalNewsSite.guid(vote), vote.url().toString(), "Harbour vote delayed",
                     "Grace Whitfield", MONDAY, MONDAY), feed.items().get(0));
             SourceItem second = feed.items().get(1);
@@ -79,9 +74,8 @@ class SourceDocumentsTest {
     void readsASitemap() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             Page vote = site.page("/news/vote", "Harbour vote delayed", MONDAY);
-            site.sitemap("/sitemap.xml", vote);
-            SourceDocument sitemap = read(site, "/sitemap.xml");
-            assertEquals(SourceKind.SITEMAP, sitemap.kind());
+            SourceDocument sitemap = publishAndRead(site, LocalNewsSite::sitemap, "/sitemap.xml", SourceKind.SITEMAP,
+                    vote);
             assertEquals(List.of(new SourceItem(vote.url().toString(), vote.url().toString(), null, null, null, MONDAY)),
                     sitemap.items());
         }
@@ -91,9 +85,8 @@ class SourceDocumentsTest {
     void readsAGoogleNewsSitemap() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             Page vote = site.page("/news/vote", "Harbour vote delayed", MONDAY);
-            site.googleNewsSitemap("/sitemaps/news.xml", vote);
-            SourceDocument sitemap = read(site, "/sitemaps/news.xml");
-            assertEquals(SourceKind.GOOGLE_NEWS_SITEMAP, sitemap.kind());
+            SourceDocument sitemap = publishAndRead(site, LocalNewsSite::googleNewsSitemap, "/sitemaps/news.xml",
+                    SourceKind.GOOGLE_NEWS_SITEMAP, vote);
             assertEquals(List.of(new SourceItem(vote.url().toString(), vote.url().toString(), "Harbour vote delayed", null,
                     MONDAY, MONDAY)), sitemap.items(), "pages outside the sitemap's folder are kept");
         }
@@ -103,8 +96,7 @@ class SourceDocumentsTest {
     void readsASitemapIndex() throws Exception {
         try (LocalNewsSite site = LocalNewsSite.start()) {
             site.sitemapIndex("/sitemap-index.xml", "/sitemaps/news.xml", "/sitemaps/2026-03.xml");
-            SourceDocument index = read(site, "/sitemap-index.xml");
-            assertEquals(SourceKind.SITEMAP_INDEX, index.kind());
+            SourceDocument index = read(site, "/sitemap-index.xml", SourceKind.SITEMAP_INDEX);
             assertEquals(List.of(site.url("/sitemaps/news.xml"), site.url("/sitemaps/2026-03.xml")), index.sitemaps());
             assertEquals(List.of(), index.items());
         }
@@ -239,6 +231,26 @@ class SourceDocumentsTest {
             assertEquals("Caf\u00e9 news", feed.title());
             assertEquals("Cr\u00e8me br\u00fbl\u00e9e", feed.items().get(0).title());
         }
+    }
+
+    /** How a site publishes pages in a document: {@code LocalNewsSite::rssFeed}, {@code LocalNewsSite::sitemap}... */
+    @FunctionalInterface
+    private interface Publishing {
+        void publish(LocalNewsSite site, String path, Page... pages);
+    }
+
+    /** Publishes {@code pages} on {@code site} in a document at {@code path}, and reads it as a {@code kind}. */
+    private SourceDocument publishAndRead(LocalNewsSite site, Publishing publishing, String path, SourceKind kind,
+                                          Page... pages) throws Exception {
+        publishing.publish(site, path, pages);
+        return read(site, path, kind);
+    }
+
+    /** Reads the document at {@code path} and checks that it is read as a {@code kind}. */
+    private SourceDocument read(LocalNewsSite site, String path, SourceKind kind) throws Exception {
+        SourceDocument document = read(site, path);
+        assertEquals(kind, document.kind());
+        return document;
     }
 
     private SourceDocument read(LocalNewsSite site, String path) throws Exception {

@@ -11,12 +11,9 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import newsroom.query.v1.QueryServiceGrpc;
+import newsroom.testrawgrpc.RawBytes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UnparsedRequestTest {
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
-
     @GrpcClient("query")
     Channel channel;
 
@@ -49,7 +30,7 @@ class UnparsedRequestTest {
     void aQueryThatIsNotUtf8IsInvalidArgument() {
         // SearchArticlesRequest.query (field 1, length 3): 'a', a lone continuation byte, 'b'.
         byte[] request = {0x0a, 0x03, 'a', (byte) 0x80, 'b'};
-        MethodDescriptor<byte[], byte[]> raw = QueryServiceGrpc.getSearchArticlesMethod().toBuilder(BYTES, BYTES).build();
+        MethodDescriptor<byte[], byte[]> raw = RawBytes.of(QueryServiceGrpc.getSearchArticlesMethod());
 
         StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(
                 channel, raw, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), request));

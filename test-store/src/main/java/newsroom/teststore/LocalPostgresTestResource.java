@@ -45,6 +45,14 @@ public class LocalPostgresTestResource implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return datasourceSettings(postgres, role);
+    }
+
+    /**
+     * The settings that make {@code postgres} the service's default datasource, logged in as
+     * {@code role}, with Flyway migrating the schema at start as {@link DatabaseRole#OWNER}.
+     */
+    public static Map<String, String> datasourceSettings(LocalPostgres postgres, DatabaseRole role) {
         DatabaseLogin service = postgres.login(role);
         DatabaseLogin owner = postgres.login(DatabaseRole.OWNER);
         return Map.of(

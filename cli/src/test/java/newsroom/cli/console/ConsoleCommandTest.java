@@ -6,21 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.protobuf.Timestamp;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import newsroom.cli.LocalGrpcServer;
 import newsroom.query.v1.ConsoleServiceGrpc;
 import newsroom.query.v1.CreateSignInLinkRequest;
 import newsroom.query.v1.SignInLink;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newsroom console} as a user runs it, against a gRPC server on this machine that hands
@@ -31,37 +28,29 @@ class ConsoleCommandTest {
 
     private final AtomicInteger linksGiven = new AtomicInteger();
     private volatile Status refusal;
-    private Server server;
 
-    @BeforeEach
-    void startQueryService() throws Exception {
-        server = ServerBuilder.forPort(0).addService(new ConsoleServiceGrpc.ConsoleServiceImplBase() {
-            @Override
-            public void createSignInLink(CreateSignInLinkRequest request, StreamObserver<SignInLink> response) {
-                if (refusal != null) {
-                    response.onError(refusal.asRuntimeException());
-                    return;
-                }
-                response.onNext(SignInLink.newBuilder()
-                        .setPath("/sign-in?token=one-time-" + linksGiven.incrementAndGet())
-                        .setExpireTime(Timestamp.newBuilder().setSeconds(1_796_000_000L))
-                        .build());
-                response.onCompleted();
+    @RegisterExtension
+    final LocalGrpcServer server = new LocalGrpcServer(new ConsoleServiceGrpc.ConsoleServiceImplBase() {
+        @Override
+        public void createSignInLink(CreateSignInLinkRequest request, StreamObserver<SignInLink> response) {
+            if (refusal != null) {
+                response.onError(refusal.asRuntimeException());
+                return;
             }
-        }).build().start();
-    }
-
-    @AfterEach
-    void stopQueryService() throws InterruptedException {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+            response.onNext(SignInLink.newBuilder()
+                    .setPath("/sign-in?token=one-time-" + linksGiven.incrementAndGet())
+                    .setExpireTime(Timestamp.newBuilder().setSeconds(1_796_000_000L))
+                    .build());
+            response.onCompleted();
+        }
+    });
 
     @Test
     void printsTheSignInUrlOnTheQueryServicesAddress(QuarkusMainLauncher launcher) {
-        LaunchResult printed = launcher.launch("console", "--no-open", "--query", address());
+        LaunchResult printed = launcher.launch("console", "--no-open", "--query", server.address());
 
         assertEquals(0, printed.exitCode(), printed.getErrorOutput());
-        assertEquals("http://" + address() + "/sign-in?token=one-time-1", printed.getOutput().strip(),
+        assertEquals("http://" + server.address() + "/sign-in?token=one-time-1", printed.getOutput().strip(),
                 "stdout is the URL alone, for scripts");
         assertTrue(printed.getErrorOutput().contains("The link signs in once until 2026-11-30T00:53:20Z"),
                 printed.getErrorOutput());
@@ -69,11 +58,11 @@ class ConsoleCommandTest {
 
     @Test
     void jsonPrintsTheUrlAsAnObject(QuarkusMainLauncher launcher) {
-        LaunchResult printed = launcher.launch("console", "--json", "--no-open", "--query", address());
+        LaunchResult printed = launcher.launch("console", "--json", "--no-open", "--query", server.address());
 
         assertEquals(0, printed.exitCode(), printed.getErrorOutput());
         JsonObject json = JsonParser.parseString(printed.getOutput()).getAsJsonObject();
-        assertEquals("http://" + address() + "/sign-in?token=one-time-1", json.get("url").getAsString());
+        assertEquals("http://" + server.address() + "/sign-in?token=one-time-1", json.get("url").getAsString());
         assertEquals(1, json.size(), "only the url: " + json);
     }
 
@@ -81,14 +70,11 @@ class ConsoleCommandTest {
     void aRefusedKeyIsReportedWithoutAUrl(QuarkusMainLauncher launcher) {
         refusal = Status.PERMISSION_DENIED.withDescription("the key's roles (ingester) do not include reader");
 
-        LaunchResult printed = launcher.launch("console", "--no-open", "--query", address());
+        LaunchResult printed = launcher.launch("console", "--no-open", "--query", server.address());
 
         assertTrue(printed.exitCode() != 0, "a refused call fails the command");
         assertTrue(printed.getOutput().isBlank(), "no URL when there is no link: " + printed.getOutput());
         assertTrue(printed.getErrorOutput().contains("reader"), printed.getErrorOutput());
     }
 
-    private String address() {
-        return "localhost:" + server.getPort();
-    }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -15,8 +13,8 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import newsroom.cli.LocalGrpcServer;
 import newsroom.ingest.v1.GetReanalysisRequest;
 import newsroom.ingest.v1.GetReanalysisResponse;
 import newsroom.ingest.v1.IngestServiceGrpc;
@@ -24,9 +22,8 @@ import newsroom.ingest.v1.Reanalysis;
 import newsroom.ingest.v1.ReanalysisFailure;
 import newsroom.ingest.v1.StartReanalysisRequest;
 import newsroom.ingest.v1.StartReanalysisResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newsroom reanalyze} against a gRPC server on this machine that answers like
@@ -38,22 +35,14 @@ class ReanalyzeCommandTest {
 
     private final List<StartReanalysisRequest> starts = new CopyOnWriteArrayList<>();
     private final AtomicInteger polls = new AtomicInteger();
-    private Server server;
 
-    @BeforeEach
-    void startServer() throws Exception {
-        server = ServerBuilder.forPort(0).addService(new ReanalyzingIngest()).build().start();
-    }
-
-    @AfterEach
-    void stopServer() throws InterruptedException {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final LocalGrpcServer server = new LocalGrpcServer(new ReanalyzingIngest());
 
     @Test
     void startsTheRangeFollowsItToTheEndAndSummarisesTheFailures(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("reanalyze", "--from", "2021-04-01", "--to", "2021-05-01T12:00:00Z",
-                "--ingest", address());
+                "--ingest", server.address());
 
         assertEquals(1, result.exitCode(), "a failed article makes the exit code 1");
         assertEquals(1, starts.size());
@@ -72,7 +61,7 @@ class ReanalyzeCommandTest {
 
     @Test
     void withoutARangeEveryArticleIsAskedForAndJsonIsTheFinishedReanalysis(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("reanalyze", "--json", "--ingest", address());
+        LaunchResult result = launcher.launch("reanalyze", "--json", "--ingest", server.address());
 
         assertFalse(starts.get(0).hasStartTime());
         assertFalse(starts.get(0).hasEndTime());
@@ -84,7 +73,7 @@ class ReanalyzeCommandTest {
 
     @Test
     void jobFollowsAReanalysisWithoutStartingOne(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("reanalyze", "--job", "7", "--ingest", address());
+        LaunchResult result = launcher.launch("reanalyze", "--job", "7", "--ingest", server.address());
 
         assertEquals(0, starts.size());
         assertTrue(polls.get() >= 1);
@@ -93,15 +82,15 @@ class ReanalyzeCommandTest {
 
     @Test
     void optionsThatCannotBeSentAreOneLineAndSendNothing(QuarkusMainLauncher launcher) {
-        assertError(launcher.launch("reanalyze", "--from", "last week", "--ingest", address()),
+        assertError(launcher.launch("reanalyze", "--from", "last week", "--ingest", server.address()),
                 "newsroom: --from: 'last week' is not a date (2021-04-07) or an instant (2021-04-07T09:00:00Z)");
-        assertError(launcher.launch("reanalyze", "--to", "2021-13-01", "--ingest", address()),
+        assertError(launcher.launch("reanalyze", "--to", "2021-13-01", "--ingest", server.address()),
                 "newsroom: --to: '2021-13-01' is not a date (2021-04-07) or an instant (2021-04-07T09:00:00Z)");
-        assertError(launcher.launch("reanalyze", "--from", "2021-05-01", "--to", "2021-04-01", "--ingest", address()),
+        assertError(launcher.launch("reanalyze", "--from", "2021-05-01", "--to", "2021-04-01", "--ingest", server.address()),
                 "newsroom: --to: must be after --from (2021-04-01 is not after 2021-05-01)");
-        assertError(launcher.launch("reanalyze", "--from", "2021-05-01", "--to", "2021-05-01", "--ingest", address()),
+        assertError(launcher.launch("reanalyze", "--from", "2021-05-01", "--to", "2021-05-01", "--ingest", server.address()),
                 "newsroom: --to: must be after --from (2021-05-01 is not after 2021-05-01)");
-        assertError(launcher.launch("reanalyze", "--job", "7", "--from", "2021-05-01", "--ingest", address()),
+        assertError(launcher.launch("reanalyze", "--job", "7", "--from", "2021-05-01", "--ingest", server.address()),
                 "newsroom: --job follows a re-analysis already started, whose range is set: leave out --from and --to");
         assertEquals(0, starts.size());
         assertEquals(0, polls.get());
@@ -112,23 +101,13 @@ class ReanalyzeCommandTest {
         assertEquals(line, result.getErrorOutput().strip());
     }
 
-    private String address() {
-        return "localhost:" + server.getPort();
-    }
-
     /** Re-analysis 7 of three articles: started RUNNING with none done, then one poll RUNNING, then DONE. */
     private final class ReanalyzingIngest extends IngestServiceGrpc.IngestServiceImplBase {
 
         @Override
         public void startReanalysis(StartReanalysisRequest request, StreamObserver<StartReanalysisResponse> response) {
             starts.add(request);
-            Reanalysis.Builder started = running(0);
-            if (request.hasStartTime()) {
-                started.setStartTime(request.getStartTime());
-            }
-            if (request.hasEndTime()) {
-                started.setEndTime(request.getEndTime());
-            }
+            Reanalysis.Builder started = withWindowOf(request, running(0));
             response.onNext(StartReanalysisResponse.newBuilder().setReanalysis(started).build());
             response.onCompleted();
         }
@@ -141,16 +120,21 @@ class ReanalyzeCommandTest {
                             .addFailures(ReanalysisFailure.newBuilder().setArticleId(42)
                                     .setError("INVALID_ARGUMENT: document.content: rejected"));
             if (!starts.isEmpty()) {
-                StartReanalysisRequest start = starts.get(0);
-                if (start.hasStartTime()) {
-                    reanalysis.setStartTime(start.getStartTime());
-                }
-                if (start.hasEndTime()) {
-                    reanalysis.setEndTime(start.getEndTime());
-                }
+                withWindowOf(starts.get(0), reanalysis);
             }
             response.onNext(GetReanalysisResponse.newBuilder().setReanalysis(reanalysis).build());
             response.onCompleted();
+        }
+
+        /** The re-analysis covers the days its start asked for, as ingest-service reports them. */
+        private static Reanalysis.Builder withWindowOf(StartReanalysisRequest start, Reanalysis.Builder reanalysis) {
+            if (start.hasStartTime()) {
+                reanalysis.setStartTime(start.getStartTime());
+            }
+            if (start.hasEndTime()) {
+                reanalysis.setEndTime(start.getEndTime());
+            }
+            return reanalysis;
         }
 
         private Reanalysis.Builder running(int done) {

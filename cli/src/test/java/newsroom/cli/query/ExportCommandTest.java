@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import newsroom.cli.LocalGrpcServer;
 import newsroom.ingest.v1.ArticleStatus;
 import newsroom.nlp.v1.Analysis;
 import newsroom.nlp.v1.TemporalExpression;
@@ -20,9 +18,8 @@ import newsroom.query.v1.ArticleSummary;
 import newsroom.query.v1.ExportAnalysesRequest;
 import newsroom.query.v1.ExportedAnalysis;
 import newsroom.query.v1.QueryServiceGrpc;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newsroom export} as a script runs it: the analyses on stdout, one JSON object a line,
@@ -33,36 +30,28 @@ import org.junit.jupiter.api.Test;
 class ExportCommandTest {
 
     private final List<ExportAnalysesRequest> requests = new CopyOnWriteArrayList<>();
-    private Server server;
 
-    @BeforeEach
-    void startQueryService() throws Exception {
-        server = ServerBuilder.forPort(0).addService(new QueryServiceGrpc.QueryServiceImplBase() {
-            @Override
-            public void exportAnalyses(ExportAnalysesRequest request, StreamObserver<ExportedAnalysis> response) {
-                requests.add(request);
-                for (long id : new long[] {3, 8}) {
-                    response.onNext(ExportedAnalysis.newBuilder()
-                            .setArticle(ArticleSummary.newBuilder().setId(id).setSource("Dawn")
-                                    .setStatus(ArticleStatus.ANALYZED))
-                            .setAnalysis(Analysis.newBuilder().addTemporalExpressions(TemporalExpression.newBuilder()
-                                    .setText("Wednesday").setValue("2021-04-07").setType(TemporalExpression.Type.DATE)))
-                            .putGlobalEntityIds("e1", 7)
-                            .build());
-                }
-                response.onCompleted();
+    @RegisterExtension
+    final LocalGrpcServer server = new LocalGrpcServer(new QueryServiceGrpc.QueryServiceImplBase() {
+        @Override
+        public void exportAnalyses(ExportAnalysesRequest request, StreamObserver<ExportedAnalysis> response) {
+            requests.add(request);
+            for (long id : new long[] {3, 8}) {
+                response.onNext(ExportedAnalysis.newBuilder()
+                        .setArticle(ArticleSummary.newBuilder().setId(id).setSource("Dawn")
+                                .setStatus(ArticleStatus.ANALYZED))
+                        .setAnalysis(Analysis.newBuilder().addTemporalExpressions(TemporalExpression.newBuilder()
+                                .setText("Wednesday").setValue("2021-04-07").setType(TemporalExpression.Type.DATE)))
+                        .putGlobalEntityIds("e1", 7)
+                        .build());
             }
-        }).build().start();
-    }
-
-    @AfterEach
-    void stopQueryService() throws InterruptedException {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+            response.onCompleted();
+        }
+    });
 
     @Test
     void jsonMakesTheCountAJsonObjectAndLeavesTheLinesAsTheyAre(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("export", "--json", "--source", "Dawn", "--query", address());
+        LaunchResult result = launcher.launch("export", "--json", "--source", "Dawn", "--query", server.address());
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals("Dawn", requests.get(0).getSource());
@@ -82,14 +71,11 @@ class ExportCommandTest {
 
     @Test
     void withoutJsonTheCountIsASentence(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("export", "--query", address());
+        LaunchResult result = launcher.launch("export", "--query", server.address());
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertEquals(2, result.getOutputStream().size(), result.getOutput());
         assertEquals("exported 2 analyses", result.getErrorOutput().strip());
     }
 
-    private String address() {
-        return "localhost:" + server.getPort();
-    }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -14,7 +12,7 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import newsroom.cli.LocalGrpcServer;
 import newsroom.ingest.v1.ArticleStatus;
 import newsroom.nlp.v1.AttributionForm;
 import newsroom.nlp.v1.Entity;
@@ -30,9 +28,8 @@ import newsroom.query.v1.ListQuotesRequest;
 import newsroom.query.v1.ListQuotesResponse;
 import newsroom.query.v1.QueryServiceGrpc;
 import newsroom.query.v1.QuoteRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newsroom quotes --form} and {@code newsroom events} as a user runs them, against a gRPC
@@ -60,70 +57,58 @@ class QueryCommandsTest {
 
     private final List<ListQuotesRequest> quoteRequests = new CopyOnWriteArrayList<>();
     private final List<ListEventsRequest> eventRequests = new CopyOnWriteArrayList<>();
-    private Server server;
 
-    @BeforeEach
-    void startQueryService() throws Exception {
-        server = ServerBuilder.forPort(0).addService(new QueryServiceGrpc.QueryServiceImplBase() {
-            @Override
-            public void getArticle(GetArticleRequest request, StreamObserver<GetArticleResponse> response) {
-                if (request.getArticleId() == FROM_A_SOURCE.getId()) {
-                    response.onNext(GetArticleResponse.newBuilder().setArticle(FROM_A_SOURCE).build());
-                    response.onCompleted();
-                    return;
-                }
-                response.onNext(GetArticleResponse.newBuilder()
-                        .setArticle(ARTICLE.toBuilder().setId(request.getArticleId()).setStatus(ArticleStatus.FAILED))
-                        .setFailure(POISON_FAILURE)
-                        .build());
-                response.onCompleted();
+    @RegisterExtension
+    final LocalGrpcServer server = new LocalGrpcServer(new QueryServiceGrpc.QueryServiceImplBase() {
+        @Override
+        public void getArticle(GetArticleRequest request, StreamObserver<GetArticleResponse> response) {
+            if (request.getArticleId() == FROM_A_SOURCE.getId()) {
+                answer(response, GetArticleResponse.newBuilder().setArticle(FROM_A_SOURCE).build());
+                return;
             }
+            answer(response, GetArticleResponse.newBuilder()
+                    .setArticle(ARTICLE.toBuilder().setId(request.getArticleId()).setStatus(ArticleStatus.FAILED))
+                    .setFailure(POISON_FAILURE)
+                    .build());
+        }
 
-            @Override
-            public void listQuotes(ListQuotesRequest request, StreamObserver<ListQuotesResponse> response) {
-                quoteRequests.add(request);
-                response.onNext(ListQuotesResponse.newBuilder()
-                        .addQuotes(QuoteRecord.newBuilder()
-                                .setText("the visit had opened a new chapter").setSpeaker("Recep Tayyip Erdoğan")
-                                .setSpeakerEntityId(9).setCue("say").setForm(AttributionForm.INDIRECT)
-                                .setArticle(ARTICLE))
-                        .addQuotes(QuoteRecord.newBuilder()
-                                .setText("We stand ready to deepen relations").setSpeaker("Sergey Lavrov")
-                                .setSpeakerEntityId(7).setCue("remark").setForm(AttributionForm.DIRECT)
-                                .setArticle(ARTICLE))
-                        .addQuotes(QuoteRecord.newBuilder()
-                                .setText("the talks covered “practically everything.”").setSpeaker("both ministers")
-                                .setCue("say").setForm(AttributionForm.MIXED).setArticle(ARTICLE))
-                        .build());
-                response.onCompleted();
-            }
+        @Override
+        public void listQuotes(ListQuotesRequest request, StreamObserver<ListQuotesResponse> response) {
+            quoteRequests.add(request);
+            answer(response, ListQuotesResponse.newBuilder()
+                    .addQuotes(QuoteRecord.newBuilder()
+                            .setText("the visit had opened a new chapter").setSpeaker("Recep Tayyip Erdoğan")
+                            .setSpeakerEntityId(9).setCue("say").setForm(AttributionForm.INDIRECT)
+                            .setArticle(ARTICLE))
+                    .addQuotes(QuoteRecord.newBuilder()
+                            .setText("We stand ready to deepen relations").setSpeaker("Sergey Lavrov")
+                            .setSpeakerEntityId(7).setCue("remark").setForm(AttributionForm.DIRECT)
+                            .setArticle(ARTICLE))
+                    .addQuotes(QuoteRecord.newBuilder()
+                            .setText("the talks covered “practically everything.”").setSpeaker("both ministers")
+                            .setCue("say").setForm(AttributionForm.MIXED).setArticle(ARTICLE))
+                    .build());
+        }
 
-            @Override
-            public void listEvents(ListEventsRequest request, StreamObserver<ListEventsResponse> response) {
-                eventRequests.add(request);
-                response.onNext(ListEventsResponse.newBuilder()
-                        .addEvents(EventRecord.newBuilder().setType(Event.Type.MEET).setTrigger("met")
-                                .addActors(LAVROV).addParticipants(ERDOGAN).setDate("2021-04-08")
-                                .setEventTime(TimeBound.parse("--from", "2021-04-08")).setArticle(ARTICLE))
-                        .addEvents(EventRecord.newBuilder().setType(Event.Type.DISCUSS).setTrigger("discussed")
-                                .addActors(ERDOGAN).addActors(LAVROV).setTopic("the pipeline")
-                                .setLocation(EntityRef.newBuilder().setId(3).setName("Pakistan")
-                                        .setType(Entity.Type.GPE))
-                                .setEventTime(ARTICLE.getPublishedTime()).setArticle(ARTICLE))
-                        .build());
-                response.onCompleted();
-            }
-        }).build().start();
-    }
-
-    @AfterEach
-    void stopQueryService() throws InterruptedException {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+        @Override
+        public void listEvents(ListEventsRequest request, StreamObserver<ListEventsResponse> response) {
+            eventRequests.add(request);
+            answer(response, ListEventsResponse.newBuilder()
+                    .addEvents(EventRecord.newBuilder().setType(Event.Type.MEET).setTrigger("met")
+                            .addActors(LAVROV).addParticipants(ERDOGAN).setDate("2021-04-08")
+                            .setEventTime(TimeBound.parse("--from", "2021-04-08")).setArticle(ARTICLE))
+                    .addEvents(EventRecord.newBuilder().setType(Event.Type.DISCUSS).setTrigger("discussed")
+                            .addActors(ERDOGAN).addActors(LAVROV).setTopic("the pipeline")
+                            .setLocation(EntityRef.newBuilder().setId(3).setName("Pakistan")
+                                    .setType(Entity.Type.GPE))
+                            .setEventTime(ARTICLE.getPublishedTime()).setArticle(ARTICLE))
+                    .build());
+        }
+    });
 
     @Test
     void quotesAsksForTheFormAndShowsIt(QuarkusMainLauncher launcher) {
-        LaunchResult table = launcher.launch("quotes", "--form", "Indirect", "--query", address());
+        LaunchResult table = launcher.launch("quotes", "--form", "Indirect", "--query", server.address());
 
         assertEquals(0, table.exitCode(), table.getErrorOutput());
         assertEquals(AttributionForm.INDIRECT, quoteRequests.get(0).getForm());
@@ -137,7 +122,7 @@ class QueryCommandsTest {
         assertTrue(hasRow(table, "both ministers \\(no entity\\) +say +mixed +12 +2021-04-08",
                 "the talks covered “practically everything.”"), table.getOutput());
 
-        LaunchResult json = launcher.launch("quotes", "--json", "--query", address());
+        LaunchResult json = launcher.launch("quotes", "--json", "--query", server.address());
         assertEquals(0, json.exitCode(), json.getErrorOutput());
         assertEquals(AttributionForm.ATTRIBUTION_FORM_UNSPECIFIED, quoteRequests.get(1).getForm());
         JsonObject quote = JsonParser.parseString(json.getOutput()).getAsJsonObject().getAsJsonArray("quotes")
@@ -147,7 +132,7 @@ class QueryCommandsTest {
 
     @Test
     void aFormThatIsNotOneIsOneLineAndNoCall(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("quotes", "--form", "reported", "--query", address());
+        LaunchResult result = launcher.launch("quotes", "--form", "reported", "--query", server.address());
 
         assertEquals(1, result.exitCode());
         assertEquals("newsroom: --form: must be direct, mixed or indirect, not 'reported'",
@@ -158,7 +143,7 @@ class QueryCommandsTest {
     @Test
     void eventsAsksForTheEntityTypeAndPeriodAndShowsWhoTookPart(QuarkusMainLauncher launcher) {
         LaunchResult table = launcher.launch("events", "--entity", "7", "--type", "meet", "--from", "2021-04-01",
-                "--to", "2021-05-01", "--limit", "5", "--query", address());
+                "--to", "2021-05-01", "--limit", "5", "--query", server.address());
 
         assertEquals(0, table.exitCode(), table.getErrorOutput());
         ListEventsRequest request = eventRequests.get(0);
@@ -173,7 +158,7 @@ class QueryCommandsTest {
         assertTrue(hasRow(table, "2021-04-08 \\(published\\) +discuss +Recep Tayyip Erdoğan, Sergey Lavrov"
                 + " +Pakistan +12", "the pipeline"), output);
 
-        LaunchResult json = launcher.launch("events", "--entity", "7", "--json", "--query", address());
+        LaunchResult json = launcher.launch("events", "--entity", "7", "--json", "--query", server.address());
         assertEquals(0, json.exitCode(), json.getErrorOutput());
         assertEquals(Event.Type.TYPE_UNSPECIFIED, eventRequests.get(1).getType());
         assertEquals(50, eventRequests.get(1).getPageSize());
@@ -186,14 +171,14 @@ class QueryCommandsTest {
 
     @Test
     void aFailedArticleSaysWhyItsAnalysisFailed(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("article", "12", "--query", address());
+        LaunchResult result = launcher.launch("article", "12", "--query", server.address());
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertTrue(hasLine(result, "Status: +FAILED"), result.getOutput());
         assertTrue(hasLine(result, "Analysis failed: " + java.util.regex.Pattern.quote(POISON_FAILURE)),
                 result.getOutput());
 
-        LaunchResult json = launcher.launch("article", "12", "--json", "--query", address());
+        LaunchResult json = launcher.launch("article", "12", "--json", "--query", server.address());
         assertEquals(0, json.exitCode(), json.getErrorOutput());
         // Scripts match the status's name: a renamed enum value must fail here.
         assertEquals("FAILED", JsonParser.parseString(json.getOutput()).getAsJsonObject().getAsJsonObject("article")
@@ -202,7 +187,7 @@ class QueryCommandsTest {
 
     @Test
     void anArticleFromASourceShowsItsSourceAuthorCanonicalUrlAndAnEstimatedDate(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("article", "31", "--query", address());
+        LaunchResult result = launcher.launch("article", "31", "--query", server.address());
 
         assertEquals(0, result.exitCode(), result.getErrorOutput());
         assertTrue(hasLine(result, "Source: +Example News \\(followed source 4, 'newsroom sources show 4'\\)"),
@@ -215,11 +200,11 @@ class QueryCommandsTest {
 
     @Test
     void eventsNeedsAnEntityAndAKnownType(QuarkusMainLauncher launcher) {
-        LaunchResult noEntity = launcher.launch("events", "--query", address());
+        LaunchResult noEntity = launcher.launch("events", "--query", server.address());
         assertEquals(2, noEntity.exitCode());
         assertTrue(noEntity.getErrorOutput().contains("--entity"), noEntity.getErrorOutput());
 
-        LaunchResult badType = launcher.launch("events", "--entity", "7", "--type", "met", "--query", address());
+        LaunchResult badType = launcher.launch("events", "--entity", "7", "--type", "met", "--query", server.address());
         assertEquals(1, badType.exitCode());
         assertEquals("newsroom: --type: must be meet, visit, discuss, agree, criticize or announce, not 'met'",
                 badType.getErrorOutput().strip());
@@ -245,7 +230,10 @@ class QueryCommandsTest {
         return false;
     }
 
-    private String address() {
-        return "localhost:" + server.getPort();
+
+    /** A unary call's one answer. */
+    private static <T> void answer(StreamObserver<T> response, T message) {
+        response.onNext(message);
+        response.onCompleted();
     }
 }

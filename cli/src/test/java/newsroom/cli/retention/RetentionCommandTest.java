@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import newsroom.cli.LocalGrpcServer;
 import newsroom.ingest.v1.ApplyRetentionRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newsroom retention} as a user runs it, against a gRPC server on this machine that answers
@@ -28,17 +25,9 @@ import org.junit.jupiter.api.Test;
 class RetentionCommandTest {
 
     private final RetentionServiceDouble service = new RetentionServiceDouble();
-    private Server server;
 
-    @BeforeEach
-    void startIngestService() throws Exception {
-        server = ServerBuilder.forPort(0).addService(service).build().start();
-    }
-
-    @AfterEach
-    void stopIngestService() throws InterruptedException {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final LocalGrpcServer server = new LocalGrpcServer(service);
 
     @Test
     void aDryRunListsTheMonthsAndRemovesNothing(QuarkusMainLauncher launcher) {
@@ -133,11 +122,6 @@ class RetentionCommandTest {
     }
 
     private LaunchResult launch(QuarkusMainLauncher launcher, String... arguments) {
-        String[] command = new String[arguments.length + 3];
-        command[0] = "retention";
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        command[arguments.length + 1] = "--ingest";
-        command[arguments.length + 2] = "localhost:" + server.getPort();
-        return launcher.launch(command);
+        return launcher.launch(server.commandLine("retention", "--ingest", arguments));
     }
 }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import newsroom.cli.LocalGrpcServer;
 import newsroom.ingest.v1.DiscoverSourcesResponse;
 import newsroom.ingest.v1.DiscoveredSource;
 import newsroom.ingest.v1.FetchOutcome;
@@ -20,9 +18,8 @@ import newsroom.ingest.v1.FetchSourceResponse;
 import newsroom.ingest.v1.ListSourcesRequest;
 import newsroom.ingest.v1.Source;
 import newsroom.ingest.v1.SourceKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code newsroom sources ...} as a user runs them, against a gRPC server on this machine that
@@ -32,17 +29,9 @@ import org.junit.jupiter.api.Test;
 class SourcesCommandTest {
 
     private final SourceServiceDouble service = new SourceServiceDouble();
-    private Server server;
 
-    @BeforeEach
-    void startIngestService() throws Exception {
-        server = ServerBuilder.forPort(0).addService(service).build().start();
-    }
-
-    @AfterEach
-    void stopIngestService() throws InterruptedException {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final LocalGrpcServer server = new LocalGrpcServer(service);
 
     @Test
     void addSendsTheUrlNameAndIntervalAndSaysHowToFollowIt(QuarkusMainLauncher launcher) {
@@ -280,11 +269,6 @@ class SourcesCommandTest {
     }
 
     private LaunchResult launch(QuarkusMainLauncher launcher, String... arguments) {
-        String[] command = new String[arguments.length + 3];
-        command[0] = "sources";
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        command[arguments.length + 1] = "--ingest";
-        command[arguments.length + 2] = "localhost:" + server.getPort();
-        return launcher.launch(command);
+        return launcher.launch(server.commandLine("sources", "--ingest", arguments));
     }
 }

@@ -3,19 +3,16 @@ package newsroom.cli.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import newsroom.cli.LocalGrpcServer;
 import newsroom.ingest.v1.AddSourceRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,17 +41,9 @@ class SourcesImportTest {
             """;
 
     private final SourceServiceDouble service = new SourceServiceDouble();
-    private Server server;
 
-    @BeforeEach
-    void startIngestService() throws Exception {
-        server = ServerBuilder.forPort(0).addService(service).build().start();
-    }
-
-    @AfterEach
-    void stopIngestService() throws InterruptedException {
-        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final LocalGrpcServer server = new LocalGrpcServer(service);
 
     @Test
     void everyNestedFeedIsAddedAndRefusalsAreListedWithTheServicesReason(QuarkusMainLauncher launcher,
@@ -118,11 +107,6 @@ class SourcesImportTest {
     }
 
     private LaunchResult launch(QuarkusMainLauncher launcher, String... arguments) {
-        String[] command = new String[arguments.length + 3];
-        command[0] = "sources";
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        command[arguments.length + 1] = "--ingest";
-        command[arguments.length + 2] = "localhost:" + server.getPort();
-        return launcher.launch(command);
+        return launcher.launch(server.commandLine("sources", "--ingest", arguments));
     }
 }

@@ -3,11 +3,13 @@ package newsroom.query.replica;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import newsroom.localpostgres.DatabaseLogin;
 import newsroom.localpostgres.DatabaseRole;
 import newsroom.localpostgres.LocalPostgres;
 import newsroom.localpostgres.LocalReplica;
+import newsroom.teststore.LocalPostgresTestResource;
 
 /**
  * A throw-away primary and its streaming replica: the service's default datasource is the
@@ -28,19 +30,13 @@ public class StreamingReplicaResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DatabaseLogin writer = primary.login(DatabaseRole.WRITER);
-        DatabaseLogin owner = primary.login(DatabaseRole.OWNER);
+        Map<String, String> settings = new HashMap<>(
+                LocalPostgresTestResource.datasourceSettings(primary, DatabaseRole.WRITER));
         DatabaseLogin reader = replica.login(DatabaseRole.READER);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", primary.jdbcUrl(),
-                "quarkus.datasource.username", writer.user(),
-                "quarkus.datasource.password", writer.password(),
-                "quarkus.flyway.migrate-at-start", "true",
-                "quarkus.flyway.username", owner.user(),
-                "quarkus.flyway.password", owner.password(),
-                "quarkus.datasource.replica.jdbc.url", replica.jdbcUrl(),
-                "quarkus.datasource.replica.username", reader.user(),
-                "quarkus.datasource.replica.password", reader.password());
+        settings.put("quarkus.datasource.replica.jdbc.url", replica.jdbcUrl());
+        settings.put("quarkus.datasource.replica.username", reader.user());
+        settings.put("quarkus.datasource.replica.password", reader.password());
+        return settings;
     }
 
     @Override
